@@ -1,0 +1,155 @@
+/// Reads catalog sources in order, merges them (later sources override earlier ones per code, per category and
+/// per tree), and validates every reference. Every problem is collected with its position.
+public enum CatalogLoader {
+    /// The merged catalog and every problem found. The catalog holds whatever could be read, even with problems.
+    public static func load(_ sources: [CatalogSource]) -> (catalog: Catalog, problems: [CatalogProblem]) {
+        var problems = ProblemList()
+        var merger = Merger()
+        for source in sources {
+            var vendorCodesInSource: [String: [String: SourceLocation]] = [:]
+            var treesInSource: [String: SourceLocation] = [:]
+            for file in source.files {
+                guard let root = YAMLParser.parse(file.text, file: file.path, &problems) else { continue }
+                guard let mapping = root.mapping("the file", &problems) else { continue }
+                if mapping.has("vendor") {
+                    guard let vendorFile = VendorFile.parse(mapping, source: source.name, &problems) else { continue }
+                    for raw in vendorFile.codes {
+                        if let first = vendorCodesInSource[vendorFile.id]?[raw.entry.code],
+                           first.file != raw.entry.location.file {
+                            problems.add(raw.entry.location,
+                                         "duplicate code '\(raw.entry.code)' of vendor '\(vendorFile.id)' (also at \(first))")
+                        }
+                        vendorCodesInSource[vendorFile.id, default: [:]][raw.entry.code] = raw.entry.location
+                    }
+                    merger.add(vendorFile, &problems)
+                } else if mapping.has("nodes") {
+                    guard let treeFile = TreeFile.parse(mapping, source: source.name, &problems) else { continue }
+                    if let first = treesInSource[treeFile.tree.id] {
+                        problems.add(treeFile.tree.location, "duplicate tree id '\(treeFile.tree.id)' (also at \(first))")
+                    }
+                    treesInSource[treeFile.tree.id] = treeFile.tree.location
+                    merger.trees[treeFile.tree.id] = treeFile
+                    if !merger.treeOrder.contains(treeFile.tree.id) { merger.treeOrder.append(treeFile.tree.id) }
+                } else {
+                    problems.add(mapping.location,
+                                 "not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key")
+                }
+            }
+        }
+        let catalog = merger.build(&problems)
+        return (catalog, problems.problems)
+    }
+}
+
+/// Accumulates vendors, entries and trees across sources.
+private struct Merger {
+    struct VendorState {
+        var vendor: Vendor
+        var nameKnown: Bool
+        var codeOrder: [String] = []
+        var codes: [String: VendorFile.RawEntry] = [:]
+    }
+
+    var vendorOrder: [String] = []
+    var vendors: [String: VendorState] = [:]
+    var trees: [String: TreeFile] = [:]
+    var treeOrder: [String] = []
+
+    mutating func add(_ file: VendorFile, _ problems: inout ProblemList) {
+        var state = vendors[file.id] ?? VendorState(
+            vendor: Vendor(id: file.id, name: file.id, location: file.idLocation), nameKnown: false)
+        if vendors[file.id] == nil { vendorOrder.append(file.id) }
+        if let name = file.name { state.vendor.name = name; state.nameKnown = true }
+        if let product = file.product { state.vendor.product = product }
+        if let docs = file.docs { state.vendor.docs = docs }
+        if let notice = file.notice { state.vendor.notice = notice }
+        if let facts = file.facts { state.vendor.facts = facts }
+        if !state.vendor.sources.contains(file.source) { state.vendor.sources.append(file.source) }
+        if !state.nameKnown {
+            problems.add(file.idLocation, "vendor '\(file.id)' has no 'name' (required where a vendor is first defined)")
+            state.nameKnown = true  // report once
+        }
+        for (category, _) in file.categories {
+            if let index = state.vendor.categories.firstIndex(where: { $0.id == category.id }) {
+                state.vendor.categories[index] = category
+            } else {
+                state.vendor.categories.append(category)
+            }
+        }
+        for raw in file.codes {
+            if state.codes[raw.entry.code] == nil { state.codeOrder.append(raw.entry.code) }
+            state.codes[raw.entry.code] = raw
+        }
+        vendors[file.id] = state
+    }
+
+    mutating func build(_ problems: inout ProblemList) -> Catalog {
+        let allReferences = Set(vendors.values.flatMap { state in
+            state.codes.keys.map { CodeReference(vendor: state.vendor.id, code: $0) }
+        })
+        let codesOf = { (reference: CodeReference) in allReferences.contains(reference) }
+
+        // Trees first: which codes each diagnoses, so entries can list them.
+        var treesByCode: [CodeReference: [String]] = [:]
+        let finalTrees = treeOrder.compactMap { trees[$0] }
+        for file in finalTrees {
+            for reference in file.tree.codes { treesByCode[reference, default: []].append(file.tree.id) }
+        }
+        TreeValidator(files: finalTrees, vendorIDs: Set(vendors.keys), codeExists: codesOf).validate(&problems)
+
+        var entries: [CatalogEntry] = []
+        var finalVendors: [Vendor] = []
+        for vendorID in vendorOrder {
+            guard let state = vendors[vendorID] else { continue }
+            finalVendors.append(state.vendor)
+            let categoryIDs = state.vendor.categories.map(\.id)
+            for code in state.codeOrder {
+                guard let raw = state.codes[code] else { continue }
+                var entry = raw.entry
+                if !categoryIDs.contains(entry.category) {
+                    var message = "code '\(code)' names unknown category '\(entry.category)' of vendor '\(vendorID)'"
+                    if let guess = Suggestions.closest(to: entry.category, among: categoryIDs, limit: 1).first {
+                        message += "; did you mean '\(guess)'?"
+                    }
+                    problems.add(raw.categoryLocation, message)
+                }
+                for (text, location) in raw.related {
+                    let reference = CodeReference(parsing: text, defaultVendor: vendorID)
+                    if codesOf(reference) {
+                        entry.related.append(reference)
+                    } else {
+                        problems.add(location, unknownCode(reference, among: allReferences))
+                    }
+                }
+                var treeIDs: [String] = []
+                for (treeID, location) in raw.trees {
+                    if trees[treeID] == nil {
+                        var message = "code '\(code)' names unknown tree '\(treeID)'"
+                        if let guess = Suggestions.closest(to: treeID, among: treeOrder, limit: 1).first {
+                            message += "; did you mean '\(guess)'?"
+                        }
+                        problems.add(location, message)
+                    } else if !treeIDs.contains(treeID) {
+                        treeIDs.append(treeID)
+                    }
+                }
+                for treeID in treesByCode[entry.reference] ?? [] where !treeIDs.contains(treeID) {
+                    treeIDs.append(treeID)
+                }
+                entry.trees = treeIDs
+                entries.append(entry)
+            }
+        }
+        return Catalog(vendors: finalVendors, entries: entries, trees: finalTrees.map(\.tree))
+    }
+}
+
+/// "unknown code X" with the closest codes of the same vendor as suggestions.
+func unknownCode(_ reference: CodeReference, among all: Set<CodeReference>) -> String {
+    let sameVendor = all.filter { $0.vendor == reference.vendor }.map(\.code)
+    if sameVendor.isEmpty { return "unknown code '\(reference.code)': there is no vendor '\(reference.vendor)'" }
+    var message = "unknown code '\(reference.code)' of vendor '\(reference.vendor)'"
+    let guesses = Suggestions.closest(to: reference.code, among: sameVendor, limit: 3)
+    if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?" }
+    return message
+}

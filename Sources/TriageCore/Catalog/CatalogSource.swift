@@ -1,0 +1,48 @@
+import Foundation
+
+/// One layer of the catalog: the built-in files, or a folder given with `--catalog` / `TRIAGE_CATALOG`.
+public struct CatalogSource: Sendable {
+    /// How the source is shown to people: `built-in` or the folder path.
+    public var name: String
+    /// Each YAML file's display path (used in `file:line:column` messages) and text.
+    public var files: [(path: String, text: String)]
+
+    public init(name: String, files: [(path: String, text: String)]) {
+        self.name = name
+        self.files = files
+    }
+
+    /// Reads every `.yaml`/`.yml` file below `path`, sorted by path. A missing or unreadable folder is reported
+    /// as a problem rather than skipped.
+    public static func directory(_ path: String) -> (source: CatalogSource, problems: [CatalogProblem]) {
+        var problems = ProblemList()
+        var files: [(path: String, text: String)] = []
+        var isDirectory: ObjCBool = false
+        let here = SourceLocation(file: path, line: 1, column: 1)
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            problems.add(here, "no such catalog folder")
+        } else if !isDirectory.boolValue {
+            problems.add(here, "not a folder; --catalog takes a folder of YAML files")
+        } else {
+            let root = URL(fileURLWithPath: path)
+            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+            let urls = (walker?.compactMap { $0 as? URL } ?? [])
+                .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
+                .sorted { $0.path < $1.path }
+            for url in urls {
+                let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
+                let display = (path as NSString).appendingPathComponent(relative)
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    problems.add(SourceLocation(file: display, line: 1, column: 1), "cannot read the file")
+                    continue
+                }
+                guard let text = String(data: data, encoding: .utf8) else {
+                    problems.add(SourceLocation(file: display, line: 1, column: 1), "the file is not UTF-8 text")
+                    continue
+                }
+                files.append((display, text))
+            }
+        }
+        return (CatalogSource(name: path, files: files), problems.problems)
+    }
+}

@@ -1,0 +1,113 @@
+/// The contents of one vendor file, before it is merged with the other sources.
+struct VendorFile {
+    var id: String
+    var idLocation: SourceLocation
+    var name: String?
+    var product: String?
+    var docs: String?
+    var notice: String?
+    var facts: [String]?
+    var categories: [(category: Category, location: SourceLocation)] = []
+    var codes: [RawEntry] = []
+    var source: String
+
+    /// An entry as written: references are still text, checked once every source is merged.
+    struct RawEntry {
+        var entry: CatalogEntry
+        var categoryLocation: SourceLocation
+        var related: [(text: String, location: SourceLocation)]
+        var trees: [(id: String, location: SourceLocation)]
+    }
+
+    static let topKeys = ["vendor", "categories", "codes"]
+    static let vendorKeys = ["id", "name", "product", "docs", "notice", "facts"]
+    static let categoryKeys = ["id", "name", "description"]
+    static let codeKeys = ["code", "category", "http", "message", "description", "causes", "checks", "keywords",
+                           "related", "trees"]
+
+    /// Reads a vendor file; returns nil when it is too broken to know which vendor it is.
+    static func parse(_ root: YAMLMapping, source: String, _ problems: inout ProblemList) -> VendorFile? {
+        root.rejectUnknownKeys(allowed: topKeys, in: "a vendor file", &problems)
+        guard let header = root["vendor"]?.mapping("'vendor'", &problems) else { return nil }
+        header.rejectUnknownKeys(allowed: vendorKeys, in: "'vendor'", &problems)
+        guard let idValue = header.required("id", in: "'vendor'", &problems),
+              let id = idValue.text("vendor id", &problems) else { return nil }
+        if !Identifier.isValid(id) {
+            problems.add(idValue.location, "vendor id '\(id)' must use only lowercase letters, digits and '-'")
+        }
+        var file = VendorFile(id: id, idLocation: idValue.location, source: source)
+        file.name = header["name"]?.text("vendor name", &problems)
+        file.product = header["product"]?.text("vendor product", &problems)
+        file.docs = header["docs"]?.text("vendor docs", &problems)
+        file.notice = header["notice"]?.text("vendor notice", &problems)
+        file.facts = header["facts"]?.textList("vendor facts", &problems)
+
+        if let items = root["categories"]?.list("'categories'", &problems) {
+            var seen: [String: SourceLocation] = [:]
+            for item in items {
+                guard let mapping = item.mapping("a category", &problems) else { continue }
+                mapping.rejectUnknownKeys(allowed: categoryKeys, in: "a category", &problems)
+                guard let idValue = mapping.required("id", in: "a category", &problems),
+                      let categoryID = idValue.text("category id", &problems),
+                      let name = mapping.required("name", in: "category '\(categoryID)'", &problems)?
+                        .text("category name", &problems) else { continue }
+                if let first = seen[categoryID] {
+                    problems.add(idValue.location, "duplicate category '\(categoryID)' (first defined at line \(first.line))")
+                    continue
+                }
+                seen[categoryID] = idValue.location
+                let description = mapping["description"]?.text("category description", &problems)
+                file.categories.append((Category(id: categoryID, name: name, description: description), idValue.location))
+            }
+        }
+
+        if let items = root["codes"]?.list("'codes'", &problems) {
+            var seen: [String: SourceLocation] = [:]
+            for item in items {
+                guard let raw = parseEntry(item, vendor: id, &problems) else { continue }
+                if let first = seen[raw.entry.code] {
+                    problems.add(raw.entry.location,
+                                 "duplicate code '\(raw.entry.code)' (first defined at line \(first.line))")
+                    continue
+                }
+                seen[raw.entry.code] = raw.entry.location
+                file.codes.append(raw)
+            }
+        }
+        return file
+    }
+
+    private static func parseEntry(_ item: YAMLValue, vendor: String, _ problems: inout ProblemList) -> RawEntry? {
+        guard let mapping = item.mapping("a code entry", &problems) else { return nil }
+        mapping.rejectUnknownKeys(allowed: codeKeys, in: "a code entry", &problems)
+        guard let codeValue = mapping.required("code", in: "a code entry", &problems),
+              let code = codeValue.text("code", &problems) else { return nil }
+        let what = "code '\(code)'"
+        let categoryValue = mapping.required("category", in: what, &problems)
+        let category = categoryValue?.text("category of \(what)", &problems)
+        let description = mapping.required("description", in: what, &problems)?.text("description of \(what)", &problems)
+        let http = mapping["http"]?.integer("http status of \(what)", in: 100...599, &problems)
+        let message = mapping["message"]?.text("message of \(what)", &problems)
+        let causes = mapping["causes"]?.textList("causes of \(what)", &problems) ?? []
+        let checks = mapping["checks"]?.textList("checks of \(what)", &problems) ?? []
+        let keywords = mapping["keywords"]?.textList("keywords of \(what)", &problems) ?? []
+        let related = mapping["related"]?.list("related of \(what)", &problems)?.compactMap { value in
+            value.text("each related code", &problems).map { ($0, value.location) }
+        } ?? []
+        let trees = mapping["trees"]?.list("trees of \(what)", &problems)?.compactMap { value in
+            value.text("each tree id", &problems).map { ($0, value.location) }
+        } ?? []
+        guard let category, let description, let categoryValue else { return nil }
+        let entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: http, message: message,
+                                 description: description, causes: causes, checks: checks, keywords: keywords,
+                                 location: codeValue.location)
+        return RawEntry(entry: entry, categoryLocation: categoryValue.location, related: related, trees: trees)
+    }
+}
+
+/// Rules for ids of vendors and trees.
+enum Identifier {
+    static func isValid(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

@@ -1,0 +1,148 @@
+/// A guided diagnosis: questions leading to conclusions, for a family of codes.
+public struct DecisionTree: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var summary: String?
+    public var vendors: [String]
+    /// The codes this tree diagnoses.
+    public var codes: [CodeReference]
+    public var start: String
+    /// Nodes by id; `nodeOrder` keeps the file's order.
+    public var nodes: [String: TreeNode]
+    public var nodeOrder: [String]
+    public var source: String
+    public var location: SourceLocation
+
+    public init(id: String, title: String, summary: String? = nil, vendors: [String], codes: [CodeReference],
+                start: String, nodes: [TreeNode], source: String, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.vendors = vendors
+        self.codes = codes
+        self.start = start
+        self.nodes = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.nodeOrder = nodes.map(\.id)
+        self.source = source
+        self.location = location
+    }
+
+    public subscript(node id: String) -> TreeNode? { nodes[id] }
+}
+
+/// One step of a tree.
+public struct TreeNode: Hashable, Sendable {
+    public var id: String
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public init(id: String, kind: Kind, location: SourceLocation) {
+        self.id = id
+        self.kind = kind
+        self.location = location
+    }
+
+    public enum Kind: Hashable, Sendable {
+        case question(Question)
+        case ask(Ask)
+        case conclusion(Conclusion)
+        case link(Link)
+    }
+
+    /// The ids of the nodes of the same tree that this node leads to.
+    public var successors: [String] {
+        switch kind {
+        case let .question(question): return question.answers.map(\.next)
+        case let .ask(ask): return [ask.next]
+        case .conclusion, .link: return []
+        }
+    }
+}
+
+/// A multiple-choice question.
+public struct Question: Hashable, Sendable {
+    public var prompt: String
+    /// How to find the answer: the header, field, request or dashboard screen to look at.
+    public var detail: String?
+    public var answers: [Answer]
+
+    public init(prompt: String, detail: String? = nil, answers: [Answer]) {
+        self.prompt = prompt
+        self.detail = detail
+        self.answers = answers
+    }
+}
+
+public struct Answer: Hashable, Sendable {
+    public var label: String
+    /// Started from one of these codes, this answer is taken without asking.
+    public var codes: [CodeReference]
+    public var next: String
+    public var location: SourceLocation
+
+    public init(label: String, codes: [CodeReference] = [], next: String, location: SourceLocation) {
+        self.label = label
+        self.codes = codes
+        self.next = next
+        self.location = location
+    }
+}
+
+/// A question whose answer is a value the engineer types (an app id, a region), shown later as `@VAR@`.
+public struct Ask: Hashable, Sendable {
+    public var prompt: String
+    public var detail: String?
+    public var variable: String
+    /// Secret values (keys, tokens) are masked everywhere but where they are typed.
+    public var secret: Bool
+    public var next: String
+
+    public init(prompt: String, detail: String? = nil, variable: String, secret: Bool = false, next: String) {
+        self.prompt = prompt
+        self.detail = detail
+        self.variable = variable
+        self.secret = secret
+        self.next = next
+    }
+}
+
+/// The end of a diagnosis: what is wrong and what to do.
+public struct Conclusion: Hashable, Sendable {
+    public var diagnosis: String
+    public var explanation: String?
+    public var steps: [String]
+    public var related: [CodeReference]
+    public var escalate: Escalation?
+
+    public init(diagnosis: String, explanation: String? = nil, steps: [String], related: [CodeReference] = [],
+                escalate: Escalation? = nil) {
+        self.diagnosis = diagnosis
+        self.explanation = explanation
+        self.steps = steps
+        self.related = related
+        self.escalate = escalate
+    }
+}
+
+/// When and how to hand the case to the vendor.
+public struct Escalation: Hashable, Sendable {
+    public var when: String?
+    /// What to include in the vendor ticket.
+    public var include: [String]
+
+    public init(when: String? = nil, include: [String] = []) {
+        self.when = when
+        self.include = include
+    }
+}
+
+/// Continue in another tree, at its start or at a given node.
+public struct Link: Hashable, Sendable {
+    public var tree: String
+    public var node: String?
+
+    public init(tree: String, node: String? = nil) {
+        self.tree = tree
+        self.node = node
+    }
+}

@@ -1,0 +1,85 @@
+/// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions) over `Character`s, with an
+/// early exit once the distance must exceed `limit`.
+public enum EditDistance {
+    /// The distance between `a` and `b`, or `nil` if it is more than `limit`.
+    public static func between(_ a: [Character], _ b: [Character], limit: Int = .max) -> Int? {
+        if abs(a.count - b.count) > limit { return nil }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return nil }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        let distance = previous[b.count]
+        return distance <= limit ? distance : nil
+    }
+
+    /// The smallest distance between `query` and any prefix of `word` (how far the query is from being the
+    /// start of the word), or `nil` if it is more than `limit`. "instl" is 1 from a prefix of "install".
+    public static func toPrefix(_ query: [Character], of word: [Character], limit: Int) -> Int? {
+        if query.isEmpty { return 0 }
+        if word.isEmpty { return query.count <= limit ? query.count : nil }
+        // Rows over the query, columns over the word; the answer is the minimum of the last row.
+        var previous2 = [Int](repeating: 0, count: word.count + 1)
+        var previous = Array(0...word.count)
+        var current = [Int](repeating: 0, count: word.count + 1)
+        for i in 1...query.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...word.count {
+                let cost = query[i - 1] == word[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, query[i - 1] == word[j - 2], query[i - 2] == word[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return nil }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        let best = previous.min() ?? limit + 1
+        return best <= limit ? best : nil
+    }
+}
+
+/// "Did you mean" suggestions for a mistyped name.
+public enum Suggestions {
+    /// Up to `limit` candidates closest to `input`, ignoring case and treating `_`, `-` and space alike;
+    /// only candidates close enough to be plausible typos, or containing the input, are returned.
+    public static func closest(to input: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let query = fold(input)
+        guard !query.isEmpty else { return [] }
+        let tolerance = max(2, query.count / 3)
+        var scored: [(distance: Int, candidate: String)] = []
+        for candidate in candidates {
+            let folded = fold(candidate)
+            if folded == query { scored.append((0, candidate)); continue }
+            if let distance = EditDistance.between(query, folded, limit: tolerance) {
+                scored.append((distance, candidate))
+            } else if query.count >= 3, String(folded).contains(String(query)) {
+                scored.append((tolerance + 1, candidate))
+            }
+        }
+        return scored.sorted { ($0.distance, $0.candidate.count, $0.candidate) < ($1.distance, $1.candidate.count, $1.candidate) }
+            .prefix(limit).map(\.candidate)
+    }
+
+    private static func fold(_ text: String) -> [Character] {
+        text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 }
+    }
+}
