@@ -1,0 +1,169 @@
+/// Ranked, typo-tolerant search over a `SearchIndex`, made for per-keystroke use: the matches of each query word
+/// against the vocabulary are cached, so typing one more character recomputes only the word being typed.
+///
+/// Every query word must match the entry somewhere (in any order). A word matches a catalog word exactly,
+/// as its prefix, inside it (two characters or more), or within one typo (two for long words); numbers match
+/// exactly or as a prefix only, so "403" never finds 404. Matches in the code count most, then the HTTP status,
+/// message, keywords, category and vendor, description and hints. A query equal to the code, or the start of it,
+/// ranks first. Not thread-safe (it caches): use one per thread.
+public final class Searcher {
+    public let index: SearchIndex
+    private var wordCache: [String: [Int: Double]] = [:]
+    private var cacheOrder: [String] = []
+    private let cacheLimit = 64
+
+    public init(index: SearchIndex) {
+        self.index = index
+    }
+
+    public convenience init(catalog: Catalog) {
+        self.init(index: SearchIndex(catalog: catalog))
+    }
+
+    /// Entries matching `query`, best first (ties in catalog order). An empty query matches every entry in
+    /// catalog order with score 0. `vendor` limits results to one vendor; `limit` caps the count.
+    public func search(_ query: String, vendor: String? = nil, limit: Int? = nil) -> [SearchHit] {
+        let words = SearchText.words(query).map(\.text)
+        let catalog = index.catalog
+        guard !words.isEmpty else {
+            let all = catalog.entries.indices.lazy
+                .filter { vendor == nil || catalog.entries[$0].vendor == vendor }
+                .map { SearchHit(entryIndex: $0, reference: catalog.entries[$0].reference, score: 0) }
+            return limit.map { Array(all.prefix($0)) } ?? Array(all)
+        }
+        // Score per entry for each query word; intersect, smallest first.
+        let perWord = words.map { entryScores(for: $0) }.sorted { $0.count < $1.count }
+        var totals = perWord[0]
+        for scores in perWord.dropFirst() {
+            var next: [Int: Double] = [:]
+            next.reserveCapacity(min(totals.count, scores.count))
+            for (entry, score) in totals { if let other = scores[entry] { next[entry] = score + other } }
+            totals = next
+            if totals.isEmpty { break }
+        }
+        let folded = words.flatMap { $0 }
+        var hits: [SearchHit] = []
+        hits.reserveCapacity(totals.count)
+        for (entryIndex, base) in totals {
+            let entry = catalog.entries[entryIndex]
+            if let vendor, entry.vendor != vendor { continue }
+            hits.append(SearchHit(entryIndex: entryIndex, reference: entry.reference,
+                                  score: base + bonus(entryIndex, words: words, folded: folded)))
+        }
+        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex }
+        if let limit, hits.count > limit { hits.removeSubrange(limit...) }
+        return hits
+    }
+
+    /// Exact code and code-prefix bonuses, and a small one for query words in the code's own order.
+    private func bonus(_ entryIndex: Int, words: [[Character]], folded: [Character]) -> Double {
+        let code = index.codeWords[entryIndex]
+        let codeFolded = code.flatMap { $0 }
+        if codeFolded == folded { return 100 }
+        var bonus = 0.0
+        if codeFolded.starts(with: folded) { bonus += 30 }
+        var position = 0
+        var inOrder = 0
+        for word in words {
+            if let found = code[position...].firstIndex(where: { $0.starts(with: word) }) {
+                inOrder += 1
+                position = found + 1
+            } else { break }
+        }
+        if inOrder == words.count, words.count > 1 { bonus += 5 }
+        return bonus
+    }
+
+    /// Best weighted score of one query word in each entry it matches.
+    private func entryScores(for word: [Character]) -> [Int: Double] {
+        let key = String(word)
+        if let cached = wordCache[key] { return cached }
+        var scores: [Int: Double] = [:]
+        for (wordID, quality) in vocabularyMatches(for: word) {
+            for posting in index.postings[wordID] {
+                var best = 0.0
+                var fields = posting.fields
+                while fields != 0 {
+                    let bit = fields.trailingZeroBitCount
+                    fields &= fields - 1
+                    if let field = SearchField(rawValue: bit) { best = max(best, field.weight) }
+                }
+                let score = best * quality
+                let entry = Int(posting.entry)
+                if score > scores[entry] ?? 0 { scores[entry] = score }
+            }
+        }
+        wordCache[key] = scores
+        cacheOrder.append(key)
+        if cacheOrder.count > cacheLimit { wordCache[cacheOrder.removeFirst()] = nil }
+        return scores
+    }
+
+    /// Vocabulary words that `word` matches, with a quality from 0 to 1.
+    func vocabularyMatches(for word: [Character]) -> [(Int, Double)] {
+        let numeric = SearchText.isNumeric(word)
+        let tolerance = numeric ? 0 : (word.count >= 8 ? 2 : (word.count >= 4 ? 1 : 0))
+        var matches: [(Int, Double)] = []
+        for (id, candidate) in index.vocabulary.enumerated() {
+            if let quality = Self.quality(of: word, against: candidate, numeric: numeric, tolerance: tolerance) {
+                matches.append((id, quality))
+            }
+        }
+        return matches
+    }
+
+    static func quality(of word: [Character], against candidate: [Character], numeric: Bool, tolerance: Int) -> Double? {
+        if candidate == word { return 1 }
+        if candidate.starts(with: word) { return 0.75 + 0.2 * Double(word.count) / Double(candidate.count) }
+        if numeric { return nil }
+        if word.count >= 2, candidate.count > word.count, contains(candidate, word) { return 0.5 }
+        if tolerance > 0, candidate.count + tolerance >= word.count,
+           let distance = EditDistance.toPrefix(word, of: candidate, limit: tolerance) {
+            return 0.45 - 0.1 * Double(distance)
+        }
+        return nil
+    }
+
+    static func contains(_ haystack: [Character], _ needle: [Character]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// Where the query matches in a displayed string (a code or a message), for highlighting.
+    public func highlights(of query: String, in text: String) -> [HighlightRange] {
+        let queryWords = SearchText.words(query).map(\.text)
+        guard !queryWords.isEmpty else { return [] }
+        var ranges: [HighlightRange] = []
+        for word in SearchText.words(text) {
+            var best: HighlightRange?
+            for queryWord in queryWords {
+                let numeric = SearchText.isNumeric(queryWord)
+                let tolerance = numeric ? 0 : (queryWord.count >= 8 ? 2 : (queryWord.count >= 4 ? 1 : 0))
+                guard let quality = Self.quality(of: queryWord, against: word.text, numeric: numeric, tolerance: tolerance)
+                else { continue }
+                let range: HighlightRange
+                if quality >= 0.75 {
+                    range = HighlightRange(start: word.offset, length: min(queryWord.count, word.length))
+                } else if quality == 0.5, let at = Self.offset(of: queryWord, in: word.text) {
+                    range = HighlightRange(start: word.offset + at, length: queryWord.count)
+                } else {
+                    range = HighlightRange(start: word.offset, length: min(queryWord.count, word.length))
+                }
+                if range.length > best?.length ?? 0 { best = range }
+            }
+            if let best { ranges.append(best) }
+        }
+        return ranges
+    }
+
+    private static func offset(of needle: [Character], in haystack: [Character]) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return start
+        }
+        return nil
+    }
+}
