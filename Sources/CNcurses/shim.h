@@ -1,1 +1,192 @@
-// placeholder
+// The C side of the terminal backend: ncurses with the wide-character API, plus what Swift cannot import
+// (function-like macros, globals that are not concurrency-safe) and what must be async-signal-safe C
+// (signal and crash handlers).
+//
+// Everything here is `static inline`, so each object file that uses a function gets its own copy of the
+// `static` variables below. Only `Sources/TriageTerminal/SignalGuard.swift` may call the `shim_signal_*` and
+// `shim_crash_*` functions, so that the handlers and the code polling their flags share one copy.
+#ifndef TRIAGE_CNCURSES_SHIM_H
+#define TRIAGE_CNCURSES_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
+
+// MARK: - Globals and macros Swift cannot use directly
+
+static inline WINDOW *shim_stdscr(void) { return stdscr; }
+static inline WINDOW *shim_curscr(void) { return curscr; }
+static inline int shim_color_pairs(void) { return COLOR_PAIRS; }
+static inline int shim_colors(void) { return COLORS; }
+static inline int shim_key_f(int n) { return KEY_F(n); }
+
+static inline attr_t shim_attr_bold(void) { return WA_BOLD; }
+static inline attr_t shim_attr_underline(void) { return WA_UNDERLINE; }
+static inline attr_t shim_attr_reverse(void) { return WA_REVERSE; }
+static inline attr_t shim_attr_dim(void) { return WA_DIM; }
+static inline attr_t shim_attr_normal(void) { return WA_NORMAL; }
+
+static inline mmask_t shim_mouse_button1(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
+static inline mmask_t shim_mouse_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t shim_mouse_wheel_down(void) { return BUTTON5_PRESSED; }
+
+/// The codeset of the current locale (call `setlocale(LC_ALL, "")` first), e.g. "UTF-8" or "ANSI_X3.4-1968".
+static inline const char *shim_codeset(void) { return nl_langinfo(CODESET); }
+
+/// Writes `count` wide characters at (y, x) of stdscr with the given attributes and colour pair.
+/// Returns ERR when the cursor cannot move there; writing the bottom-right cell also returns ERR (ncurses would
+/// have to scroll) although the character is shown, so callers ignore the result.
+static inline int shim_put(int y, int x, const wchar_t *text, int count, attr_t attrs, short pair) {
+    wattr_set(stdscr, attrs, pair, NULL);
+    if (wmove(stdscr, y, x) == ERR) return ERR;
+    return waddnwstr(stdscr, text, count);
+}
+
+// MARK: - Terminal description checks
+
+/// 1 when `term` names a terminfo entry with cursor addressing; 0 when unknown; -1 when no terminfo database is
+/// found; 2 for hard-copy or generic entries (e.g. "dumb") that cannot run a full-screen program.
+static inline int shim_terminal_status(const char *term, int fd) {
+    TERMINAL *saved = cur_term;
+    int error = 0;
+    if (setupterm(term, fd, &error) != OK) {
+        set_curterm(saved);
+        return error == -1 ? -1 : 0;
+    }
+    int result = 1;
+    if (tigetflag("hc") > 0 || tigetflag("gn") > 0) result = 2;
+    char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) result = 2;
+    TERMINAL *probe = cur_term;
+    set_curterm(saved);
+    del_curterm(probe);
+    return result;
+}
+
+/// A terminfo string capability of the current terminal, or NULL when it has none.
+static inline const char *shim_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+
+// MARK: - Signals (only from SignalGuard.swift)
+
+static volatile sig_atomic_t shim_pending_signal = 0;
+static volatile sig_atomic_t shim_signal_count = 0;
+static volatile sig_atomic_t shim_screen_active = 0;
+static int shim_tty_fd = -1;
+static struct termios shim_saved_termios;
+static int shim_have_termios = 0;
+static char shim_reset_bytes[256];
+static size_t shim_reset_length = 0;
+
+static const int shim_exit_signals[3] = {SIGINT, SIGTERM, SIGHUP};
+static struct sigaction shim_previous_exit_actions[3];
+static const int shim_crash_signals[5] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT};
+static struct sigaction shim_previous_crash_actions[5];
+static volatile sig_atomic_t shim_crashing = 0;
+
+/// Async-signal-safe: writes the reset sequence and the saved tty modes back.
+static inline void shim_restore_terminal_now(void) {
+    if (!shim_screen_active || shim_tty_fd < 0) return;
+    shim_screen_active = 0;
+    size_t done = 0;
+    while (done < shim_reset_length) {
+        ssize_t written = write(shim_tty_fd, shim_reset_bytes + done, shim_reset_length - done);
+        if (written <= 0) break;
+        done += (size_t)written;
+    }
+    if (shim_have_termios) tcsetattr(shim_tty_fd, TCSAFLUSH, &shim_saved_termios);
+}
+
+static inline void shim_on_exit_signal(int sig) {
+    shim_pending_signal = sig;
+    shim_signal_count = shim_signal_count + 1;
+    // A second signal while the first is still being handled (a program stuck in update or shutdown): give up
+    // politely, restoring the terminal first.
+    if (shim_signal_count >= 2) {
+        shim_restore_terminal_now();
+        _exit(128 + sig);
+    }
+}
+
+static inline void shim_on_crash_signal(int sig) {
+    if (!shim_crashing) {
+        shim_crashing = 1;
+        shim_restore_terminal_now();
+    }
+    // Hand the signal to whoever had it before (the Swift runtime's backtracer, or the default action). The
+    // signal is blocked while this handler runs, so the raise is delivered to the restored action on return.
+    for (int i = 0; i < 5; i++) {
+        if (shim_crash_signals[i] == sig) sigaction(sig, &shim_previous_crash_actions[i], NULL);
+    }
+    raise(sig);
+}
+
+/// Installs handlers for SIGINT, SIGTERM and SIGHUP that only record the signal (no SA_RESTART, so a blocking
+/// read or poll returns EINTR). Call before `newterm` so ncurses leaves these signals alone.
+static inline void shim_signal_install(void) {
+    shim_pending_signal = 0;
+    shim_signal_count = 0;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = shim_on_exit_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    for (int i = 0; i < 3; i++) sigaction(shim_exit_signals[i], &action, &shim_previous_exit_actions[i]);
+}
+
+static inline void shim_signal_uninstall(void) {
+    for (int i = 0; i < 3; i++) sigaction(shim_exit_signals[i], &shim_previous_exit_actions[i], NULL);
+}
+
+/// The signal that arrived since install (0 if none).
+static inline int shim_signal_pending(void) { return shim_pending_signal; }
+
+/// Arms the crash guard: on SIGSEGV, SIGBUS, SIGILL, SIGTRAP or SIGABRT it writes `reset` to `fd` and restores
+/// `fd`'s current termios (read now, before ncurses changes it), then re-raises the signal.
+static inline void shim_crash_arm(int fd, const char *reset, size_t length) {
+    shim_tty_fd = fd;
+    shim_have_termios = tcgetattr(fd, &shim_saved_termios) == 0;
+    if (length > sizeof shim_reset_bytes) length = sizeof shim_reset_bytes;
+    memcpy(shim_reset_bytes, reset, length);
+    shim_reset_length = length;
+    shim_crashing = 0;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = shim_on_crash_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    for (int i = 0; i < 5; i++) sigaction(shim_crash_signals[i], &action, &shim_previous_crash_actions[i]);
+}
+
+/// Replaces the reset bytes (once terminfo is loaded and the exact sequences are known).
+static inline void shim_crash_set_reset(const char *reset, size_t length) {
+    if (length > sizeof shim_reset_bytes) length = sizeof shim_reset_bytes;
+    shim_reset_length = 0;
+    memcpy(shim_reset_bytes, reset, length);
+    shim_reset_length = length;
+}
+
+/// Marks whether the screen is in curses mode (the guards only write to the tty while it is).
+static inline void shim_crash_set_active(int active) { shim_screen_active = active; }
+
+static inline void shim_crash_disarm(void) {
+    shim_screen_active = 0;
+    for (int i = 0; i < 5; i++) sigaction(shim_crash_signals[i], &shim_previous_crash_actions[i], NULL);
+    shim_tty_fd = -1;
+}
+
+#endif

@@ -1,0 +1,163 @@
+/// One step of the path a diagnosis took: a question answered (by the engineer, or implied by the code the
+/// diagnosis started from), a value typed, or an automatic jump into another tree.
+///
+/// The texts are as they were shown: placeholders filled with the values known at that step, and secret values
+/// masked. A step never holds a secret value.
+public struct DiagnosisStep: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// A multiple-choice question; `impliedBy` is set when the start code answered it.
+        case question(answer: Int, impliedBy: CodeReference?)
+        /// A typed case value, shown later as `@variable@`.
+        case ask(variable: String, secret: Bool)
+        /// A `goto` followed automatically into another tree (at its start, or at `node`).
+        case link(tree: String, node: String?)
+    }
+
+    /// The position in `DiagnosisSession.path` (0-based).
+    public var index: Int
+    /// The tree and node of this step.
+    public var tree: String
+    public var node: String
+    public var kind: Kind
+    /// The question or ask prompt; for a link "Continued in tree TITLE".
+    public var prompt: String
+    /// The chosen answer's label, the typed value (`[secret]` if secret) or, for a link, the tree's title.
+    public var answer: String
+    public var note: String?
+
+    public init(index: Int, tree: String, node: String, kind: Kind, prompt: String, answer: String,
+                note: String? = nil) {
+        self.index = index
+        self.tree = tree
+        self.node = node
+        self.kind = kind
+        self.prompt = prompt
+        self.answer = answer
+        self.note = note
+    }
+
+    /// The code the diagnosis started from, when it answered this question without asking.
+    public var impliedBy: CodeReference? {
+        if case let .question(_, code) = kind { return code }
+        return nil
+    }
+
+    /// Answered automatically because of the start code.
+    public var isImplied: Bool { impliedBy != nil }
+
+    /// Answered by the engineer (a choice or a typed value); `back()` returns to such steps only.
+    public var isAnswered: Bool {
+        switch kind {
+        case let .question(_, code): return code == nil
+        case .ask: return true
+        case .link: return false
+        }
+    }
+
+    /// The answer as shown in a path or transcript: `LABEL`, `LABEL (implied by code vendor:CODE)`, the value,
+    /// or `continued in tree TITLE (id)`.
+    public var answerText: String {
+        switch kind {
+        case let .question(_, code?): return "\(answer) (implied by code \(code))"
+        case .question, .ask: return answer
+        case let .link(tree, _): return "continued in tree \(answer) (\(tree))"
+        }
+    }
+}
+
+/// The node a diagnosis now shows, with its texts ready to display: placeholders filled, secret values masked.
+/// It is never a `goto` link (links are followed) and never a question the start code answers (those are
+/// skipped), except right after `jump(toStep:)` back to such a question, so the engineer can overrule the code.
+public struct CurrentStep: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// Choose one of `answers` (0-based in `DiagnosisSession.choose`); `impliedAnswer` is the answer the start
+        /// code implies, if any.
+        case question(prompt: String, detail: String?, answers: [String], impliedAnswer: Int?)
+        /// Type a value for `@variable@`. When `secret`, the UI may show the value only while it is typed.
+        case ask(prompt: String, detail: String?, variable: String, secret: Bool)
+        /// The end: the diagnosis with every text filled.
+        case conclusion(Conclusion)
+    }
+
+    /// The position this step takes in the path once answered (equals `path.count`).
+    public var index: Int
+    public var tree: String
+    public var node: String
+    public var kind: Kind
+    /// The note on this step.
+    public var note: String?
+
+    public init(index: Int, tree: String, node: String, kind: Kind, note: String? = nil) {
+        self.index = index
+        self.tree = tree
+        self.node = node
+        self.kind = kind
+        self.note = note
+    }
+
+    /// The question or ask prompt, or the conclusion's diagnosis.
+    public var prompt: String {
+        switch kind {
+        case let .question(prompt, _, _, _), let .ask(prompt, _, _, _): return prompt
+        case let .conclusion(conclusion): return conclusion.diagnosis
+        }
+    }
+
+    public var conclusion: Conclusion? {
+        if case let .conclusion(conclusion) = kind { return conclusion }
+        return nil
+    }
+}
+
+/// Why a diagnosis operation was refused.
+public enum DiagnosisError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No tree has this id; `suggestions` are the closest ids.
+    case unknownTree(String, suggestions: [String])
+    /// A node is missing: a broken `next`/`goto`, or a saved session that no longer matches the catalog.
+    case unknownNode(tree: String, node: String)
+    /// `goto` links (or a broken catalog) lead in a circle.
+    case cycle(tree: String, node: String)
+    /// The tree does not diagnose the code the diagnosis was to start from.
+    case codeNotDiagnosed(CodeReference, tree: String)
+    /// No tree diagnoses the code.
+    case noTree(CodeReference)
+    /// Several trees diagnose the code; one must be chosen.
+    case severalTrees(CodeReference, [String])
+    /// `choose` was given an answer index (0-based) outside `0..<count`.
+    case answerOutOfRange(Int, count: Int)
+    /// `choose` was called while the current step is not a question.
+    case notAQuestion
+    /// `provide` was called while the current step does not ask for a value.
+    case notAnAsk
+    /// `provide` was given an empty or blank value.
+    case emptyValue
+
+    public var description: String {
+        switch self {
+        case let .unknownTree(id, suggestions):
+            var message = "unknown decision tree '\(id)'"
+            if !suggestions.isEmpty {
+                message += "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+            }
+            return message
+        case let .unknownNode(tree, node):
+            return "node '\(node)' of tree '\(tree)' does not exist (the catalog changed?); restart the diagnosis"
+        case let .cycle(tree, node):
+            return "tree '\(tree)' leads in a circle at node '\(node)'; run 'triage lint'"
+        case let .codeNotDiagnosed(code, tree):
+            return "tree '\(tree)' does not diagnose \(code)"
+        case let .noTree(code):
+            return "no decision tree diagnoses \(code)"
+        case let .severalTrees(code, trees):
+            return "several decision trees diagnose \(code): \(trees.joined(separator: ", ")); choose one"
+        case let .answerOutOfRange(index, count):
+            return "there is no answer \(index + 1); choose 1 to \(count)"
+        case .notAQuestion:
+            return "the current step is not a question"
+        case .notAnAsk:
+            return "the current step does not ask for a value"
+        case .emptyValue:
+            return "the value is empty; type the value the question asks for"
+        }
+    }
+}

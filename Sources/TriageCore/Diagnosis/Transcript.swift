@@ -1,0 +1,242 @@
+import Foundation
+
+/// A diagnosis written down for a ticket: the tree, the code it started from, the time, each question and
+/// answer with its notes, and the conclusion with its steps, related codes and escalation. Rendered as Markdown
+/// (to paste into a ticket) or JSON (for scripts). Secret values are masked in both; unfinished diagnoses say
+/// where they stopped.
+public struct Transcript: Sendable {
+    /// Everything a transcript says, as plain values; `json` is this document encoded.
+    public struct Document: Codable, Hashable, Sendable {
+        public struct Tree: Codable, Hashable, Sendable {
+            public var id: String
+            public var title: String
+        }
+
+        public struct Code: Codable, Hashable, Sendable {
+            public var vendor: String
+            public var vendorName: String?
+            public var code: String
+            /// The vendor's description, on one line (first paragraph), where the catalog has the code.
+            public var description: String?
+        }
+
+        public struct Step: Codable, Hashable, Sendable {
+            /// 1-based.
+            public var number: Int
+            public var tree: String
+            public var node: String
+            /// `question`, `ask` or `link`.
+            public var kind: String
+            /// The prompt as shown; for a link "Continued in tree TITLE".
+            public var question: String
+            /// The answer label or typed value (`[secret]` if secret); for a link the tree id.
+            public var answer: String
+            /// `vendor:CODE` when the start code answered the question.
+            public var impliedBy: String?
+            public var note: String?
+        }
+
+        /// Where an unfinished diagnosis stopped.
+        public struct Stop: Codable, Hashable, Sendable {
+            public var tree: String
+            public var node: String
+            public var question: String
+            public var note: String?
+        }
+
+        public struct Conclusion: Codable, Hashable, Sendable {
+            public var tree: String
+            public var node: String
+            public var diagnosis: String
+            public var explanation: String?
+            public var steps: [String]
+            public var related: [Code]
+            public var escalate: Escalation?
+            public var note: String?
+        }
+
+        public struct Escalation: Codable, Hashable, Sendable {
+            /// The vendor to escalate to (its name), when the conclusion's tree covers one vendor.
+            public var vendor: String?
+            public var when: String?
+            public var include: [String]
+        }
+
+        public var tree: Tree
+        public var startedFrom: Code?
+        /// ISO 8601, UTC.
+        public var time: String
+        public var finished: Bool
+        public var steps: [Step]
+        public var stoppedAt: Stop?
+        public var conclusion: Conclusion?
+    }
+
+    public let document: Document
+
+    /// The transcript of `session` (finished or not) at `date`.
+    public init(session: DiagnosisSession, catalog: Catalog, date: Date) {
+        let startTree = catalog.tree(id: session.tree)
+        var document = Document(
+            tree: .init(id: session.tree, title: startTree?.title ?? session.tree),
+            startedFrom: session.code.map { Self.code($0, in: catalog) },
+            time: date.formatted(Date.ISO8601FormatStyle()),
+            finished: session.isFinished, steps: [], stoppedAt: nil, conclusion: nil)
+        document.steps = session.path.map { step in
+            var kind = "question"
+            var answer = step.answer
+            switch step.kind {
+            case .question: break
+            case .ask: kind = "ask"
+            case let .link(tree, _):
+                kind = "link"
+                answer = tree
+            }
+            return .init(number: step.index + 1, tree: step.tree, node: step.node, kind: kind, question: step.prompt,
+                         answer: answer, impliedBy: step.impliedBy?.description, note: step.note)
+        }
+        let current = session.current(in: catalog)
+        if let current, let conclusion = current.conclusion {
+            let vendors = catalog.tree(id: current.tree)?.vendors ?? []
+            let vendorName = vendors.count == 1 ? (catalog.vendor(id: vendors[0])?.name ?? vendors[0]) : nil
+            document.conclusion = .init(
+                tree: current.tree, node: current.node, diagnosis: conclusion.diagnosis,
+                explanation: conclusion.explanation, steps: conclusion.steps,
+                related: conclusion.related.map { Self.code($0, in: catalog) },
+                escalate: conclusion.escalate.map { .init(vendor: vendorName, when: $0.when, include: $0.include) },
+                note: current.note)
+        } else {
+            document.stoppedAt = .init(tree: session.currentTree, node: session.currentNode,
+                                       question: current?.prompt ?? "node '\(session.currentNode)' of tree '\(session.currentTree)'",
+                                       note: session.note)
+        }
+        self.document = document
+    }
+
+    /// Pretty-printed JSON with sorted keys (stable output); absent fields are left out.
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Markdown for a ticket. Control characters are made visible (see `TerminalSafe`).
+    public var markdown: String {
+        var lines: [String] = []
+        let document = document
+        lines.append("# Diagnosis: \(document.tree.title)")
+        lines.append("")
+        lines.append("- Tree: `\(document.tree.id)`")
+        if let code = document.startedFrom { lines.append("- Started from: \(Self.describe(code))") }
+        lines.append("- Time: \(document.time)")
+
+        if !document.steps.isEmpty {
+            lines.append("")
+            lines.append("## Questions")
+            lines.append("")
+            for step in document.steps {
+                let number = "\(step.number). "
+                let indent = String(repeating: " ", count: number.count)
+                if step.kind == "link" {
+                    lines.append(number + Self.indented("\(step.question) (`\(step.answer)`)", by: indent))
+                } else {
+                    lines.append(number + Self.indented(step.question, by: indent))
+                    var answer = step.answer
+                    if let code = step.impliedBy { answer += " (implied by code `\(code)`)" }
+                    lines.append(indent + "Answer: " + Self.indented(answer, by: indent))
+                }
+                if let note = step.note { lines.append(contentsOf: Self.quoted(note, indent: indent)) }
+            }
+        }
+
+        lines.append("")
+        if let conclusion = document.conclusion {
+            lines.append("## Conclusion: \(conclusion.diagnosis)")
+            if let note = conclusion.note {
+                lines.append("")
+                lines.append(contentsOf: Self.quoted(note, indent: ""))
+            }
+            if let explanation = conclusion.explanation {
+                lines.append("")
+                lines.append(explanation)
+            }
+            lines.append("")
+            lines.append("Steps:")
+            lines.append("")
+            for (index, step) in conclusion.steps.enumerated() {
+                let number = "\(index + 1). "
+                lines.append(number + Self.indented(step, by: String(repeating: " ", count: number.count)))
+            }
+            if !conclusion.related.isEmpty {
+                lines.append("")
+                lines.append("Related codes:")
+                lines.append("")
+                for code in conclusion.related { lines.append("- " + Self.describe(code)) }
+            }
+            if let escalate = conclusion.escalate {
+                lines.append("")
+                let target = escalate.vendor ?? "the vendor"
+                if let when = escalate.when {
+                    lines.append("Escalate to \(target) when: \(when)")
+                } else {
+                    lines.append("Escalate to \(target).")
+                }
+                if !escalate.include.isEmpty {
+                    lines.append("")
+                    lines.append("Include in the escalation:")
+                    lines.append("")
+                    for item in escalate.include { lines.append("- " + Self.indented(item, by: "  ")) }
+                }
+            }
+        } else if let stop = document.stoppedAt {
+            lines.append("Diagnosis not finished; stopped at: \(stop.question)")
+            if let note = stop.note {
+                lines.append("")
+                lines.append(contentsOf: Self.quoted(note, indent: ""))
+            }
+        }
+        return TerminalSafe.sanitize(lines.joined(separator: "\n") + "\n")
+    }
+
+    // MARK: Helpers
+
+    private static func code(_ reference: CodeReference, in catalog: Catalog) -> Document.Code {
+        let entry = catalog.entry(reference)
+        return .init(vendor: reference.vendor, vendorName: catalog.vendor(id: reference.vendor)?.name,
+                     code: reference.code, description: entry.map { oneLine($0.description) })
+    }
+
+    /// "`vendor:CODE` (Vendor name): description".
+    private static func describe(_ code: Document.Code) -> String {
+        var text = "`\(code.vendor):\(code.code)`"
+        if let name = code.vendorName { text += " (\(name))" }
+        if let description = code.description, !description.isEmpty { text += ": \(description)" }
+        return text
+    }
+
+    /// The first paragraph, with line breaks and runs of spaces collapsed.
+    static func oneLine(_ text: String) -> String {
+        let paragraph = text.components(separatedBy: "\n\n").first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
+        return paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Continuation lines of a list item indented under its first line.
+    private static func indented(_ text: String, by indent: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().map { $0 == 0 || $1.isEmpty ? String($1) : indent + $1 }.joined(separator: "\n")
+    }
+
+    /// A note as Markdown quote lines.
+    private static func quoted(_ note: String, indent: String) -> [String] {
+        note.split(separator: "\n", omittingEmptySubsequences: false).map { "\(indent)> \($0)".trimmingTrailingSpace() }
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpace() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

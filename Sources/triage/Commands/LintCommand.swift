@@ -1,0 +1,36 @@
+import ArgumentParser
+import BuiltinCatalog
+import Foundation
+import TriageCore
+
+/// `triage lint`: validates catalog folders, reporting every problem as `file:line:column: message`.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint", abstract: "Check catalog folders for errors (default: the built-in catalog).",
+        discussion: """
+            Each DIR is checked on top of the built-in catalog, as triage would load it, so an override folder may
+            refer to built-in codes and trees. Exit 0 when clean, 1 when there are problems.
+            """)
+
+    @Argument(help: "Catalog folders to check.") var directories: [String] = []
+
+    func run() throws {
+        var sources = [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]
+        var problems: [CatalogProblem] = []
+        for directory in directories {
+            let read = CatalogSource.directory(directory)
+            sources.append(read.source)
+            problems += read.problems
+        }
+        let (catalog, loadProblems) = CatalogLoader.load(sources)
+        problems += loadProblems
+        for problem in problems { Console.out(TerminalSafe.sanitize(problem.description)) }
+        let checked = directories.isEmpty ? "built-in catalog" : directories.joined(separator: ", ")
+        if problems.isEmpty {
+            Console.out("\(TerminalSafe.sanitize(checked)): ok (\(catalog.vendors.count) vendors, \(catalog.entries.count) codes, \(catalog.trees.count) trees)")
+        } else {
+            Console.error("\(TerminalSafe.sanitize(checked)): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+
+/// `triage search`: ranked, typo-tolerant search over codes, messages, descriptions, hints and statuses.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search codes, messages, descriptions, hints and HTTP statuses.",
+        discussion: """
+            Case-insensitive, any word order, tolerant of typos; '_', '-' and space are the same.
+            Examples: triage search install not found    triage search 403 --vendor sentori
+            Exit status: 0 when something matched, 1 when nothing did, 2 on errors.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Words to search for.") var query: [String]
+    @Option(help: "Only this vendor.") var vendor: String?
+    @Option(help: "At most this many results.") var limit: Int = 20
+    @Flag(help: "Print a JSON array of {vendor, code, category, message, score}.") var json = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("give words to search for, e.g. 'triage search install not found'")
+        }
+    }
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        let text = query.joined(separator: " ")
+        let searcher = Searcher(catalog: catalog)
+        let hits = searcher.search(text, vendor: vendor, limit: limit)
+        if json {
+            try JSONOutput.print(hits.map { hit in
+                let entry = catalog.entries[hit.entryIndex]
+                return SearchHitJSON(vendor: entry.vendor, code: entry.code, category: entry.category,
+                                     message: entry.message, score: hit.score)
+            })
+        } else if hits.isEmpty {
+            Console.error("triage: nothing matches '\(TerminalSafe.sanitize(text))'")
+        } else {
+            let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+            EntryTable(catalog: catalog, terminal: terminal).print(hits.map { hit in
+                let entry = catalog.entries[hit.entryIndex]
+                return (entry, searcher.highlights(of: text, in: TerminalSafe.sanitize(entry.code)))
+            })
+        }
+        if hits.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+
+/// `triage vendors`: every vendor with its code count and where it came from.
+struct VendorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vendors", abstract: "List vendors, their categories and where each came from.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let models = catalog.vendors.map { vendor in
+            VendorJSON(id: vendor.id, name: vendor.name, product: vendor.product, docs: vendor.docs, notice: vendor.notice,
+                       codes: catalog.entries(vendor: vendor.id).count,
+                       categories: vendor.categories.map { category in
+                           .init(id: category.id, name: category.name,
+                                 codes: catalog.entries(vendor: vendor.id, category: category.id).count)
+                       },
+                       sources: vendor.sources)
+        }
+        if json { return try JSONOutput.print(models) }
+        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        let style = TextStyle(enabled: terminal.color)
+        let idWidth = max(6, models.map(\.id.count).max() ?? 0)
+        let nameWidth = max(4, models.map(\.name.count).max() ?? 0)
+        Console.out(style.dim(TextLayout.fit("VENDOR", idWidth) + "  " + TextLayout.fit("NAME", nameWidth) + "  CODES  CATEGORIES  SOURCE"))
+        for model in models {
+            let line = TextLayout.fit(model.id, idWidth) + "  " + TextLayout.fit(TerminalSafe.sanitize(model.name), nameWidth)
+                + "  " + String(format: "%5d", model.codes) + "  " + String(format: "%10d", model.categories.count)
+                + "  " + TerminalSafe.sanitize(model.sources.joined(separator: " + "))
+            Console.out(line)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import TriageCore
+
+/// The JSON shape of a catalog entry (`show --json`, `list --json`). Absent values are `null`, absent lists `[]`.
+struct EntryJSON: Encodable {
+    let entry: CatalogEntry
+    let catalog: Catalog
+
+    enum Keys: String, CodingKey {
+        case vendor, vendorName = "vendor_name", category, categoryName = "category_name", code, numeric
+        case httpStatus = "http_status", message, description, hints, keywords, related, trees, notice, source
+    }
+
+    struct Hints: Encodable {
+        let causes: [String]
+        let checks: [String]
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        let vendor = catalog.vendor(id: entry.vendor)
+        try container.encode(entry.vendor, forKey: .vendor)
+        try container.encode(vendor?.name, forKey: .vendorName)
+        try container.encode(entry.category, forKey: .category)
+        try container.encode(vendor?.category(id: entry.category)?.name, forKey: .categoryName)
+        try container.encode(entry.code, forKey: .code)
+        try container.encode(entry.numeric, forKey: .numeric)
+        try container.encode(entry.httpStatus, forKey: .httpStatus)
+        try container.encode(entry.message, forKey: .message)
+        try container.encode(entry.description, forKey: .description)
+        try container.encode(Hints(causes: entry.causes, checks: entry.checks), forKey: .hints)
+        try container.encode(entry.keywords, forKey: .keywords)
+        try container.encode(entry.related.map { $0.vendor == entry.vendor ? $0.code : $0.description }, forKey: .related)
+        try container.encode(entry.trees, forKey: .trees)
+        try container.encode(vendor?.notice, forKey: .notice)
+        try container.encode(entry.location.file, forKey: .source)
+    }
+}
+
+/// One search result (`search --json`).
+struct SearchHitJSON: Encodable {
+    let vendor: String
+    let code: String
+    let category: String
+    let message: String?
+    let score: Double
+
+    enum Keys: String, CodingKey { case vendor, code, category, message, score }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(vendor, forKey: .vendor)
+        try container.encode(code, forKey: .code)
+        try container.encode(category, forKey: .category)
+        try container.encode(message, forKey: .message)
+        try container.encode((score * 100).rounded() / 100, forKey: .score)
+    }
+}
+
+/// A vendor (`vendors --json`).
+struct VendorJSON: Encodable {
+    let id: String
+    let name: String
+    let product: String?
+    let docs: String?
+    let notice: String?
+    let codes: Int
+    let categories: [CategoryJSON]
+    let sources: [String]
+
+    struct CategoryJSON: Encodable {
+        let id: String
+        let name: String
+        let codes: Int
+    }
+
+    enum Keys: String, CodingKey { case id, name, product, docs, notice, codes, categories, sources }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(product, forKey: .product)
+        try container.encode(docs, forKey: .docs)
+        try container.encode(notice, forKey: .notice)
+        try container.encode(codes, forKey: .codes)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(sources, forKey: .sources)
+    }
+}
+
+enum JSONOutput {
+    /// Pretty-printed JSON with sorted keys, printed to standard output.
+    static func print<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        Console.out(String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,61 @@
+import TriageCore
+
+/// ANSI styling for human output; a no-op when colour is off (not a terminal, or NO_COLOR).
+struct TextStyle {
+    let enabled: Bool
+
+    func bold(_ text: String) -> String { wrap(text, "1") }
+    func dim(_ text: String) -> String { wrap(text, "2") }
+    func yellow(_ text: String) -> String { wrap(text, "33") }
+    func cyan(_ text: String) -> String { wrap(text, "36") }
+    func red(_ text: String) -> String { wrap(text, "31") }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// Applies bold to the highlighted character ranges of `text` (already sanitized).
+    func highlight(_ text: String, _ ranges: [HighlightRange]) -> String {
+        guard enabled, !ranges.isEmpty else { return text }
+        let characters = Array(text)
+        var marked = [Bool](repeating: false, count: characters.count)
+        for range in ranges {
+            for index in max(0, range.start)..<min(characters.count, range.end) { marked[index] = true }
+        }
+        var result = ""
+        var index = 0
+        while index < characters.count {
+            var end = index
+            while end < characters.count, marked[end] == marked[index] { end += 1 }
+            let piece = String(characters[index..<end])
+            result += marked[index] ? wrap(piece, "1;33") : piece
+            index = end
+        }
+        return result
+    }
+}
+
+/// Layout helpers for aligned, width-aware plain text.
+enum TextLayout {
+    /// `text` cut to `width` characters with an ellipsis, or padded with spaces to exactly `width`.
+    static func fit(_ text: String, _ width: Int, pad: Bool = true) -> String {
+        guard width > 0 else { return "" }
+        if text.count > width { return String(text.prefix(max(0, width - 1))) + "…" }
+        return pad ? text + String(repeating: " ", count: width - text.count) : text
+    }
+
+    /// Wrapped lines with a hanging indent.
+    static func indented(_ text: String, indent: Int, width: Int, firstPrefix: String? = nil) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        let lines = TextWrap.wrap(text, width: max(10, width - indent))
+        return lines.enumerated().map { index, line in
+            if index == 0, let firstPrefix { return firstPrefix + line }
+            return line.isEmpty ? "" : pad + line
+        }
+    }
+
+    /// Collapses newlines and runs of spaces, for one-line summaries.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == "\n" || $0 == " " }).joined(separator: " ")
+    }
+}

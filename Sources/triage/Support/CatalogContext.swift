@@ -1,0 +1,39 @@
+import ArgumentParser
+import BuiltinCatalog
+import Foundation
+import TriageCore
+
+/// Options every subcommand accepts, before or after the subcommand name.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("catalog"), help: ArgumentHelp(
+        "Add or override catalog entries from a folder of YAML files (repeatable; later wins).",
+        valueName: "dir"))
+    var catalogs: [String] = []
+
+    /// The catalog sources in override order: built-in, then TRIAGE_CATALOG folders, then --catalog folders.
+    func sources(environment: [String: String]) -> (sources: [CatalogSource], problems: [CatalogProblem]) {
+        var sources = [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]
+        var problems: [CatalogProblem] = []
+        let fromEnvironment = (environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init)
+        for folder in fromEnvironment + catalogs where !folder.isEmpty {
+            let read = CatalogSource.directory(folder)
+            sources.append(read.source)
+            problems += read.problems
+        }
+        return (sources, problems)
+    }
+
+    /// Loads the catalog; on any problem prints every one as `file:line:column: message` and exits 2.
+    func loadCatalog() throws -> Catalog {
+        let environment = ProcessInfo.processInfo.environment
+        let (sources, readProblems) = sources(environment: environment)
+        let (catalog, problems) = CatalogLoader.load(sources)
+        let all = readProblems + problems
+        if !all.isEmpty {
+            for problem in all { Console.error(TerminalSafe.sanitize(problem.description)) }
+            Console.error("triage: the catalog has \(all.count) problem\(all.count == 1 ? "" : "s"); fix \(all.count == 1 ? "it" : "them") or check with 'triage lint DIR'")
+            throw ExitCode(2)
+        }
+        return catalog
+    }
+}

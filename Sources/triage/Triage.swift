@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+
+/// `triage`: the error-code catalog and guided diagnosis for API support engineers.
+@main
+struct Triage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "Look up vendor API error codes and diagnose failures, in the terminal.",
+        discussion: """
+            With no subcommand, opens the full-screen browser (same as 'triage browse').
+            The built-in catalog is inside the binary; add or override entries with --catalog DIR (repeatable)
+            or TRIAGE_CATALOG=DIR1:DIR2. Global options may stand before or after the subcommand.
+
+            Exit status: 0 success, 1 nothing found / lint problems / ambiguous code, 2 usage or catalog errors.
+            """,
+        subcommands: [
+            BrowseCommand.self, ShowCommand.self, SearchCommand.self, ListCommand.self, VendorsCommand.self,
+            LintCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self)
+
+    static func main() {
+        let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])
+        let arguments = ArgumentOrder.normalize(Array(CommandLine.arguments.dropFirst()), subcommands: names)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            // Usage errors exit 2, like grep and fzf; everything else keeps its own code.
+            if exitCode(for: error) == .validationFailure {
+                Console.error(fullMessage(for: error))
+                Console.error("See 'triage --help'.")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import BuiltinCatalog
+import Foundation
+import TriageCore
+
+/// Small catalogs built from YAML text, and the shipped one.
+public enum Fixtures {
+    /// Loads one source made of the given files (path -> YAML).
+    public static func load(_ files: [(String, String)], name: String = "test") -> (catalog: Catalog, problems: [CatalogProblem]) {
+        CatalogLoader.load([CatalogSource(name: name, files: files)])
+    }
+
+    /// The catalog as the binary carries it.
+    public static let shipped: (catalog: Catalog, problems: [CatalogProblem]) =
+        CatalogLoader.load([CatalogSource(name: "built-in", files: BuiltinCatalog.files)])
+
+    /// A minimal valid vendor file.
+    public static let acmeVendor = """
+        vendor:
+          id: acme
+          name: Acme
+        categories:
+          - id: auth
+            name: Authentication
+          - id: data
+            name: Data
+        codes:
+          - code: KEY_INVALID
+            category: auth
+            http: 401
+            message: Key not valid
+            description: The API key is not valid.
+            keywords: [credentials]
+            related: [KEY_EXPIRED]
+          - code: KEY_EXPIRED
+            category: auth
+            http: 401
+            description: The API key has expired.
+          - code: ROW_NOT_FOUND
+            category: data
+            http: 404
+            description: The row does not exist.
+
+        """
+}

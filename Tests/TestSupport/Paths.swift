@@ -1,0 +1,53 @@
+import Foundation
+
+/// Paths tests need: the repository root, the shipped catalog, the built `triage` binary.
+public enum TestPaths {
+    /// The package root, found from this file's location.
+    public static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    public static var catalogDirectory: URL { repositoryRoot.appendingPathComponent("catalog") }
+
+    /// `../shared/seeds` beside the checkout, where the vendor documents are (present in development and CI).
+    public static var seedsDirectory: URL {
+        repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    }
+
+    /// The `triage` executable next to the test bundle (SwiftPM builds every product before testing).
+    public static let triageBinary: URL = {
+        var candidates: [URL] = []
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = runner.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(directory.appendingPathComponent("triage"))
+            directory.deleteLastPathComponent()
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("triage"))
+        candidates.append(repositoryRoot.appendingPathComponent(".build/debug/triage"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }()
+
+    /// A new empty temporary folder.
+    public static func temporaryDirectory(_ name: String = "triage-test") -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes files (relative path -> text) under a new temporary folder and returns it.
+    public static func catalogFolder(_ files: [String: String]) -> URL {
+        let root = temporaryDirectory("triage-catalog")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+}
