@@ -30,6 +30,8 @@ public struct SearchIndex: Sendable {
     let postings: [[Posting]]
     /// The code of each entry as search words, for exact-code and phrase bonuses.
     let codeWords: [[[Character]]]
+    /// The vendor's message of each entry as search words (empty without one), for the phrase bonus.
+    let messageWords: [[[Character]]]
 
     public init(catalog: Catalog) {
         self.catalog = catalog
@@ -37,6 +39,7 @@ public struct SearchIndex: Sendable {
         var vocabulary: [[Character]] = []
         var postings: [[Posting]] = []
         var codeWords: [[[Character]]] = []
+        var messageWords: [[[Character]]] = []
         codeWords.reserveCapacity(catalog.entries.count)
         for (index, entry) in catalog.entries.enumerated() {
             var fieldsByWord: [Int: UInt16] = [:]
@@ -69,10 +72,12 @@ public struct SearchIndex: Sendable {
                 postings[id].append(Posting(entry: Int32(index), fields: fields))
             }
             codeWords.append(SearchText.words(entry.code).map(\.text))
+            messageWords.append(SearchText.words(entry.message ?? "").map(\.text))
         }
         self.vocabulary = vocabulary
         self.postings = postings
         self.codeWords = codeWords
+        self.messageWords = messageWords
     }
 
     public var entryCount: Int { catalog.entries.count }

@@ -23,16 +23,22 @@ public final class Searcher {
     /// Entries matching `query`, best first (ties in catalog order). An empty query matches every entry in
     /// catalog order with score 0. `vendor` limits results to one vendor; `limit` caps the count.
     public func search(_ query: String, vendor: String? = nil, limit: Int? = nil) -> [SearchHit] {
-        let words = SearchText.words(query).map(\.text)
         let catalog = index.catalog
-        guard !words.isEmpty else {
+        let allWords = SearchText.words(query).map(\.text)
+        guard !allWords.isEmpty else {
             let all = catalog.entries.indices.lazy
                 .filter { vendor == nil || catalog.entries[$0].vendor == vendor }
                 .map { SearchHit(entryIndex: $0, reference: catalog.entries[$0].reference, score: 0) }
             return limit.map { Array(all.prefix($0)) } ?? Array(all)
         }
-        // Score per entry for each query word; intersect, smallest first.
-        let perWord = words.map { entryScores(for: $0) }.sorted { $0.count < $1.count }
+        // Filler words ("code", "error", "the") count when they match but are not required, so a ticket's
+        // "403, Code 3" finds Sentori's code 3.
+        var required = allWords.filter { !Self.fillerWords.contains(String($0)) }
+        if required.isEmpty { required = allWords }
+        let optional = allWords.filter { word in !required.contains(word) }
+
+        // Score per entry for each required word; intersect, smallest first.
+        let perWord = required.map { entryScores(for: $0) }.sorted { $0.count < $1.count }
         var totals = perWord[0]
         for scores in perWord.dropFirst() {
             var next: [Int: Double] = [:]
@@ -41,19 +47,27 @@ public final class Searcher {
             totals = next
             if totals.isEmpty { break }
         }
-        let folded = words.flatMap { $0 }
+        for word in optional {
+            let scores = entryScores(for: word)
+            for (entry, score) in totals { totals[entry] = score + (scores[entry] ?? 0) }
+        }
+        let folded = allWords.flatMap { $0 }
         var hits: [SearchHit] = []
         hits.reserveCapacity(totals.count)
         for (entryIndex, base) in totals {
             let entry = catalog.entries[entryIndex]
             if let vendor, entry.vendor != vendor { continue }
             hits.append(SearchHit(entryIndex: entryIndex, reference: entry.reference,
-                                  score: base + bonus(entryIndex, words: words, folded: folded)))
+                                  score: base + bonus(entryIndex, words: allWords, folded: folded)))
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex }
         if let limit, hits.count > limit { hits.removeSubrange(limit...) }
         return hits
     }
+
+    /// Words people type around a code that say nothing about which code it is.
+    static let fillerWords: Set<String> = ["code", "codes", "error", "errors", "the", "a", "an", "with", "http",
+                                           "status", "api", "answers", "returns", "returned", "fails", "failed", "says"]
 
     /// Exact code and code-prefix bonuses, and a small one for query words in the code's own order.
     private func bonus(_ entryIndex: Int, words: [[Character]], folded: [Character]) -> Double {
@@ -61,6 +75,11 @@ public final class Searcher {
         let codeFolded = code.flatMap { $0 }
         if codeFolded == folded { return 100 }
         var bonus = 0.0
+        let message = index.messageWords[entryIndex]
+        if !message.isEmpty {
+            let messageFolded = message.flatMap { $0 }
+            if messageFolded == folded { bonus += 60 } else if Self.contains(messageFolded, folded) { bonus += 15 }
+        }
         if codeFolded.starts(with: folded) { bonus += 30 }
         var position = 0
         var inOrder = 0
@@ -117,7 +136,8 @@ public final class Searcher {
         if candidate.starts(with: word) { return 0.75 + 0.2 * Double(word.count) / Double(candidate.count) }
         if numeric { return nil }
         if word.count >= 2, candidate.count > word.count, contains(candidate, word) { return 0.5 }
-        if tolerance > 0, candidate.count + tolerance >= word.count,
+        // Typos: rarely in the first letter, which keeps short words from matching half the vocabulary.
+        if tolerance > 0, candidate.first == word.first, candidate.count + tolerance >= word.count,
            let distance = EditDistance.toPrefix(word, of: candidate, limit: tolerance) {
             return 0.45 - 0.1 * Double(distance)
         }
