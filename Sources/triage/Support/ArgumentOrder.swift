@@ -1,10 +1,39 @@
-/// Lets global options stand before or after the subcommand: `triage --catalog DIR list` is rewritten to
-/// `triage list --catalog DIR`, which is what swift-argument-parser understands.
+/// Rewrites the command line into what swift-argument-parser understands:
+/// - global options may stand before the subcommand: `triage --catalog DIR list` -> `triage list --catalog DIR`;
+/// - negative numbers are codes, not options: `triage show -1 --vendor sentori` ->
+///   `triage show --vendor sentori -- -1`.
 enum ArgumentOrder {
     /// Options that every subcommand accepts, and whether each takes a value.
     static let globalOptions: [String: Bool] = ["--catalog": true]
+    /// Options (of any subcommand) that take a value, so a negative number after them is their value.
+    static let valueOptions: Set<String> = ["--catalog", "--vendor", "--category", "--limit", "--query", "--answer",
+                                            "--transcript", "--tree"]
 
     static func normalize(_ arguments: [String], subcommands: Set<String>) -> [String] {
+        moveNegativeNumbers(reorderGlobalOptions(arguments, subcommands: subcommands))
+    }
+
+    private static func isNegativeNumber(_ argument: String) -> Bool {
+        argument.count > 1 && argument.hasPrefix("-") && argument.dropFirst().allSatisfy(\.isNumber)
+    }
+
+    private static func moveNegativeNumbers(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var numbers: [String] = []
+        var trailing: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { trailing = Array(arguments[(index + 1)...]); break }
+            if isNegativeNumber(argument), !(index > 0 && valueOptions.contains(arguments[index - 1])) {
+                numbers.append(argument)
+            } else {
+                kept.append(argument)
+            }
+        }
+        guard !numbers.isEmpty || !trailing.isEmpty else { return kept }
+        return kept + ["--"] + numbers + trailing
+    }
+
+    private static func reorderGlobalOptions(_ arguments: [String], subcommands: Set<String>) -> [String] {
         var moved: [String] = []
         var rest: [String] = []
         var index = 0
