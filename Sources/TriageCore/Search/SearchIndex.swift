@@ -35,7 +35,7 @@ public struct SearchIndex: Sendable {
 
     public init(catalog: Catalog) {
         self.catalog = catalog
-        var wordIDs: [[Character]: Int] = [:]
+        var wordIDs: [String: Int] = [:]
         var vocabulary: [[Character]] = []
         var postings: [[Posting]] = []
         var codeWords: [[[Character]]] = []
@@ -44,14 +44,14 @@ public struct SearchIndex: Sendable {
         for (index, entry) in catalog.entries.enumerated() {
             var fieldsByWord: [Int: UInt16] = [:]
             func add(_ text: String, _ field: SearchField) {
-                for word in SearchText.words(text) {
+                for key in SearchText.keys(text) {
                     let id: Int
-                    if let known = wordIDs[word.text] {
+                    if let known = wordIDs[key] {
                         id = known
                     } else {
                         id = vocabulary.count
-                        wordIDs[word.text] = id
-                        vocabulary.append(word.text)
+                        wordIDs[key] = id
+                        vocabulary.append(Array(key))
                         postings.append([])
                     }
                     fieldsByWord[id, default: 0] |= 1 << field.rawValue

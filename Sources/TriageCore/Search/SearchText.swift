@@ -10,6 +10,38 @@ enum SearchText {
         var length: Int
     }
 
+    /// The words of `text` as strings, without positions: what the index needs. ASCII text (nearly all
+    /// catalog text) is split byte by byte, which is much faster than walking `Character`s.
+    static func keys(_ text: String) -> [String] {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return words(text).map { String($0.text) } }
+        var keys: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        var previous: UInt8 = 0x20
+        var iterator = utf8.makeIterator()
+        var next = iterator.next()
+        while let byte = next {
+            next = iterator.next()
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: current.append(byte)
+            case 0x41...0x5A: current.append(byte + 0x20)
+            case 0x2D where current.isEmpty && (next.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
+                && !Self.isWordByte(previous):
+                current.append(byte)
+            default:
+                if !current.isEmpty { keys.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
+            }
+            previous = byte
+        }
+        if !current.isEmpty { keys.append(String(decoding: current, as: UTF8.self)) }
+        return keys
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
     static func words(_ text: String) -> [Word] {
         var words: [Word] = []
         var current: [Character] = []
@@ -23,7 +55,22 @@ enum SearchText {
         let characters = Array(text)
         for (position, character) in characters.enumerated() {
             index = position
-            if character.isLetter || character.isNumber {
+            if let ascii = character.asciiValue {
+                // Fast path for ASCII, which is nearly all catalog text.
+                if (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x61 && ascii <= 0x7A) {
+                    if current.isEmpty { start = position }
+                    current.append(character)
+                } else if ascii >= 0x41 && ascii <= 0x5A {
+                    if current.isEmpty { start = position }
+                    current.append(Character(Unicode.Scalar(ascii + 0x20)))
+                } else if ascii == 0x2D, current.isEmpty, position + 1 < characters.count,
+                          characters[position + 1].isNumber, previous.map({ !$0.isLetter && !$0.isNumber }) ?? true {
+                    start = position
+                    current.append("-")
+                } else {
+                    flush()
+                }
+            } else if character.isLetter || character.isNumber {
                 if current.isEmpty { start = position }
                 current.append(contentsOf: character.lowercased())
             } else if character == "-", current.isEmpty, position + 1 < characters.count,

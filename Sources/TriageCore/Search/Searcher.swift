@@ -8,7 +8,7 @@
 /// ranks first. Not thread-safe (it caches): use one per thread.
 public final class Searcher {
     public let index: SearchIndex
-    private var wordCache: [String: [Int: Double]] = [:]
+    private var wordCache: [String: WordScores] = [:]
     private var cacheOrder: [String] = []
     private let cacheLimit = 64
 
@@ -37,28 +37,23 @@ public final class Searcher {
         if required.isEmpty { required = allWords }
         let optional = allWords.filter { word in !required.contains(word) }
 
-        // Score per entry for each required word; intersect, smallest first.
-        let perWord = required.map { entryScores(for: $0) }.sorted { $0.count < $1.count }
+        // Score per entry for each required word; intersect, smallest first (entries are sorted, so a merge).
+        let perWord = required.map { entryScores(for: $0) }.sorted { $0.entries.count < $1.entries.count }
         var totals = perWord[0]
         for scores in perWord.dropFirst() {
-            var next: [Int: Double] = [:]
-            next.reserveCapacity(min(totals.count, scores.count))
-            for (entry, score) in totals { if let other = scores[entry] { next[entry] = score + other } }
-            totals = next
-            if totals.isEmpty { break }
+            totals = totals.intersected(with: scores)
+            if totals.entries.isEmpty { break }
         }
-        for word in optional {
-            let scores = entryScores(for: word)
-            for (entry, score) in totals { totals[entry] = score + (scores[entry] ?? 0) }
-        }
+        for word in optional { totals.add(entryScores(for: word)) }
         let folded = allWords.flatMap { $0 }
         var hits: [SearchHit] = []
-        hits.reserveCapacity(totals.count)
-        for (entryIndex, base) in totals {
+        hits.reserveCapacity(totals.entries.count)
+        for (entryIndex, base) in zip(totals.entries, totals.scores) {
+            let entryIndex = Int(entryIndex)
             let entry = catalog.entries[entryIndex]
             if let vendor, entry.vendor != vendor { continue }
             hits.append(SearchHit(entryIndex: entryIndex, reference: entry.reference,
-                                  score: base + bonus(entryIndex, words: allWords, folded: folded)))
+                                  score: Double(base) + bonus(entryIndex, words: allWords, folded: folded)))
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex }
         if let limit, hits.count > limit { hits.removeSubrange(limit...) }
@@ -94,10 +89,11 @@ public final class Searcher {
     }
 
     /// Best weighted score of one query word in each entry it matches.
-    private func entryScores(for word: [Character]) -> [Int: Double] {
+    private func entryScores(for word: [Character]) -> WordScores {
         let key = String(word)
         if let cached = wordCache[key] { return cached }
-        var scores: [Int: Double] = [:]
+        var dense = [Float](repeating: 0, count: index.entryCount)
+        var touched: [Int32] = []
         for (wordID, quality) in vocabularyMatches(for: word) {
             for posting in index.postings[wordID] {
                 var best = 0.0
@@ -107,11 +103,14 @@ public final class Searcher {
                     fields &= fields - 1
                     if let field = SearchField(rawValue: bit) { best = max(best, field.weight) }
                 }
-                let score = best * quality
+                let score = Float(best * quality)
                 let entry = Int(posting.entry)
-                if score > scores[entry] ?? 0 { scores[entry] = score }
+                if dense[entry] == 0 { touched.append(posting.entry) }
+                if score > dense[entry] { dense[entry] = score }
             }
         }
+        touched.sort()
+        let scores = WordScores(entries: touched, scores: touched.map { dense[Int($0)] })
         wordCache[key] = scores
         cacheOrder.append(key)
         if cacheOrder.count > cacheLimit { wordCache[cacheOrder.removeFirst()] = nil }
@@ -185,5 +184,41 @@ public final class Searcher {
             return start
         }
         return nil
+    }
+}
+
+/// Scores of one query word: the entries it matches (ascending) and the score in each.
+struct WordScores {
+    var entries: [Int32]
+    var scores: [Float]
+
+    /// Entries in both, with the scores added.
+    func intersected(with other: WordScores) -> WordScores {
+        var result = WordScores(entries: [], scores: [])
+        result.entries.reserveCapacity(min(entries.count, other.entries.count))
+        result.scores.reserveCapacity(min(entries.count, other.entries.count))
+        var i = 0, j = 0
+        while i < entries.count, j < other.entries.count {
+            if entries[i] == other.entries[j] {
+                result.entries.append(entries[i])
+                result.scores.append(scores[i] + other.scores[j])
+                i += 1
+                j += 1
+            } else if entries[i] < other.entries[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// Adds `other`'s score to the entries present in both (for optional words).
+    mutating func add(_ other: WordScores) {
+        var j = 0
+        for i in entries.indices {
+            while j < other.entries.count, other.entries[j] < entries[i] { j += 1 }
+            if j < other.entries.count, other.entries[j] == entries[i] { scores[i] += other.scores[j] }
+        }
     }
 }
