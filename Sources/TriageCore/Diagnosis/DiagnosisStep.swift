@@ -5,7 +5,7 @@
 /// masked. A step never holds a secret value.
 public struct DiagnosisStep: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
-        /// A multiple-choice question; `impliedBy` is set when the start code answered it.
+        /// A multiple-choice question: the answer taken (0-based); `impliedBy` is set when the start code took it.
         case question(answer: Int, impliedBy: CodeReference?)
         /// A typed case value, shown later as `@variable@`.
         case ask(variable: String, secret: Bool)

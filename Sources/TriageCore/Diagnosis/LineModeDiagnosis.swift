@@ -43,7 +43,8 @@ public struct LineModeDiagnosis {
         var shown = 0
         while true {
             let path = session.path
-            for step in path.dropFirst(shown) {
+            // Steps taken without asking: implied answers and links.
+            for step in path.dropFirst(shown) where !step.isAnswered {
                 switch step.kind {
                 case .link: put("\n\(step.prompt) (\(linkTarget(step))).\n")
                 case .question, .ask: put("\n\(step.prompt)\n  -> \(step.answerText)\n")
