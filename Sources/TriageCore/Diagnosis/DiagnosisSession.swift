@@ -50,23 +50,23 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
         return try DiagnosisSession(tree: id, code: code).settled(tree: id, node: tree.start, in: catalog)
     }
 
-    /// Starts a diagnosis from a code with the one tree that diagnoses it; throws `noTree` or `severalTrees`
-    /// (with the tree ids) otherwise.
+    /// Starts a diagnosis from a code with the most specific tree that diagnoses it (the first of
+    /// `trees(for:in:)`); throws `noTree` when none does.
     public static func start(code: CodeReference, in catalog: Catalog) throws -> DiagnosisSession {
-        let trees = trees(for: code, in: catalog)
-        guard let first = trees.first else { throw DiagnosisError.noTree(code) }
-        guard trees.count == 1 else { throw DiagnosisError.severalTrees(code, trees.map(\.id)) }
+        guard let first = trees(for: code, in: catalog).first else { throw DiagnosisError.noTree(code) }
         return try start(tree: first.id, from: code, in: catalog)
     }
 
-    /// The trees that diagnose a code: its entry's `trees` (which include every tree listing the code), then
-    /// any other tree listing it.
+    /// The trees that diagnose a code, most specific first: a tree written for a few codes (a named scenario such
+    /// as a wrong environment) before the family tree that covers many. Ties keep the entry's order.
     public static func trees(for code: CodeReference, in catalog: Catalog) -> [DecisionTree] {
         var result = catalog.entry(code).map { catalog.trees(for: $0) } ?? []
         for tree in catalog.trees where tree.codes.contains(code) && !result.contains(where: { $0.id == tree.id }) {
             result.append(tree)
         }
-        return result
+        return result.enumerated()
+            .sorted { ($0.element.codes.count, $0.offset) < ($1.element.codes.count, $1.offset) }
+            .map(\.element)
     }
 
     // MARK: The current step and the path

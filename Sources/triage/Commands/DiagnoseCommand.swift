@@ -82,7 +82,7 @@ enum DiagnosisStart {
                 }
                 return try DiagnosisSession.start(tree: tree, from: entry.reference, in: catalog)
             }
-            guard let best = mostSpecific(candidates) else {
+            guard let best = candidates.first else {
                 Console.error("triage: no decision tree diagnoses \(entry.reference) yet")
                 throw ExitCode(1)
             }
@@ -91,11 +91,6 @@ enum DiagnosisStart {
             Console.error("triage: \(error)")
             throw ExitCode(2)
         }
-    }
-
-    /// The tree covering the fewest codes: the one written for this failure rather than its whole family.
-    static func mostSpecific(_ trees: [DecisionTree]) -> DecisionTree? {
-        trees.enumerated().min { ($0.element.codes.count, $0.offset) < ($1.element.codes.count, $1.offset) }?.element
     }
 }
 
