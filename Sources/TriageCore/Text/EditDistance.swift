@@ -4,15 +4,28 @@ public enum EditDistance {
     /// The distance between `a` and `b`, or `nil` if it is more than `limit`.
     public static func between(_ a: [Character], _ b: [Character], limit: Int = .max) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
+        guard let row = lastRow(a, b, limit: limit), let distance = row.last else { return nil }
+        return distance <= limit ? distance : nil
+    }
+
+    /// The smallest distance between `query` and any prefix of `word` (how far the query is from being the
+    /// start of the word), or `nil` if it is more than `limit`. "instl" is 1 from a prefix of "install".
+    public static func toPrefix(_ query: [Character], of word: [Character], limit: Int) -> Int? {
+        guard let best = lastRow(query, word, limit: limit)?.min() else { return nil }
+        return best <= limit ? best : nil
+    }
+
+    /// The last row of the dynamic-programming table (distances from all of `a` to each prefix of `b`), or nil
+    /// once a whole row exceeds `limit`.
+    private static func lastRow(_ a: [Character], _ b: [Character], limit: Int) -> [Int]? {
         var previous2 = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
+        guard !a.isEmpty else { return previous }
         for i in 1...a.count {
             current[0] = i
             var rowMinimum = i
-            for j in 1...b.count {
+            for j in stride(from: 1, through: b.count, by: 1) {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
@@ -24,36 +37,7 @@ public enum EditDistance {
             if rowMinimum > limit { return nil }
             (previous2, previous, current) = (previous, current, previous2)
         }
-        let distance = previous[b.count]
-        return distance <= limit ? distance : nil
-    }
-
-    /// The smallest distance between `query` and any prefix of `word` (how far the query is from being the
-    /// start of the word), or `nil` if it is more than `limit`. "instl" is 1 from a prefix of "install".
-    public static func toPrefix(_ query: [Character], of word: [Character], limit: Int) -> Int? {
-        if query.isEmpty { return 0 }
-        if word.isEmpty { return query.count <= limit ? query.count : nil }
-        // Rows over the query, columns over the word; the answer is the minimum of the last row.
-        var previous2 = [Int](repeating: 0, count: word.count + 1)
-        var previous = Array(0...word.count)
-        var current = [Int](repeating: 0, count: word.count + 1)
-        for i in 1...query.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...word.count {
-                let cost = query[i - 1] == word[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, query[i - 1] == word[j - 2], query[i - 2] == word[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return nil }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        let best = previous.min() ?? limit + 1
-        return best <= limit ? best : nil
+        return previous
     }
 }
 
