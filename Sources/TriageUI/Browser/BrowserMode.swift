@@ -1,0 +1,26 @@
+/// What the keyboard currently drives. Overlays and later screens (a tree picker, a diagnosis) add cases here;
+/// `BrowserProgram.update` dispatches on it.
+public enum BrowserMode: Hashable, Sendable {
+    /// Moving between vendors, codes and detail.
+    case browse
+    /// Typing a search query: every keystroke re-ranks the codes pane.
+    case search
+    /// The key help overlay, over the browse screen.
+    case help
+}
+
+/// The three panes, in Tab order.
+public enum Pane: Int, CaseIterable, Hashable, Sendable, Codable {
+    case sidebar, list, detail
+
+    public var next: Pane { Pane(rawValue: (rawValue + 1) % 3) ?? .sidebar }
+    public var previous: Pane { Pane(rawValue: (rawValue + 2) % 3) ?? .sidebar }
+}
+
+/// Where search looks: the whole catalog, or only the vendor selected in the vendors pane.
+public enum SearchScope: String, Hashable, Sendable, Codable {
+    case all
+    case vendor
+
+    public var toggled: SearchScope { self == .all ? .vendor : .all }
+}

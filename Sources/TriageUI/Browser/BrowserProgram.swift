@@ -1,0 +1,68 @@
+import TriageCore
+
+/// The full-screen catalog browser as a pure `TerminalProgram`: vendors and categories | codes | detail,
+/// incremental search, key help, and the last place restored on the next start.
+///
+/// ```swift
+/// var program = BrowserProgram(catalog: catalog, options: BrowserOptions(
+///     vendor: nil, query: nil, memory: path.flatMap(BrowserMemory.load(from:)), statePath: path))
+/// _ = program.update(.resize(width: 80, height: 24))
+/// let screen = program.view(RenderContext(width: 80, height: 24))
+/// ```
+public struct BrowserProgram: TerminalProgram {
+    public internal(set) var state: BrowserState
+    public let options: BrowserOptions
+
+    public init(catalog: Catalog, options: BrowserOptions = BrowserOptions()) {
+        self.options = options
+        state = BrowserState(catalog: catalog)
+        state.start(with: options)
+    }
+
+    public mutating func update(_ event: InputEvent) -> UpdateResult {
+        state.update(event)
+    }
+
+    public func view(_ context: RenderContext) -> Screen {
+        BrowserView.render(state, context)
+    }
+
+    /// Saves where the browser is (when a state path was given). Errors are ignored: losing the last place must
+    /// never stop the program from exiting.
+    public func shutdown() {
+        guard let path = options.statePath else { return }
+        try? state.memory.save(to: path)
+    }
+}
+
+extension BrowserState {
+    /// One event: dispatch by mode, then keep every cursor valid for the current size.
+    mutating func update(_ event: InputEvent) -> UpdateResult {
+        var result = UpdateResult.continue
+        switch event {
+        case let .resize(width, height):
+            self.width = max(0, width)
+            self.height = max(0, height)
+        case let .key(key):
+            message = nil
+            switch mode {
+            case .browse: result = handleBrowseKey(key)
+            case .search: result = handleSearchKey(key)
+            case .help: result = handleHelpKey(key)
+            }
+        case let .mouse(mouse):
+            handleMouse(mouse)
+        }
+        settle()
+        return result
+    }
+
+    /// Clamps selections and scroll offsets to the lists and the layout.
+    mutating func settle() {
+        let layout = self.layout
+        sidebarCursor.settle(count: sidebar.rows.count, visible: layout.sidebar.height)
+        listCursor.settle(count: list.count, visible: layout.list.height)
+        settleDetail()
+        if mode == .help { settleHelp() } else { helpScroll = 0 }
+    }
+}

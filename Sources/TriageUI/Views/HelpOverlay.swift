@@ -1,0 +1,75 @@
+/// The `?` overlay: a centred box listing every key, scrollable when the terminal is short.
+struct HelpOverlay {
+    let frame: Rect
+    let lines: [StyledLine]
+
+    var visibleRows: Int { max(0, frame.height - 2) }
+    var maxScroll: Int { max(0, lines.count - visibleRows) }
+
+    init(width: Int, height: Int, glyphs: BoxGlyphs) {
+        let boxWidth = min(max(0, width - 4), 76)
+        let inner = max(1, boxWidth - 4)
+        var lines = Self.lines(width: inner, glyphs: glyphs, compact: false)
+        if lines.count + 2 > height - 1 { lines = Self.lines(width: inner, glyphs: glyphs, compact: true) }
+        let boxHeight = min(max(0, height - 1), lines.count + 2)
+        frame = Rect(x: (width - boxWidth) / 2, y: max(0, (height - 1 - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        self.lines = lines
+    }
+
+    /// The help text for `width` columns: keys and actions side by side, or keys above actions when narrow;
+    /// `compact` leaves out the empty lines between sections.
+    static func lines(width: Int, glyphs: BoxGlyphs, compact: Bool) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        let sideBySide = width >= 44
+        let keyColumn = 20
+        for section in KeyHelp.sections {
+            if !lines.isEmpty, !compact { lines.append(StyledLine()) }
+            lines.append(StyledLine(section.title, Theme.heading))
+            for binding in section.bindings {
+                if sideBySide {
+                    let action = WordWrap.lines(binding.action, width: width - keyColumn)
+                    for (number, piece) in action.enumerated() {
+                        let keys = number == 0 ? binding.keys : ""
+                        lines.append(StyledLine(keys, Theme.key).fitted(to: keyColumn, ellipsis: glyphs.ellipsis)
+                            + StyledLine(piece))
+                    }
+                } else {
+                    lines.append(StyledLine(binding.keys, Theme.key))
+                    for piece in WordWrap.lines(binding.action, width: width - 2) { lines.append(StyledLine("  " + piece)) }
+                }
+            }
+        }
+        return lines
+    }
+
+    func draw(into screen: inout Screen, scroll: Int, glyphs: BoxGlyphs) {
+        guard frame.width >= 4, frame.height >= 3 else { return }
+        screen.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
+        screen.box(frame, glyphs: glyphs, style: Theme.border)
+        screen.draw(StyledLine(" Keys ", Theme.focusedTitle), x: frame.x + 2, y: frame.y, width: frame.width - 4,
+                    ellipsis: glyphs.ellipsis)
+        let footer = maxScroll > 0 ? " j/k scroll " : " any key closes "
+        let footerWidth = min(DisplayWidth.of(footer), frame.width - 4)
+        screen.draw(StyledLine(footer, Theme.dim), x: frame.x + frame.width - 2 - footerWidth, y: frame.y + frame.height - 1,
+                    width: footerWidth, ellipsis: glyphs.ellipsis)
+        let start = min(max(0, scroll), maxScroll)
+        for row in 0..<visibleRows where start + row < lines.count {
+            screen.draw(lines[start + row], x: frame.x + 2, y: frame.y + 1 + row, width: frame.width - 4,
+                        ellipsis: glyphs.ellipsis)
+        }
+    }
+}
+
+/// Keeps the last help overlay laid out, so scrolling the help does not wrap its text again on every key.
+final class HelpOverlayCache {
+    private var key: (width: Int, height: Int, unicode: Bool)?
+    private var overlay: HelpOverlay?
+
+    func overlay(width: Int, height: Int, unicode: Bool) -> HelpOverlay {
+        if let key, key == (width, height, unicode), let overlay { return overlay }
+        let built = HelpOverlay(width: width, height: height, glyphs: unicode ? .unicode : .ascii)
+        key = (width, height, unicode)
+        overlay = built
+        return built
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import TriageCore
+@testable import TriageUI
+
+@Suite("Picking up where you left off")
+struct PersistenceTests {
+    /// A fresh folder under the system temporary folder, removed by the caller.
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("triage-ui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("save then load gives the same memory; save creates the folders and leaves no temporary file")
+    func roundTrip() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a/b/state.json").path
+        let memory = BrowserMemory(vendor: "zeta", category: "general", code: "-1", scope: .vendor, focus: .detail)
+        try memory.save(to: path)
+        #expect(BrowserMemory.load(from: path) == memory)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("a/b").path)
+        #expect(files == ["state.json"])
+        // Saving again replaces the file.
+        let other = BrowserMemory(vendor: "acme")
+        try other.save(to: path)
+        #expect(BrowserMemory.load(from: path) == other)
+    }
+
+    @Test("a missing, empty, damaged or wrongly typed file is ignored")
+    func damaged() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(BrowserMemory.load(from: folder.appendingPathComponent("missing.json").path) == nil)
+        #expect(BrowserMemory.load(from: folder.path) == nil)  // a folder
+        for (name, text) in [("empty", ""), ("garbage", "{not json"), ("types", #"{"vendor": 3}"#),
+                             ("scope", #"{"scope": "sideways"}"#), ("array", "[1,2]"), ("binary", "\u{0}\u{1}\u{2}")] {
+            let path = folder.appendingPathComponent(name).path
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            #expect(BrowserMemory.load(from: path) == nil, "\(name)")
+        }
+        // Unknown fields are fine (a newer version may add some).
+        let path = folder.appendingPathComponent("newer").path
+        FileManager.default.createFile(atPath: path, contents: Data(#"{"vendor": "acme", "theme": "dark"}"#.utf8))
+        #expect(BrowserMemory.load(from: path) == BrowserMemory(vendor: "acme"))
+    }
+
+    @Test("the state file lives in XDG_STATE_HOME, else ~/.local/state")
+    func path() {
+        #expect(StatePath.resolve(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/home/e"]) == "/x/state/triage/state.json")
+        #expect(StatePath.resolve(environment: ["XDG_STATE_HOME": "/x/state/", "HOME": "/home/e"]) == "/x/state/triage/state.json")
+        #expect(StatePath.resolve(environment: ["HOME": "/home/e"]) == "/home/e/.local/state/triage/state.json")
+        // The spec says a relative XDG path is ignored; an empty one too.
+        #expect(StatePath.resolve(environment: ["XDG_STATE_HOME": "rel", "HOME": "/home/e"]) == "/home/e/.local/state/triage/state.json")
+        #expect(StatePath.resolve(environment: ["XDG_STATE_HOME": "", "HOME": "/home/e"]) == "/home/e/.local/state/triage/state.json")
+        #expect(StatePath.resolve(environment: [:]) == nil)
+        #expect(StatePath.resolve(environment: ["HOME": ""]) == nil)
+    }
+
+    @Test("shutdown saves the vendor, category and code, and the next start restores them")
+    func restart() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("triage/state.json").path
+        var first = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(statePath: path))
+        first.send(.down, .down, .enter, .down)  // Acme › Orders › ORDER_LOCKED
+        first.shutdown()
+        let memory = BrowserMemory.load(from: path)
+        #expect(memory == BrowserMemory(vendor: "acme", category: "orders", code: "ORDER_LOCKED", scope: .all, focus: .list))
+        let second = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: memory, statePath: path))
+        #expect(second.state.selectedCategory?.id == "orders")
+        #expect(second.state.selectedEntry?.code == "ORDER_LOCKED")
+        #expect(second.state.focus == .list)
+        #expect(second.state.invariantViolations() == [])
+    }
+
+    @Test("a search result is remembered in its own category")
+    func searchResult() {
+        var program = BrowserProgram.sized(Fixtures.catalog())
+        program.send(.character("/"))
+        program.type("api key not valid")
+        program.send(.enter)
+        #expect(program.state.memory == BrowserMemory(vendor: "zeta", category: "general", code: "1", scope: .all, focus: .list))
+    }
+
+    @Test("memories of codes, categories or vendors that are gone fall back gracefully")
+    func staleMemory() {
+        let gone = BrowserMemory(vendor: "acme", category: "orders", code: "REMOVED", scope: .vendor, focus: .detail)
+        let program = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: gone))
+        #expect(program.state.selectedCategory?.id == "orders")
+        #expect(program.state.selectedEntry?.code == "ORDER_NOT_FOUND")
+        #expect(program.state.invariantViolations() == [])
+        let noCategory = BrowserMemory(vendor: "acme", category: "removed", code: "KEY_EXPIRED")
+        let second = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: noCategory))
+        #expect(second.state.selectedVendor?.id == "acme")
+        #expect(second.state.selectedCategory == nil)
+        #expect(second.state.selectedEntry?.code == "KEY_EXPIRED")
+        let noVendor = BrowserMemory(vendor: "removed", category: "x", code: "Y", focus: .detail)
+        let third = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: noVendor))
+        #expect(third.state.selectedVendor?.id == "acme")
+        #expect(third.state.invariantViolations() == [])
+        let empty = BrowserProgram.sized(.empty, options: BrowserOptions(memory: gone))
+        #expect(empty.state.selectedEntry == nil)
+        #expect(empty.state.invariantViolations() == [])
+        #expect(empty.render().text.contains("The catalog is empty."))
+    }
+
+    @Test("--vendor wins over a memory of another vendor, and keeps a memory of the same vendor")
+    func vendorOption() {
+        let memory = BrowserMemory(vendor: "acme", category: "orders", code: "ORDER_LOCKED")
+        let other = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(vendor: "zeta", memory: memory))
+        #expect(other.state.selectedVendor?.id == "zeta")
+        #expect(other.state.selectedCategory == nil)
+        let same = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(vendor: "acme", memory: memory))
+        #expect(same.state.selectedEntry?.code == "ORDER_LOCKED")
+    }
+
+    @Test("shutdown without a state path writes nothing, and an unwritable path does not crash")
+    func noPath() throws {
+        let program = BrowserProgram.sized(Fixtures.catalog())
+        program.shutdown()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("file")
+        FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
+        let blocked = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(statePath: file.path + "/sub/state.json"))
+        blocked.shutdown()
+        #expect(throws: (any Error).self) { try BrowserMemory().save(to: file.path + "/sub/state.json") }
+    }
+}
