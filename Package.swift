@@ -43,6 +43,6 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TriageCore", "BuiltinCatalog"], path: "Tests/TestSupport"),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageCore", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageTerminal", "TriageUI"]),
     ]
 )

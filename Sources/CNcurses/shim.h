@@ -83,54 +83,81 @@ static inline const char *shim_tigetstr(const char *name) {
 
 // MARK: - Signals (only from SignalGuard.swift)
 
-static volatile sig_atomic_t shim_pending_signal = 0;
-static volatile sig_atomic_t shim_signal_count = 0;
-static volatile sig_atomic_t shim_screen_active = 0;
-static int shim_tty_fd = -1;
-static struct termios shim_saved_termios;
-static int shim_have_termios = 0;
-static char shim_reset_bytes[256];
-static size_t shim_reset_length = 0;
+// Swift's importer emits file-scope statics of scalar type but not arrays or structs, so the state lives in one
+// function-local static.
+struct shim_signal_state {
+    volatile sig_atomic_t pending_signal;
+    volatile sig_atomic_t signal_count;
+    volatile sig_atomic_t screen_active;
+    volatile sig_atomic_t crashing;
+    int tty_fd;
+    int have_termios;
+    struct termios saved_termios;
+    char reset_bytes[256];
+    size_t reset_length;
+    struct sigaction previous_exit_actions[3];
+    struct sigaction previous_crash_actions[5];
+};
 
-static const int shim_exit_signals[3] = {SIGINT, SIGTERM, SIGHUP};
-static struct sigaction shim_previous_exit_actions[3];
-static const int shim_crash_signals[5] = {SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT};
-static struct sigaction shim_previous_crash_actions[5];
-static volatile sig_atomic_t shim_crashing = 0;
+static inline struct shim_signal_state *shim_state(void) {
+    static struct shim_signal_state state = {.tty_fd = -1};
+    return &state;
+}
 
-/// Async-signal-safe: writes the reset sequence and the saved tty modes back.
+static inline int shim_exit_signal(int index) {
+    switch (index) {
+    case 0: return SIGINT;
+    case 1: return SIGTERM;
+    default: return SIGHUP;
+    }
+}
+
+static inline int shim_crash_signal(int index) {
+    switch (index) {
+    case 0: return SIGSEGV;
+    case 1: return SIGBUS;
+    case 2: return SIGILL;
+    case 3: return SIGTRAP;
+    default: return SIGABRT;
+    }
+}
+
+/// Async-signal-safe: writes the reset sequence and the saved tty modes back, once.
 static inline void shim_restore_terminal_now(void) {
-    if (!shim_screen_active || shim_tty_fd < 0) return;
-    shim_screen_active = 0;
+    struct shim_signal_state *state = shim_state();
+    if (!state->screen_active || state->tty_fd < 0) return;
+    state->screen_active = 0;
     size_t done = 0;
-    while (done < shim_reset_length) {
-        ssize_t written = write(shim_tty_fd, shim_reset_bytes + done, shim_reset_length - done);
+    while (done < state->reset_length) {
+        ssize_t written = write(state->tty_fd, state->reset_bytes + done, state->reset_length - done);
         if (written <= 0) break;
         done += (size_t)written;
     }
-    if (shim_have_termios) tcsetattr(shim_tty_fd, TCSAFLUSH, &shim_saved_termios);
+    if (state->have_termios) tcsetattr(state->tty_fd, TCSAFLUSH, &state->saved_termios);
 }
 
 static inline void shim_on_exit_signal(int sig) {
-    shim_pending_signal = sig;
-    shim_signal_count = shim_signal_count + 1;
-    // A second signal while the first is still being handled (a program stuck in update or shutdown): give up
-    // politely, restoring the terminal first.
-    if (shim_signal_count >= 2) {
+    struct shim_signal_state *state = shim_state();
+    state->pending_signal = sig;
+    state->signal_count = state->signal_count + 1;
+    // A second SIGINT or SIGTERM (someone insisting on a program stuck in update or shutdown): give up,
+    // restoring the terminal first. Not for SIGHUP, which a hangup may deliver more than once.
+    if (state->signal_count >= 2 && sig != SIGHUP) {
         shim_restore_terminal_now();
         _exit(128 + sig);
     }
 }
 
 static inline void shim_on_crash_signal(int sig) {
-    if (!shim_crashing) {
-        shim_crashing = 1;
+    struct shim_signal_state *state = shim_state();
+    if (!state->crashing) {
+        state->crashing = 1;
         shim_restore_terminal_now();
     }
     // Hand the signal to whoever had it before (the Swift runtime's backtracer, or the default action). The
     // signal is blocked while this handler runs, so the raise is delivered to the restored action on return.
     for (int i = 0; i < 5; i++) {
-        if (shim_crash_signals[i] == sig) sigaction(sig, &shim_previous_crash_actions[i], NULL);
+        if (shim_crash_signal(i) == sig) sigaction(sig, &state->previous_crash_actions[i], NULL);
     }
     raise(sig);
 }
@@ -138,55 +165,59 @@ static inline void shim_on_crash_signal(int sig) {
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that only record the signal (no SA_RESTART, so a blocking
 /// read or poll returns EINTR). Call before `newterm` so ncurses leaves these signals alone.
 static inline void shim_signal_install(void) {
-    shim_pending_signal = 0;
-    shim_signal_count = 0;
+    struct shim_signal_state *state = shim_state();
+    state->pending_signal = 0;
+    state->signal_count = 0;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = shim_on_exit_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    for (int i = 0; i < 3; i++) sigaction(shim_exit_signals[i], &action, &shim_previous_exit_actions[i]);
+    for (int i = 0; i < 3; i++) sigaction(shim_exit_signal(i), &action, &state->previous_exit_actions[i]);
 }
 
 static inline void shim_signal_uninstall(void) {
-    for (int i = 0; i < 3; i++) sigaction(shim_exit_signals[i], &shim_previous_exit_actions[i], NULL);
+    struct shim_signal_state *state = shim_state();
+    for (int i = 0; i < 3; i++) sigaction(shim_exit_signal(i), &state->previous_exit_actions[i], NULL);
 }
 
 /// The signal that arrived since install (0 if none).
-static inline int shim_signal_pending(void) { return shim_pending_signal; }
+static inline int shim_signal_pending(void) { return shim_state()->pending_signal; }
+
+/// Replaces the bytes written on a crash or a second exit signal.
+static inline void shim_crash_set_reset(const char *reset, size_t length) {
+    struct shim_signal_state *state = shim_state();
+    if (length > sizeof state->reset_bytes) length = sizeof state->reset_bytes;
+    state->reset_length = 0;
+    memcpy(state->reset_bytes, reset, length);
+    state->reset_length = length;
+}
 
 /// Arms the crash guard: on SIGSEGV, SIGBUS, SIGILL, SIGTRAP or SIGABRT it writes `reset` to `fd` and restores
-/// `fd`'s current termios (read now, before ncurses changes it), then re-raises the signal.
+/// `fd`'s termios as they are now (call before ncurses changes them), then re-raises the signal.
 static inline void shim_crash_arm(int fd, const char *reset, size_t length) {
-    shim_tty_fd = fd;
-    shim_have_termios = tcgetattr(fd, &shim_saved_termios) == 0;
-    if (length > sizeof shim_reset_bytes) length = sizeof shim_reset_bytes;
-    memcpy(shim_reset_bytes, reset, length);
-    shim_reset_length = length;
-    shim_crashing = 0;
+    struct shim_signal_state *state = shim_state();
+    state->screen_active = 0;
+    state->tty_fd = fd;
+    state->have_termios = tcgetattr(fd, &state->saved_termios) == 0;
+    shim_crash_set_reset(reset, length);
+    state->crashing = 0;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = shim_on_crash_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    for (int i = 0; i < 5; i++) sigaction(shim_crash_signals[i], &action, &shim_previous_crash_actions[i]);
-}
-
-/// Replaces the reset bytes (once terminfo is loaded and the exact sequences are known).
-static inline void shim_crash_set_reset(const char *reset, size_t length) {
-    if (length > sizeof shim_reset_bytes) length = sizeof shim_reset_bytes;
-    shim_reset_length = 0;
-    memcpy(shim_reset_bytes, reset, length);
-    shim_reset_length = length;
+    for (int i = 0; i < 5; i++) sigaction(shim_crash_signal(i), &action, &state->previous_crash_actions[i]);
 }
 
 /// Marks whether the screen is in curses mode (the guards only write to the tty while it is).
-static inline void shim_crash_set_active(int active) { shim_screen_active = active; }
+static inline void shim_crash_set_active(int active) { shim_state()->screen_active = active; }
 
 static inline void shim_crash_disarm(void) {
-    shim_screen_active = 0;
-    for (int i = 0; i < 5; i++) sigaction(shim_crash_signals[i], &shim_previous_crash_actions[i], NULL);
-    shim_tty_fd = -1;
+    struct shim_signal_state *state = shim_state();
+    state->screen_active = 0;
+    for (int i = 0; i < 5; i++) sigaction(shim_crash_signal(i), &state->previous_crash_actions[i], NULL);
+    state->tty_fd = -1;
 }
 
 #endif

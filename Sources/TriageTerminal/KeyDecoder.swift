@@ -84,3 +84,31 @@ enum MouseDecoder {
         return MouseEvent(kind: kind, x: Int(x), y: Int(y))
     }
 }
+
+/// Escape sequences that terminals send whether or not their terminfo entry lists them (xterm, VT220, rxvt and
+/// tmux spellings). A `TERM` that does not match the terminal (TERM=vt100 in tmux, xterm-256color inside tmux)
+/// would otherwise turn Home, PgDn or F5 into Esc followed by letters. Each is bound only if unbound.
+enum ExtraKeySequences {
+    static let all: [(sequence: String, code: Int32)] = {
+        var table: [(String, Int32)] = []
+        let csi = "\u{1B}[", ss3 = "\u{1B}O"
+        for (letter, code) in [("A", KEY_UP), ("B", KEY_DOWN), ("C", KEY_RIGHT), ("D", KEY_LEFT),
+                               ("H", KEY_HOME), ("F", KEY_END)] {
+            table.append((csi + letter, code))
+            table.append((ss3 + letter, code))
+        }
+        for (number, code) in [(1, KEY_HOME), (7, KEY_HOME), (4, KEY_END), (8, KEY_END), (3, KEY_DC),
+                               (5, KEY_PPAGE), (6, KEY_NPAGE)] {
+            table.append((csi + "\(number)~", code))
+        }
+        table.append((csi + "Z", KEY_BTAB))
+        for (index, letter) in ["P", "Q", "R", "S"].enumerated() {
+            table.append((ss3 + letter, shim_key_f(Int32(index + 1))))
+        }
+        // F1-F12 as VT220 numbers (note the gaps at 16 and 22).
+        for (index, number) in [11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 23, 24].enumerated() {
+            table.append((csi + "\(number)~", shim_key_f(Int32(index + 1))))
+        }
+        return table
+    }()
+}

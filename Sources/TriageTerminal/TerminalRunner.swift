@@ -1,0 +1,94 @@
+import CNcurses
+import Glibc
+import TriageUI
+
+/// Runs a `TerminalProgram` full screen with ncurses. The only code in Triage that touches the terminal.
+public enum TerminalRunner {
+    /// Checks that stdin and stdout are a terminal and that `TERM` names a terminal that can run a full-screen
+    /// program; otherwise says why, in one sentence.
+    public static func checkTerminal(environment: [String: String]) -> TerminalCheck {
+        guard isatty(STDIN_FILENO) == 1 else { return .unavailable(reason: "standard input is not a terminal") }
+        guard isatty(STDOUT_FILENO) == 1 else { return .unavailable(reason: "standard output is not a terminal") }
+        if let problem = termProblem(environment["TERM"]) { return .unavailable(reason: problem) }
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return .unavailable(reason: "there is no controlling terminal (/dev/tty)") }
+        close(fd)
+        return .ok
+    }
+
+    /// Runs `program` full screen until it quits or SIGINT, SIGTERM or SIGHUP arrives, and returns the exit status
+    /// to use: 0 when the program quit, 128 + the signal number otherwise (130, 143, 129). The terminal is always
+    /// restored (cursor shown, echo and line mode back, alternate screen left), also when this throws and, as far
+    /// as possible, when the process crashes. `program.shutdown()` is called exactly once before this returns or
+    /// throws, after the terminal is restored (so it may print). A second SIGINT or SIGTERM while the program is
+    /// stuck (in `update`, `view` or `shutdown`) restores the terminal and exits the process at once.
+    ///
+    /// Throws `TerminalError` when the terminal cannot be set up (unknown `TERM`, no tty).
+    public static func run<P: TerminalProgram>(_ program: inout P, options: TerminalOptions = TerminalOptions())
+        throws -> Int32
+    {
+        setlocale(LC_ALL, "")
+        // Deferred actions run last first: close the screen, then shutdown (a signal meanwhile is only recorded,
+        // so a hangup cannot cut a save short), then put the old signal handlers back.
+        SignalGuard.installExitHandlers()
+        defer { SignalGuard.uninstallExitHandlers() }
+        defer { program.shutdown() }
+        let term = options.environment["TERM"] ?? ""
+        if let problem = termProblem(term) { throw TerminalError(problem) }
+        let session = try NcursesSession(term: term, options: options)
+        defer { session.close() }
+        return loop(&program, session: session, options: options)
+    }
+
+    private static func loop<P: TerminalProgram>(_ program: inout P, session: NcursesSession,
+                                                 options: TerminalOptions) -> Int32 {
+        let start = session.size
+        if program.update(.resize(width: start.width, height: start.height)) == .quit { return 0 }
+        render(program, session: session)
+        while true {
+            if let signal = SignalGuard.pendingSignal { return 128 + signal }
+            var handled = 0
+            var wait = options.pollInterval
+            // Take everything that is already there (a paste, a burst of keys) before drawing once.
+            while handled < 256 {
+                let input = session.read(timeout: wait)
+                wait = 0
+                guard case .action(let action) = input else {
+                    if case .hangup = input { return 128 + SIGHUP }
+                    break
+                }
+                guard let event = event(for: action, session: session) else { continue }
+                handled += 1
+                if program.update(event) == .quit { return 0 }
+                if let signal = SignalGuard.pendingSignal { return 128 + signal }
+            }
+            if handled > 0 { render(program, session: session) }
+        }
+    }
+
+    private static func event(for action: KeyAction, session: NcursesSession) -> InputEvent? {
+        switch action {
+        case .key(let key):
+            return .key(key)
+        case .resize:
+            session.invalidate()
+            let size = session.size
+            return .resize(width: size.width, height: size.height)
+        case .mouse:
+            return session.mouseEvent().map { .mouse($0) }
+        case .ignore:
+            return nil
+        }
+    }
+
+    private static func render<P: TerminalProgram>(_ program: P, session: NcursesSession) {
+        let size = session.size
+        let context = RenderContext(width: size.width, height: size.height, unicode: session.unicode)
+        session.paint(program.view(context))
+    }
+
+    static func termProblem(_ term: String?) -> String? {
+        let status: Int32 = term.map { name in name.withCString { shim_terminal_status($0, STDOUT_FILENO) } } ?? 0
+        return TerminalCapabilities.problem(term: term, status: status)
+    }
+}
