@@ -1,12 +1,13 @@
-/// Keys of the browse mode: move, open, back, switch panes; `/` search, `?` help, `q` quit.
+/// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
 extension BrowserState {
     mutating func handleBrowseKey(_ key: Key) -> UpdateResult {
         switch key {
         case .character("q"), .control("c"): return .quit
-        case .character("?"), .function(1):
-            mode = .help
-            helpScroll = 0
+        case .character("?"), .function(1): openHelp()
         case .character("/"): startSearch()
+        case .character("d"): diagnoseSelected()
+        case .character("t"): listTrees()
+        case .character("D"): resumeDiagnosis()
         case .control("v"): toggleScope()
         case .tab: focus = focus.next
         case .backTab: focus = focus.previous

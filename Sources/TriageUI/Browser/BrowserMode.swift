@@ -5,8 +5,12 @@ public enum BrowserMode: Hashable, Sendable {
     case browse
     /// Typing a search query: every keystroke re-ranks the codes pane.
     case search
-    /// The key help overlay, over the browse screen.
+    /// The key help overlay, over the browse screen or the diagnosis.
     case help
+    /// The list of decision trees (`t`, or `d` on a code several trees diagnose), over the browse screen.
+    case trees
+    /// A guided diagnosis, full screen (`BrowserState.diagnosis`).
+    case diagnosis
 }
 
 /// The three panes, in Tab order.

@@ -1,4 +1,8 @@
-/// How the browser starts: `triage browse [--vendor V] [--query Q]`, plus what was remembered last time.
+import Foundation
+import TriageCore
+
+/// How the browser starts: `triage browse [--vendor V] [--query Q]`, plus what was remembered last time, and
+/// what the diagnosis screen needs from outside (where transcripts go, the time).
 public struct BrowserOptions: Sendable {
     /// Select this vendor first (unknown ids are ignored; the command line checks them).
     public var vendor: String?
@@ -8,11 +12,24 @@ public struct BrowserOptions: Sendable {
     public var memory: BrowserMemory?
     /// Where `shutdown()` saves the memory; nil saves nothing.
     public var statePath: String?
+    /// Start in this diagnosis (`triage diagnose CODE` full screen); leaving it shows the browser on its code.
+    public var diagnosis: DiagnosisSession?
+    /// Where `s` in a diagnosis writes the transcript. nil: `s` says saving is not available. The command line
+    /// passes `TranscriptSaver.standard(environment:)` ($XDG_STATE_HOME/triage/transcripts, else
+    /// ~/.local/state/triage/transcripts); tests inject their own.
+    public var transcriptSaver: TranscriptSaver?
+    /// The time written into transcripts and their file names.
+    public var clock: @Sendable () -> Date
 
-    public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, statePath: String? = nil) {
+    public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, statePath: String? = nil,
+                diagnosis: DiagnosisSession? = nil, transcriptSaver: TranscriptSaver? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.vendor = vendor
         self.query = query
         self.memory = memory
         self.statePath = statePath
+        self.diagnosis = diagnosis
+        self.transcriptSaver = transcriptSaver
+        self.clock = clock
     }
 }

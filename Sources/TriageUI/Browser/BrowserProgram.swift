@@ -1,7 +1,7 @@
 import TriageCore
 
 /// The full-screen catalog browser as a pure `TerminalProgram`: vendors and categories | codes | detail,
-/// incremental search, key help, and the last place restored on the next start.
+/// incremental search, key help, guided diagnosis (`d`, `t`), and the last place restored on the next start.
 ///
 /// ```swift
 /// var program = BrowserProgram(catalog: catalog, options: BrowserOptions(
@@ -9,6 +9,9 @@ import TriageCore
 /// _ = program.update(.resize(width: 80, height: 24))
 /// let screen = program.view(RenderContext(width: 80, height: 24))
 /// ```
+///
+/// To open straight into a diagnosis (`triage diagnose CODE` full screen), pass the started session as
+/// `BrowserOptions.diagnosis`, and `TranscriptSaver.standard(environment:)` as `transcriptSaver` so `s` can save.
 public struct BrowserProgram: TerminalProgram {
     public internal(set) var state: BrowserState
     public let options: BrowserOptions
@@ -43,15 +46,19 @@ extension BrowserState {
         case let .resize(width, height):
             self.width = max(0, width)
             self.height = max(0, height)
+            diagnosis?.resize(width: self.width, height: self.height)
+            treePicker?.resize(width: self.width, height: self.height)
         case let .key(key):
             message = nil
             switch mode {
             case .browse: result = handleBrowseKey(key)
             case .search: result = handleSearchKey(key)
             case .help: result = handleHelpKey(key)
+            case .trees: result = handleTreePickerKey(key)
+            case .diagnosis: result = handleDiagnosisKey(key)
             }
         case let .mouse(mouse):
-            handleMouse(mouse)
+            if mode == .diagnosis { handleDiagnosisMouse(mouse) } else { handleMouse(mouse) }
         }
         settle()
         return result

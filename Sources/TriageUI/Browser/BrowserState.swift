@@ -1,3 +1,4 @@
+import Foundation
 import TriageCore
 
 /// Everything the browser shows, as plain values: which pane has the focus, what each pane selects and how far
@@ -38,8 +39,16 @@ public struct BrowserState {
     var helpScroll = 0
     /// A one-off note for the status line, cleared by the next key.
     public internal(set) var message: String?
-    /// The decision tree last opened from the detail pane (the diagnosis screen will take it from here).
-    public internal(set) var requestedTree: String?
+    /// The diagnosis shown in `.diagnosis` mode; kept after leaving it, so it can be resumed (`D`, or `d` on the
+    /// same code and tree).
+    public internal(set) var diagnosis: DiagnosisScreen?
+    /// The list of trees shown in `.trees` mode.
+    public internal(set) var treePicker: TreePicker?
+    /// The mode the help overlay returns to.
+    var helpReturn: BrowserMode = .browse
+    /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
+    var transcriptSaver: TranscriptSaver?
+    var clock: @Sendable () -> Date = { Date() }
 
     init(catalog: Catalog) {
         self.catalog = catalog

@@ -54,7 +54,7 @@ extension BrowserState {
         detailLink = nil
     }
 
-    /// Enter on the selected link: jump to the related code, or ask for the tree's diagnosis.
+    /// Enter on the selected link: jump to the related code, or start the tree's diagnosis from the code.
     mutating func openDetailLink() {
         let document = detailDocument()
         guard let link = detailLink, document.links.indices.contains(link) else {
@@ -65,9 +65,7 @@ extension BrowserState {
         case let .code(reference):
             follow(reference)
         case let .tree(id):
-            requestedTree = id
-            let title = catalog.tree(id: id)?.title ?? id
-            message = "\(title): run  triage diagnose \(id)  (not in the browser yet)"
+            diagnose(tree: id)
         }
     }
 

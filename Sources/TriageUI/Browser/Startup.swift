@@ -27,6 +27,9 @@ extension BrowserState {
         sidebarCursor.settle(count: sidebar.rows.count, visible: layout.sidebar.height)
         refreshList(selecting: selected)
         detailShown = detailContent
+        transcriptSaver = options.transcriptSaver
+        clock = options.clock
+        if let session = options.diagnosis { startDiagnosis(session) }
     }
 
     /// What to restore next time: the selected code in its vendor and category (a search result is remembered

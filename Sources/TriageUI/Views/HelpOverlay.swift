@@ -6,11 +6,12 @@ struct HelpOverlay {
     var visibleRows: Int { max(0, frame.height - 2) }
     var maxScroll: Int { max(0, lines.count - visibleRows) }
 
-    init(width: Int, height: Int, glyphs: BoxGlyphs) {
+    init(width: Int, height: Int, glyphs: BoxGlyphs, context: KeyHelp.Context = .browser) {
         let boxWidth = min(max(0, width - 4), 76)
         let inner = max(1, boxWidth - 4)
-        var lines = Self.lines(width: inner, glyphs: glyphs, compact: false)
-        if lines.count + 2 > height - 1 { lines = Self.lines(width: inner, glyphs: glyphs, compact: true) }
+        let sections = KeyHelp.sections(for: context)
+        var lines = Self.lines(sections, width: inner, glyphs: glyphs, compact: false)
+        if lines.count + 2 > height - 1 { lines = Self.lines(sections, width: inner, glyphs: glyphs, compact: true) }
         let boxHeight = min(max(0, height - 1), lines.count + 2)
         frame = Rect(x: (width - boxWidth) / 2, y: max(0, (height - 1 - boxHeight) / 2), width: boxWidth, height: boxHeight)
         self.lines = lines
@@ -18,11 +19,11 @@ struct HelpOverlay {
 
     /// The help text for `width` columns: keys and actions side by side, or keys above actions when narrow;
     /// `compact` leaves out the empty lines between sections.
-    static func lines(width: Int, glyphs: BoxGlyphs, compact: Bool) -> [StyledLine] {
+    static func lines(_ sections: [KeyHelp.Section], width: Int, glyphs: BoxGlyphs, compact: Bool) -> [StyledLine] {
         var lines: [StyledLine] = []
         let sideBySide = width >= 44
         let keyColumn = 20
-        for section in KeyHelp.sections {
+        for section in sections {
             if !lines.isEmpty, !compact { lines.append(StyledLine()) }
             lines.append(StyledLine(section.title, Theme.heading))
             for binding in section.bindings {
@@ -62,13 +63,13 @@ struct HelpOverlay {
 
 /// Keeps the last help overlay laid out, so scrolling the help does not wrap its text again on every key.
 final class HelpOverlayCache {
-    private var key: (width: Int, height: Int, unicode: Bool)?
+    private var key: (width: Int, height: Int, unicode: Bool, context: KeyHelp.Context)?
     private var overlay: HelpOverlay?
 
-    func overlay(width: Int, height: Int, unicode: Bool) -> HelpOverlay {
-        if let key, key == (width, height, unicode), let overlay { return overlay }
-        let built = HelpOverlay(width: width, height: height, glyphs: unicode ? .unicode : .ascii)
-        key = (width, height, unicode)
+    func overlay(width: Int, height: Int, unicode: Bool, context: KeyHelp.Context = .browser) -> HelpOverlay {
+        if let key, key == (width, height, unicode, context), let overlay { return overlay }
+        let built = HelpOverlay(width: width, height: height, glyphs: unicode ? .unicode : .ascii, context: context)
+        key = (width, height, unicode, context)
         overlay = built
         return built
     }

@@ -9,7 +9,8 @@ enum StatusLineView {
         guard width > 2, layout.status.height > 0 else { return }
         let leftLine = state.mode == .search ? nil : left(state, glyphs: glyphs)
         let leftWant = leftLine?.width ?? (DisplayWidth.of(state.query) + 2)
-        let budget = max(width - 3 - max(leftWant, state.mode == .search ? 12 : 0), width / 3)
+        // The left text, two spaces and the hints share the row inside one column of margin each side.
+        let budget = max(width - 4 - max(leftWant, state.mode == .search ? 12 : 0), width / 3)
         let right = fit(hints(state), in: budget)
         let rightWidth = right.width
         if rightWidth > 0 {
@@ -42,6 +43,7 @@ enum StatusLineView {
     private static func left(_ state: BrowserState, glyphs: BoxGlyphs) -> StyledLine {
         if let message = state.message { return StyledLine(message, Theme.message) }
         if state.mode == .help { return StyledLine("Help", Theme.title) }
+        if state.mode == .trees, let picker = state.treePicker { return StyledLine(picker.title, Theme.title) }
         let separator = " \(glyphs.separator) "
         var parts: [String] = []
         if state.isSearching {
@@ -56,7 +58,7 @@ enum StatusLineView {
     }
 
     /// The hints that fit in `width` columns, chosen by importance and shown in their own order.
-    private static func fit(_ hints: [(line: StyledLine, priority: Int)], in width: Int) -> StyledLine {
+    static func fit(_ hints: [(line: StyledLine, priority: Int)], in width: Int) -> StyledLine {
         var chosen = Set<Int>()
         var used = 0
         for (index, hint) in hints.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
@@ -85,6 +87,10 @@ enum StatusLineView {
                     (hint("Esc", "cancel"), 3)]
         case .help:
             return [(hint("Esc", "close"), 0)]
+        case .trees:
+            return [(hint("Enter", "start"), 0), (hint("Esc", "close"), 1), (hint("?", "help"), 2)]
+        case .diagnosis:
+            return DiagnosisStatusLine.hints(state.diagnosis)
         case .browse:
             var hints: [(line: StyledLine, priority: Int)] = []
             if state.isSearching { hints.append((hint("Esc", "clear search"), 0)) }
@@ -93,7 +99,11 @@ enum StatusLineView {
             case .list: hints.append((hint("Enter", "detail"), 2))
             case .detail: hints.append((hint("Enter", "follow"), 2))
             }
-            hints += [(hint("/", "search"), 3), (hint("Tab", "pane"), 4), (hint("?", "help"), 1), (hint("q", "quit"), 5)]
+            if state.focus != .sidebar || state.isSearching, let entry = state.selectedEntry,
+               !DiagnosisSession.trees(for: entry.reference, in: state.catalog).isEmpty {
+                hints.append((hint("d", "diagnose"), 3))
+            }
+            hints += [(hint("/", "search"), 4), (hint("Tab", "pane"), 5), (hint("?", "help"), 1), (hint("q", "quit"), 6)]
             return hints
         }
     }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import TriageCore
-import TriageTerminal
-import TriageUI
 
 /// `triage browse` (the default): the full-screen catalog browser.
 struct BrowseCommand: ParsableCommand {
@@ -11,6 +9,8 @@ struct BrowseCommand: ParsableCommand {
         discussion: """
             Needs a terminal. Press ? inside for every key. The last vendor, category and code are restored on the
             next start (kept in $XDG_STATE_HOME/triage/state.json, else ~/.local/state/triage/state.json).
+            Transcripts saved with 's' in a diagnosis go to $XDG_STATE_HOME/triage/transcripts/ (else
+            ~/.local/state/triage/transcripts/).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,30 +21,9 @@ struct BrowseCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        if case let .unavailable(reason) = TerminalRunner.checkTerminal(environment: environment) {
-            Console.error("""
-                triage: cannot open the full-screen browser: \(reason).
-                Use the line commands instead:
-                  triage search WORDS...        find codes (add --json for scripts)
-                  triage show CODE              what a code means and what to check
-                  triage list [--vendor V]      every code
-                  triage diagnose CODE --plain  guided diagnosis on stdin/stdout
-                """)
-            throw ExitCode(2)
-        }
+        if let reason = FullScreen.unavailableReason(environment: environment) { try FullScreen.refuse(reason) }
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
-        let statePath = StatePath.resolve(environment: environment)
-        let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
-                                     statePath: statePath)
-        var program = BrowserProgram(catalog: catalog, options: options)
-        let status: Int32
-        do {
-            status = try TerminalRunner.run(&program, options: TerminalOptions(mouse: mouse, environment: environment))
-        } catch {
-            Console.error("triage: \(error)")
-            throw ExitCode(2)
-        }
-        if status != 0 { throw ExitCode(status) }
+        try FullScreen.run(catalog: catalog, vendor: vendor, query: query, mouse: mouse, environment: environment)
     }
 }

@@ -10,7 +10,8 @@ struct DiagnoseCommand: ParsableCommand {
             Give a tree id (see 'triage trees') or a code. A code diagnosed by several trees starts the most specific
             one (the tree covering the fewest codes); choose another with --tree.
 
-            Line mode (--plain, and whenever no terminal is attached) asks on stdin/stdout: answer with the number,
+            On a terminal the diagnosis opens full screen (press ? for the keys; 's' saves the transcript).
+            Line mode (--plain, --answer, --json, or no terminal) asks on stdin/stdout: answer with the number,
             or type the value when one is asked for; 'b' goes back, 'n TEXT' adds a note, 'q' stops.
             --answer gives answers in advance, in order. --json prints the path and conclusion as JSON on stdout
             (questions then go to stderr). --transcript FILE saves the Markdown transcript (JSON if FILE ends in .json).
@@ -28,11 +29,19 @@ struct DiagnoseCommand: ParsableCommand {
     var answers: [String] = []
     @Flag(help: "Print the path and conclusion as JSON.") var json = false
     @Option(help: ArgumentHelp("Save the transcript to this file.", valueName: "file")) var transcript: String?
+    @Flag(help: "Full screen: report mouse clicks and the wheel.") var mouse = false
 
     func run() throws {
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
         let session = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
+        let environment = ProcessInfo.processInfo.environment
+        if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
+            let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
+                                             mouse: mouse, environment: environment)
+            if program.state.diagnosis?.session.isFinished != true { throw ExitCode(1) }
+            return
+        }
         let toStderr = json
         let dialogue = LineModeDiagnosis(
             catalog: catalog, session: session, presetAnswers: answers,

@@ -51,15 +51,21 @@ struct DetailTests {
         #expect(program.state.focus == .list)
     }
 
-    @Test("Enter on a tree asks for its diagnosis and says so in the status line")
+    @Test("Enter on a tree starts its diagnosis from the code; leaving it returns to the code")
     func treeLink() {
         var program = atKeyMissing()
         program.send(.down, .down, .down)
         #expect(program.state.detailLink == 2)
         program.send(.enter)
-        #expect(program.state.requestedTree == "acme-keys")
+        #expect(program.state.mode == .diagnosis)
+        #expect(program.state.diagnosis?.session.tree == "acme-keys")
+        #expect(program.state.diagnosis?.session.code == CodeReference(vendor: "acme", code: "KEY_MISSING"))
+        #expect(program.render().lines[0].contains("Question 1 · Acme key problems"))
+        program.send(.escape)
+        #expect(program.state.mode == .browse)
         #expect(program.state.selectedEntry?.code == "KEY_MISSING")
-        #expect(program.render().lines[23].contains("Acme key problems"))
+        #expect(program.state.detailLink == 2)
+        #expect(program.render().lines[23].contains("Left the diagnosis; D returns to it"))
         program.send(.down)  // messages last one key
         #expect(program.state.message == nil)
     }

@@ -27,10 +27,31 @@ struct HelpTests {
                      "Right", "Esc", "h", "Left", "Bksp", "/", "Ctrl-U", "Ctrl-W", "Ctrl-V", "?", "F1", "q", "Ctrl-C", "Mouse"] {
             #expect(keys.split(separator: " ").contains(Substring(name)), "\(name) missing from the help")
         }
+        for name in ["d", "t", "D", "1-9", "b", "n", "r", "s", "i", "Ctrl-R", "letters"] {
+            #expect(keys.split(separator: " ").contains(Substring(name)), "\(name) missing from the help")
+        }
         var program = BrowserProgram.sized(Fixtures.catalog(), width: 120, height: 40)
         program.send(.character("?"))
         let text = program.render().text
-        for binding in KeyHelp.sections.flatMap(\.bindings) { #expect(text.contains(binding.keys)) }
+        for binding in KeyHelp.sections(for: .browser).flatMap(\.bindings) { #expect(text.contains(binding.keys)) }
+    }
+
+    @Test("over a diagnosis the help lists the diagnosis keys, and closing it returns to the diagnosis")
+    func diagnosisHelp() {
+        var program = BrowserProgram.sized(Fixtures.catalog())
+        program.send(.down, .enter, .character("d"))
+        #expect(program.state.mode == .diagnosis)
+        program.send(.character("?"))
+        #expect(program.state.mode == .help)
+        let screen = program.render()
+        for binding in KeyHelp.sections(for: .diagnosis).flatMap(\.bindings) {
+            #expect(screen.text.contains(binding.keys), "\(binding.keys)")
+        }
+        #expect(!screen.text.contains("Scope: all vendors"))
+        #expect(screen.lines[23].hasPrefix(" Help"))
+        program.send(.character("x"))
+        #expect(program.state.mode == .diagnosis)
+        #expect(program.render().text.contains("Question 1"))
     }
 
     @Test("a short terminal scrolls the help with j and k")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TriageCore
 @testable import TriageUI
@@ -26,9 +27,23 @@ struct RandomizedTests {
         #expect(Set(a).count == 5)
     }
 
+    /// Counts the transcripts `s` saved, writing nothing.
+    final class SaveCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var saved = 0
+        var count: Int { lock.withLock { saved } }
+        func add() { lock.withLock { saved += 1 } }
+    }
+
     func run(catalog: Catalog, seed: UInt64, events: Int) {
         var random = SplitMix64(seed: seed)
-        var program = BrowserProgram.sized(catalog, width: 80, height: 24)
+        let saves = SaveCounter()
+        let saver = TranscriptSaver { draft in
+            saves.add()
+            return "/nowhere/\(draft.fileName)"
+        }
+        var program = BrowserProgram.sized(catalog, width: 80, height: 24,
+                                           options: BrowserOptions(transcriptSaver: saver))
         var quits = 0
         var renders = 0
         // Which states the run went through, so it is known to cover them.
@@ -47,6 +62,11 @@ struct RandomizedTests {
             }
             if !program.state.history.isEmpty { seen.insert("jumped") }
             if program.state.detailLink != nil { seen.insert("link") }
+            if let diagnosis = program.state.diagnosis, program.state.mode == .diagnosis {
+                if diagnosis.session.path.contains(where: \.isAnswered) { seen.insert("answered") }
+                if diagnosis.session.isFinished { seen.insert("conclusion") }
+                if diagnosis.noteDraft != nil { seen.insert("note") }
+            }
             let violations = program.state.invariantViolations(deep: number % 512 == 0)
             if !violations.isEmpty {
                 Issue.record("seed \(seed), event \(number) (\(event)): \(violations)")
@@ -69,10 +89,11 @@ struct RandomizedTests {
         }
         #expect(quits > 0)
         #expect(renders > events / 1000)
-        #expect(modes == [.browse, .search, .help])
+        #expect(modes == [.browse, .search, .help, .trees, .diagnosis])
         #expect(panes == Set(Pane.allCases))
         #expect(layouts == [.wide, .narrow, .tooSmall])
-        #expect(seen.isSuperset(of: ["results", "link"]), "\(seen)")
+        #expect(seen.isSuperset(of: ["results", "link", "answered", "conclusion", "note"]), "\(seen)")
+        #expect(saves.count > 0, "s saved no transcript")
         if events >= 100_000 { #expect(seen.contains("jumped")) }
     }
 
@@ -97,7 +118,8 @@ struct RandomizedTests {
 
     static let navigation: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape,
                                     .backspace, .tab, .backTab, .delete, .function(1), .function(5)]
-    static let letters = Array("jkhlgGq?/ jjkkll/ abcdefinorstuvwxyz KEY_MISSING 1 -1 404 é漢\u{1B}\t")
+    /// Includes the diagnosis keys: d t D, digits, s n r b i.
+    static let letters = Array("jkhlgGq?/ jjkkll/ abcdefinorstuvwxyz KEY_MISSING 1 -1 404 é漢\u{1B}\t dtDsnrbi 123456789")
     static let controls: [Character] = ["c", "u", "w", "v", "a", "l", "z"]
 
     static func key(_ random: inout SplitMix64) -> Key {

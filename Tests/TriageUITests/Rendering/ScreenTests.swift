@@ -74,7 +74,7 @@ struct ScreenTests {
             "│                  │                          │ Guided diagnosis               │",
             "│                  │                          │ → Acme key problems            │",
             "└──────────────────┴──────────────────── 1/2 ─┴────────────────────── 1-21/23 ─┘",
-            " Acme › Auth › KEY_MISSING     Enter follow  / search  Tab pane  ? help  q quit",
+            " Acme › Auth › KEY_MISSING   Enter follow  d diagnose  / search  ? help  q quit",
         ])
         // The selected link (KEY_EXPIRED) is reversed across the detail pane; the focused pane's title too.
         let detail = program.state.layout.detail
@@ -115,7 +115,7 @@ struct ScreenTests {
             "|                  |                          | Guided diagnosis               |",
             "|                  |                          | -> Acme key problems           |",
             "+------------------+-------------------- 1/2 -+---------------------- 1-21/23 -+",
-            " Acme > Auth > KEY_MISSING     Enter follow  / search  Tab pane  ? help  q quit",
+            " Acme > Auth > KEY_MISSING   Enter follow  d diagnose  / search  ? help  q quit",
         ])
     }
 
@@ -166,7 +166,7 @@ struct ScreenTests {
             "│                        │                                         │                                                   │",
             "│                        │                                         │                                                   │",
             "└────────────────────────┴─────────────────────────────────── 1/3 ─┴───────────────────────────────────────────────────┘",
-            " Search “key” › KEY_MISSING                          Esc clear search  Enter detail  / search  Tab pane  ? help  q quit",
+            " Search “key” › KEY_MISSING              Esc clear search  Enter detail  d diagnose  / search  Tab pane  ? help  q quit",
         ])
         // KEY_MISSING: the matched "KEY" is highlighted (on the reversed selection bar), "_MISSING" is not.
         let x = program.state.layout.list.x + 1
@@ -277,9 +277,8 @@ struct ScreenTests {
         var program = BrowserProgram.sized(Fixtures.catalog())
         program.send(.character("?"))
         expectScreen(program.render(), [
-            "┌ Vendors ─────────┬ Acme (4) ────────────────┬ Vendor ────────────────────────┐",
-            "│▸┌─ Keys ───────────────────────────────────────────────────────────────────┐ │",
-            "│ │ Move                                                                     │ │",
+            "┌ ┌─ Keys ───────────────────────────────────────────────────────────────────┐─┐",
+            "│▸│ Move                                                                     │ │",
             "│ │ Up Down  k j        Move; in the detail, to the next link or line        │ │",
             "│ │ PgUp PgDn           Page up / down                                       │ │",
             "│ │ g G  Home End       First / last                                         │ │",
@@ -297,6 +296,7 @@ struct ScreenTests {
             "│ │ Other                                                                    │ │",
             "│ │ ?  F1               This help; any other key closes it                   │ │",
             "│ │ q  Ctrl-C           Quit (Ctrl-C also while typing)                      │ │",
+            "│ │ d  t  D             Diagnose the code / list every tree / resume         │ │",
             "│ │ Mouse               Click selects or follows a link; the wheel scrolls   │ │",
             "│ └───────────────────────────────────────────────────────── any key closes ─┘ │",
             "└──────────────────┴──────────────────── 1/4 ─┴────────────────────────────────┘",

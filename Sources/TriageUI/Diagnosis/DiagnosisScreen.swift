@@ -1,0 +1,255 @@
+import Foundation
+import TriageCore
+
+/// The guided-diagnosis screen as a plain value: the session, which pane has the focus, the selected answer or
+/// link, the value being typed, the note being edited, scroll offsets. `handle(_:)` changes it and says what the
+/// host must do (`DiagnosisOutcome`); `draw(into:x:y:width:height:context:)` draws it. No terminal, no files:
+/// saving a transcript goes through an injected `TranscriptSaver`.
+///
+/// ```swift
+/// let code = CodeReference(vendor: "sentiance", code: "INSTALL_DOES_NOT_BELONG_TO_APP")
+/// var screen = try DiagnosisScreen.start(tree: "sentiance-wrong-environment", from: code, catalog: catalog,
+///                                        width: 80, height: 24)
+/// _ = screen.handle(.character("1"))
+/// var buffer = Screen(width: 80, height: 24)
+/// screen.draw(into: &buffer, x: 0, y: 0, width: 80, height: 24, context: RenderContext(width: 80, height: 24))
+/// ```
+public struct DiagnosisScreen: Sendable {
+    public let catalog: Catalog
+    public internal(set) var session: DiagnosisSession
+    public internal(set) var focus: DiagnosisFocus = .step
+    /// True while the value field of an ask step takes the keys (letters are text).
+    public internal(set) var isTyping = false
+    /// A one-off note for the status line, cleared by the next key.
+    public internal(set) var message: String?
+    /// Where the last transcript was saved.
+    public internal(set) var lastSavedPath: String?
+    /// The size of the area the screen is drawn in (the terminal); `resize` sets it.
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+
+    /// The value field of an ask step.
+    var field = TextInput()
+    /// Shows a secret value while it is typed (Ctrl-R).
+    var revealSecret = false
+    /// The one-line note editor (`n`), when open.
+    var noteEditor: NoteEditor?
+    /// `r` was pressed once; the next `r` restarts.
+    var confirmingRestart = false
+    /// The selected target of the step document (an answer, a related code), and the step pane's scroll.
+    var selection: Int?
+    var stepScroll = 0
+    /// The selected path step and the path pane's scroll.
+    var pathSelection = 0
+    var pathScroll = 0
+    /// The last documents laid out (shared by copies; see `DiagnosisDocumentCache`).
+    let documents = DiagnosisDocumentCache()
+
+    struct NoteEditor: Hashable, Sendable {
+        /// The path step the note is for; `path.count` is the current step.
+        var step: Int
+        var input: TextInput
+    }
+
+    /// A screen showing `session` (usually just started).
+    public init(session: DiagnosisSession, catalog: Catalog, width: Int = 80, height: Int = 24) {
+        self.catalog = catalog
+        self.session = session
+        self.width = max(0, width)
+        self.height = max(0, height)
+        enterStep()
+        settle()
+    }
+
+    /// Starts tree `id`, from `code` when given (questions the code answers are skipped).
+    public static func start(tree id: String, from code: CodeReference? = nil, catalog: Catalog, width: Int = 80,
+                             height: Int = 24) throws -> DiagnosisScreen {
+        DiagnosisScreen(session: try DiagnosisSession.start(tree: id, from: code, in: catalog), catalog: catalog,
+                        width: width, height: height)
+    }
+
+    // MARK: - What is shown
+
+    /// The step now shown, with placeholders filled and secrets masked; nil when the catalog no longer has it.
+    public var current: CurrentStep? { session.current(in: catalog) }
+
+    /// The text in the value field of an ask step.
+    public var value: String { field.text }
+
+    /// The text of the open note editor, nil when it is closed.
+    public var noteDraft: String? { noteEditor?.input.text }
+
+    /// The answer (0-based) a question has selected.
+    public var selectedAnswer: Int? {
+        guard let selection, case let .answer(index)? = stepDocument().targets[safe: selection] else { return nil }
+        return index
+    }
+
+    /// The related code a conclusion has selected.
+    public var selectedCode: CodeReference? {
+        guard let selection, case let .code(reference)? = stepDocument().targets[safe: selection] else { return nil }
+        return reference
+    }
+
+    /// The path step selected in the path pane (meaningful while the path has the focus).
+    public var selectedPathStep: Int? { session.path.isEmpty ? nil : pathSelection }
+
+    // MARK: - Host calls
+
+    /// The terminal now has this size.
+    public mutating func resize(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        settle()
+    }
+
+    /// Back to the screen after the host showed something else: the step has the focus, an ask step's field
+    /// takes the keys again, an open note edit or restart question is dropped, and `text` is shown.
+    public mutating func resume(saying text: String? = nil) {
+        focus = .step
+        noteEditor = nil
+        confirmingRestart = false
+        revealSecret = false
+        if case .ask? = current?.kind { isTyping = true }
+        message = text
+        settle()
+    }
+
+    /// Shows `text` in the status line until the next key (e.g. the result of something the host did).
+    public mutating func report(_ text: String) {
+        message = text
+    }
+
+    /// Writes the transcript of the session (finished or not) at `date` through `saver` and reports where it
+    /// went, or why it could not be saved. Without a saver, says that saving is not available.
+    public mutating func saveTranscript(using saver: TranscriptSaver?, date: Date) {
+        guard let saver else {
+            message = "Saving transcripts needs HOME or XDG_STATE_HOME; use triage diagnose --transcript FILE"
+            return
+        }
+        let markdown = Transcript(session: session, catalog: catalog, date: date).markdown
+        do {
+            let path = try saver.save(TranscriptDraft(tree: session.tree, date: date, markdown: markdown))
+            lastSavedPath = path
+            message = "Transcript saved to \(path)"
+        } catch {
+            message = "Cannot save the transcript: \(error.localizedDescription)"
+        }
+    }
+
+    // MARK: - Moving through the tree
+
+    /// Resets the per-step state for the step the session now shows. `answer` preselects an answer (the one
+    /// given before, when going back); `prefill` puts a value back in the field.
+    mutating func enterStep(answer: Int? = nil, prefill: String? = nil) {
+        focus = .step
+        stepScroll = 0
+        revealSecret = false
+        confirmingRestart = false
+        noteEditor = nil
+        field = TextInput(prefill ?? "")
+        pathSelection = max(0, session.path.count - 1)
+        selection = nil
+        isTyping = false
+        switch current?.kind {
+        case let .question(_, _, answers, implied)?:
+            let wanted = implied ?? answer ?? 0
+            selection = answers.indices.contains(wanted) ? wanted : (answers.isEmpty ? nil : 0)
+        case .ask?:
+            isTyping = true
+        case .conclusion?, nil:
+            break
+        }
+    }
+
+    /// Takes answer `index` (0-based) of the current question.
+    mutating func choose(_ index: Int) {
+        do {
+            try session.choose(index, in: catalog)
+            enterStep()
+        } catch {
+            message = Self.sentence(error)
+        }
+    }
+
+    /// Submits the value field.
+    mutating func submitValue() {
+        do {
+            try session.provide(field.text, in: catalog)
+            enterStep()
+        } catch {
+            message = Self.sentence(error)
+        }
+    }
+
+    /// Back to the last step answered by hand; its answer is preselected (or its value put back in the field).
+    mutating func back() {
+        let path = session.path
+        guard let target = path.lastIndex(where: \.isAnswered) else {
+            message = "This is the first question; Esc leaves the diagnosis"
+            return
+        }
+        let remembered = remembered(path[target])
+        session.back()
+        enterStep(answer: remembered.answer, prefill: remembered.value)
+    }
+
+    /// Back to path step `index`, dropping it and every later step.
+    mutating func jump(toStep index: Int) {
+        let path = session.path
+        guard path.indices.contains(index) else { return }
+        var target = index
+        while target < path.count, case .link = path[target].kind { target += 1 }
+        let remembered: (answer: Int?, value: String?) = target < path.count ? remembered(path[target]) : (nil, nil)
+        session.jump(toStep: index)
+        enterStep(answer: remembered.answer, prefill: remembered.value)
+        message = "Back at question \(session.path.count + 1); the answers after it were dropped"
+    }
+
+    /// Starts over from the first question; every answer and note is dropped.
+    mutating func restart() {
+        session.restart(in: catalog)
+        enterStep()
+        message = "Restarted: every answer and note was dropped"
+    }
+
+    /// What to show again when a step is reopened: the answer given, or the value typed (a secret one only when
+    /// no other step of the path typed the same variable).
+    private func remembered(_ step: DiagnosisStep) -> (answer: Int?, value: String?) {
+        switch step.kind {
+        case let .question(answer, _): return (answer, nil)
+        case let .ask(variable, secret):
+            guard secret else { return (nil, step.answer) }
+            let sameVariable = session.path.filter { if case .ask(variable, _) = $0.kind { true } else { false } }
+            return (nil, sameVariable.count == 1 ? session.values[variable] : nil)
+        case .link: return (nil, nil)
+        }
+    }
+
+    // MARK: - Notes
+
+    /// Opens the note editor on path step `index` (`path.count` is the current step) with its note.
+    mutating func editNote(forStep index: Int) {
+        let path = session.path
+        let existing = index < path.count ? path[index].note : session.note
+        noteEditor = NoteEditor(step: index, input: TextInput(existing ?? "", limit: 1000))
+    }
+
+    mutating func saveNote() {
+        guard let editor = noteEditor else { return }
+        noteEditor = nil
+        session.setNote(editor.input.text, forStep: editor.step)
+        let saved = session.path.indices.contains(editor.step) ? session.path[editor.step].note : session.note
+        message = saved == nil ? "Note removed" : "Note saved on step \(editor.step + 1)"
+    }
+
+    /// An error as a sentence for the status line.
+    static func sentence(_ error: Error) -> String {
+        let text = (error as? DiagnosisError)?.description ?? error.localizedDescription
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import TriageCore
+
+/// A transcript ready to be written: its Markdown and what a file name is made of.
+public struct TranscriptDraft: Hashable, Sendable {
+    /// The tree the diagnosis started in.
+    public var tree: String
+    /// When it was saved (the transcript's "Time").
+    public var date: Date
+    public var markdown: String
+
+    public init(tree: String, date: Date, markdown: String) {
+        self.tree = tree
+        self.date = date
+        self.markdown = markdown
+    }
+
+    /// `<tree>-<UTC timestamp>.md`, e.g. `sentiance-wrong-environment-20261123T085111Z.md`; characters other than
+    /// letters, digits, `-`, `_` and `.` in the tree id become `-`.
+    public var fileName: String {
+        let safe = String(tree.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let stamp = String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                           parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return "\(safe.isEmpty ? "diagnosis" : safe)-\(stamp).md"
+    }
+}
+
+/// Where the diagnosis screen's `s` writes transcripts: the one side effect of the diagnosis, injected so tests
+/// can capture it. `save` writes the draft and returns the path to show ("Transcript saved to PATH").
+public struct TranscriptSaver: Sendable {
+    public var save: @Sendable (TranscriptDraft) throws -> String
+
+    public init(_ save: @escaping @Sendable (TranscriptDraft) throws -> String) {
+        self.save = save
+    }
+
+    /// Writes each transcript into `folder` (created when missing) as `draft.fileName`, atomically (a temporary
+    /// file, then a rename); never overwrites: a name already taken gets `-2`, `-3`, ... before `.md`.
+    public static func folder(_ folder: String) -> TranscriptSaver {
+        TranscriptSaver { draft in
+            let manager = FileManager.default
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let base = URL(fileURLWithPath: folder)
+            let name = draft.fileName
+            var url = base.appendingPathComponent(name)
+            var number = 2
+            while manager.fileExists(atPath: url.path) {
+                url = base.appendingPathComponent("\(name.dropLast(3))-\(number).md")
+                number += 1
+            }
+            let text = draft.markdown.hasSuffix("\n") ? draft.markdown : draft.markdown + "\n"
+            try Data(text.utf8).write(to: url, options: .atomic)
+            return url.path
+        }
+    }
+
+    /// `$XDG_STATE_HOME/triage/transcripts` when XDG_STATE_HOME is an absolute path, else
+    /// `$HOME/.local/state/triage/transcripts`; nil when neither is set. A pure function of `environment`.
+    public static func standardFolder(environment: [String: String]) -> String? {
+        guard let state = StatePath.resolve(environment: environment) else { return nil }
+        return URL(fileURLWithPath: state).deletingLastPathComponent().appendingPathComponent("transcripts").path
+    }
+
+    /// The default saver: `folder(standardFolder(environment:))`, or nil when there is no such folder.
+    public static func standard(environment: [String: String]) -> TranscriptSaver? {
+        standardFolder(environment: environment).map(folder)
+    }
+}
