@@ -10,6 +10,7 @@ final class DiagnosisDocumentCache: @unchecked Sendable {
         var typing: Bool
         var width: Int
         var unicode: Bool
+        var savedPath: String?
     }
 
     struct PathKey: Hashable {

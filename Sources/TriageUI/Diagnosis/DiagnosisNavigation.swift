@@ -24,7 +24,7 @@ extension DiagnosisScreen {
         let rect = layout.step.width > 0 ? layout.step : Rect(x: 0, y: 0, width: max(3, width - 2), height: 1)
         let textWidth = DiagnosisLayout.textWidth(rect)
         let key = DiagnosisDocumentCache.StepKey(session: session, typing: isTyping, width: textWidth,
-                                                 unicode: glyphs == .unicode)
+                                                 unicode: glyphs == .unicode, savedPath: lastSavedPath)
         return documents.step(key) { StepDocument(screen: self, width: textWidth, glyphs: glyphs) }
     }
 

@@ -53,6 +53,11 @@ extension StepDocument {
             builder.note(step.note)
             self = builder.finish(title: "Question \(number)" + tree)
         case let .conclusion(conclusion):
+            // The status line may have to shorten a long path; here it is shown whole, to copy.
+            if let path = screen.lastSavedPath {
+                builder.text("Transcript saved to \(path)", Theme.message)
+                builder.gap()
+            }
             builder.conclusion(conclusion, tree: catalog.tree(id: step.tree), catalog: catalog)
             builder.note(step.note)
             self = builder.finish(title: "Conclusion" + tree)
