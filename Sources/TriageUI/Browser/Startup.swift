@@ -29,17 +29,23 @@ extension BrowserState {
         detailShown = detailContent
         transcriptSaver = options.transcriptSaver
         clock = options.clock
-        if let session = options.diagnosis { startDiagnosis(session) }
+        if let session = options.diagnosis {
+            startDiagnosis(session)
+        } else if let session = options.memory?.diagnosis, session.current(in: catalog) != nil {
+            // Kept, not opened: D resumes it.
+            diagnosis = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height)
+        }
     }
 
     /// What to restore next time: the selected code in its vendor and category (a search result is remembered
     /// in its own category), the scope and the focused pane.
     public var memory: BrowserMemory {
+        let lastDiagnosis = diagnosis?.session.redacted()
         if isSearching, let entry = selectedEntry {
             return BrowserMemory(vendor: entry.vendor, category: entry.category, code: entry.code, scope: scope,
-                                 focus: focus)
+                                 focus: focus, diagnosis: lastDiagnosis)
         }
         return BrowserMemory(vendor: sidebarRow?.vendor, category: sidebarRow?.category, code: selectedEntry?.code,
-                             scope: scope, focus: focus)
+                             scope: scope, focus: focus, diagnosis: lastDiagnosis)
     }
 }

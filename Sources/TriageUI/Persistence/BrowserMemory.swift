@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 /// Where the browser was left: restored on the next start. Small, versionless JSON; unknown or missing fields
 /// are fine, and a file that cannot be read is ignored.
@@ -10,14 +11,17 @@ public struct BrowserMemory: Codable, Hashable, Sendable {
     public var code: String?
     public var scope: SearchScope?
     public var focus: Pane?
+    /// The last diagnosis, with secret values masked, so a dropped connection does not lose it (`D` resumes).
+    public var diagnosis: DiagnosisSession?
 
     public init(vendor: String? = nil, category: String? = nil, code: String? = nil, scope: SearchScope? = nil,
-                focus: Pane? = nil) {
+                focus: Pane? = nil, diagnosis: DiagnosisSession? = nil) {
         self.vendor = vendor
         self.category = category
         self.code = code
         self.scope = scope
         self.focus = focus
+        self.diagnosis = diagnosis
     }
 
     /// The memory saved at `path`, or nil when the file is missing, unreadable or damaged. Never throws.
