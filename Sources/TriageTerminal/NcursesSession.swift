@@ -23,6 +23,7 @@ final class NcursesSession {
     private var colorPairs = ColorPairTable(limit: 0)
     private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
     private var lastPainted: Screen?
+    private var memo: ScreenNormalizer.Memo?
     private var cursorVisible = false
     private var closed = false
 
@@ -100,7 +101,9 @@ final class NcursesSession {
     /// Draws `next`, writing only the cells that differ from the last frame.
     func paint(_ next: Screen) {
         let (width, height) = size
-        let frame = ScreenNormalizer.normalize(next, width: width, height: height, asciiOnly: asciiOnly)
+        let frame = ScreenNormalizer.normalize(next, width: width, height: height, asciiOnly: asciiOnly,
+                                               reusing: memo)
+        memo = ScreenNormalizer.Memo(raw: next, normalized: frame, asciiOnly: asciiOnly)
         var characters: [wchar_t] = []
         for run in PaintPlanner.plan(previous: lastPainted, next: frame) {
             let (attributes, pair) = attributes(for: run.style)
@@ -125,6 +128,7 @@ final class NcursesSession {
     /// terminal's own reflow may have scrambled it).
     func invalidate() {
         lastPainted = nil
+        memo = nil
         clearok(shim_curscr(), true)
     }
 

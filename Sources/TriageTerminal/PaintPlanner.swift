@@ -26,6 +26,10 @@ enum PaintPlanner {
         let previous = previous.flatMap { $0.width == next.width && $0.height == next.height ? $0 : nil }
         var runs: [PaintRun] = []
         for y in 0..<next.height {
+            if let previous {
+                let row = (y * next.width)..<((y + 1) * next.width)
+                if previous.cells[row] == next.cells[row] { continue }
+            }
             var run: PaintRun?
             var x = 0
             while x < next.width {

@@ -6,50 +6,72 @@ import TriageUI
 /// by a wide character, the size of the terminal, and ASCII only when the locale cannot encode more.
 /// The painter diffs normalized screens, so what it remembers is what the terminal shows.
 enum ScreenNormalizer {
-    static func normalize(_ screen: Screen, width: Int, height: Int, asciiOnly: Bool) -> Screen {
-        var result = Screen(width: width, height: height)
+    /// The last frame as the program drew it and as it was normalized: rows the program did not change are
+    /// copied instead of normalized again (normalizing depends only on the row).
+    struct Memo {
+        var raw: Screen
+        var normalized: Screen
+        var asciiOnly: Bool
+    }
+
+    static func normalize(_ screen: Screen, width: Int, height: Int, asciiOnly: Bool, reusing memo: Memo? = nil)
+        -> Screen {
+        let memo = memo.flatMap { memo in
+            memo.raw.width == screen.width && memo.raw.height == screen.height && memo.asciiOnly == asciiOnly
+                && memo.normalized.width == width && memo.normalized.height == height ? memo : nil
+        }
+        var result = memo?.normalized ?? Screen(width: width, height: height)
         result.cursor = screen.cursor.flatMap { cursor in
             cursor.x >= 0 && cursor.y >= 0 && cursor.x < width && cursor.y < height ? cursor : nil
         }
-        let columns = min(width, screen.width)
+        let rowWidth = screen.width
         for y in 0..<min(height, screen.height) {
-            var x = 0
-            while x < columns {
-                let cell = screen[x, y]
-                if let byte = cell.text.utf8.first, cell.text.utf8.count == 1, byte >= 0x20, byte < 0x7F {
-                    result[x, y] = cell  // the common case: one printable ASCII character
-                    x += 1
-                    continue
-                }
-                guard let character = cell.text.first else {
-                    result[x, y] = Cell(" ", style: cell.style)  // a continuation cell without its wide character
-                    x += 1
-                    continue
-                }
-                let shown = visible(character)
-                switch DisplayWidth.of(shown) {
-                case 2:
-                    let hasContinuation = x + 1 < columns && screen[x + 1, y].text.isEmpty
-                    if !hasContinuation {
-                        result[x, y] = Cell(" ", style: cell.style)
-                    } else if asciiOnly {
-                        result[x, y] = Cell("?", style: cell.style)
-                        result[x + 1, y] = Cell("?", style: cell.style)
-                        x += 1
-                    } else {
-                        result[x, y] = Cell(String(shown), style: cell.style)
-                        result[x + 1, y] = Cell("", style: cell.style)
-                        x += 1
-                    }
-                case 0:
-                    result[x, y] = Cell(" ", style: cell.style)
-                default:
-                    result[x, y] = Cell(String(asciiOnly ? AsciiFold.fold(shown) : shown), style: cell.style)
-                }
-                x += 1
+            if let memo {
+                let range = (y * rowWidth)..<((y + 1) * rowWidth)
+                if memo.raw.cells[range] == screen.cells[range] { continue }
             }
+            normalizeRow(y, of: screen, into: &result, asciiOnly: asciiOnly)
         }
         return result
+    }
+
+    private static func normalizeRow(_ y: Int, of screen: Screen, into result: inout Screen, asciiOnly: Bool) {
+        let columns = min(result.width, screen.width)
+        var x = 0
+        while x < columns {
+            let cell = screen[x, y]
+            if let byte = cell.text.utf8.first, cell.text.utf8.count == 1, byte >= 0x20, byte < 0x7F {
+                result[x, y] = cell  // the common case: one printable ASCII character
+                x += 1
+                continue
+            }
+            guard let character = cell.text.first else {
+                result[x, y] = Cell(" ", style: cell.style)  // a continuation cell without its wide character
+                x += 1
+                continue
+            }
+            let shown = visible(character)
+            switch DisplayWidth.of(shown) {
+            case 2:
+                let hasContinuation = x + 1 < columns && screen[x + 1, y].text.isEmpty
+                if !hasContinuation {
+                    result[x, y] = Cell(" ", style: cell.style)
+                } else if asciiOnly {
+                    result[x, y] = Cell("?", style: cell.style)
+                    result[x + 1, y] = Cell("?", style: cell.style)
+                    x += 1
+                } else {
+                    result[x, y] = Cell(String(shown), style: cell.style)
+                    result[x + 1, y] = Cell("", style: cell.style)
+                    x += 1
+                }
+            case 0:
+                result[x, y] = Cell(" ", style: cell.style)
+            default:
+                result[x, y] = Cell(String(asciiOnly ? AsciiFold.fold(shown) : shown), style: cell.style)
+            }
+            x += 1
+        }
     }
 
     /// Control characters (C0, DEL, C1) would be acted on by the terminal, not shown: they become "?".

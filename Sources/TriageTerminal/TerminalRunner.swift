@@ -5,7 +5,8 @@ import TriageUI
 /// Runs a `TerminalProgram` full screen with ncurses. The only code in Triage that touches the terminal.
 public enum TerminalRunner {
     /// Checks that stdin and stdout are a terminal and that `TERM` names a terminal that can run a full-screen
-    /// program; otherwise says why, in one sentence.
+    /// program; otherwise says why, in one sentence. Like `run`, call it from one thread at a time (terminfo lookups
+    /// use ncurses' global state).
     public static func checkTerminal(environment: [String: String]) -> TerminalCheck {
         guard isatty(STDIN_FILENO) == 1 else { return .unavailable(reason: "standard input is not a terminal") }
         guard isatty(STDOUT_FILENO) == 1 else { return .unavailable(reason: "standard output is not a terminal") }

@@ -153,7 +153,13 @@ final class TmuxHarness {
     func close() {
         guard !closed else { return }
         closed = true
+        let pidText = try? String(contentsOf: directory.appendingPathComponent("program.pid"), encoding: .utf8)
         if launched { _ = try? run(["kill-server"], check: false) }
+        // The program gets SIGHUP and may still save its state into HOME: let it finish before removing HOME.
+        if let pid = pidText.flatMap({ pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
+            let deadline = ContinuousClock.now + .seconds(3)
+            while Self.isAlive(pid), ContinuousClock.now < deadline { usleep(20_000) }
+        }
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -342,7 +348,11 @@ final class TmuxHarness {
     /// (posix_spawn and waitpid: Foundation's `Process.waitUntilExit` was seen to hang here under Swift Testing.)
     static func spawn(_ path: String, arguments: [String], environment: [String: String]) throws -> (Int32, String) {
         var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { throw Failure.command([path], status: errno, output: "pipe failed") }
+        // Close-on-exec, so that a command spawned at the same time by a test running in parallel does not inherit
+        // the write end (a tmux server would keep it open for good, and this read would never end).
+        guard GlibcExtras.pipe2(&pipe, O_CLOEXEC) == 0 else {
+            throw Failure.command([path], status: errno, output: "pipe failed")
+        }
         defer { Glibc.close(pipe[0]) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -350,8 +360,8 @@ final class TmuxHarness {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, pipe[1], 2)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        posix_spawn_file_actions_addclose(&actions, pipe[1])
+        // Nothing else of the test runner leaks into tmux (e.g. the pipes of other tests' child processes).
+        GlibcExtras.closeFrom(3, in: &actions)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -389,5 +399,37 @@ final class TmuxHarness {
     /// Single-quotes a word for `sh`.
     static func quote(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// glibc functions Swift's Glibc module does not import (they need _GNU_SOURCE), looked up at run time.
+private enum GlibcExtras {
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    private static func symbol<T>(_ name: String, as type: T.Type) -> T? {
+        guard let handle = dlopen(nil, RTLD_NOW), let address = dlsym(handle, name) else { return nil }
+        return unsafeBitCast(address, to: type)
+    }
+
+    /// `pipe2`, or `pipe` plus FD_CLOEXEC (with a small window) where it is missing.
+    static func pipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32 {
+        if let function = symbol("pipe2", as: Pipe2.self) { return function(fds, flags) }
+        guard Glibc.pipe(fds) == 0 else { return -1 }
+        _ = fcntl(fds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
+        return 0
+    }
+
+    /// Closes every descriptor from `lowest` up in the child (glibc 2.34+), else each one open now.
+    static func closeFrom(_ lowest: Int32, in actions: inout posix_spawn_file_actions_t) {
+        if let function = symbol("posix_spawn_file_actions_addclosefrom_np", as: CloseFrom.self) {
+            _ = function(&actions, lowest)
+            return
+        }
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap({ Int32($0) }) where fd >= lowest {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
     }
 }
