@@ -35,7 +35,7 @@ struct SearchCommand: ParsableCommand {
             try JSONOutput.print(hits.map { hit in
                 let entry = catalog.entries[hit.entryIndex]
                 return SearchHitJSON(vendor: entry.vendor, code: entry.code, category: entry.category,
-                                     message: entry.message, score: hit.score)
+                                     message: entry.message, score: (hit.score * 100).rounded() / 100)
             })
         } else if hits.isEmpty {
             Console.error("triage: nothing matches '\(TerminalSafe.sanitize(text))'")

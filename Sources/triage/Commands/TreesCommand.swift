@@ -14,26 +14,12 @@ struct TreesCommand: ParsableCommand {
     struct TreeJSON: Encodable {
         let id: String
         let title: String
-        let summary: String?
+        @NullIfAbsent var summary: String?
         let vendors: [String]
         let codes: [String]
         let start: String
         let nodes: Int
         let source: String
-
-        enum Keys: String, CodingKey { case id, title, summary, vendors, codes, start, nodes, source }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(summary, forKey: .summary)
-            try container.encode(vendors, forKey: .vendors)
-            try container.encode(codes, forKey: .codes)
-            try container.encode(start, forKey: .start)
-            try container.encode(nodes, forKey: .nodes)
-            try container.encode(source, forKey: .source)
-        }
     }
 
     func run() throws {

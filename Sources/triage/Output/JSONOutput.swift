@@ -37,33 +37,43 @@ struct EntryJSON: Encodable {
     }
 }
 
+/// An optional that JSON shows as `null` rather than leaving the key out (the synthesized `Encodable` skips
+/// nil values), so scripts always find every key of the contract.
+@propertyWrapper
+struct NullIfAbsent<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Always writes the key, `null` when the value is absent.
+    mutating func encode<Value>(_ value: NullIfAbsent<Value>, forKey key: Key) throws {
+        try encode(value as NullIfAbsent<Value>?, forKey: key)
+    }
+}
+
 /// One search result (`search --json`).
 struct SearchHitJSON: Encodable {
     let vendor: String
     let code: String
     let category: String
-    let message: String?
+    @NullIfAbsent var message: String?
     let score: Double
-
-    enum Keys: String, CodingKey { case vendor, code, category, message, score }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(vendor, forKey: .vendor)
-        try container.encode(code, forKey: .code)
-        try container.encode(category, forKey: .category)
-        try container.encode(message, forKey: .message)
-        try container.encode((score * 100).rounded() / 100, forKey: .score)
-    }
 }
 
 /// A vendor (`vendors --json`).
 struct VendorJSON: Encodable {
     let id: String
     let name: String
-    let product: String?
-    let docs: String?
-    let notice: String?
+    @NullIfAbsent var product: String?
+    @NullIfAbsent var docs: String?
+    @NullIfAbsent var notice: String?
     let codes: Int
     let categories: [CategoryJSON]
     let sources: [String]
@@ -72,20 +82,6 @@ struct VendorJSON: Encodable {
         let id: String
         let name: String
         let codes: Int
-    }
-
-    enum Keys: String, CodingKey { case id, name, product, docs, notice, codes, categories, sources }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Keys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(product, forKey: .product)
-        try container.encode(docs, forKey: .docs)
-        try container.encode(notice, forKey: .notice)
-        try container.encode(codes, forKey: .codes)
-        try container.encode(categories, forKey: .categories)
-        try container.encode(sources, forKey: .sources)
     }
 }
 
