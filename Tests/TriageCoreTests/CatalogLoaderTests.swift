@@ -117,6 +117,8 @@ import TestSupport
         let folder = TestPaths.catalogFolder([
             "vendors/acme.yaml": Fixtures.acmeVendor,
             "trees/notes.txt": "not yaml, ignored",
+            ".git/config.yaml": "hidden: folders are not catalog content",
+            "vendors/.acme.yaml.swp.yaml": "hidden: files neither",
             "trees/z.yml": "id: z\ntitle: Z\nvendors: [acme]\nstart: a\nnodes:\n  a:\n    conclusion: Done\n    steps: [x]\n",
         ])
         let result = CatalogSource.directory(folder.path)

@@ -21,7 +21,8 @@ struct EmbedCatalogPlugin: BuildToolPlugin {
     }
 
     private func yamlFiles(under root: URL) -> [URL] {
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil,
+                                                          options: [.skipsHiddenFiles]) else { return [] }
         return walker.compactMap { $0 as? URL }
             .filter { ["yaml", "yml"].contains($0.pathExtension) }
             .sorted { $0.path < $1.path }

@@ -12,8 +12,8 @@ public struct CatalogSource: Sendable {
         self.files = files
     }
 
-    /// Reads every `.yaml`/`.yml` file below `path`, sorted by path. A missing or unreadable folder is reported
-    /// as a problem rather than skipped.
+    /// Reads every `.yaml`/`.yml` file below `path` (hidden ones aside), sorted by path. A missing or unreadable
+    /// folder is reported as a problem rather than skipped.
     public static func directory(_ path: String) -> (source: CatalogSource, problems: [CatalogProblem]) {
         var problems = ProblemList()
         var files: [(path: String, text: String)] = []
@@ -25,7 +25,9 @@ public struct CatalogSource: Sendable {
             problems.add(here, "not a folder; --catalog takes a folder of YAML files")
         } else {
             let root = URL(fileURLWithPath: path)
-            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+            // Hidden files and folders (.git, .build, editor swap files) are not catalog content.
+            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                        options: [.skipsHiddenFiles])
             let urls = (walker?.compactMap { $0 as? URL } ?? [])
                 .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
                 .sorted { $0.path < $1.path }
