@@ -1,6 +1,7 @@
 import BuiltinCatalog
 import Foundation
 import TriageCore
+import TriageUI
 
 // Speed and memory benchmark for Triage. Run: swift run -c release triage-bench [--entries N]
 // Prints each measurement next to its target and exits 1 if any target is missed.
@@ -95,6 +96,19 @@ for query in queries {
 }
 targets.append(Target(name: "keystroke median, \(big.entries.count) entries", value: percentile(largeTimes, 0.5), limit: 16, unit: "ms"))
 targets.append(Target(name: "keystroke p99, \(big.entries.count) entries", value: percentile(largeTimes, 0.99), limit: 75, unit: "ms"))
+// The whole browser per keystroke: update (search) and view (a 120x40 frame), as the terminal would see it.
+var browser = BrowserProgram(catalog: big)
+_ = browser.update(.resize(width: 120, height: 40))
+_ = browser.update(.key(.character("/")))
+var frameTimes: [Double] = []
+for character in "instal not fund" {
+    frameTimes.append(milliseconds {
+        _ = browser.update(.key(.character(character)))
+        _ = browser.view(RenderContext(width: 120, height: 40))
+    })
+}
+targets.append(Target(name: "browser keystroke (search + 120x40 frame) p99, \(big.entries.count) entries",
+                      value: percentile(frameTimes, 0.99), limit: 100, unit: "ms"))
 targets.append(Target(name: "peak memory", value: peakResidentMegabytes(), limit: 400, unit: "MB"))
 
 var failed = false

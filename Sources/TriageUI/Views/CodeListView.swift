@@ -4,15 +4,17 @@ import TriageCore
 /// the characters the query matched are highlighted.
 enum CodeListView {
     static func draw(into screen: inout Screen, state: BrowserState, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
-        let entries = state.list.map { state.catalog.entries[$0] }
+        // Only the rows on screen are looked at (and sized), so a frame costs the same for 10 results or 100,000.
+        let first = min(max(0, state.listCursor.scroll), state.list.count)
+        let visible = state.list[first..<min(state.list.count, first + max(0, rect.height))]
+            .map { state.catalog.entries[$0] }
         let names = Dictionary(state.catalog.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let width = rect.width - 1  // one column of padding on the right
-        let columns = Columns(entries: entries, width: width, vendorNames: names)
-        for line in 0..<rect.height {
-            let index = state.listCursor.scroll + line
-            guard entries.indices.contains(index) else { break }
+        let columns = Columns(entries: visible, width: width, vendorNames: names)
+        for (line, entry) in visible.enumerated() {
+            let index = first + line
             let selected = index == state.listCursor.index
-            let text = row(entries[index], columns: columns, width: width, selected: selected, state: state, glyphs: glyphs)
+            let text = row(entry, columns: columns, width: width, selected: selected, state: state, glyphs: glyphs)
             screen.draw(text, x: rect.x, y: rect.y + line, width: width, ellipsis: glyphs.ellipsis)
             if selected, focused {
                 screen.restyle(x: rect.x, y: rect.y + line, width: rect.width) { $0.reverse = true; $0.dim = false }
@@ -20,7 +22,7 @@ enum CodeListView {
         }
     }
 
-    /// Column widths for a list: the code gets what it needs, the message what is left (if enough). The HTTP status column
+    /// Column widths for the rows shown: the code gets what it needs, the message what is left (if enough). The HTTP status column
     /// is left out when no code listed has one; the vendor column is added when search results mix vendors and
     /// the pane is wide enough.
     struct Columns {
