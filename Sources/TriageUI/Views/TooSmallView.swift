@@ -4,7 +4,7 @@ enum TooSmallView {
         let width = screen.width
         let needed = "\(BrowserLayout.minimumWidth)x\(BrowserLayout.minimumHeight)"
         var lines: [StyledLine] = [StyledLine("Terminal too small", Theme.warning)]
-        let rest = "Triage needs \(needed); this one is \(width)x\(screen.height). Enlarge the window, or press q to quit."
+        let rest = "Triage needs \(needed); this one is \(width)x\(screen.height). Enlarge the window, or press Ctrl-C to quit."
         lines += WordWrap.lines(rest, width: max(1, width)).map { StyledLine($0) }
         let top = max(0, (screen.height - lines.count) / 2)
         for (row, line) in lines.enumerated() where top + row < screen.height {

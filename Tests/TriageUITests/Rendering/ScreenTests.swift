@@ -232,7 +232,7 @@ struct ScreenTests {
             "     Terminal too small",
             " Triage needs 30x8; this one",
             "is 29x7. Enlarge the window,",
-            "     or press q to quit.",
+            "  or press Ctrl-C to quit.",
             "",
             "",
         ])
