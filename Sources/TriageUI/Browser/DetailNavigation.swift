@@ -5,44 +5,21 @@ extension BrowserState {
 
     private func maxDetailScroll(_ document: DetailDocument) -> Int { max(0, document.lines.count - detailHeight) }
 
-    private func isVisible(line: Int) -> Bool { line >= detailScroll && line < detailScroll + detailHeight }
-
-    /// Drops the link selection when its line went off screen.
-    private mutating func dropHiddenLink(_ document: DetailDocument) {
-        if let link = detailLink, !document.linkLines.indices.contains(link) || !isVisible(line: document.linkLines[link]) {
-            detailLink = nil
-        }
-    }
-
-    mutating func detailDown() {
+    /// Runs one `LinkScroller` move on the detail's scroll and link selection.
+    private mutating func moveInDetail(_ move: (inout LinkScroller) -> Void) {
         let document = detailDocument()
-        let from = detailLink.map { document.linkLines[$0] } ?? detailScroll - 1
-        if let next = document.linkLines.firstIndex(where: { $0 > from }), isVisible(line: document.linkLines[next]) {
-            detailLink = next
-        } else if detailScroll < maxDetailScroll(document) {
-            detailScroll += 1
-            dropHiddenLink(document)
-        }
+        var scroller = LinkScroller(scroll: detailScroll, link: detailLink, height: detailHeight,
+                                    lineCount: document.lines.count, linkLines: document.linkLines)
+        move(&scroller)
+        detailScroll = scroller.scroll
+        detailLink = scroller.link
     }
 
-    mutating func detailUp() {
-        let document = detailDocument()
-        let from = detailLink.map { document.linkLines[$0] } ?? detailScroll + detailHeight
-        if let previous = document.linkLines.lastIndex(where: { $0 < from }), isVisible(line: document.linkLines[previous]) {
-            detailLink = previous
-        } else if detailScroll > 0 {
-            detailScroll -= 1
-            dropHiddenLink(document)
-        } else {
-            detailLink = nil
-        }
-    }
+    mutating func detailDown() { moveInDetail { $0.down() } }
 
-    mutating func detailScroll(by lines: Int) {
-        let document = detailDocument()
-        detailScroll = min(max(0, detailScroll + lines), maxDetailScroll(document))
-        dropHiddenLink(document)
-    }
+    mutating func detailUp() { moveInDetail { $0.up() } }
+
+    mutating func detailScroll(by lines: Int) { moveInDetail { $0.scroll(by: lines) } }
 
     mutating func detailToTop() {
         detailScroll = 0
@@ -77,9 +54,7 @@ extension BrowserState {
             detailScroll = 0
             detailLink = nil
         } else if detailScroll > 0 || detailLink != nil {
-            let document = detailDocument()
-            detailScroll = min(max(0, detailScroll), maxDetailScroll(document))
-            dropHiddenLink(document)
+            moveInDetail { $0.settle() }
         }
     }
 }

@@ -67,27 +67,18 @@ extension DiagnosisScreen {
             let index = min(max(0, (selection ?? 0) + delta), document.targets.count - 1)
             selection = index
             reveal(target: index, in: document)
-        } else if delta > 0 {
-            let from = selection.map { document.targetLines[$0].lowerBound } ?? stepScroll - 1
-            if let next = document.targetLines.firstIndex(where: { $0.lowerBound > from }),
-               isVisible(line: document.targetLines[next].lowerBound) {
-                selection = next
-            } else if stepScroll < maxStepScroll(document) {
-                stepScroll += 1
-                dropHiddenLink(document)
-            }
         } else {
-            let from = selection.map { document.targetLines[$0].lowerBound } ?? stepScroll + stepHeight
-            if let previous = document.targetLines.lastIndex(where: { $0.lowerBound < from }),
-               isVisible(line: document.targetLines[previous].lowerBound) {
-                selection = previous
-            } else if stepScroll > 0 {
-                stepScroll -= 1
-                dropHiddenLink(document)
-            } else {
-                selection = nil
-            }
+            moveAmongLinks(document) { delta > 0 ? $0.down() : $0.up() }
         }
+    }
+
+    /// A conclusion's related codes are links: one `LinkScroller` move on the step's scroll and selection.
+    private mutating func moveAmongLinks(_ document: StepDocument, _ move: (inout LinkScroller) -> Void) {
+        var scroller = LinkScroller(scroll: stepScroll, link: selection, height: stepHeight,
+                                    lineCount: document.lines.count, linkLines: document.targetLines.map(\.lowerBound))
+        move(&scroller)
+        stepScroll = scroller.scroll
+        selection = scroller.link
     }
 
     /// PgUp / PgDn and the mouse wheel: scroll, keeping an answer selected (links off screen are dropped).
