@@ -45,8 +45,12 @@ struct BrowseEndToEndTests {
             screen.split(separator: "\n").allSatisfy { $0.count <= 50 } && !screen.isEmpty
         }
         try tmux.resize(width: 100, height: 30)
-        let restored = try await tmux.waitFor(text: "Vendors")
-        #expect(restored.contains("Sentiance"))
+        // Wait for the whole redrawn frame (a capture can land mid-paint): three panes down to the status line.
+        let restored = try await tmux.waitUntil("the three panes again") { screen in
+            screen.contains("Vendors") && screen.contains("Sentiance") && screen.contains("Detail")
+                && screen.split(separator: "\n").count >= 29
+        }
+        #expect(restored.contains("› \(target)"), "the selection survived the resizes")
 
         try tmux.press("q")
         let exit = try await tmux.waitForExit()
