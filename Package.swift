@@ -11,10 +11,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Catalog model, loading, lint, search, decision-tree engine, transcripts. Never imports ncurses.
         .target(name: "TriageCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+
+        // Diagnosis sessions in SQLite (GRDB, the system libsqlite3): the `SessionStore` of TriageCore.
+        .target(name: "TriageStore", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The shipped catalog/ folder, carried inside the binary as generated Swift source.
         .target(name: "BuiltinCatalog", plugins: ["EmbedCatalogPlugin"]),
@@ -33,16 +37,23 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageCore", "TriageUI", "TriageTerminal", "BuiltinCatalog",
+                "TriageCore", "TriageStore", "TriageUI", "TriageTerminal", "BuiltinCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Speed and memory benchmark: `swift run -c release triage-bench`.
         .executableTarget(name: "triage-bench", dependencies: ["TriageCore", "TriageUI", "BuiltinCatalog"]),
 
+        // Writes many sessions into one database, for the concurrency test (8 of these at once).
+        .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStore", "BuiltinCatalog"],
+                          path: "Tests/SessionStoreStress"),
+
         .target(name: "TestSupport", dependencies: ["TriageCore", "BuiltinCatalog"], path: "Tests/TestSupport"),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageCore", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageTerminal", "TriageUI"]),
+        .testTarget(name: "TriageStoreTests", dependencies: [
+            "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

@@ -16,13 +16,18 @@ struct Triage: ParsableCommand {
             """,
         subcommands: [
             BrowseCommand.self, ShowCommand.self, SearchCommand.self, ListCommand.self, VendorsCommand.self,
-            DiagnoseCommand.self, TreesCommand.self, LintCommand.self,
+            DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 
     static func main() {
         let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])
-        let arguments = ArgumentOrder.normalize(Array(CommandLine.arguments.dropFirst()), subcommands: names)
+        var nested: [String: Set<String>] = [:]
+        for command in configuration.subcommands where !command.configuration.subcommands.isEmpty {
+            nested[command._commandName] = Set(command.configuration.subcommands.map { $0._commandName })
+        }
+        let arguments = ArgumentOrder.normalize(Array(CommandLine.arguments.dropFirst()), subcommands: names,
+                                                nested: nested)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -14,6 +14,9 @@ public struct LineModeDiagnosis {
     public var presetAnswers: [String]
     public var readLine: () -> String?
     public var write: (String) -> Void
+    /// Called with the session after every step that changes it (an answer, a value, a note, going back), before
+    /// the next question is shown: where the caller saves it.
+    public var afterStep: ((DiagnosisSession) -> Void)? = nil
 
     public init(catalog: Catalog, session: DiagnosisSession, presetAnswers: [String] = [],
                 readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
@@ -90,6 +93,7 @@ public struct LineModeDiagnosis {
                     return session
                 case "b", "B":
                     if session.back() {
+                        afterStep?(session)
                         shown = session.path.count
                         break asking
                     }
@@ -109,6 +113,7 @@ public struct LineModeDiagnosis {
                         text = line
                     }
                     session.setNote(text)
+                    afterStep?(session)
                     put(session.note == nil ? "Note removed.\n" : "Note saved.\n")
                     continue asking
                 }
@@ -129,6 +134,7 @@ public struct LineModeDiagnosis {
                     case .conclusion:
                         return session
                     }
+                    afterStep?(session)
                     break asking
                 } catch {
                     put("Cannot continue: \(error)\n")

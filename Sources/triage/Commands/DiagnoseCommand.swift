@@ -16,6 +16,11 @@ struct DiagnoseCommand: ParsableCommand {
             --answer gives answers in advance, in order. --json prints the path and conclusion as JSON on stdout
             (questions then go to stderr). --transcript FILE saves the Markdown transcript (JSON if FILE ends in .json).
 
+            Every diagnosis is saved after each step in the sessions database (see 'triage sessions'); --ticket T
+            ties it to a ticket. When the ticket already has an open diagnosis, line mode asks whether to continue
+            it or start a new one; with --answer or without a terminal, say so with --resume or --new. At a
+            conclusion, line mode asks whether it solved the ticket. On leaving, the transcript's path is printed.
+
             Exit status: 0 when a conclusion was reached, 1 when the diagnosis stopped before one, 2 on errors.
             """)
 
@@ -30,33 +35,51 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(help: "Print the path and conclusion as JSON.") var json = false
     @Option(help: ArgumentHelp("Save the transcript to this file.", valueName: "file")) var transcript: String?
     @Flag(help: "Full screen: report mouse clicks and the wheel.") var mouse = false
+    @Flag(help: "Continue the ticket's open diagnosis (with --ticket).") var resume = false
+    @Flag(help: "Start a new diagnosis even if the ticket has an open one (which is marked abandoned).") var new = false
 
     func run() throws {
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
-        let session = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
+        let started = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
         let environment = ProcessInfo.processInfo.environment
+        let toStderr = json
+        let write = { (text: String) in
+            if toStderr { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        }
+        let recorded = try DiagnosisSessions.start(
+            started, catalog: catalog, global: global, resume: resume, new: new,
+            interactive: answers.isEmpty && isatty(STDIN_FILENO) == 1, write: write,
+            readLine: { Swift.readLine(strippingNewline: true) }, environment: environment)
+        let session = recorded.session
         if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
-                                             mouse: mouse, environment: environment)
+                                             mouse: mouse, environment: environment, recorder: recorded.recorder)
             if program.state.diagnosis?.session.isFinished != true { throw ExitCode(1) }
             return
         }
-        let toStderr = json
-        let dialogue = LineModeDiagnosis(
+        var dialogue = LineModeDiagnosis(
             catalog: catalog, session: session, presetAnswers: answers,
             readLine: { Swift.readLine(strippingNewline: true) },
-            write: { text in
-                if toStderr { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
-            })
+            write: write)
+        dialogue.afterStep = { recorded.recorder.record($0) }
+        recorded.recorder.record(session)
         let finished = dialogue.run()
+        recorded.recorder.record(finished)
+        if finished.isFinished {
+            DiagnosisSessions.askOutcome(recorded.recorder, write: write, readLine: { Swift.readLine(strippingNewline: true) })
+        }
+        defer {
+            DiagnosisSessions.leave(finished, recorder: recorded.recorder, catalog: catalog,
+                                    transcriptGiven: transcript != nil, environment: environment)
+        }
         let record = Transcript(session: finished, catalog: catalog, date: Date())
         if json { Console.out(record.json) }
         if let transcript {
             let text = transcript.hasSuffix(".json") ? record.json + "\n" : record.markdown
             do {
                 try TranscriptFile.write(text, to: transcript)
-                Console.error("Transcript saved to \(transcript)")
+                Console.error("Transcript saved to \(URL(fileURLWithPath: transcript).standardizedFileURL.path)")
             } catch {
                 Console.error("triage: cannot save the transcript to \(transcript): \(error.localizedDescription)")
                 throw ExitCode(2)

@@ -4,13 +4,17 @@
 ///   `triage show --vendor sentori -- -1`.
 enum ArgumentOrder {
     /// Options that every subcommand accepts, and whether each takes a value.
-    static let globalOptions: [String: Bool] = ["--catalog": true]
+    static let globalOptions: [String: Bool] = ["--catalog": true, "--db": true, "--ticket": true]
     /// Options (of any subcommand) that take a value, so a negative number after them is their value.
     static let valueOptions: Set<String> = ["--catalog", "--vendor", "--category", "--limit", "--query", "--answer",
-                                            "--transcript", "--tree"]
+                                            "--transcript", "--tree", "--db", "--ticket", "--since",
+                                            "--user", "--format"]
 
-    static func normalize(_ arguments: [String], subcommands: Set<String>) -> [String] {
-        moveNegativeNumbers(reorderGlobalOptions(arguments, subcommands: subcommands))
+    /// `nested` names the subcommands of a subcommand (`sessions` -> `list`, `show`, ...): global options go after
+    /// the whole path (`triage --db F sessions list` -> `triage sessions list --db F`).
+    static func normalize(_ arguments: [String], subcommands: Set<String>,
+                          nested: [String: Set<String>] = [:]) -> [String] {
+        moveNegativeNumbers(reorderGlobalOptions(arguments, subcommands: subcommands, nested: nested))
     }
 
     private static func isNegativeNumber(_ argument: String) -> Bool {
@@ -33,18 +37,28 @@ enum ArgumentOrder {
         return kept + ["--"] + numbers + trailing
     }
 
-    private static func reorderGlobalOptions(_ arguments: [String], subcommands: Set<String>) -> [String] {
+    private static func reorderGlobalOptions(_ arguments: [String], subcommands: Set<String>,
+                                             nested: [String: Set<String>]) -> [String] {
         var moved: [String] = []
         var rest: [String] = []
         var index = 0
         var seenSubcommand = false
+        // The subcommand whose own subcommands may still follow (`sessions` until `list`).
+        var parent: String?
+        var pathEnd = 0
         while index < arguments.count {
             let argument = arguments[index]
             if argument == "--" { rest += arguments[index...]; break }
             if !seenSubcommand, subcommands.contains(argument) {
                 seenSubcommand = true
                 rest.append(argument)
-            } else if !seenSubcommand, let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init),
+                pathEnd = rest.count
+                parent = nested[argument] == nil ? nil : argument
+            } else if let current = parent, nested[current]?.contains(argument) == true {
+                rest.append(argument)
+                pathEnd = rest.count
+                parent = nil
+            } else if parent != nil || !seenSubcommand, let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init),
                       let takesValue = globalOptions[name] {
                 moved.append(argument)
                 if takesValue, !argument.contains("="), index + 1 < arguments.count {
@@ -57,8 +71,7 @@ enum ArgumentOrder {
             index += 1
         }
         guard seenSubcommand, !moved.isEmpty else { return moved + rest }
-        // Insert the moved options right after the subcommand name.
-        let position = rest.firstIndex { subcommands.contains($0) }.map { $0 + 1 } ?? 0
-        return Array(rest[..<position]) + moved + Array(rest[position...])
+        // Insert the moved options right after the subcommand path.
+        return Array(rest[..<pathEnd]) + moved + Array(rest[pathEnd...])
     }
 }

@@ -10,6 +10,13 @@ struct GlobalOptions: ParsableArguments {
         valueName: "dir"))
     var catalogs: [String] = []
 
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The sessions database (default TRIAGE_DB, else $XDG_STATE_HOME/triage/sessions.sqlite).", valueName: "path"))
+    var database: String?
+
+    @Option(help: ArgumentHelp("The ticket the diagnosis is for (diagnose, sessions).", valueName: "ticket"))
+    var ticket: String?
+
     /// The catalog sources in override order: built-in, then TRIAGE_CATALOG folders, then --catalog folders.
     func sources(environment: [String: String]) -> (sources: [CatalogSource], problems: [CatalogProblem]) {
         var sources = [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]

@@ -28,7 +28,8 @@ enum FullScreen {
     /// Runs the browser; returns the program as it ended (for the diagnosis state).
     @discardableResult
     static func run(catalog: Catalog, vendor: String? = nil, query: String? = nil, diagnosis: DiagnosisSession? = nil,
-                    transcriptFile: String? = nil, mouse: Bool, environment: [String: String]) throws -> BrowserProgram {
+                    transcriptFile: String? = nil, mouse: Bool, environment: [String: String],
+                    recorder: SessionRecorder? = nil) throws -> BrowserProgram {
         let statePath = StatePath.resolve(environment: environment)
         let saver: TranscriptSaver?
         if let transcriptFile {
@@ -39,17 +40,46 @@ enum FullScreen {
         } else {
             saver = TranscriptSaver.standard(environment: environment)
         }
+        // Every transcript saved on the screen is named again on the shell, whole, when the screen closes.
+        let saved = SavedPaths()
+        let recordingSaver = saver.map { saver in
+            TranscriptSaver { draft in
+                let path = try saver.save(draft)
+                saved.append(path)
+                return path
+            }
+        }
         let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
-                                     statePath: statePath, diagnosis: diagnosis, transcriptSaver: saver)
-        var program = BrowserProgram(catalog: catalog, options: options)
+                                     statePath: statePath, diagnosis: diagnosis, transcriptSaver: recordingSaver)
+        let program = BrowserProgram(catalog: catalog, options: options)
         let status: Int32
+        let ended: BrowserProgram
         do {
-            status = try TerminalRunner.run(&program, options: TerminalOptions(mouse: mouse, environment: environment))
+            let terminal = TerminalOptions(mouse: mouse, environment: environment)
+            if let recorder, let diagnosis {
+                var recording = RecordingProgram(program, recorder: recorder, session: diagnosis)
+                status = try TerminalRunner.run(&recording, options: terminal)
+                ended = recording.inner
+            } else {
+                var plain = program
+                status = try TerminalRunner.run(&plain, options: terminal)
+                ended = plain
+            }
         } catch {
             Console.error("triage: \(error)")
             throw ExitCode(2)
         }
+        for path in saved.paths { Console.error("Transcript saved to \(TerminalSafe.sanitize(path))") }
         if status != 0 { throw ExitCode(status) }
-        return program
+        return ended
     }
+}
+
+/// The transcript paths saved during a full-screen run (written from the UI's saver, read after it ends).
+private final class SavedPaths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+
+    func append(_ path: String) { lock.withLock { list.append(path) } }
+    var paths: [String] { lock.withLock { list } }
 }

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+import TriageCore
+
+/// One row of the `session` table: the stored session plus the columns that are queried.
+struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "session"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    var id: Int64?
+    var user: String
+    var ticket: String?
+    var tree: String
+    var startCode: String?
+    var status: String
+    var steps: Int
+    var currentTree: String
+    var currentNode: String
+    var state: String
+    var createdAt: Date
+    var updatedAt: Date
+    var endedAt: Date?
+    var conclusionTree: String?
+    var conclusionNode: String?
+    var conclusionTitle: String?
+    var conclusionUndetermined: Bool
+    var outcome: String?
+    var outcomeAt: Date?
+
+    init(snapshot: SessionSnapshot, user: String, ticket: String?, date: Date) throws {
+        self.user = user
+        self.ticket = ticket
+        tree = snapshot.diagnosis.tree
+        startCode = snapshot.diagnosis.code?.description
+        status = SessionStatus.open.rawValue
+        steps = 0
+        currentTree = ""
+        currentNode = ""
+        state = ""
+        createdAt = date
+        updatedAt = date
+        conclusionUndetermined = false
+        try apply(snapshot, date: date)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The state after a step: a new or different conclusion clears an outcome given for the old one.
+    mutating func apply(_ snapshot: SessionSnapshot, date: Date) throws {
+        let diagnosis = snapshot.diagnosis
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        state = String(decoding: try encoder.encode(diagnosis), as: UTF8.self)
+        steps = diagnosis.path.count
+        currentTree = diagnosis.currentTree
+        currentNode = diagnosis.currentNode
+        updatedAt = date
+        let conclusion = snapshot.conclusion
+        if conclusion?.tree != conclusionTree || conclusion?.node != conclusionNode {
+            outcome = nil
+            outcomeAt = nil
+        }
+        let wasFinished = status == SessionStatus.finished.rawValue
+        status = snapshot.status.rawValue
+        if conclusion != nil {
+            if !wasFinished || endedAt == nil { endedAt = date }
+        } else {
+            endedAt = nil
+        }
+        conclusionTree = conclusion?.tree
+        conclusionNode = conclusion?.node
+        conclusionTitle = conclusion?.title
+        conclusionUndetermined = conclusion?.undetermined ?? false
+    }
+
+    func stored() throws -> StoredSession {
+        let diagnosis = try JSONDecoder().decode(DiagnosisSession.self, from: Data(state.utf8))
+        var conclusion: SessionConclusion?
+        if let conclusionTree, let conclusionNode {
+            conclusion = SessionConclusion(tree: conclusionTree, node: conclusionNode, title: conclusionTitle ?? "",
+                                           undetermined: conclusionUndetermined)
+        }
+        return StoredSession(
+            id: id ?? 0, user: user, ticket: ticket, tree: tree, startCode: startCode,
+            status: SessionStatus(rawValue: status) ?? .open, diagnosis: diagnosis, createdAt: createdAt,
+            updatedAt: updatedAt, endedAt: endedAt, conclusion: conclusion,
+            outcome: outcome.flatMap(SessionOutcome.init(rawValue:)))
+    }
+}

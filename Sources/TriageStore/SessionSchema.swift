@@ -1,0 +1,54 @@
+import GRDB
+
+/// The versioned schema: one GRDB migration per version, each also setting `PRAGMA user_version`, so an older
+/// Triage recognises a newer database without knowing its migrations.
+enum SessionSchema {
+    static var migrationIdentifiers: Set<String> { Set(migrator.migrations) }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-sessions") { db in
+            try db.create(table: "session") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("user", .text).notNull()
+                table.column("ticket", .text)
+                table.column("tree", .text).notNull()
+                table.column("start_code", .text)
+                table.column("status", .text).notNull().check(sql: "status IN ('open', 'finished', 'abandoned')")
+                table.column("steps", .integer).notNull()
+                table.column("current_tree", .text).notNull()
+                table.column("current_node", .text).notNull()
+                // The engine's Codable DiagnosisSession, secrets masked: path, values, notes.
+                table.column("state", .text).notNull()
+                table.column("created_at", .datetime).notNull()
+                table.column("updated_at", .datetime).notNull()
+                table.column("ended_at", .datetime)
+                table.column("conclusion_tree", .text)
+                table.column("conclusion_node", .text)
+                table.column("conclusion_title", .text)
+                table.column("conclusion_undetermined", .boolean).notNull().defaults(to: false)
+                table.column("outcome", .text).check(sql: "outcome IS NULL OR outcome IN ('solved', 'not_solved', 'escalated')")
+                table.column("outcome_at", .datetime)
+            }
+            try db.create(index: "session_on_ticket", on: "session", columns: ["ticket", "status"])
+            try db.create(index: "session_on_user", on: "session", columns: ["user"])
+            try db.create(index: "session_on_updated", on: "session", columns: ["updated_at"])
+            try db.create(index: "session_on_created", on: "session", columns: ["created_at"])
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+
+    /// Runs the missing migrations. Two processes opening a new file at once both try; the one that loses the
+    /// race finds the migrations done.
+    static func migrate(_ writer: some DatabaseWriter) throws {
+        let migrator = migrator
+        if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+            throw error
+        }
+    }
+}

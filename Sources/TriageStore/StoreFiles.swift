@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TriageCore
+
+/// The database's folder and file on disk: folders Triage creates are 0700, a file it creates is 0600 (SQLite
+/// gives its -wal and -shm files the same mode). Existing folders and files are left as they are, so a team's
+/// group-writable shared database stays shared.
+enum StoreFiles {
+    static func prepare(_ path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try makeFolders(url.deletingLastPathComponent().path, databasePath: path)
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                throw SessionStoreError.unavailable(path: path, detail: "it is a folder, not a file")
+            }
+            return
+        }
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw SessionStoreError.unavailable(path: path, detail: "cannot create it: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Creates the missing folders of `folder`, each 0700.
+    private static func makeFolders(_ folder: String, databasePath: String) throws {
+        var info = stat()
+        if stat(folder, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw SessionStoreError.unavailable(path: databasePath, detail: "\(folder) is a file, not a folder")
+            }
+            return
+        }
+        let error = errno
+        guard error == ENOENT else {
+            throw SessionStoreError.unavailable(path: databasePath, detail: "cannot reach \(folder): \(String(cString: strerror(error)))")
+        }
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        if parent != folder { try makeFolders(parent, databasePath: databasePath) }
+        if mkdir(folder, 0o700) != 0, errno != EEXIST {
+            throw SessionStoreError.unavailable(path: databasePath, detail: "cannot create the folder \(folder): \(String(cString: strerror(errno)))")
+        }
+    }
+}

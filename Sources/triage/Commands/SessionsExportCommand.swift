@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+
+/// `triage sessions export ID --format md|json`: the transcript of a saved diagnosis, for the ticket.
+struct SessionsExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Print the transcript of a saved diagnosis (Markdown or JSON).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case md, json
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var id: SessionID
+    @Option(help: "md (Markdown, to paste into the ticket) or json.") var format: Format = .md
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let store = try SessionDatabase.require(global)
+        let stored = try SessionDatabase.load(id.value, from: store)
+        let transcript = Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt)
+        switch format {
+        case .md: FileHandle.standardOutput.write(Data(transcript.markdown.utf8))
+        case .json: Console.out(transcript.json)
+        }
+    }
+}

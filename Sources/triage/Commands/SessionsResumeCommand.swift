@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+
+/// `triage sessions resume [ID | --ticket T]`: continues a saved diagnosis at the question it stopped at.
+struct SessionsResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Continue a saved diagnosis where it stopped.",
+        discussion: """
+            Give the session id, or --ticket T for the ticket's open session; with neither, your most recent open
+            session. Opens full screen on a terminal; --plain (or --answer, or no terminal) continues in line mode.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id.") var id: SessionID?
+    @Flag(help: "Line mode: plain questions on stdin/stdout.") var plain = false
+    @Option(name: .customLong("answer"), help: ArgumentHelp("Answer the next question in advance (repeatable).", valueName: "N|value"))
+    var answers: [String] = []
+    @Flag(help: "Full screen: report mouse clicks and the wheel.") var mouse = false
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let environment = ProcessInfo.processInfo.environment
+        let (opened, reason) = SessionDatabase.open(global, environment: environment)
+        guard let store = opened else {
+            Console.error("triage: \(TerminalSafe.sanitize(reason ?? "no sessions database"))")
+            throw ExitCode(2)
+        }
+        let stored = try find(in: store, environment: environment)
+        let recorder = SessionDatabase.recorder(global, catalog: catalog, store: store, reason: nil,
+                                                continuing: stored.id, ticket: stored.ticket, environment: environment)
+        Console.error("Continuing session #\(stored.id)" + (stored.ticket.map { " for ticket \(TerminalSafe.sanitize($0))" } ?? "") + ".")
+        let session = stored.diagnosis
+        if !plain, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
+            let program = try FullScreen.run(catalog: catalog, diagnosis: session, mouse: mouse,
+                                             environment: environment, recorder: recorder)
+            if program.state.diagnosis?.session.isFinished != true { throw ExitCode(1) }
+            return
+        }
+        let write = { (text: String) in FileHandle.standardOutput.write(Data(text.utf8)) }
+        var dialogue = LineModeDiagnosis(catalog: catalog, session: session, presetAnswers: answers,
+                                         readLine: { Swift.readLine(strippingNewline: true) }, write: write)
+        dialogue.afterStep = { recorder.record($0) }
+        recorder.record(session)
+        let finished = dialogue.run()
+        recorder.record(finished)
+        if finished.isFinished {
+            DiagnosisSessions.askOutcome(recorder, write: write, readLine: { Swift.readLine(strippingNewline: true) })
+        }
+        DiagnosisSessions.leave(finished, recorder: recorder, catalog: catalog, transcriptGiven: false,
+                                environment: environment)
+        if !finished.isFinished { throw ExitCode(1) }
+    }
+
+    /// The session asked for: by id, else the ticket's open one, else the user's most recent open one.
+    private func find(in store: any SessionStore, environment: [String: String]) throws -> StoredSession {
+        if let id { return try SessionDatabase.load(id.value, from: store) }
+        let filter = global.ticket.map { SessionFilter(ticket: $0, status: .open, limit: 1) }
+            ?? SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open, limit: 1)
+        if let latest = try SessionDatabase.attempt({ try store.list(filter) }).first { return latest }
+        if let ticket = global.ticket {
+            Console.error("triage: ticket \(TerminalSafe.sanitize(ticket)) has no open session; see 'triage sessions list --ticket \(TerminalSafe.sanitize(ticket))'")
+        } else {
+            Console.error("triage: you have no open session; see 'triage sessions list'")
+        }
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+
+/// `triage sessions show ID`: one saved diagnosis with its transcript.
+struct SessionsShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a saved diagnosis: who, ticket, status, outcome and its transcript.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The session id (see 'triage sessions list').") var id: SessionID
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let store = try SessionDatabase.require(global)
+        let stored = try SessionDatabase.load(id.value, from: store)
+        let transcript = Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt)
+        if json {
+            var object = SessionJSON(stored)
+            object.transcript = transcript.document
+            return try JSONOutput.print(object)
+        }
+        var lines = ["Session #\(stored.id)" + (stored.ticket.map { " for ticket \($0)" } ?? "") + " by \(stored.user)"]
+        lines.append("Status: \(stored.status.rawValue), \(stored.diagnosis.path.count) steps"
+            + (stored.outcome.map { ", outcome: \($0.label)" } ?? ""))
+        lines.append("Created \(SessionTime.short(stored.createdAt)), updated \(SessionTime.short(stored.updatedAt))"
+            + (stored.endedAt.map { ", ended \(SessionTime.short($0))" } ?? ""))
+        if stored.status == .open { lines.append("Continue it with: triage sessions resume \(stored.id)") }
+        Console.out(TerminalSafe.sanitize(lines.joined(separator: "\n")) + "\n")
+        Console.out(transcript.markdown)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import TriageCore
+
+/// A stored session as `sessions list --json` and `sessions show --json` print it. Absent values are `null`.
+struct SessionJSON: Encodable {
+    struct Position: Encodable {
+        let tree: String
+        let node: String
+    }
+
+    struct ConclusionJSON: Encodable {
+        let tree: String
+        let node: String
+        let title: String
+    }
+
+    let id: Int64
+    @NullIfAbsent var ticket: String?
+    let user: String
+    let tree: String
+    let status: String
+    @NullIfAbsent var outcome: String?
+    @NullIfAbsent var startCode: String?
+    let steps: Int
+    let current: Position
+    @NullIfAbsent var conclusion: ConclusionJSON?
+    let createdAt: String
+    let updatedAt: String
+    @NullIfAbsent var endedAt: String?
+    /// `show --json` only.
+    var transcript: Transcript.Document?
+
+    enum CodingKeys: String, CodingKey {
+        case id, ticket, user, tree, status, outcome, startCode = "start_code", steps, current, conclusion
+        case createdAt = "created_at", updatedAt = "updated_at", endedAt = "ended_at", transcript
+    }
+
+    init(_ stored: StoredSession) {
+        id = stored.id
+        ticket = stored.ticket
+        user = stored.user
+        tree = stored.tree
+        status = stored.status.rawValue
+        outcome = stored.outcome?.rawValue
+        startCode = stored.startCode
+        steps = stored.diagnosis.path.count
+        current = Position(tree: stored.diagnosis.currentTree, node: stored.diagnosis.currentNode)
+        conclusion = stored.conclusion.map { ConclusionJSON(tree: $0.tree, node: $0.node, title: $0.title) }
+        createdAt = SessionTime.iso(stored.createdAt)
+        updatedAt = SessionTime.iso(stored.updatedAt)
+        endedAt = stored.endedAt.map(SessionTime.iso)
+    }
+}

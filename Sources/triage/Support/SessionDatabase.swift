@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+import TriageStore
+
+/// Opening the sessions database named by `--db`, `TRIAGE_DB` or the default location.
+enum SessionDatabase {
+    /// The path, or nil when there is no home folder to put it in.
+    static func path(_ global: GlobalOptions, environment: [String: String]) -> String? {
+        SessionDatabaseLocation.resolve(option: global.database, environment: environment)
+    }
+
+    /// Opens the store, or says why not. Never throws: a diagnosis goes on without it.
+    static func open(_ global: GlobalOptions, environment: [String: String]) -> (store: (any SessionStore)?, reason: String?) {
+        guard let path = path(global, environment: environment) else {
+            return (nil, "no HOME, XDG_STATE_HOME or TRIAGE_DB to put the sessions database in; use --db PATH")
+        }
+        do {
+            return (try SQLiteSessionStore(path: path, options: options(environment: environment)), nil)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
+    /// Opens the store for the `sessions` commands: on failure prints why and exits 2.
+    static func require(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> any SessionStore {
+        let (store, reason) = open(global, environment: environment)
+        guard let store else {
+            Console.error("triage: \(TerminalSafe.sanitize(reason ?? "no sessions database"))")
+            throw ExitCode(2)
+        }
+        return store
+    }
+
+    /// `TRIAGE_DB_MAX_PAGE_COUNT` (a test hook): caps the database's size, so a full disk can be tested.
+    private static func options(environment: [String: String]) -> SQLiteSessionStore.Options {
+        var options = SQLiteSessionStore.Options()
+        options.maxPageCount = environment["TRIAGE_DB_MAX_PAGE_COUNT"].flatMap(Int.init)
+        return options
+    }
+
+    /// The recorder for a diagnosis: saves into the store, or warns once on stderr that it cannot.
+    static func recorder(_ global: GlobalOptions, catalog: Catalog, store: (any SessionStore)?, reason: String?,
+                         continuing id: Int64? = nil, ticket: String?,
+                         environment: [String: String]) -> SessionRecorder {
+        SessionRecorder(store: store, unavailableReason: reason, catalog: catalog,
+                        user: SessionDatabaseLocation.user(environment: environment), ticket: ticket,
+                        continuing: id) { message in
+            Console.error("triage: \(TerminalSafe.sanitize(message))")
+        }
+    }
+
+    /// Session `id` from a `sessions` command argument, or exit 1 when there is none.
+    static func load(_ id: Int64, from store: any SessionStore) throws -> StoredSession {
+        do {
+            if let stored = try store.load(id: id) { return stored }
+        } catch {
+            Console.error("triage: \(TerminalSafe.sanitize("\(error)"))")
+            throw ExitCode(2)
+        }
+        Console.error("triage: no session #\(id); see 'triage sessions list'")
+        throw ExitCode(1)
+    }
+
+    /// Runs a store call for a command: a failure prints why and exits 2.
+    static func attempt<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            Console.error("triage: \(TerminalSafe.sanitize("\(error)"))")
+            throw ExitCode(2)
+        }
+    }
+}
