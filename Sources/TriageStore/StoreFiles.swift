@@ -28,6 +28,17 @@ enum StoreFiles {
         }
     }
 
+    /// The nearest ancestor of `path` that exists and is not a folder.
+    private static func firstFile(above path: String) -> String? {
+        var url = URL(fileURLWithPath: path)
+        while url.path != "/" {
+            var info = stat()
+            if stat(url.path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR ? nil : url.path }
+            url.deleteLastPathComponent()
+        }
+        return nil
+    }
+
     /// Creates the missing folders of `folder`, each 0700.
     private static func makeFolders(_ folder: String, databasePath: String) throws {
         var info = stat()
@@ -38,6 +49,9 @@ enum StoreFiles {
             return
         }
         let error = errno
+        if error == ENOTDIR, let file = firstFile(above: folder) {
+            throw SessionStoreError.unavailable(path: databasePath, detail: "\(file) is a file, not a folder")
+        }
         guard error == ENOENT else {
             throw SessionStoreError.unavailable(path: databasePath, detail: "cannot reach \(folder): \(String(cString: strerror(error)))")
         }
