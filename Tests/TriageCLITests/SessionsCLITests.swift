@@ -120,7 +120,9 @@ import TestSupport
         _ = try place.run(["--db", elsewhere, "diagnose", "AUTH_ERR_INVALID_APPID", "--answer", "app1"])
         let before = try place.run(["--db", elsewhere, "sessions", "list", "--json"])
         let after = try place.run(["sessions", "list", "--json", "--db", elsewhere])
+        let between = try place.run(["sessions", "--db", elsewhere, "list", "--json"])
         #expect(before.stdout == after.stdout)
+        #expect(between.stdout == after.stdout, "\(between.stderr)")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 1)
         for key in ["id", "ticket", "user", "tree", "status", "outcome"] { #expect(list[0].keys.contains(key), "\(key)") }
