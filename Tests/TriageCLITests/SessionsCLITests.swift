@@ -39,6 +39,8 @@ import TestSupport
             (Self.appIdQuestion, "app123", Self.regionQuestion, 1),
             (Self.regionQuestion, "n checked the host in the ticket", "Note saved.", 1),
             (Self.regionQuestion, "eu", Self.dashboardQuestion, 2),
+            (Self.dashboardQuestion, "b", Self.regionQuestion, 1),
+            (Self.regionQuestion, "eu", Self.dashboardQuestion, 2),
         ]
         for (index, round) in rounds.enumerated() {
             let arguments = index == 0
@@ -49,7 +51,7 @@ import TestSupport
             let prompt = process.stdout.range(of: round.at).map { process.stdout[$0.upperBound...] } ?? ""
             #expect(!prompt.contains("?\n"), "no later question was shown before the input: \(prompt)")
             let offset = process.stdout.count
-            #expect(process.waitFor("value [", after: offset - 40))
+            #expect(process.waitFor("[", after: offset - 40))
             process.send(round.input)
             #expect(process.waitFor(round.then, after: offset), "round \(index): \(process.stdout)")
             process.kill()

@@ -45,6 +45,8 @@ struct SessionsEndToEndTests {
         try second.press("q")
         let exit = try await second.waitForExit()
         #expect(exit.status == 0)
+        let shell = try second.screen()
+        #expect(shell.contains("Transcript saved to \(second.stateHome.path)/triage/transcripts/"), "\(shell)")
     }
 
     @Test func lineModeAsksToContinueTheTicketsOpenDiagnosisOrStartANewOne() async throws {

@@ -66,7 +66,7 @@ struct DiagnoseCommand: ParsableCommand {
         recorded.recorder.record(session)
         let finished = dialogue.run()
         recorded.recorder.record(finished)
-        if finished.isFinished {
+        if finished.isFinished, !json {
             DiagnosisSessions.askOutcome(recorded.recorder, write: write, readLine: { Swift.readLine(strippingNewline: true) })
         }
         defer {

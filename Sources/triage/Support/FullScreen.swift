@@ -70,6 +70,12 @@ enum FullScreen {
             throw ExitCode(2)
         }
         for path in saved.paths { Console.error("Transcript saved to \(TerminalSafe.sanitize(path))") }
+        if let recorder, let diagnosis, let session = ended.state.diagnosis?.session, session.tree == diagnosis.tree,
+           session.code == diagnosis.code {
+            DiagnosisSessions.leave(session, recorder: recorder, catalog: catalog,
+                                    transcriptGiven: transcriptFile != nil || !saved.paths.isEmpty,
+                                    environment: environment)
+        }
         if status != 0 { throw ExitCode(status) }
         return ended
     }
