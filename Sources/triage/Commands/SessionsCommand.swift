@@ -7,9 +7,9 @@ struct SessionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions", abstract: "List, resume, export and count the saved diagnoses.",
         discussion: """
-            Every diagnosis is saved after each step in one SQLite file: --db PATH, else TRIAGE_DB, else
-            $XDG_STATE_HOME/triage/sessions.sqlite (else ~/.local/state/triage/sessions.sqlite). Several processes and
-            engineers can share one file. Secret values are stored masked.
+            Every diagnosis is saved after each step in one SQLite file: --db PATH, else TRIAGE_DB, else \
+            $XDG_STATE_HOME/triage/sessions.sqlite (else ~/.local/state/triage/sessions.sqlite). Several \
+            processes and engineers can share one file. Secret values are stored masked.
             """,
         subcommands: [
             SessionsListCommand.self, SessionsShowCommand.self, SessionsResumeCommand.self, SessionsExportCommand.self,
