@@ -30,9 +30,12 @@ public enum CatalogLoader {
                     treesInSource[treeFile.tree.id] = treeFile.tree.location
                     merger.trees[treeFile.tree.id] = treeFile
                     if !merger.treeOrder.contains(treeFile.tree.id) { merger.treeOrder.append(treeFile.tree.id) }
+                } else if mapping.has("tests") {
+                    merger.examples += ExampleFile.parse(mapping, source: source.name, &problems).examples
+                    merger.sourcesWithExamples.insert(source.name)
                 } else {
                     problems.add(mapping.location,
-                                 "not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key")
+                                 "not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key, example tickets a 'tests:' key")
                 }
             }
         }
@@ -54,6 +57,9 @@ private struct Merger {
     var vendors: [String: VendorState] = [:]
     var trees: [String: TreeFile] = [:]
     var treeOrder: [String] = []
+    var examples: [ExampleTicket] = []
+    /// Sources with at least one example-ticket file: each of their trees needs an example.
+    var sourcesWithExamples = Set<String>()
 
     mutating func add(_ file: VendorFile, _ problems: inout ProblemList) {
         var state = vendors[file.id] ?? VendorState(
@@ -140,7 +146,9 @@ private struct Merger {
                 entries.append(entry)
             }
         }
-        return Catalog(vendors: finalVendors, entries: entries, trees: finalTrees.map(\.tree))
+        let catalog = Catalog(vendors: finalVendors, entries: entries, trees: finalTrees.map(\.tree), examples: examples)
+        ExampleValidator(catalog: catalog, sourcesWithExamples: sourcesWithExamples).validate(&problems)
+        return catalog
     }
 }
 
