@@ -196,7 +196,7 @@ public enum DiagnosisError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notAnAsk:
             return "the current step does not ask for a value"
         case .emptyValue:
-            return "the value is empty; type the value the question asks for, or ? if you can't tell"
+            return "the value is empty; type the value the question asks for"
         case let .invalidValue(problem):
             return problem.description
         case .noCantTell:

@@ -5,7 +5,8 @@ struct ExampleValidator {
     let catalog: Catalog
     let sourcesWithExamples: Set<String>
 
-    func validate(_ problems: inout ProblemList) {
+    /// Errors go to `problems`; a tree without an example is a finding (an authoring rule).
+    func validate(_ problems: inout ProblemList, findings: inout ProblemList) {
         var conclusions = Set<String>()
         for tree in catalog.trees {
             for (id, node) in tree.nodes { if case .conclusion = node.kind { conclusions.insert(id) } }
@@ -33,7 +34,7 @@ struct ExampleValidator {
             if let tree = example.startTree(in: catalog) { covered.insert(tree) }
         }
         for tree in catalog.trees where sourcesWithExamples.contains(tree.source) && !covered.contains(tree.id) {
-            problems.add(tree.location, "tree '\(tree.id)' has no example ticket: add one to a tests file (catalog/tests/*.yaml) of the same catalog")
+            findings.add(tree.location, "tree '\(tree.id)' has no example ticket: add one to a tests file (catalog/tests/*.yaml) of the same catalog")
         }
     }
 

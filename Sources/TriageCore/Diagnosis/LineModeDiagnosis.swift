@@ -112,10 +112,17 @@ private struct Dialogue {
                 return session
             }
             show(step)
-            guard ask(step) else {
-                put("\nStopped before a conclusion, at step \(session.stepCount + 1): \(step.prompt)\n")
-                return session
+            switch ask(step) {
+            case .moved:
+                continue
+            case .quit:
+                put("Stopped before a conclusion, at step \(session.stepCount + 1): \(step.prompt)\n")
+            case .endOfInput:
+                put("\nEnd of input: stopped before a conclusion, at step \(session.stepCount + 1): \(step.prompt)\n")
+            case .broken:
+                break
             }
+            return session
         }
     }
 
@@ -147,8 +154,11 @@ private struct Dialogue {
         if let note = step.note { put("Note: \(note)\n") }
     }
 
-    /// Asks until the input moves the diagnosis; false when it stops (`q`, end of input, a broken catalog).
-    private mutating func ask(_ step: CurrentStep) -> Bool {
+    /// How asking for one step ended.
+    private enum Outcome { case moved, quit, endOfInput, broken }
+
+    /// Asks until the input moves the diagnosis or stops it.
+    private mutating func ask(_ step: CurrentStep) -> Outcome {
         let prompt: String
         var secret = false
         switch step.kind {
@@ -163,33 +173,25 @@ private struct Dialogue {
             }
             secret = isSecret
         case .conclusion, .notDetermined:
-            return true
+            return .moved
         }
         while true {
             put(prompt)
-            guard let line = next(secret: secret) else {
-                put("\n")
-                put("End of input.")
-                return false
-            }
+            guard let line = next(secret: secret) else { return .endOfInput }
             switch LineCommand(parsing: line) {
             case .quit:
-                return false
+                return .quit
             case .back:
                 if session.back() {
                     shown = session.stepCount
-                    return true
+                    return .moved
                 }
                 put("Nothing to go back to.\n")
             case let .note(text):
                 var text = text
                 if text == nil {
                     put("note (empty removes it): ")
-                    guard let line = next(secret: false) else {
-                        put("\n")
-                        put("End of input.")
-                        return false
-                    }
+                    guard let line = next(secret: false) else { return .endOfInput }
                     text = line
                 }
                 session.setNote(text)
@@ -197,12 +199,12 @@ private struct Dialogue {
             case .cantTell:
                 do {
                     try session.cantTell(in: catalog)
-                    return true
+                    return .moved
                 } catch DiagnosisError.noCantTell {
                     put("This question has no \"can't tell\" answer; please choose a number.\n")
                 } catch {
                     put("Cannot continue: \(error)\n")
-                    return false
+                    return .broken
                 }
             case let .input(input):
                 do {
@@ -214,20 +216,24 @@ private struct Dialogue {
                         }
                         try session.choose(number - 1, in: catalog)
                     default:
+                        if input.isEmpty, step.rules?.optional != true {
+                            put("Please type a value, ? if you can't tell, or b, n or q.\n")
+                            continue
+                        }
                         try session.provide(input, in: catalog)
                     }
-                    return true
+                    return .moved
                 } catch let error as DiagnosisError {
                     switch error {
                     case .emptyValue, .invalidValue:
                         put("Please try again: \(error).\n")
                     default:
                         put("Cannot continue: \(error)\n")
-                        return false
+                        return .broken
                     }
                 } catch {
                     put("Cannot continue: \(error)\n")
-                    return false
+                    return .broken
                 }
             }
         }

@@ -11,7 +11,9 @@ struct TreeValidator {
 
     private var byID: [String: TreeFile] { Dictionary(files.map { ($0.tree.id, $0) }, uniquingKeysWith: { _, last in last }) }
 
-    func validate(_ problems: inout ProblemList) {
+    /// Errors go to `problems`, authoring rules ("can't tell" paths, fallbacks, values set on every path) to
+    /// `findings`.
+    func validate(_ problems: inout ProblemList, findings: inout ProblemList) {
         let trees = byID
         for file in files {
             let tree = file.tree
@@ -27,9 +29,9 @@ struct TreeValidator {
             checkTargets(file, trees: trees, &problems)
             checkReachable(file, &problems)
             checkImpliedCodes(file, &problems)
-            checkCantTell(file, &problems)
-            checkVariables(file, &problems)
-            SurelySet(tree: tree).check(&problems)
+            checkCantTell(file, &findings)
+            checkVariables(file, &problems, findings: &findings)
+            SurelySet(tree: tree).check(&findings)
         }
         checkCycles(trees: trees, &problems)
     }
@@ -116,7 +118,7 @@ struct TreeValidator {
 
     /// Placeholders name variables an `ask` of the tree sets; fallbacks are not empty; conclusions give every
     /// placeholder a fallback (a conclusion is reached after "can't tell" answers too).
-    private func checkVariables(_ file: TreeFile, _ problems: inout ProblemList) {
+    private func checkVariables(_ file: TreeFile, _ problems: inout ProblemList, findings: inout ProblemList) {
         let tree = file.tree
         var defined = Set<String>()
         for node in tree.nodes.values { if case let .ask(ask) = node.kind { defined.insert(ask.variable) } }
@@ -129,9 +131,9 @@ struct TreeValidator {
                         problems.add(node.location, "node '\(id)' uses @\(match.name)@, which no 'ask' node of tree '\(tree.id)' sets")
                     } else if let fallback = match.fallback,
                               fallback.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                        problems.add(node.location, "node '\(id)' gives @\(match.name)|@ an empty fallback; write the phrase to show when \(match.name) is unknown")
+                        findings.add(node.location, "node '\(id)' gives @\(match.name)|@ an empty fallback; write the phrase to show when \(match.name) is unknown")
                     } else if match.fallback == nil, case .conclusion = node.kind {
-                        problems.add(node.location, "conclusion '\(id)' uses @\(match.name)@ without a fallback; write @\(match.name)|a phrase@ (shown when \(match.name) is unknown)")
+                        findings.add(node.location, "conclusion '\(id)' uses @\(match.name)@ without a fallback; write @\(match.name)|a phrase@ (shown when \(match.name) is unknown)")
                     }
                 }
             }
