@@ -49,17 +49,23 @@ struct LinearValidationTests {
         // Validation without the YAML parser: 10,000 and 40,000 nodes; four times the size must not take sixteen
         // times as long (linear: about four; the bound allows for a busy machine).
         func time(_ count: Int) throws -> Duration {
-            let loaded = CatalogLoader.load([CatalogSource(name: "attack", files: [("v.yaml", Self.vendor), ("chain.yaml", Self.chain(count))])])
-            try #require(loaded.problems.isEmpty)
+            let here = SourceLocation(file: "chain.yaml", line: 1, column: 1)
+            var nodes = (0..<count).map { index in
+                TreeNode(id: "n\(index)", kind: .ask(Ask(prompt: "Value after @V\(max(0, index - 1))|the value@?",
+                                                      variable: "V\(index)", next: index + 1 == count ? "done" : "n\(index + 1)")),
+                         location: here)
+            }
+            nodes.append(TreeNode(id: "done", kind: .conclusion(Conclusion(diagnosis: "Done @V0|the value@", steps: ["x"])),
+                                  location: here))
+            let tree = DecisionTree(id: "chain", title: "Chain", vendors: ["acme"], codes: [], start: "n0", nodes: nodes,
+                                    source: "attack", location: here)
+            let file = TreeFile(tree: tree, vendorLocations: [here], codeLocations: [], startLocation: here,
+                                nodeCodeReferences: [], targetLocations: [:])
             let clock = ContinuousClock()
             return clock.measure {
                 var problems = ProblemList()
                 var findings = ProblemList()
-                let files = loaded.catalog.trees.map { tree in
-                    TreeFile(tree: tree, vendorLocations: tree.vendors.map { _ in tree.location }, codeLocations: [],
-                             startLocation: tree.location, nodeCodeReferences: [], targetLocations: [:])
-                }
-                TreeValidator(files: files, vendorIDs: ["acme"], codeExists: { _ in true }).validate(&problems, findings: &findings)
+                TreeValidator(files: [file], vendorIDs: ["acme"], codeExists: { _ in true }).validate(&problems, findings: &findings)
                 #expect(problems.isEmpty && findings.isEmpty)
             }
         }
