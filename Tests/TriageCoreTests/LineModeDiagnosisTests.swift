@@ -166,4 +166,15 @@ struct LineModeDiagnosisTests {
         #expect(output.contains("Is the key [secret] listed in the dashboard?"))
         #expect(output.contains("Diagnosis: The key [secret] does not exist"))
     }
+
+    /// A catalog written before "can't tell" existed still works: `?` on its questions is refused with a message,
+    /// on its asks it leaves the value unknown.
+    @Test func questionMarkOnAnOlderTree() throws {
+        let start = try DiagnosisSession.start(tree: "acme-auth", in: catalog)
+        let (session, output, _) = run(start, input: ["?", "1", "?"])
+        #expect(output.contains("answer [1-3, b=back, n=note, q=quit]: This question has no \"can't tell\" answer; please choose a number.\n"))
+        #expect(session.currentNode == "environment")
+        #expect(session.values.isEmpty)
+        #expect(output.contains("Which environment does app @APP_ID@ belong to?"), "no fallback: shown as written (lint reports it)")
+    }
 }
