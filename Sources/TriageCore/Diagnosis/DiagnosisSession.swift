@@ -10,8 +10,8 @@ import Foundation
 /// from it, recorded as coming from `Evidence.origin`, and can be changed like any answer. `back`,
 /// `jump(toStep:)` and `restart` move backwards; notes can be set on any step.
 ///
-/// Every operation is amortised constant time in the length of the path (values are kept in an index), so a
-/// 10,000-step diagnosis stays fast.
+/// Answering is amortised constant time in the length of the path (values are kept in an index, steps are
+/// built only when asked for); going back rebuilds the index once. A 10,000-step diagnosis stays fast.
 ///
 /// Saving: the encoded session holds typed values, **including secret ones** (they are needed to fill later
 /// text). Write `redacted()` to disk unless the secret values are really needed there.
