@@ -235,15 +235,16 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
 
     /// Records the answer to the current step and moves on; on failure the session is unchanged.
     private mutating func advance(_ record: Record, to next: String, in catalog: Catalog) throws {
-        let saved = (records.count, currentTree, currentNode, isFinished, isDetermined, note, known, secrets)
+        // Saved without the value index: copying it would make every step cost the length of the path.
+        let saved = (records.count, currentTree, currentNode, isFinished, isDetermined, note)
         append(record)
         note = nil
         do {
             try settle(tree: currentTree, node: next, in: catalog)
         } catch {
             records.removeSubrange(saved.0...)
-            (currentTree, currentNode, isFinished, isDetermined, note, known, secrets)
-                = (saved.1, saved.2, saved.3, saved.4, saved.5, saved.6, saved.7)
+            (currentTree, currentNode, isFinished, isDetermined, note) = (saved.1, saved.2, saved.3, saved.4, saved.5)
+            reindex()
             throw error
         }
     }

@@ -24,47 +24,52 @@ public enum Placeholders {
     /// neither stays as written (lint reports such text).
     public static func fill(_ text: String, values: [String: String], secret: Set<String> = [],
                             mask: (String) -> String = Placeholders.mask) -> String {
-        guard text.contains("@") else { return text }
-        var result = ""
-        var rest = text.startIndex
-        for match in occurrences(in: text) {
-            result += text[rest..<match.range.lowerBound]
+        let matches = occurrences(in: text)
+        guard !matches.isEmpty else { return text }
+        let scalars = text.unicodeScalars
+        var result = String.UnicodeScalarView()
+        var rest = scalars.startIndex
+        for match in matches {
+            result.append(contentsOf: scalars[rest..<match.range.lowerBound])
             if let value = values[match.name] {
-                result += secret.contains(match.name) ? mask(value) : value
+                result.append(contentsOf: (secret.contains(match.name) ? mask(value) : value).unicodeScalars)
             } else if let fallback = match.fallback {
-                result += fallback
+                result.append(contentsOf: fallback.unicodeScalars)
             } else {
-                result += text[match.range]
+                result.append(contentsOf: scalars[match.range])
             }
             rest = match.range.upperBound
         }
-        return result + text[rest...]
+        result.append(contentsOf: scalars[rest...])
+        return String(result)
     }
 
     /// How a secret value is shown: never any of its characters.
     public static func mask(_ value: String) -> String { "[secret]" }
 
     /// Every placeholder in `text`, in order. A name is capital ASCII letters, digits and `_`; a fallback is any
-    /// text up to the closing `@`.
+    /// text up to the closing `@`. Scans Unicode scalars (fast, linear).
     public static func occurrences(in text: String) -> [Occurrence] {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
+        let scalars = text.unicodeScalars
         var result: [Occurrence] = []
-        var index = text.startIndex
-        while let open = text[index...].firstIndex(of: "@") {
-            let nameStart = text.index(after: open)
+        var index = scalars.startIndex
+        while let open = scalars[index...].firstIndex(of: "@") {
+            let nameStart = scalars.index(after: open)
             var cursor = nameStart
-            while cursor < text.endIndex, isNameCharacter(text[cursor]) { cursor = text.index(after: cursor) }
-            guard cursor > nameStart, cursor < text.endIndex else {
+            while cursor < scalars.endIndex, isNameScalar(scalars[cursor]) { cursor = scalars.index(after: cursor) }
+            guard cursor > nameStart, cursor < scalars.endIndex else {
                 index = nameStart
                 continue
             }
-            let name = String(text[nameStart..<cursor])
-            if text[cursor] == "@" {
-                result.append(Occurrence(name: name, fallback: nil, range: open..<text.index(after: cursor)))
-                index = text.index(after: cursor)
-            } else if text[cursor] == "|", let close = text[text.index(after: cursor)...].firstIndex(of: "@") {
-                let fallback = String(text[text.index(after: cursor)..<close])
-                result.append(Occurrence(name: name, fallback: fallback, range: open..<text.index(after: close)))
-                index = text.index(after: close)
+            let name = String(scalars[nameStart..<cursor])
+            if scalars[cursor] == "@" {
+                result.append(Occurrence(name: name, fallback: nil, range: open..<scalars.index(after: cursor)))
+                index = scalars.index(after: cursor)
+            } else if scalars[cursor] == "|", let close = scalars[scalars.index(after: cursor)...].firstIndex(of: "@") {
+                let fallback = String(scalars[scalars.index(after: cursor)..<close])
+                result.append(Occurrence(name: name, fallback: fallback, range: open..<scalars.index(after: close)))
+                index = scalars.index(after: close)
             } else {
                 index = nameStart
             }
@@ -72,7 +77,7 @@ public enum Placeholders {
         return result
     }
 
-    private static func isNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isUppercase || character.isNumber || character == "_")
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
     }
 }

@@ -216,7 +216,8 @@ extension TreeNode {
     /// Every text of the node that may hold `@VAR@` placeholders.
     var texts: [String] {
         switch kind {
-        case let .question(question): return [question.prompt, question.detail ?? ""] + question.answers.map(\.label)
+        case let .question(question):
+            return [question.prompt, question.detail ?? "", question.cantTell?.check ?? ""] + question.answers.map(\.label)
         case let .ask(ask): return [ask.prompt, ask.detail ?? ""]
         case let .conclusion(conclusion):
             return [conclusion.diagnosis, conclusion.explanation ?? "", conclusion.escalate?.when ?? ""]
