@@ -29,6 +29,7 @@ struct DiagnoseCommand: ParsableCommand {
     var answers: [String] = []
     @Flag(help: "Print the path and conclusion as JSON.") var json = false
     @Option(help: ArgumentHelp("Save the transcript to this file.", valueName: "file")) var transcript: String?
+    @Flag(help: "Overwrite the --transcript file if it exists (its mode and owner are kept).") var force = false
     @Flag(help: "Full screen: report mouse clicks and the wheel.") var mouse = false
 
     func run() throws {
@@ -38,7 +39,7 @@ struct DiagnoseCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
-                                             mouse: mouse, environment: environment)
+                                             overwrite: force, mouse: mouse, environment: environment)
             if program.state.diagnosis?.session.isFinished != true { throw ExitCode(1) }
             return
         }
@@ -46,19 +47,18 @@ struct DiagnoseCommand: ParsableCommand {
         let dialogue = LineModeDiagnosis(
             catalog: catalog, session: session, presetAnswers: answers,
             readLine: { Swift.readLine(strippingNewline: true) },
-            write: { text in
-                if toStderr { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
-            })
+            write: { text in Console.raw(text, toStandardError: toStderr) })
         let finished = dialogue.run()
         let record = Transcript(session: finished, catalog: catalog, date: Date())
         if json { Console.out(record.json) }
         if let transcript {
             let text = transcript.hasSuffix(".json") ? record.json + "\n" : record.markdown
             do {
-                try TranscriptFile.write(text, to: transcript)
-                Console.error("Transcript saved to \(transcript)")
+                let created = try TranscriptFile.write(text, to: transcript, overwrite: force)
+                for folder in created { Console.error("Created the folder \(TextLayout.cell(folder))") }
+                Console.error("Transcript saved to \(TerminalSafe.sanitize(transcript, keepNewlines: false))")
             } catch {
-                Console.error("triage: cannot save the transcript to \(transcript): \(error.localizedDescription)")
+                Console.error("triage: cannot save the transcript: \(TerminalSafe.sanitize("\(error)", keepNewlines: false))")
                 throw ExitCode(2)
             }
         }
@@ -78,7 +78,7 @@ enum DiagnosisStart {
                 let treeGuesses = Suggestions.closest(to: target, among: catalog.trees.map(\.id), limit: 3)
                 let codeGuesses = catalog.suggestions(for: target, vendor: vendor, limit: 3).map(\.code)
                 let guesses = treeGuesses + codeGuesses
-                if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?" }
+                if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\(TextLayout.cell($0))'" }.joined(separator: ", "))?" }
                 Console.error(message + "\nSee the trees with 'triage trees'.")
                 throw ExitCode(2)
             }
@@ -86,7 +86,7 @@ enum DiagnosisStart {
             let candidates = DiagnosisSession.trees(for: entry.reference, in: catalog)
             if let tree {
                 guard candidates.contains(where: { $0.id == tree }) else {
-                    Console.error("triage: tree '\(TerminalSafe.sanitize(tree))' does not diagnose \(entry.code); trees for it: \(candidates.map(\.id).joined(separator: ", "))")
+                    Console.error("triage: tree '\(TerminalSafe.sanitize(tree))' does not diagnose \(entry.code); trees for it: \(TextLayout.cell(candidates.map(\.id).joined(separator: ", ")))")
                     throw ExitCode(2)
                 }
                 return try DiagnosisSession.start(tree: tree, from: entry.reference, in: catalog)
@@ -103,11 +103,12 @@ enum DiagnosisStart {
     }
 }
 
-/// Writes transcripts without ever leaving a half-written file.
+/// Writes a transcript into the file the user named with `--transcript` (see `FileWriter.writeUserFile`).
 enum TranscriptFile {
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data((text.hasSuffix("\n") ? text : text + "\n").utf8).write(to: url, options: .atomic)
+    /// Returns the folders it had to create (missing folders are created, and the caller says so).
+    @discardableResult
+    static func write(_ text: String, to path: String, overwrite: Bool) throws -> [String] {
+        try FileWriter.writeUserFile(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: path,
+                                     overwrite: overwrite, createFolders: true)
     }
 }

@@ -10,6 +10,12 @@ struct GlobalOptions: ParsableArguments {
         valueName: "dir"))
     var catalogs: [String] = []
 
+    func validate() throws {
+        if catalogs.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--catalog needs a folder name, but got an empty one")
+        }
+    }
+
     /// The catalog sources in override order: built-in, then TRIAGE_CATALOG folders, then --catalog folders.
     func sources(environment: [String: String]) -> (sources: [CatalogSource], problems: [CatalogProblem]) {
         var sources = [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]
@@ -30,7 +36,7 @@ struct GlobalOptions: ParsableArguments {
         let (catalog, problems) = CatalogLoader.load(sources)
         let all = readProblems + problems
         if !all.isEmpty {
-            for problem in all { Console.error(TerminalSafe.sanitize(problem.description)) }
+            for problem in all { Console.error(TextLayout.cell(problem.description)) }
             Console.error("triage: the catalog has \(all.count) problem\(all.count == 1 ? "" : "s"); fix \(all.count == 1 ? "it" : "them") or check with 'triage lint DIR'")
             throw ExitCode(2)
         }

@@ -28,12 +28,15 @@ enum FullScreen {
     /// Runs the browser; returns the program as it ended (for the diagnosis state).
     @discardableResult
     static func run(catalog: Catalog, vendor: String? = nil, query: String? = nil, diagnosis: DiagnosisSession? = nil,
-                    transcriptFile: String? = nil, mouse: Bool, environment: [String: String]) throws -> BrowserProgram {
+                    transcriptFile: String? = nil, overwrite: Bool = false, mouse: Bool, environment: [String: String]) throws -> BrowserProgram {
         let statePath = StatePath.resolve(environment: environment)
         let saver: TranscriptSaver?
         if let transcriptFile {
+            // The first save needs --force to replace an existing file; later saves replace what this run wrote.
+            let written = WrittenFlag()
             saver = TranscriptSaver { draft in
-                try TranscriptFile.write(draft.markdown, to: transcriptFile)
+                try TranscriptFile.write(draft.markdown, to: transcriptFile, overwrite: overwrite || written.isSet)
+                written.set()
                 return transcriptFile
             }
         } else {
@@ -52,4 +55,12 @@ enum FullScreen {
         if status != 0 { throw ExitCode(status) }
         return program
     }
+}
+
+/// Whether this run already wrote its `--transcript` file (so saving again may replace it).
+final class WrittenFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }
