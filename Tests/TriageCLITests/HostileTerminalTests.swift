@@ -53,4 +53,18 @@ struct HostileTerminalTests {
         try tmux.type("\u{1B}]0;x\u{07}q")  // an OSC string, then a real q
         try await expectRestored(tmux, status: 0)
     }
+
+    @Test func aFailedStateSaveIsReported() async throws {
+        let tmux = try TmuxHarness(width: 100, height: 24)
+        defer { tmux.close() }
+        let notAFolder = tmux.home.appendingPathComponent("state-file")
+        try "x".write(to: notAFolder, atomically: false, encoding: .utf8)
+        try tmux.launchTriage(["browse"], environment: ["XDG_STATE_HOME": notAFolder.path])
+        try await tmux.waitFor(text: "Vendors")
+        try tmux.press("q")
+        let exit = try await tmux.waitForExit()
+        #expect(exit.status == 0 && exit.ttyIsSane)
+        let screen = try tmux.screen()
+        #expect(screen.contains("triage: cannot save the browser state"), "\(screen)")
+    }
 }

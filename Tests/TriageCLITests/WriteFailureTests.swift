@@ -42,4 +42,25 @@ import TestSupport
         let answer = try TriageProcess.run(["diagnose", "sentori-key-account", "--answer", "-1"], input: "")
         #expect(!answer.stderr.contains("Missing value"), "\(answer.stderr)")
     }
+
+    @Test func builtInFilesAreNamedAsBuiltIn() throws {
+        let run = try TriageProcess.run(["show", "INSTALL_NOT_FOUND", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["source"] as? String == "[built-in] vendors/sentiance.yaml")
+    }
+
+    @Test func typedValuesAreCappedAndHideNothing() throws {
+        let long = try TriageProcess.run(["diagnose", "AUTH_ERR_INVALID_APPID", "--answer", String(repeating: "a", count: 501)])
+        #expect(long.status == 2)
+        #expect(long.stderr.contains("an --answer may be at most 500 characters"), "\(long.stderr)")
+
+        let file = TestPaths.temporaryDirectory().appendingPathComponent("t.md")
+        let run = try TriageProcess.run(["diagnose", "AUTH_ERR_INVALID_APPID", "--plain", "--transcript", file.path],
+                                        input: "app\u{202E}321\neu\n1\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let markdown = try String(contentsOf: file, encoding: .utf8)
+        #expect(markdown.contains("app\\u{202E}321"), "\(markdown)")
+        #expect(!markdown.unicodeScalars.contains { $0.value == 0x202E })
+        #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x202E })
+    }
 }

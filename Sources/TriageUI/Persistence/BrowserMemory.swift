@@ -35,6 +35,7 @@ public struct BrowserMemory: Codable, Hashable, Sendable {
     public func save(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try FileWriter.replacePrivateFile(try encoder.encode(self), at: path)
+        let json = JSONText.escapingInvisibles(String(decoding: try encoder.encode(self), as: UTF8.self))
+        try FileWriter.replacePrivateFile(Data(json.utf8), at: path)
     }
 }

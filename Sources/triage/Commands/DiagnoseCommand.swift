@@ -35,6 +35,10 @@ struct DiagnoseCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        if let long = answers.first(where: { $0.count > TypedValue.maximumLength }) {
+            Console.error("triage: an --answer may be at most \(TypedValue.maximumLength) characters; got \(long.count)")
+            throw ExitCode(2)
+        }
         let session = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
         let environment = ProcessInfo.processInfo.environment
         if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
@@ -45,8 +49,8 @@ struct DiagnoseCommand: ParsableCommand {
         }
         let toStderr = json
         let dialogue = LineModeDiagnosis(
-            catalog: catalog, session: session, presetAnswers: answers,
-            readLine: { Swift.readLine(strippingNewline: true) },
+            catalog: catalog, session: session, presetAnswers: answers.map(TypedValue.clean),
+            readLine: { Swift.readLine(strippingNewline: true).map(TypedValue.clean) },
             write: { text in Console.raw(text, toStandardError: toStderr) })
         let finished = dialogue.run()
         let record = Transcript(session: finished, catalog: catalog, date: Date())
@@ -110,5 +114,16 @@ enum TranscriptFile {
     static func write(_ text: String, to path: String, overwrite: Bool) throws -> [String] {
         try FileWriter.writeUserFile(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: path,
                                      overwrite: overwrite, createFolders: true)
+    }
+}
+
+/// A value typed in line mode or given with --answer: control, bidi and zero-width characters made visible (so
+/// they reach neither the terminal nor the transcript and the state file raw), and at most 500 characters, the
+/// limit of the full-screen field.
+enum TypedValue {
+    static let maximumLength = 500
+
+    static func clean(_ text: String) -> String {
+        String(TerminalSafe.sanitize(text, keepNewlines: false).prefix(maximumLength))
     }
 }

@@ -15,7 +15,7 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Catalog folders to check.") var directories: [String] = []
 
     func run() throws {
-        var sources = [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]
+        var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
         var problems: [CatalogProblem] = []
         for directory in directories {
             let read = CatalogSource.directory(directory)

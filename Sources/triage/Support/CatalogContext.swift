@@ -18,7 +18,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The catalog sources in override order: built-in, then TRIAGE_CATALOG folders, then --catalog folders.
     func sources(environment: [String: String]) -> (sources: [CatalogSource], problems: [CatalogProblem]) {
-        var sources = [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]
+        var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
         var problems: [CatalogProblem] = []
         let fromEnvironment = (environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init)
         for folder in fromEnvironment + catalogs where !folder.isEmpty {

@@ -52,6 +52,15 @@ enum FullScreen {
             Console.error("triage: \(error)")
             throw ExitCode(2)
         }
+        // The program saved its place on the way out but may not say why that failed; with the terminal back,
+        // a failure is reported here (a second save of the same state, which also tells the reason).
+        if let statePath {
+            do {
+                try program.state.memory.save(to: statePath)
+            } catch {
+                Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell("\(error)"))")
+            }
+        }
         if status != 0 { throw ExitCode(status) }
         return program
     }
