@@ -65,6 +65,8 @@ final class NcursesSession {
         // A run killed with SIGKILL cannot switch mouse tracking off: do it now, before enabling what this run
         // wants, so clicks never arrive as stray bytes.
         Self.modesOff.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, output) }
+        // Bracketed paste: a paste arrives as one event, not as keys (switched off again on every way out).
+        fputs("\u{1B}[?2004h", output)
         fflush(output)
         raw()
         noecho()
@@ -184,6 +186,7 @@ final class NcursesSession {
     /// which is swallowed whole (see `EscapeSequenceSwallower`). Only what has already arrived is read.
     private func escapeOrSequence(_ window: UnsafeMutablePointer<WINDOW>?) -> KeyAction {
         var swallower = EscapeSequenceSwallower()
+        var sequence: [UInt32] = []
         var first = true
         var limit = 512  // a terminal string never needs more; a stream of garbage is cut
         while limit > 0 {
@@ -196,15 +199,32 @@ final class NcursesSession {
                 return KeyDecoder.decode(.keyCode(Int32(bitPattern: character)))
             }
             guard result == OK else { return first ? .key(.escape) : .ignore }
+            sequence.append(character)
             switch swallower.feed(character) {
             case .notASequence:
                 _ = unget_wch(wchar_t(bitPattern: character))
                 return .key(.escape)
             case .needMore: first = false
-            case .complete: return .ignore
+            case .complete:
+                return sequence == Array("[200~".unicodeScalars.map(\.value)) ? readPaste(window) : .ignore
             }
         }
         return .ignore
+    }
+
+    /// The text of a bracketed paste up to its end marker (waiting up to 200 ms for each further part).
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>?) -> KeyAction {
+        var collector = PasteCollector()
+        wtimeout(window, 200)
+        defer { wtimeout(window, 0) }
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == KEY_CODE_YES { continue }  // a key sequence ncurses decoded inside the paste: dropped
+            guard result == OK else { break }        // the end marker never came
+            if collector.feed(character) { break }
+        }
+        return .paste(collector.finish())
     }
 
     /// The pending mouse report, if it is one the program understands.

@@ -67,4 +67,18 @@ struct HostileTerminalTests {
         let screen = try tmux.screen()
         #expect(screen.contains("triage: cannot save the browser state"), "\(screen)")
     }
+
+    @Test func aPasteNeverAnswersQuestions() async throws {
+        let tmux = try TmuxHarness(width: 100, height: 30)
+        defer { tmux.close() }
+        try tmux.launchTriage(["diagnose", "AUTH_ERR_INVALID_APPID"])
+        try await tmux.waitFor(text: "app id")
+        try tmux.paste("abc123\nus\n1\n\u{1B}")
+        let screen = try await tmux.waitFor(text: "abc123 us 1")
+        #expect(!screen.contains("Conclusion"), "\(screen)")
+        #expect(try tmux.isRunning(), "the pasted ESC did not leave the field or the program")
+        try tmux.press("C-c")
+        let exit = try await tmux.waitForExit()
+        #expect(exit.ttyIsSane)
+    }
 }

@@ -635,3 +635,25 @@ struct TmuxBrowseTests {
         #expect(verdicts("1") == [.notASequence])
     }
 }
+
+/// A bracketed paste is collected as text up to its end marker.
+@Suite struct PasteCollectorTests {
+    private func collect(_ text: String) -> (ended: Bool, text: String) {
+        var collector = PasteCollector()
+        var ended = false
+        for scalar in text.unicodeScalars where !ended { ended = collector.feed(scalar.value) }
+        return (ended, collector.finish())
+    }
+
+    @Test func newlinesAndEscapesInsideAreText() {
+        let result = collect("abc123\rus\r1\r\u{1B}x\u{1B}[20\u{1B}[201~ignored")
+        #expect(result.ended)
+        #expect(result.text == "abc123\nus\n1\n\u{1B}x\u{1B}[20")
+    }
+
+    @Test func aPasteCutOffKeepsWhatArrived() {
+        let result = collect("half\u{1B}[20")
+        #expect(!result.ended)
+        #expect(result.text == "half\u{1B}[20")
+    }
+}
