@@ -15,6 +15,8 @@ enum KeyAction: Hashable, Sendable {
     case resize
     /// `KEY_MOUSE`: read the event with `getmouse`.
     case mouse
+    /// A bracketed paste and its text (see `PasteCollector`).
+    case paste(String)
     /// Nothing the program understands (unknown key codes, stray control bytes).
     case ignore
 }

@@ -77,6 +77,8 @@ public enum TerminalRunner {
             return .resize(width: size.width, height: size.height)
         case .mouse:
             return session.mouseEvent().map { .mouse($0) }
+        case .paste(let text):
+            return .paste(text)
         case .ignore:
             return nil
         }

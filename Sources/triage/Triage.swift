@@ -38,7 +38,14 @@ struct Triage: ParsableCommand {
                 Console.error("See 'triage --help'.")
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            // Help and every other error are printed through Console, so a closed or full stdout/stderr
+            // exits 2 instead of trapping.
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.out(message) } else { Console.error(message) }
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -608,3 +608,52 @@ struct TmuxBrowseTests {
         #expect(try tmux.screen().contains("standard input is not a terminal"))
     }
 }
+
+/// Undecoded escape sequences are dropped whole.
+@Suite struct EscapeSequenceSwallowerTests {
+    private func verdicts(_ text: String) -> [EscapeSequenceSwallower.Verdict] {
+        var swallower = EscapeSequenceSwallower()
+        return text.unicodeScalars.map { swallower.feed($0.value) }
+    }
+
+    @Test func anX10MouseReportIsOneSequence() {
+        #expect(verdicts("[Mq!!") == [.needMore, .needMore, .needMore, .needMore, .complete])
+    }
+
+    @Test func csiSs3AndStringSequences() {
+        #expect(verdicts("[<0;12;5M").last == .complete)
+        #expect(verdicts("[<0;12;5M").dropLast().allSatisfy { $0 == .needMore })
+        #expect(verdicts("[200~") == [.needMore, .needMore, .needMore, .needMore, .complete])
+        #expect(verdicts("Ox") == [.needMore, .complete])
+        #expect(verdicts("]0;title\u{7}").last == .complete)
+        #expect(verdicts("]52;c;aGk=\u{1B}\\").last == .complete)
+        #expect(verdicts("]52;c;aGk=\u{1B}\\").dropLast().allSatisfy { $0 == .needMore })
+    }
+
+    @Test func altPlusAKeyIsNotASequence() {
+        #expect(verdicts("q") == [.notASequence])
+        #expect(verdicts("1") == [.notASequence])
+    }
+}
+
+/// A bracketed paste is collected as text up to its end marker.
+@Suite struct PasteCollectorTests {
+    private func collect(_ text: String) -> (ended: Bool, text: String) {
+        var collector = PasteCollector()
+        var ended = false
+        for scalar in text.unicodeScalars where !ended { ended = collector.feed(scalar.value) }
+        return (ended, collector.finish())
+    }
+
+    @Test func newlinesAndEscapesInsideAreText() {
+        let result = collect("abc123\rus\r1\r\u{1B}x\u{1B}[20\u{1B}[201~ignored")
+        #expect(result.ended)
+        #expect(result.text == "abc123\nus\n1\n\u{1B}x\u{1B}[20")
+    }
+
+    @Test func aPasteCutOffKeepsWhatArrived() {
+        let result = collect("half\u{1B}[20")
+        #expect(!result.ended)
+        #expect(result.text == "half\u{1B}[20")
+    }
+}

@@ -135,7 +135,7 @@ public struct Transcript: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.escapingInvisibles(String(decoding: data, as: UTF8.self))
     }
 
     /// Markdown for a ticket. Control characters are made visible (see `TerminalSafe`).

@@ -59,6 +59,8 @@ extension BrowserState {
             }
         case let .mouse(mouse):
             if mode == .diagnosis { handleDiagnosisMouse(mouse) } else { handleMouse(mouse) }
+        case let .paste(text):
+            handlePaste(text)
         }
         settle()
         return result

@@ -1,17 +1,31 @@
-/// How many terminal columns a character takes: 0 for combining marks, 2 for East Asian wide and emoji, else 1.
+/// How many terminal columns text takes, measured per code point the way ncurses and `wcwidth` do: 0 for
+/// combining marks, format characters and variation selectors, 2 for East Asian wide and emoji, else 1. A
+/// character made of several code points (an emoji sequence, a flag) is as wide as the parts it is drawn as
+/// (see `CellPieces`), so what the layout measures is what the terminal shows.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.count == 1, first.value < 0x300 { return first.value < 0x20 ? 0 : 1 }
-        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark {
-            return 0
-        }
-        if isWide(first.value) || first.properties.isEmojiPresentation { return 2 }
-        return 1
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let first = scalars.first { return of(first) }
+        return CellPieces.of(character).reduce(0) { $0 + $1.width }
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
         text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The columns of one code point.
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
+        if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) || value == 0xAD ? 0 : 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        if (0x1160...0x11FF).contains(value) || (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) {
+            return 0
+        }
+        if isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
+        return 1
     }
 
     private static func isWide(_ value: UInt32) -> Bool {

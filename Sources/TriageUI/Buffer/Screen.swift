@@ -49,19 +49,20 @@ public struct Screen: Hashable, Sendable {
         let limit = min(maxWidth ?? width, width - max(x, 0))
         guard limit > 0 else { return 0 }
         var column = 0
-        for character in TerminalSafe.sanitize(text, keepNewlines: false) {
-            let columns = DisplayWidth.of(character)
-            if columns == 0 {
-                if column > 0 { self[x + column - 1, y].text.append(character) }
-                continue
+        drawing: for character in TerminalSafe.sanitize(text, keepNewlines: false) {
+            for (piece, columns) in CellPieces.of(character) {
+                if columns == 0 {
+                    if column > 0 { self[x + column - 1, y].text += piece }
+                    continue
+                }
+                if column + columns > limit {
+                    if column < limit { self[x + column, y] = Cell(" ", style: style); column += 1 }
+                    break drawing
+                }
+                self[x + column, y] = Cell(piece, style: style)
+                if columns == 2 { self[x + column + 1, y] = Cell("", style: style) }
+                column += columns
             }
-            if column + columns > limit {
-                if column < limit { self[x + column, y] = Cell(" ", style: style); column += 1 }
-                break
-            }
-            self[x + column, y] = Cell(String(character), style: style)
-            if columns == 2 { self[x + column + 1, y] = Cell("", style: style) }
-            column += columns
         }
         return column
     }

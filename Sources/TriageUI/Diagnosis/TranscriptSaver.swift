@@ -42,7 +42,7 @@ public struct TranscriptSaver: Sendable {
     public static func folder(_ folder: String) -> TranscriptSaver {
         TranscriptSaver { draft in
             let manager = FileManager.default
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileWriter.makePrivateFolder(folder)
             let base = URL(fileURLWithPath: folder)
             let name = draft.fileName
             var url = base.appendingPathComponent(name)
@@ -52,7 +52,7 @@ public struct TranscriptSaver: Sendable {
                 number += 1
             }
             let text = draft.markdown.hasSuffix("\n") ? draft.markdown : draft.markdown + "\n"
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try FileWriter.replacePrivateFile(Data(text.utf8), at: url.path)
             return url.path
         }
     }

@@ -16,6 +16,8 @@ public enum InputEvent: Hashable, Sendable {
     case resize(width: Int, height: Int)
     /// A mouse click (button 1) or wheel at a cell; a bonus, never required.
     case mouse(MouseEvent)
+    /// Text pasted in one go (bracketed paste): never keys, so a pasted newline does not answer anything.
+    case paste(String)
 }
 
 public struct MouseEvent: Hashable, Sendable {

@@ -33,21 +33,9 @@ public struct BrowserMemory: Codable, Hashable, Sendable {
     /// Writes the memory to `path` atomically (a temporary file in the same folder, then a rename), creating the
     /// folder first.
     public func save(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(self)
-        let process = ProcessInfo.processInfo.processIdentifier
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(process).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
+        let json = JSONText.escapingInvisibles(String(decoding: try encoder.encode(self), as: UTF8.self))
+        try FileWriter.replacePrivateFile(Data(json.utf8), at: path)
     }
 }
