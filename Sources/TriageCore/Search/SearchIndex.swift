@@ -30,8 +30,18 @@ public struct SearchIndex: Sendable {
     let postings: [[Posting]]
     /// The code of each entry as search words, for exact-code and phrase bonuses.
     let codeWords: [[[Character]]]
-    /// The vendor's message of each entry as search words (empty without one), for the phrase bonus.
+    /// The vendor's message of each entry as stemmed search words (empty without one), for the phrase bonus.
     let messageWords: [[[Character]]]
+    /// Vocabulary word -> its id, for exact look-ups and splitting joined words ("toomanyrequests").
+    let wordIDs: [String: Int]
+    /// Stem -> the vocabulary words with that stem ("block" -> block, blocked, blocking).
+    let stemIDs: [String: [Int]]
+    /// A code in folded form (`err_uid_not_found` and `erruidnotfound`) -> the entries with that code.
+    let codeKeys: [String: [Int32]]
+    /// Entries whose vendor is marked deprecated (its notice says so): they rank below an equal current match.
+    let deprecated: [Bool]
+    /// Vendors that document an HTTP status for at least one code.
+    let vendorsWithStatuses: Set<String>
 
     public init(catalog: Catalog) {
         self.catalog = catalog
@@ -41,6 +51,10 @@ public struct SearchIndex: Sendable {
         var codeWords: [[[Character]]] = []
         var messageWords: [[[Character]]] = []
         codeWords.reserveCapacity(catalog.entries.count)
+        var codeKeys: [String: [Int32]] = [:]
+        var deprecated: [Bool] = []
+        var deprecatedVendor: [String: Bool] = [:]
+        var vendorsWithStatuses: Set<String> = []
         for (index, entry) in catalog.entries.enumerated() {
             var fieldsByWord: [Int: UInt16] = [:]
             func add(_ text: String, _ field: SearchField) {
@@ -71,9 +85,27 @@ public struct SearchIndex: Sendable {
             for (id, fields) in fieldsByWord {
                 postings[id].append(Posting(entry: Int32(index), fields: fields))
             }
-            codeWords.append(SearchText.words(entry.code).map(\.text))
-            messageWords.append(SearchText.words(entry.message ?? "").map(\.text))
+            let code = SearchText.words(entry.code).map(\.text)
+            codeWords.append(code)
+            messageWords.append(SearchText.words(entry.message ?? "").map { WordForms.stem($0.text) })
+            for key in Set([code.map { String($0) }.joined(separator: "_"), code.map { String($0) }.joined()]) {
+                codeKeys[key, default: []].append(Int32(index))
+            }
+            if entry.httpStatus != nil { vendorsWithStatuses.insert(entry.vendor) }
+            let isDeprecated = deprecatedVendor[entry.vendor] ?? {
+                let value = vendor?.notice?.lowercased().contains("deprecat") ?? false
+                deprecatedVendor[entry.vendor] = value
+                return value
+            }()
+            deprecated.append(isDeprecated)
         }
+        var stemIDs: [String: [Int]] = [:]
+        for (id, word) in vocabulary.enumerated() { stemIDs[String(WordForms.stem(word)), default: []].append(id) }
+        self.wordIDs = wordIDs
+        self.stemIDs = stemIDs
+        self.codeKeys = codeKeys
+        self.deprecated = deprecated
+        self.vendorsWithStatuses = vendorsWithStatuses
         self.vocabulary = vocabulary
         self.postings = postings
         self.codeWords = codeWords
