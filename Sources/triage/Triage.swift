@@ -15,7 +15,7 @@ struct Triage: ParsableCommand {
             Exit status: 0 success, 1 nothing found / lint problems / ambiguous code, 2 usage or catalog errors.
             """,
         subcommands: [
-            BrowseCommand.self, ShowCommand.self, SearchCommand.self, ListCommand.self, VendorsCommand.self,
+            BrowseCommand.self, ShowCommand.self, SearchCommand.self, ExplainCommand.self, ListCommand.self, VendorsCommand.self,
             DiagnoseCommand.self, TreesCommand.self, LintCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
