@@ -89,7 +89,7 @@ public enum Explainer {
             var reasons = value.reasons
             let entry = catalog.entry(reference)
             if let status = parsed.status, let documented = entry?.httpStatus {
-                if documented == status { score += 20; reasons.append("HTTP \(status) agrees") } else { score -= 30; reasons.append("but the response is HTTP \(status), the code's is \(documented)") }
+                if documented == status { score += 20; reasons.append("HTTP \(status) agrees") } else { score -= 15; reasons.append("but the response is HTTP \(status), the code's is \(documented)") }
             }
             if let vendorHint, reference.vendor == vendorHint {
                 score += 10

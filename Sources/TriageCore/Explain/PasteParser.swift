@@ -25,7 +25,7 @@ struct PasteParser {
     static let maximumDepth = 32
     /// Largest JSON object parsed.
     static let maximumJSONBytes = 256 * 1024
-    /// At most this many JSON objects are tried.
+    /// At most this many JSON objects are read.
     static let maximumObjects = 20
 
     init(_ text: String) {
@@ -133,11 +133,15 @@ struct PasteParser {
     private mutating func scanJSON(_ text: String) {
         let bytes = Array(text.utf8)
         var index = 0
-        var tried = 0
-        while index < bytes.count, tried < Self.maximumObjects {
+        var parsed = 0
+        var budget = 16 * Self.maximumJSONBytes  // bytes the brace matching may look at, in all
+        while index < bytes.count, parsed < Self.maximumObjects, budget > 0 {
             guard bytes[index] == UInt8(ascii: "{") else { index += 1; continue }
-            tried += 1
-            guard let end = Self.objectEnd(bytes, from: index) else { index += 1; continue }
+            let (found, scanned) = Self.objectEnd(bytes, from: index)
+            budget -= scanned
+            // Past a failure: what lies inside a too-deep or unclosed object is not looked at again.
+            guard let end = found else { index += max(1, scanned); continue }
+            parsed += 1
             let slice = Data(bytes[index...end])
             if let object = try? JSONSerialization.jsonObject(with: slice) as? [String: Any] {
                 read(object)
@@ -150,7 +154,7 @@ struct PasteParser {
 
     /// The index of the `}` closing the object that starts at `start`, or nil when it never closes, nests too
     /// deep or is too big. Strings (with escapes) are skipped.
-    static func objectEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+    static func objectEnd(_ bytes: [UInt8], from start: Int) -> (end: Int?, scanned: Int) {
         var depth = 0
         var inString = false
         var escaped = false
@@ -164,14 +168,14 @@ struct PasteParser {
                 inString = true
             } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
                 depth += 1
-                if depth > maximumDepth { return nil }
+                if depth > maximumDepth { return (nil, index - start + 1) }
             } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
                 depth -= 1
-                if depth == 0 { return byte == UInt8(ascii: "}") ? index : nil }
+                if depth == 0 { return (byte == UInt8(ascii: "}") ? index : nil, index - start + 1) }
             }
             index += 1
         }
-        return nil
+        return (nil, index - start)
     }
 
     private mutating func read(_ object: [String: Any]) {
