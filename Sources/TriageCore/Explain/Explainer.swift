@@ -72,6 +72,7 @@ public enum Explainer {
         }
         for entryIndex in Set(searcher.exactCodes(in: words, requiredCount: Int.max)) {
             let entry = catalog.entries[Int(entryIndex)]
+            if input.binary, entry.numeric != nil { continue }  // a number in binary noise is no evidence
             add(entry, 80, "the code \(entry.code) appears in the text")
         }
         // 3. The vendor's message as a phrase ("Contact not found").
