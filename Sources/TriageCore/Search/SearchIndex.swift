@@ -1,4 +1,5 @@
-/// Where in an entry a word was found; the weight says how much a match there counts.
+/// Where in an entry a word was found; the weight says how much a match there counts. Declared heaviest first:
+/// the searcher takes the lowest field bit of a posting as its best field.
 public enum SearchField: Int, CaseIterable, Sendable, Codable {
     case code, httpStatus, message, keywords, category, vendor, description, hints
 
@@ -32,6 +33,13 @@ public struct SearchIndex: Sendable {
     let codeWords: [[[Character]]]
     /// The vendor's message of each entry as stemmed search words (empty without one), for the phrase bonus.
     let messageWords: [[[Character]]]
+    /// For each letter and digit, the entries with a word containing it (ascending): what a one-character
+    /// query word matches, without walking every posting.
+    let characterEntries: [Character: [Int32]]
+    /// Each entry's keyword phrases of two or more words, stemmed, for the phrase bonus.
+    let keywordPhrases: [[[[Character]]]]
+    /// The stems of `codeWords`, for the code-coverage bonus.
+    let codeStems: [[[Character]]]
     /// Vocabulary word -> its id, for exact look-ups and splitting joined words ("toomanyrequests").
     let wordIDs: [String: Int]
     /// Stem -> the vocabulary words with that stem ("block" -> block, blocked, blocking).
@@ -55,9 +63,19 @@ public struct SearchIndex: Sendable {
         var deprecated: [Bool] = []
         var deprecatedVendor: [String: Bool] = [:]
         var vendorsWithStatuses: Set<String> = []
+        var characterEntries: [Character: [Int32]] = [:]
         for (index, entry) in catalog.entries.enumerated() {
             var fieldsByWord: [Int: UInt16] = [:]
+            var characters: UInt64 = 0  // bits 0-25: a-z, 26-35: 0-9
             func add(_ text: String, _ field: SearchField) {
+                for byte in text.utf8 {
+                    switch byte {
+                    case 0x61...0x7A: characters |= 1 << UInt64(byte - 0x61)
+                    case 0x41...0x5A: characters |= 1 << UInt64(byte - 0x41)
+                    case 0x30...0x39: characters |= 1 << UInt64(26 + byte - 0x30)
+                    default: break
+                    }
+                }
                 for key in SearchText.keys(text) {
                     let id: Int
                     if let known = wordIDs[key] {
@@ -85,6 +103,12 @@ public struct SearchIndex: Sendable {
             for (id, fields) in fieldsByWord {
                 postings[id].append(Posting(entry: Int32(index), fields: fields))
             }
+            while characters != 0 {
+                let bit = characters.trailingZeroBitCount
+                characters &= characters - 1
+                let character = Character(Unicode.Scalar(UInt8(bit < 26 ? 0x61 + bit : 0x30 + bit - 26)))
+                characterEntries[character, default: []].append(Int32(index))
+            }
             let code = SearchText.words(entry.code).map(\.text)
             codeWords.append(code)
             messageWords.append(SearchText.words(entry.message ?? "").map { WordForms.stem($0.text) })
@@ -101,6 +125,11 @@ public struct SearchIndex: Sendable {
         }
         var stemIDs: [String: [Int]] = [:]
         for (id, word) in vocabulary.enumerated() { stemIDs[String(WordForms.stem(word)), default: []].append(id) }
+        self.characterEntries = characterEntries
+        self.keywordPhrases = catalog.entries.map { entry in
+            entry.keywords.map { SearchText.words($0).map { WordForms.stem($0.text) } }.filter { $0.count >= 2 }
+        }
+        self.codeStems = codeWords.map { $0.map(WordForms.stem) }
         self.wordIDs = wordIDs
         self.stemIDs = stemIDs
         self.codeKeys = codeKeys

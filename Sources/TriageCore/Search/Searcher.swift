@@ -33,7 +33,9 @@ public final class Searcher {
     public func search(_ query: String, vendor: String? = nil, limit: Int? = nil) -> [SearchHit] {
         let catalog = index.catalog
         let parsed = ParsedQuery(query)
+        let filtering = vendor != nil || parsed.hasFilters
         func admitted(_ entryIndex: Int) -> Bool {
+            guard filtering else { return true }
             let entry = catalog.entries[entryIndex]
             return (vendor == nil || entry.vendor == vendor) && (!parsed.hasFilters || parsed.admits(entry, in: catalog))
         }
@@ -135,8 +137,8 @@ public final class Searcher {
         bonus(entryIndex, words: words, folded: words.flatMap { $0 }, stems: words.map(WordForms.stem))
     }
 
-    /// The query spelling the start of the code, the code's words matched (in order), and the vendor's message
-    /// as a phrase.
+    /// The query spelling the start of the code, the code's words matched (in order), a keyword phrase, and
+    /// the vendor's message as a phrase.
     private func bonus(_ entryIndex: Int, words: [[Character]], folded: [Character], stems: [[Character]]) -> Double {
         let code = index.codeWords[entryIndex]
         var bonus = 0.0
@@ -145,8 +147,7 @@ public final class Searcher {
         var matched = 0
         var position = 0
         var inOrder = 0
-        for codeWord in code {
-            let codeStem = WordForms.stem(codeWord)
+        for (codeWord, codeStem) in zip(code, index.codeStems[entryIndex]) {
             if let at = words.indices.first(where: { codeWord == words[$0] || stems[$0] == codeStem }) {
                 matched += 1
                 if at >= position { inOrder += 1; position = at }
@@ -154,6 +155,13 @@ public final class Searcher {
         }
         if !code.isEmpty { bonus += 8 * Double(matched) / Double(code.count) }
         if inOrder == code.count, code.count > 1 { bonus += 4 }
+        if stems.count >= 2 {
+            // A keyword phrase ("deleted user") whose every word the query has, in any order.
+            for phrase in index.keywordPhrases[entryIndex] where phrase.allSatisfy(stems.contains) {
+                bonus += 12
+                break
+            }
+        }
         let message = index.messageWords[entryIndex]
         if message.count >= 2 {
             if Self.offset(of: message, in: stems) != nil {
@@ -179,15 +187,15 @@ public final class Searcher {
         let matches = vocabularyMatches(for: word)
         for (wordID, quality) in matches {
             for posting in index.postings[wordID] {
-                var best = 0.0
-                var fields = posting.fields
-                while fields != 0 {
-                    let bit = fields.trailingZeroBitCount
-                    fields &= fields - 1
-                    if let field = SearchField(rawValue: bit) { best = max(best, field.weight) }
-                }
+                // Fields are declared heaviest first, so the lowest set bit is the best field.
+                let best = SearchField(rawValue: posting.fields.trailingZeroBitCount)?.weight ?? 0
                 record(posting.entry, Float(best * quality))
             }
+        }
+        if word.count == 1, !SearchText.isNumeric(word), let containing = index.characterEntries[word[0]] {
+            // One letter matches every entry with a word containing it (more weakly than a word it starts), so
+            // typing a second letter never finds more than the first did.
+            for entry in containing { record(entry, 0.3) }
         }
         if let status = HTTPStatus.status(of: word) {
             // At vendors that document no statuses, the codes the status's meaning names (429: too many requests).
@@ -202,7 +210,7 @@ public final class Searcher {
                     }
                 }
             }
-        } else if word.count >= 5, !matches.contains(where: { $0.1 >= 0.9 }), let pieces = split(word) {
+        } else if word.count >= 5, !matches.contains(where: { $0.1 >= 0.75 }), let pieces = split(word) {
             // A joined word ("toomanyrequests", "uidnotfound"): the entries with every piece.
             var together = entryScores(for: pieces[0])
             for piece in pieces.dropFirst() { together = together.intersected(with: entryScores(for: piece)) }
@@ -269,14 +277,14 @@ public final class Searcher {
         return matches
     }
 
-    /// How well `word` matches one vocabulary word: exactly (1), as its start (0.75 to 0.95), inside it (0.5;
-    /// a single character 0.3), or within `tolerance` typos of its start (0.45 or less). A typo never touches the
+    /// How well `word` matches one vocabulary word: exactly (1), as its start (0.75 to 0.95), inside it (0.5,
+    /// from two characters), or within `tolerance` typos of its start (0.45 or less). A typo never touches the
     /// first three characters, so typing a word longer never finds more than its start did.
     static func quality(of word: [Character], against candidate: [Character], numeric: Bool, tolerance: Int) -> Double? {
         if candidate == word { return 1 }
         if candidate.starts(with: word) { return 0.75 + 0.2 * Double(word.count) / Double(candidate.count) }
         if numeric { return nil }
-        if candidate.count > word.count, offset(of: word, in: candidate) != nil { return word.count >= 2 ? 0.5 : 0.3 }
+        if word.count >= 2, candidate.count > word.count, offset(of: word, in: candidate) != nil { return 0.5 }
         guard tolerance > 0, candidate.count + tolerance >= word.count, candidate.starts(with: word.prefix(3)),
               let distance = EditDistance.toPrefix(word, of: candidate, limit: tolerance) else { return nil }
         if distance == 2, EditDistance.toPrefix(Array(word.prefix(7)), of: candidate, limit: 1) == nil { return nil }
@@ -304,7 +312,7 @@ public final class Searcher {
                 let quality = Self.quality(of: queryWord, against: word.text, numeric: numeric,
                                            tolerance: Self.tolerance(for: queryWord))
                 let sameForm = quality == nil && !numeric && WordForms.stem(queryWord) == WordForms.stem(word.text)
-                guard sameForm || (quality.map { $0 >= 0.45 || queryWord.count >= 2 } ?? false) else { continue }
+                guard sameForm || quality != nil else { continue }
                 let range: HighlightRange
                 if sameForm {
                     range = HighlightRange(start: word.offset, length: word.length)
