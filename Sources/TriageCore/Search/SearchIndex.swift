@@ -36,10 +36,13 @@ public struct SearchIndex: Sendable {
     /// For each letter and digit, the entries with a word containing it (ascending): what a one-character
     /// query word matches, without walking every posting.
     let characterEntries: [Character: [Int32]]
-    /// Each entry's keyword phrases of two or more words, stemmed, for the phrase bonus.
-    let keywordPhrases: [[[[Character]]]]
-    /// The stems of `codeWords`, for the code-coverage bonus.
-    let codeStems: [[[Character]]]
+    /// Stem -> a small id, for the stems the bonuses compare (code words, keyword phrases).
+    let stemNumbers: [String: Int32]
+    /// Each entry's keyword phrases of two or more words as stem ids, phrases separated by -1 (flat, to keep
+    /// a big catalog small).
+    let keywordPhrases: [[Int32]]
+    /// The stem ids of `codeWords`, for the code-coverage bonus.
+    let codeStems: [[Int32]]
     /// Vocabulary word -> its id, for exact look-ups and splitting joined words ("toomanyrequests").
     let wordIDs: [String: Int]
     /// Stem -> the vocabulary words with that stem ("block" -> block, blocked, blocking).
@@ -126,10 +129,26 @@ public struct SearchIndex: Sendable {
         var stemIDs: [String: [Int]] = [:]
         for (id, word) in vocabulary.enumerated() { stemIDs[String(WordForms.stem(word)), default: []].append(id) }
         self.characterEntries = characterEntries
-        self.keywordPhrases = catalog.entries.map { entry in
-            entry.keywords.map { SearchText.words($0).map { WordForms.stem($0.text) } }.filter { $0.count >= 2 }
+        var stemNumbers: [String: Int32] = [:]
+        func number(_ word: [Character]) -> Int32 {
+            let stem = String(WordForms.stem(word))
+            if let known = stemNumbers[stem] { return known }
+            let next = Int32(stemNumbers.count)
+            stemNumbers[stem] = next
+            return next
         }
-        self.codeStems = codeWords.map { $0.map(WordForms.stem) }
+        self.codeStems = codeWords.map { $0.map(number) }
+        self.keywordPhrases = catalog.entries.map { entry in
+            var flat: [Int32] = []
+            for keyword in entry.keywords {
+                let words = SearchText.words(keyword)
+                guard words.count >= 2 else { continue }
+                if !flat.isEmpty { flat.append(-1) }
+                flat += words.map { number($0.text) }
+            }
+            return flat
+        }
+        self.stemNumbers = stemNumbers
         self.wordIDs = wordIDs
         self.stemIDs = stemIDs
         self.codeKeys = codeKeys

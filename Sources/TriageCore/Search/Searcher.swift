@@ -17,7 +17,7 @@ public final class Searcher {
     public let index: SearchIndex
     private var wordCache: [String: WordScores] = [:]
     private var cacheOrder: [String] = []
-    private let cacheLimit = 96
+    private let cacheLimit = 64
 
     public init(index: SearchIndex) {
         self.index = index
@@ -86,10 +86,11 @@ public final class Searcher {
         if best > 0 {
             let folded = words.flatMap { $0 }
             let stems = words.map(WordForms.stem)
+            let ids = stemIDs(stems)
             hits.reserveCapacity(touched.count)
             for entry in touched where coverage[Int(entry)] == best && !seen.contains(entry) && admitted(Int(entry)) {
                 let at = Int(entry)
-                var score = Double(total[at]) + bonus(at, words: words, folded: folded, stems: stems)
+                var score = Double(total[at]) + bonus(at, words: words, folded: folded, stems: stems, stemIDs: ids)
                 if index.deprecated[at] { score *= 0.9 }
                 hits.append(SearchHit(entryIndex: at, reference: catalog.entries[at].reference, score: score))
             }
@@ -134,12 +135,19 @@ public final class Searcher {
 
     /// Bonuses for one exact-code hit (its own phrase bonus only).
     private func bonus(_ entryIndex: Int, words: [[Character]]) -> Double {
-        bonus(entryIndex, words: words, folded: words.flatMap { $0 }, stems: words.map(WordForms.stem))
+        let stems = words.map(WordForms.stem)
+        return bonus(entryIndex, words: words, folded: words.flatMap { $0 }, stems: stems, stemIDs: stemIDs(stems))
+    }
+
+    /// The ids of the query's stems that the index knows (-2 for the others, which match nothing).
+    private func stemIDs(_ stems: [[Character]]) -> [Int32] {
+        stems.map { index.stemNumbers[String($0)] ?? -2 }
     }
 
     /// The query spelling the start of the code, the code's words matched (in order), a keyword phrase, and
     /// the vendor's message as a phrase.
-    private func bonus(_ entryIndex: Int, words: [[Character]], folded: [Character], stems: [[Character]]) -> Double {
+    private func bonus(_ entryIndex: Int, words: [[Character]], folded: [Character], stems: [[Character]],
+                       stemIDs: [Int32]) -> Double {
         let code = index.codeWords[entryIndex]
         var bonus = 0.0
         let codeFolded = code.flatMap { $0 }
@@ -148,19 +156,27 @@ public final class Searcher {
         var position = 0
         var inOrder = 0
         for (codeWord, codeStem) in zip(code, index.codeStems[entryIndex]) {
-            if let at = words.indices.first(where: { codeWord == words[$0] || stems[$0] == codeStem }) {
+            if let at = words.indices.first(where: { codeWord == words[$0] || stemIDs[$0] == codeStem }) {
                 matched += 1
                 if at >= position { inOrder += 1; position = at }
             }
         }
         if !code.isEmpty { bonus += 8 * Double(matched) / Double(code.count) }
         if inOrder == code.count, code.count > 1 { bonus += 4 }
-        if stems.count >= 2 {
+        let phrases = index.keywordPhrases[entryIndex]
+        if stems.count >= 2, !phrases.isEmpty {
             // A keyword phrase ("deleted user") whose every word the query has, in any order.
-            for phrase in index.keywordPhrases[entryIndex] where phrase.allSatisfy(stems.contains) {
-                bonus += 12
-                break
+            var complete = true
+            var found = false
+            for id in phrases {
+                if id == -1 {
+                    if complete { found = true; break }
+                    complete = true
+                } else if !stemIDs.contains(id) {
+                    complete = false
+                }
             }
+            if found || complete { bonus += 12 }
         }
         let message = index.messageWords[entryIndex]
         if message.count >= 2 {
