@@ -161,7 +161,9 @@ public final class Searcher {
                 if at >= position { inOrder += 1; position = at }
             }
         }
-        if !code.isEmpty { bonus += 8 * Double(matched) / Double(code.count) }
+        // The share of the code the query names (a shorter code fully named ranks higher), for queries of
+        // several words; one word ranks its equal matches in catalog order.
+        if !code.isEmpty, words.count >= 2 { bonus += 8 * Double(matched) / Double(code.count) }
         if inOrder == code.count, code.count > 1 { bonus += 4 }
         let phrases = index.keywordPhrases[entryIndex]
         if stems.count >= 2, !phrases.isEmpty {
