@@ -15,8 +15,9 @@ struct Triage: ParsableCommand {
             Exit status: 0 success, 1 nothing found / lint problems / ambiguous code, 2 usage or catalog errors.
             """,
         subcommands: [
-            BrowseCommand.self, ShowCommand.self, SearchCommand.self, ListCommand.self, VendorsCommand.self,
-            DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self, TestCommand.self,
+            BrowseCommand.self, ShowCommand.self, SearchCommand.self, ExplainCommand.self, ListCommand.self,
+            VendorsCommand.self, DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self,
+            TestCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 

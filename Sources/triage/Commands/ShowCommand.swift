@@ -7,7 +7,10 @@ import TriageUI
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show what a code means, its HTTP status, likely causes and what to check.",
-        discussion: "CODE is matched ignoring case. Exit 1 when the code is unknown or belongs to several vendors.")
+        discussion: """
+            CODE is matched ignoring case. Exit 1 when the code is unknown or belongs to several vendors.
+            An HTTP status that is not a code of the vendor (triage show 403) lists the codes that return it.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The error code, e.g. INSTALL_NOT_FOUND or 3.") var code: String
@@ -17,6 +20,11 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        let trimmed = code.trimmingCharacters(in: .whitespaces)
+        if catalog.entries(code: trimmed, vendor: vendor).isEmpty, let status = Int(trimmed),
+           let report = StatusReport(status: status, vendor: vendor, searcher: Searcher(catalog: catalog)) {
+            return try StatusOutput(catalog: catalog, json: json).print(report)
+        }
         let entry = try CodeLookup.single(code, vendor: vendor, in: catalog)
         if json { return try JSONOutput.print(EntryJSON(entry: entry, catalog: catalog)) }
         let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
