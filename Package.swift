@@ -13,8 +13,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
-        // Catalog model, loading, lint, search, decision-tree engine, transcripts. Never imports ncurses.
-        .target(name: "TriageCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The terminal toolkit: cell buffer, styled text, keys, the program protocol, widgets. Knows nothing of
+        // Triage and depends on nothing (the ratatui-core + bubbles analogue).
+        .target(name: "TerminalKit"),
+
+        // Catalog model, loading, lint, search, decision-tree engine, transcripts. Never imports ncurses
+        // (TerminalKit only for `TerminalSafe`, the one sanitizer).
+        .target(name: "TriageCore", dependencies: ["TerminalKit", .product(name: "Yams", package: "Yams")]),
 
         // The shipped catalog/ folder, carried inside the binary as generated Swift source.
         .target(name: "BuiltinCatalog", plugins: ["EmbedCatalogPlugin"]),
@@ -23,26 +28,28 @@ let package = Package(
                 path: "Sources/Tools/EmbedCatalogPlugin"),
 
         // The full-screen UI as pure functions: state + key -> state, state -> cell buffer. No ncurses.
-        .target(name: "TriageUI", dependencies: ["TriageCore"]),
+        .target(name: "TriageUI", dependencies: ["TriageCore", "TerminalKit"]),
 
         // The only code that touches the terminal.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "TriageTerminal", dependencies: ["CNcurses", "TriageUI"]),
+        .target(name: "TriageTerminal", dependencies: ["CNcurses", "TerminalKit"]),
 
         // The `triage` command line: parses arguments, formats output, wires the pieces together.
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageCore", "TriageUI", "TriageTerminal", "BuiltinCatalog",
+                "TriageCore", "TerminalKit", "TriageUI", "TriageTerminal", "BuiltinCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Speed and memory benchmark: `swift run -c release triage-bench`.
-        .executableTarget(name: "triage-bench", dependencies: ["TriageCore", "TriageUI", "BuiltinCatalog"]),
+        .executableTarget(name: "triage-bench", dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog"]),
 
         .target(name: "TestSupport", dependencies: ["TriageCore", "BuiltinCatalog"], path: "Tests/TestSupport"),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
-        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageCore", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageTerminal", "TriageUI"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
+        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI"]),
     ]
 )

@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import TriageUI
+import TerminalKit
 
 /// Runs a `TerminalProgram` full screen with ncurses. The only code in Triage that touches the terminal.
 public enum TerminalRunner {

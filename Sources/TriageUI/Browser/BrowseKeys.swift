@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
 extension BrowserState {
     mutating func handleBrowseKey(_ key: Key) -> UpdateResult {

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// What the keyboard currently drives. Overlays and later screens (a tree picker, a diagnosis) add cases here;
 /// `BrowserProgram.update` dispatches on it.
 public enum BrowserMode: Hashable, Sendable {

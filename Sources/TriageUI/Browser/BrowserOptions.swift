@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// How the browser starts: `triage browse [--vendor V] [--query Q]`, plus what was remembered last time, and

@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// The full-screen catalog browser as a pure `TerminalProgram`: vendors and categories | codes | detail,
@@ -26,7 +27,7 @@ public struct BrowserProgram: TerminalProgram {
         state.update(event)
     }
 
-    public func view(_ context: RenderContext) -> Screen {
+    public func view(_ context: RenderContext) -> Buffer {
         BrowserView.render(state, context)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// Everything the browser shows, as plain values: which pane has the focus, what each pane selects and how far

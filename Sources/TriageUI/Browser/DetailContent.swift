@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// What the detail pane is about.
 enum DetailContent: Hashable, Sendable {
     /// A code: index into `Catalog.entries`.

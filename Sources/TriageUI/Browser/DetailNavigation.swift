@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Moving in the detail pane, the way a text browser does: Down selects the next link (related code or tree)
 /// when it is on screen, otherwise scrolls one line; Up likewise backwards.
 extension BrowserState {

@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// The browser's way into and out of a guided diagnosis: `d` on a code (a choice when several trees diagnose

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Remembers the last detail document built, so moving through links does not re-wrap the text on every key.
 /// A reference type inside the state: copies of the state share it, which is harmless because the key holds
 /// everything the document depends on.

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Keys of the help overlay: scroll keys scroll it, Ctrl-C quits, anything else closes it (back to the browser,
 /// the tree list or the diagnosis it was opened from).
 extension BrowserState {

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Self-checks for tests: the selection always points at a real entry, and the panes agree with each other.
 extension BrowserState {
     /// Every broken rule, as readable sentences; empty when the state is consistent. `deep` also recomputes the

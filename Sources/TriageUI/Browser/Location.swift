@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// A place in the browser to come back to: Back after following a related code, Esc when search is cancelled.

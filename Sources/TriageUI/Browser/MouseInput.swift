@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// The mouse, a bonus: a click selects (and focuses) a row or follows a link; the wheel scrolls the pane under it.
 extension BrowserState {
     mutating func handleMouse(_ event: MouseEvent) {

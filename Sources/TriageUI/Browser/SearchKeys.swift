@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// Keys while typing a search: printable keys are text (so `q`, `j`, `k` too), arrows move in the results.

@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// The vendors pane: each vendor followed by its categories, each row with the entries it lists.

@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// Where the browser starts (options, remembered state) and what it remembers when it stops.

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// Remembers the last few step and path documents laid out, so moving and typing do not wrap the text again on every

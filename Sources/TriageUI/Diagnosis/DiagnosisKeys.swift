@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// The keys of the diagnosis screen (listed for the help overlay in `DiagnosisKeyHelp`).

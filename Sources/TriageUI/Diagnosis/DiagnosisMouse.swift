@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// The mouse, a bonus: a click chooses an answer, opens a related code, types in the value field or selects an
 /// earlier step (Enter then jumps back to it); the wheel scrolls the pane under it.
 extension DiagnosisScreen {

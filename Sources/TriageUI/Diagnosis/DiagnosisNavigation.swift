@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Layout, documents and scrolling of the diagnosis screen. The step pane moves the way the browser's detail pane
 /// does: in a question Up/Down select the previous or next answer (scrolling it into view); in a conclusion Down
 /// selects the next related code when it is on screen, otherwise scrolls one line.

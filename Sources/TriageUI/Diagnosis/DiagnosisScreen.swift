@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// The guided-diagnosis screen as a plain value: the session, which pane has the focus, the selected answer or
@@ -11,7 +12,7 @@ import TriageCore
 /// var screen = try DiagnosisScreen.start(tree: "sentiance-wrong-environment", from: code, catalog: catalog,
 ///                                        width: 80, height: 24)
 /// _ = screen.handle(.character("1"))
-/// var buffer = Screen(width: 80, height: 24)
+/// var buffer = Buffer(width: 80, height: 24)
 /// screen.draw(into: &buffer, x: 0, y: 0, width: 80, height: 24, context: RenderContext(width: 80, height: 24))
 /// ```
 public struct DiagnosisScreen: Sendable {

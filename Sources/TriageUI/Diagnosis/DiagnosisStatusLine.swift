@@ -1,9 +1,10 @@
+import TerminalKit
 import TriageCore
 
 /// The diagnosis screen's last row: the note editor, a message or where you are on the left, the main keys on
 /// the right (the least important dropped first when they do not fit), as the browser's status line does.
 enum DiagnosisStatusLine {
-    static func draw(into screen: inout Screen, state: DiagnosisScreen, rect: Rect, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, state: DiagnosisScreen, rect: Rect, glyphs: BoxGlyphs) {
         let width = rect.width
         guard width > 2, rect.height > 0 else { return }
         let y = rect.y
@@ -29,7 +30,7 @@ enum DiagnosisStatusLine {
     }
 
     /// "Note on step 3: text" with the cursor after it; a long note shows its end.
-    private static func drawNotePrompt(into screen: inout Screen, editor: DiagnosisScreen.NoteEditor, x: Int, y: Int,
+    private static func drawNotePrompt(into screen: inout Buffer, editor: DiagnosisScreen.NoteEditor, x: Int, y: Int,
                                        width: Int, glyphs: BoxGlyphs) {
         let label = StyledLine("Note on step \(editor.step + 1): ", Theme.searchPrompt)
         guard width > label.width + 2 else { return }

@@ -1,17 +1,18 @@
+import TerminalKit
 import TriageCore
 
 /// Draws the diagnosis screen: the frame with the path and step panes (side by side, stacked or one at a time),
 /// the value field of an ask step, and the status line with the note editor or the key hints.
 extension DiagnosisScreen {
     /// Draws the whole screen into the area (x, y, width, height) of `screen`, usually the whole terminal.
-    public func draw(into screen: inout Screen, x: Int, y: Int, width: Int, height: Int, context: RenderContext) {
+    public func draw(into screen: inout Buffer, x: Int, y: Int, width: Int, height: Int, context: RenderContext) {
         var state = self
         if state.width != width || state.height != height { state.resize(width: width, height: height) }
         state.render(into: &screen, area: Rect(x: x, y: y, width: width, height: height),
                      glyphs: BoxGlyphs.forContext(context))
     }
 
-    private func render(into screen: inout Screen, area: Rect, glyphs: BoxGlyphs) {
+    private func render(into screen: inout Buffer, area: Rect, glyphs: BoxGlyphs) {
         guard area.width >= 4, area.height >= 4 else { return }
         screen.fill(x: area.x, y: area.y, width: area.width, height: area.height)
         let layout = layout(area: area)
@@ -25,7 +26,7 @@ extension DiagnosisScreen {
 
     // MARK: - Frame
 
-    private func drawFrame(into screen: inout Screen, layout: DiagnosisLayout, step: StepDocument, path: PathDocument,
+    private func drawFrame(into screen: inout Buffer, layout: DiagnosisLayout, step: StepDocument, path: PathDocument,
                            glyphs: BoxGlyphs) {
         let area = layout.area
         screen.box(Rect(x: area.x, y: layout.top, width: area.width, height: layout.bottom - layout.top + 1),
@@ -67,7 +68,7 @@ extension DiagnosisScreen {
     }
 
     /// A pane's title on the border above it and its scroll position on the border below.
-    private func label(_ screen: inout Screen, title: String, focused: Bool, footer: String?, rect: Rect, titleRow: Int,
+    private func label(_ screen: inout Buffer, title: String, focused: Bool, footer: String?, rect: Rect, titleRow: Int,
                        footerRow: Int, glyphs: BoxGlyphs) {
         let room = rect.width - 2
         guard room > 2 else { return }
@@ -89,7 +90,7 @@ extension DiagnosisScreen {
 
     // MARK: - Panes
 
-    private func drawPath(_ document: PathDocument, into screen: inout Screen, rect: Rect, glyphs: BoxGlyphs) {
+    private func drawPath(_ document: PathDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
         let textWidth = DiagnosisLayout.textWidth(rect)
         for row in 0..<rect.height {
             let index = pathScroll + row
@@ -106,7 +107,7 @@ extension DiagnosisScreen {
         }
     }
 
-    private func drawStep(_ document: StepDocument, into screen: inout Screen, rect: Rect, glyphs: BoxGlyphs) {
+    private func drawStep(_ document: StepDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
         let textWidth = DiagnosisLayout.textWidth(rect)
         let focused = focus == .step && noteEditor == nil
         for row in 0..<rect.height {
@@ -132,7 +133,7 @@ extension DiagnosisScreen {
 
     /// The value field: a prompt mark and the text (its end when long), underlined across the field; a secret
     /// is masked unless Ctrl-R shows it. The terminal cursor sits after the text while typing.
-    private func drawField(into screen: inout Screen, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
+    private func drawField(into screen: inout Buffer, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
         guard width > 3 else { return }
         let secret: Bool
         if case let .ask(_, _, _, isSecret)? = current?.kind { secret = isSecret } else { secret = false }

@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// The path so far laid out for the path pane: each step taken (question and answer, a typed value, a jump into

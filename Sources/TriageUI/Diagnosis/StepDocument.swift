@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// The current step laid out for the step pane at one width: wrapped, styled lines, some of which belong to a

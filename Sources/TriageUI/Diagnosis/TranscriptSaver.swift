@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// A transcript ready to be written: its Markdown and what a file name is made of.

@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// A list of decision trees to start a diagnosis from: the trees of one code (most specific first, as

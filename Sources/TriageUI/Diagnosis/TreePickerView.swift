@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// Where the tree picker's box goes in an area: centred, as wide as useful, tall enough for the trees and the
@@ -28,7 +29,7 @@ struct TreePickerBox {
 extension TreePicker {
     /// Draws the picker as a box centred over the area (x, y, width, height), usually the whole terminal; the
     /// area's last row (the status line) is left alone.
-    public func draw(into screen: inout Screen, x: Int, y: Int, width: Int, height: Int, context: RenderContext) {
+    public func draw(into screen: inout Buffer, x: Int, y: Int, width: Int, height: Int, context: RenderContext) {
         var picker = self
         if picker.width != width || picker.height != height { picker.resize(width: width, height: height) }
         let glyphs = BoxGlyphs.forContext(context)

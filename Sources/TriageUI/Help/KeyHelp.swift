@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Every key the program knows, grouped as the help overlay lists them (one source for the overlay, tests and the
 /// README).
 public enum KeyHelp {

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Where each part of the browser goes for a terminal size.
 ///
 /// - `wide` (80 columns and more): vendors | codes | detail side by side, framed with shared borders.

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// Where the browser was left: restored on the next start. Small, versionless JSON; unknown or missing fields

@@ -1,14 +1,16 @@
+import TerminalKit
+
 /// Draws the whole browser for a terminal size: frame, panes, status line, the tree list or the full-screen
 /// diagnosis, and the help overlay on top.
 public enum BrowserView {
-    public static func render(_ state: BrowserState, _ context: RenderContext) -> Screen {
+    public static func render(_ state: BrowserState, _ context: RenderContext) -> Buffer {
         var state = state
         if state.width != context.width || state.height != context.height {
             state.width = max(0, context.width)
             state.height = max(0, context.height)
             state.settle()
         }
-        var screen = Screen(width: context.width, height: context.height)
+        var screen = Buffer(width: context.width, height: context.height)
         let glyphs = BoxGlyphs.forContext(context)
         let layout = state.layout
         guard layout.kind != .tooSmall else {
@@ -37,7 +39,7 @@ public enum BrowserView {
     }
 
     /// Frame, panes and status line.
-    private static func drawBrowser(_ state: BrowserState, layout: BrowserLayout, into screen: inout Screen,
+    private static func drawBrowser(_ state: BrowserState, layout: BrowserLayout, into screen: inout Buffer,
                                     context: RenderContext) {
         let glyphs = BoxGlyphs.forContext(context)
         let document = state.detailDocument(unicode: context.unicode)

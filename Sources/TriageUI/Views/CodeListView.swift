@@ -1,9 +1,10 @@
+import TerminalKit
 import TriageCore
 
 /// The codes pane: code, HTTP status and (where the vendor has one) message, one code per row; during a search,
 /// the characters the query matched are highlighted.
 enum CodeListView {
-    static func draw(into screen: inout Screen, state: BrowserState, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, state: BrowserState, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
         // Only the rows on screen are looked at (and sized), so a frame costs the same for 10 results or 100,000.
         let first = min(max(0, state.listCursor.scroll), state.list.count)
         let visible = state.list[first..<min(state.list.count, first + max(0, rect.height))]
@@ -78,7 +79,8 @@ enum CodeListView {
     private static func highlighted(_ text: String, query: String, state: BrowserState, base: Style) -> StyledLine {
         guard !query.isEmpty else { return StyledLine(text, base) }
         let ranges = state.searcher.highlights(of: query, in: text)
-        return StyledLine.highlighted(text, ranges, base: base, highlight: Theme.match)
+        return StyledLine.highlighted(text, ranges.map { $0.start..<max($0.start, $0.end) }, base: base,
+                                      highlight: Theme.match)
     }
 
     static func title(_ state: BrowserState) -> String {

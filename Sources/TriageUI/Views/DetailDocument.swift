@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// The detail pane's text laid out for one width: wrapped, styled lines, some of which are links (related codes,

@@ -1,6 +1,8 @@
+import TerminalKit
+
 /// The detail pane: the selected code (or vendor) as wrapped text, scrolled; the selected link is reversed.
 enum DetailView {
-    static func draw(into screen: inout Screen, state: BrowserState, document: DetailDocument, rect: Rect,
+    static func draw(into screen: inout Buffer, state: BrowserState, document: DetailDocument, rect: Rect,
                      focused: Bool, glyphs: BoxGlyphs) {
         let textWidth = max(1, rect.width - 2)
         for line in 0..<rect.height {

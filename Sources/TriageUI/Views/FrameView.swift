@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// The borders around the panes (shared between neighbours), with each pane's title on the top border and a
 /// position note ("3/11") on the bottom border.
 enum FrameView {
@@ -6,7 +8,7 @@ enum FrameView {
         var footers: [Pane: String] = [:]
     }
 
-    static func draw(into screen: inout Screen, layout: BrowserLayout, focus: Pane, labels: Labels, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, layout: BrowserLayout, focus: Pane, labels: Labels, glyphs: BoxGlyphs) {
         let panes = layout.visiblePanes(focus: focus)
         guard let first = panes.first, let last = panes.last else { return }
         let top = 0

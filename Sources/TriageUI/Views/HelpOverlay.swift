@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// The `?` overlay: a centred box listing every key, scrollable when the terminal is short.
 struct HelpOverlay {
     let frame: Rect
@@ -43,7 +45,7 @@ struct HelpOverlay {
         return lines
     }
 
-    func draw(into screen: inout Screen, scroll: Int, glyphs: BoxGlyphs) {
+    func draw(into screen: inout Buffer, scroll: Int, glyphs: BoxGlyphs) {
         guard frame.width >= 4, frame.height >= 3 else { return }
         screen.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
         screen.box(frame, glyphs: glyphs, style: Theme.border)

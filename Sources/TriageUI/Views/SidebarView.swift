@@ -1,6 +1,8 @@
+import TerminalKit
+
 /// The vendors pane: each vendor (bold) and its categories (indented), with code counts on the right.
 enum SidebarView {
-    static func draw(into screen: inout Screen, state: BrowserState, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, state: BrowserState, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
         let rows = state.sidebar.rows
         for line in 0..<rect.height {
             let index = state.sidebarCursor.scroll + line

@@ -1,9 +1,10 @@
+import TerminalKit
 import TriageCore
 
 /// The last row: where you are (or the search prompt) on the left, the main keys on the right. Hints that do
 /// not fit are dropped from the least important end.
 enum StatusLineView {
-    static func draw(into screen: inout Screen, state: BrowserState, layout: BrowserLayout, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, state: BrowserState, layout: BrowserLayout, glyphs: BoxGlyphs) {
         let y = layout.status.y
         let width = layout.status.width
         guard width > 2, layout.status.height > 0 else { return }
@@ -25,7 +26,7 @@ enum StatusLineView {
     }
 
     /// `/query` with the cursor after it; a long query shows its end.
-    private static func drawPrompt(into screen: inout Screen, query: String, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
+    private static func drawPrompt(into screen: inout Buffer, query: String, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
         guard width > 2 else { return }
         var shown = query
         var cut = false

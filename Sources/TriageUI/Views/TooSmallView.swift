@@ -1,6 +1,8 @@
+import TerminalKit
+
 /// What a terminal below the minimum size shows instead of the browser.
 enum TooSmallView {
-    static func draw(into screen: inout Screen, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, glyphs: BoxGlyphs) {
         let width = screen.width
         let needed = "\(BrowserLayout.minimumWidth)x\(BrowserLayout.minimumHeight)"
         var lines: [StyledLine] = [StyledLine("Terminal too small", Theme.warning)]

@@ -1,3 +1,4 @@
+import TerminalKit
 import Testing
 import TriageCore
 @testable import TriageUI
@@ -56,7 +57,7 @@ struct TreePickerTests {
         #expect(picker.cursor.scroll == 0)
         picker.send(.pageDown)
         #expect(picker.selectedIndex == visible - 1)
-        var screen = Screen(width: 40, height: 10)
+        var screen = Buffer(width: 40, height: 10)
         picker.draw(into: &screen, x: 0, y: 0, width: 40, height: 10, context: RenderContext(width: 40, height: 10))
         #expect(screen.text.contains("Decision trees (\(picker.trees.count))"))
     }

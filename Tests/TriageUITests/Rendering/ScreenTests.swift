@@ -1,3 +1,4 @@
+import TerminalKit
 import Testing
 import TriageCore
 @testable import TriageUI
@@ -7,7 +8,7 @@ import TriageCore
 @Suite("Rendered screens")
 struct ScreenTests {
     /// Compares line by line, so a failure names the first differing row.
-    func expectScreen(_ screen: Screen, _ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectScreen(_ screen: Buffer, _ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(screen.lines.count == expected.count, sourceLocation: sourceLocation)
         for (row, (actual, wanted)) in zip(screen.lines, expected).enumerated() where actual != wanted {
             Issue.record("row \(row):\n  got  \"\(actual)\"\n  want \"\(wanted)\"", sourceLocation: sourceLocation)

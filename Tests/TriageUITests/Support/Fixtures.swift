@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 @testable import TriageUI
 
@@ -135,7 +136,7 @@ extension BrowserProgram {
         return result
     }
 
-    func render(unicode: Bool = true) -> Screen {
+    func render(unicode: Bool = true) -> Buffer {
         view(RenderContext(width: state.width, height: state.height, unicode: unicode))
     }
 }

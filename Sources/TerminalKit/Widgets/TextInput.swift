@@ -1,19 +1,17 @@
-import TriageCore
-
 /// A one-line text being typed (the value of an ask step, a note): printable keys are text, Backspace deletes,
 /// Ctrl-U clears, Ctrl-W deletes the last word. Control characters never get in.
-struct TextInput: Hashable, Sendable {
-    var text: String
+public struct TextInput: Hashable, Sendable {
+    public var text: String
     /// The longest text kept; more typing is ignored.
-    var limit: Int
+    public var limit: Int
 
-    init(_ text: String = "", limit: Int = 500) {
+    public init(_ text: String = "", limit: Int = 500) {
         self.text = String(text.prefix(limit))
         self.limit = limit
     }
 
     /// Applies an editing key; returns false for keys that do not edit (Enter, Esc, arrows...).
-    mutating func edit(_ key: Key) -> Bool {
+    public mutating func edit(_ key: Key) -> Bool {
         switch key {
         case let .character(character):
             guard !character.unicodeScalars.contains(where: TerminalSafe.isUnsafe), character != "\n",

@@ -1,5 +1,3 @@
-import TriageCore
-
 /// Greedy word wrapping by display width. Text is made terminal-safe first, so widths match what is drawn.
 public enum WordWrap {
     /// The lines of `text` wrapped to `width` columns. Newlines start new lines (an empty line stays empty);
@@ -11,7 +9,7 @@ public enum WordWrap {
     /// Like `lines(_:width:)`, with `firstPrefix` before the first line and `restPrefix` before the others
     /// (a bullet and its hanging indent).
     public static func lines(_ text: String, width: Int, firstPrefix: String, restPrefix: String) -> [String] {
-        let safe = TerminalSafe.sanitize(text, keepNewlines: true).replacingOccurrences(of: "\t", with: " ")
+        let safe = String(TerminalSafe.sanitize(text, keepNewlines: true).map { $0 == "\t" ? " " : $0 })
         var output: [String] = []
         for paragraph in safe.split(separator: "\n", omittingEmptySubsequences: false) {
             let prefix = output.isEmpty ? firstPrefix : restPrefix
@@ -63,7 +61,7 @@ public enum WordWrap {
 }
 
 extension String {
-    var trimmingTrailingSpaces: String {
+    public var trimmingTrailingSpaces: String {
         var copy = self
         while copy.hasSuffix(" ") { copy.removeLast() }
         return copy

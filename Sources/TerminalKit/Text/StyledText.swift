@@ -1,5 +1,3 @@
-import TriageCore
-
 /// A run of text in one style.
 public struct Span: Hashable, Sendable {
     public var text: String
@@ -12,7 +10,7 @@ public struct Span: Hashable, Sendable {
 }
 
 /// One line of styled text. Its width is measured on the text as the screen will show it (control characters
-/// made visible), so truncation and padding line up with what `Screen.put` draws.
+/// made visible), so truncation and padding line up with what `Buffer.put` draws.
 public struct StyledLine: Hashable, Sendable {
     public var spans: [Span]
 
@@ -71,13 +69,15 @@ public struct StyledLine: Hashable, Sendable {
     }
 
     /// `text` in `base` style with the character ranges `highlights` (offsets in `Character`s) in `highlight`.
-    public static func highlighted(_ text: String, _ highlights: [HighlightRange], base: Style,
+    public static func highlighted(_ text: String, _ highlights: [Range<Int>], base: Style,
                                    highlight: Style) -> StyledLine {
         guard !highlights.isEmpty else { return StyledLine(text, base) }
         let characters = Array(text)
         var marked = [Bool](repeating: false, count: characters.count)
         for range in highlights {
-            for offset in max(0, range.start)..<min(characters.count, max(range.start, range.end)) { marked[offset] = true }
+            for offset in max(0, range.lowerBound)..<min(characters.count, max(range.lowerBound, range.upperBound)) {
+                marked[offset] = true
+            }
         }
         var line = StyledLine()
         var start = 0

@@ -1,7 +1,7 @@
 /// Word wrapping into styled lines, on top of `WordWrap`: a prefix in its own style (a step number, a bullet,
 /// "Note: ") starts the first line and its width in spaces indents the others.
 extension WordWrap {
-    static func styled(_ text: String, width: Int, style: Style = .plain, prefix: String = "",
+    public static func styled(_ text: String, width: Int, style: Style = .plain, prefix: String = "",
                        prefixStyle: Style? = nil, indent: String? = nil) -> [StyledLine] {
         let indent = indent ?? String(repeating: " ", count: DisplayWidth.of(prefix))
         return lines(text, width: width, firstPrefix: prefix, restPrefix: indent).enumerated().map { number, piece in
@@ -14,7 +14,7 @@ extension WordWrap {
 
 extension StyledLine {
     /// At most `width` columns: cut with the ellipsis when longer, unchanged when it fits.
-    func cut(to width: Int, glyphs: BoxGlyphs) -> StyledLine {
+    public func cut(to width: Int, glyphs: BoxGlyphs) -> StyledLine {
         self.width <= width ? self : fitted(to: width, ellipsis: glyphs.ellipsis)
     }
 }

@@ -1,5 +1,3 @@
-import TriageCore
-
 /// One terminal cell: a grapheme (or "" where the left neighbour is a wide character) and its style.
 public struct Cell: Hashable, Sendable {
     public var text: String
@@ -15,7 +13,7 @@ public struct Cell: Hashable, Sendable {
 
 /// A rectangle of cells that views draw into and the terminal backend paints (diffing against the last frame).
 /// Tests compare `lines` with the expected screen, as ratatui's `Buffer::with_lines` does.
-public struct Screen: Hashable, Sendable {
+public struct Buffer: Hashable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
@@ -92,7 +90,7 @@ public struct Screen: Hashable, Sendable {
     /// The screen as one string, rows joined by newlines.
     public var text: String { lines.joined(separator: "\n") }
 
-    public static func == (lhs: Screen, rhs: Screen) -> Bool {
+    public static func == (lhs: Buffer, rhs: Buffer) -> Bool {
         lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
             && lhs.cursorPosition == rhs.cursorPosition
     }

@@ -2,23 +2,31 @@
 /// link when it is on screen, otherwise scrolls one line; Up likewise backwards (and at the top clears the
 /// selection); a link that scrolls off screen is no longer selected. Shared by the code detail and the
 /// diagnosis conclusion.
-struct LinkScroller {
+public struct LinkScroller {
     /// The first visible line.
-    var scroll: Int
+    public var scroll: Int
     /// Index of the selected link, if any.
-    var link: Int?
+    public var link: Int?
     /// Rows of the pane.
-    let height: Int
+    public let height: Int
     /// Lines of the document.
-    let lineCount: Int
+    public let lineCount: Int
     /// The (first) line of each link.
-    let linkLines: [Int]
+    public let linkLines: [Int]
 
-    var maxScroll: Int { max(0, lineCount - height) }
+    public init(scroll: Int, link: Int?, height: Int, lineCount: Int, linkLines: [Int]) {
+        self.scroll = scroll
+        self.link = link
+        self.height = height
+        self.lineCount = lineCount
+        self.linkLines = linkLines
+    }
 
-    func isVisible(line: Int) -> Bool { line >= scroll && line < scroll + height }
+    public var maxScroll: Int { max(0, lineCount - height) }
 
-    mutating func down() {
+    public func isVisible(line: Int) -> Bool { line >= scroll && line < scroll + height }
+
+    public mutating func down() {
         let from = link.map { linkLines[$0] } ?? scroll - 1
         if let next = linkLines.firstIndex(where: { $0 > from }), isVisible(line: linkLines[next]) {
             link = next
@@ -28,7 +36,7 @@ struct LinkScroller {
         }
     }
 
-    mutating func up() {
+    public mutating func up() {
         let from = link.map { linkLines[$0] } ?? scroll + height
         if let previous = linkLines.lastIndex(where: { $0 < from }), isVisible(line: linkLines[previous]) {
             link = previous
@@ -41,18 +49,18 @@ struct LinkScroller {
     }
 
     /// Scrolls by `lines` (clamped to the document).
-    mutating func scroll(by lines: Int) {
+    public mutating func scroll(by lines: Int) {
         scroll = min(max(0, scroll + lines), maxScroll)
         dropHiddenLink()
     }
 
     /// Clamps the scroll to the document and drops a selected link that is not on screen.
-    mutating func settle() {
+    public mutating func settle() {
         scroll = min(max(0, scroll), maxScroll)
         dropHiddenLink()
     }
 
-    mutating func dropHiddenLink() {
+    public mutating func dropHiddenLink() {
         if let selected = link, !linkLines.indices.contains(selected) || !isVisible(line: linkLines[selected]) {
             link = nil
         }

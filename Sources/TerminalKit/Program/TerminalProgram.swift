@@ -4,7 +4,7 @@ public protocol TerminalProgram {
     /// Handles one event. Returns `.quit` when the program is done.
     mutating func update(_ event: InputEvent) -> UpdateResult
     /// Draws the current state.
-    func view(_ context: RenderContext) -> Screen
+    func view(_ context: RenderContext) -> Buffer
     /// Called exactly once on every way out (q, Ctrl-C, SIGTERM, SIGHUP, errors): persist what must not be lost.
     func shutdown()
 }

@@ -1,6 +1,6 @@
 /// Drawing helpers on top of `put`: styled lines, boxes and centred text. Everything still goes through `put`,
 /// so catalog text is sanitized on the way to the screen.
-extension Screen {
+extension Buffer {
     /// Draws `line` from (x, y) in at most `width` columns, cut with `ellipsis` when longer. Returns the columns
     /// used.
     @discardableResult

@@ -1,6 +1,11 @@
+import TerminalKit
 import Testing
-import TriageCore
-@testable import TriageUI
+
+/// Styles standing in for an app theme.
+private enum Theme {
+    static let code = Style(bold: true)
+    static let match = Style(foreground: .yellow, bold: true, underline: true)
+}
 
 @Suite("Text: wrapping, fitting, highlighting, drawing")
 struct TextTests {
@@ -49,35 +54,20 @@ struct TextTests {
 
     @Test("highlight ranges split a string into styled spans")
     func highlighted() {
-        let line = StyledLine.highlighted("API Key not valid", [HighlightRange(start: 4, length: 3)],
+        let line = StyledLine.highlighted("API Key not valid", [4..<7],
                                           base: .plain, highlight: Theme.match)
         #expect(line.spans == [Span("API "), Span("Key", Theme.match), Span(" not valid")])
-        let clipped = StyledLine.highlighted("ab", [HighlightRange(start: 1, length: 9)], base: .plain, highlight: Theme.match)
+        let clipped = StyledLine.highlighted("ab", [1..<10], base: .plain, highlight: Theme.match)
         #expect(clipped.spans == [Span("a"), Span("b", Theme.match)])
     }
 
     @Test("draw clips to the width and marks the cut")
     func draw() {
-        var screen = Screen(width: 10, height: 1)
+        var screen = Buffer(width: 10, height: 1)
         let used = screen.draw(StyledLine("hello world"), x: 1, y: 0, width: 6)
         #expect(used == 6)
         #expect(screen.lines == [" hello…"])
         screen.draw(StyledLine("x"), x: 0, y: 5, width: 3)  // off screen: nothing
         #expect(screen.lines == [" hello…"])
-    }
-
-    @Test("the layout switches from three panes to one pane to the too-small message")
-    func layout() {
-        #expect(BrowserLayout(width: 80, height: 24).kind == .wide)
-        #expect(BrowserLayout(width: 79, height: 24).kind == .narrow)
-        #expect(BrowserLayout(width: 30, height: 8).kind == .narrow)
-        #expect(BrowserLayout(width: 29, height: 24).kind == .tooSmall)
-        #expect(BrowserLayout(width: 200, height: 7).kind == .tooSmall)
-        for width in stride(from: 80, through: 300, by: 7) {
-            let layout = BrowserLayout(width: width, height: 30)
-            #expect(layout.sidebar.width + layout.list.width + layout.detail.width + 4 == width)
-            #expect(layout.detail.x + layout.detail.width == width - 1)
-            #expect(layout.list.width >= 26 && layout.detail.width >= 26)
-        }
     }
 }
