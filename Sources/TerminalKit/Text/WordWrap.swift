@@ -61,6 +61,12 @@ public enum WordWrap {
 }
 
 extension String {
+    /// The words on one line: line breaks, tabs and runs of spaces become single spaces, ends trimmed.
+    public var oneLine: String {
+        split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Without the spaces at the end.
     public var trimmingTrailingSpaces: String {
         var copy = self
         while copy.hasSuffix(" ") { copy.removeLast() }

@@ -12,8 +12,8 @@ public struct BrowserState {
     /// Kept across keystrokes: it caches the matches of each query word.
     let searcher: Searcher
     let sidebar: Sidebar
-    let documents = DocumentCache()
-    let helpOverlays = HelpOverlayCache()
+    let documents = LayoutCache<DetailDocumentKey, DetailDocument>()
+    let helpOverlays = LayoutCache<HelpOverlayKey, HelpOverlay>()
 
     /// The terminal size from the last resize event.
     public internal(set) var width = 80

@@ -5,13 +5,11 @@ import TerminalKit
 extension BrowserState {
     var detailHeight: Int { max(1, layout.detail.height) }
 
-    private func maxDetailScroll(_ document: DetailDocument) -> Int { max(0, document.lines.count - detailHeight) }
-
-    /// Runs one `LinkScroller` move on the detail's scroll and link selection.
+        /// Runs one `LinkScroller` move on the detail's scroll and link selection.
     private mutating func moveInDetail(_ move: (inout LinkScroller) -> Void) {
         let document = detailDocument()
         var scroller = LinkScroller(scroll: detailScroll, link: detailLink, height: detailHeight,
-                                    lineCount: document.lines.count, linkLines: document.linkLines)
+                                    lineCount: document.lines.count, linkLines: document.targetLines.map(\.lowerBound))
         move(&scroller)
         detailScroll = scroller.scroll
         detailLink = scroller.link
@@ -29,18 +27,18 @@ extension BrowserState {
     }
 
     mutating func detailToBottom() {
-        detailScroll = maxDetailScroll(detailDocument())
+        detailScroll = detailDocument().maxScroll(height: detailHeight)
         detailLink = nil
     }
 
     /// Enter on the selected link: jump to the related code, or start the tree's diagnosis from the code.
     mutating func openDetailLink() {
         let document = detailDocument()
-        guard let link = detailLink, document.links.indices.contains(link) else {
-            message = document.links.isEmpty ? nil : "Select a related code or tree with j/k, then Enter"
+        guard let link = detailLink, document.regions.indices.contains(link) else {
+            message = document.regions.isEmpty ? nil : "Select a related code or tree with j/k, then Enter"
             return
         }
-        switch document.links[link] {
+        switch document.regions[link].target {
         case let .code(reference):
             follow(reference)
         case let .tree(id):

@@ -19,7 +19,7 @@ extension BrowserState {
 
     /// Keeps the help scroll inside the help text for the current size.
     mutating func settleHelp() {
-        let overlay = helpOverlays.overlay(width: width, height: height, unicode: true, context: helpContext)
+        let overlay = helpOverlay(width: width, height: height, unicode: true)
         helpScroll = min(max(0, helpScroll), overlay.maxScroll)
     }
 

@@ -37,7 +37,7 @@ extension BrowserState {
         if detailShown != detailContent { problems.append("the detail scroll belongs to other content") }
         if deep, let link = detailLink {
             let document = detailDocument()
-            if !document.links.indices.contains(link) { problems.append("detail link \(link) does not exist") }
+            if !document.regions.indices.contains(link) { problems.append("detail link \(link) does not exist") }
         }
         if mode == .diagnosis, diagnosis == nil { problems.append("diagnosis mode without a diagnosis") }
         if mode == .trees, treePicker == nil { problems.append("tree list mode without a tree list") }

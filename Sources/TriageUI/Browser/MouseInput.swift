@@ -44,7 +44,7 @@ extension BrowserState {
             case .detail:
                 let document = detailDocument()
                 let line = detailScroll + row
-                if document.lines.indices.contains(line), let link = document.lines[line].link {
+                if let link = document.region(atLine: line) {
                     detailLink = link
                     openDetailLink()
                 }

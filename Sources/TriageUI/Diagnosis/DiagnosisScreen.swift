@@ -43,8 +43,11 @@ public struct DiagnosisScreen: Sendable {
     /// The selected path step and the path pane's scroll.
     var pathSelection = 0
     var pathScroll = 0
-    /// The last documents laid out (shared by copies; see `DiagnosisDocumentCache`).
-    let documents = DiagnosisDocumentCache()
+    /// The last documents laid out: the current step at one or two widths, the path in the forms the layout
+    /// measures. Copies of a screen share them, which is harmless: the keys hold everything a document depends
+    /// on (the catalog never changes for a screen).
+    let stepDocuments = LayoutCache<StepDocumentKey, StepDocument>(limit: 8)
+    let pathDocuments = LayoutCache<PathDocumentKey, PathDocument>(limit: 8)
 
     struct NoteEditor: Hashable, Sendable {
         /// The path step the note is for; `path.count` is the current step.

@@ -91,43 +91,25 @@ extension DiagnosisScreen {
     // MARK: - Panes
 
     private func drawPath(_ document: PathDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
-        let textWidth = DiagnosisLayout.textWidth(rect)
-        for row in 0..<rect.height {
-            let index = pathScroll + row
-            guard let line = document.lines[safe: index] else { break }
-            screen.draw(line.text, x: rect.x + 1, y: rect.y + row, width: textWidth, ellipsis: glyphs.ellipsis)
-            guard focus == .path, let entry = line.entry, entry == pathSelection else { continue }
-            if document.entryLines[safe: entry]?.lowerBound == index {
-                screen.put(glyphs.marker, x: rect.x + 1, y: rect.y + row, style: Theme.key)
-            }
-            screen.restyle(x: rect.x, y: rect.y + row, width: rect.width) {
-                $0.reverse = true
-                $0.dim = false
-            }
-        }
+        let selection = focus == .path ? DocumentView.Selection(region: pathSelection, marker: Span(glyphs.marker, Theme.key),
+                                                                reverse: true, bold: false, undim: true) : nil
+        DocumentView.render(document, scroll: pathScroll, selection: selection, in: rect, into: &screen,
+                            ellipsis: glyphs.ellipsis)
     }
 
     private func drawStep(_ document: StepDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
-        let textWidth = DiagnosisLayout.textWidth(rect)
         let focused = focus == .step && noteEditor == nil
-        for row in 0..<rect.height {
-            let index = stepScroll + row
-            guard let line = document.lines[safe: index] else { break }
-            let y = rect.y + row
-            if index == document.fieldLine {
-                drawField(into: &screen, x: rect.x + 1, y: y, width: textWidth, glyphs: glyphs)
-                continue
-            }
-            screen.draw(line.text, x: rect.x + 1, y: y, width: textWidth, ellipsis: glyphs.ellipsis)
-            guard let target = line.target, target == selection else { continue }
-            if document.targetLines[safe: target]?.lowerBound == index, case .answer? = document.targets[safe: target] {
-                screen.put(glyphs.marker, x: rect.x + 1, y: y, style: Theme.key)
-            }
-            screen.restyle(x: rect.x, y: y, width: rect.width) {
-                $0.reverse = focused
-                $0.bold = true
-                $0.dim = false
-            }
+        let highlight = selection.map { index in
+            let isAnswer: Bool
+            if case .answer? = document.targets[safe: index] { isAnswer = true } else { isAnswer = false }
+            return DocumentView.Selection(region: index, marker: isAnswer ? Span(glyphs.marker, Theme.key) : nil,
+                                          reverse: focused, bold: true, undim: true)
+        }
+        DocumentView.render(document, scroll: stepScroll, selection: highlight, in: rect, into: &screen,
+                            ellipsis: glyphs.ellipsis)
+        if let field = document.fieldLine, field >= stepScroll, field < stepScroll + rect.height {
+            drawField(into: &screen, x: rect.x + 1, y: rect.y + field - stepScroll, width: DiagnosisLayout.textWidth(rect),
+                      glyphs: glyphs)
         }
     }
 

@@ -31,8 +31,7 @@ public enum BrowserView {
             }
         }
         if state.mode == .help {
-            state.helpOverlays.overlay(width: layout.width, height: layout.height, unicode: context.unicode,
-                                       context: state.helpContext)
+            state.helpOverlay(width: layout.width, height: layout.height, unicode: context.unicode)
                 .draw(into: &screen, scroll: state.helpScroll, glyphs: glyphs)
         }
         return screen

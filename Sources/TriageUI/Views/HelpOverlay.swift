@@ -3,10 +3,10 @@ import TerminalKit
 /// The `?` overlay: a centred box listing every key, scrollable when the terminal is short.
 struct HelpOverlay {
     let frame: Rect
-    let lines: [StyledLine]
+    let document: Document<Never>
 
     var visibleRows: Int { max(0, frame.height - 2) }
-    var maxScroll: Int { max(0, lines.count - visibleRows) }
+    var maxScroll: Int { max(0, document.lines.count - visibleRows) }
 
     init(width: Int, height: Int, glyphs: BoxGlyphs, context: KeyHelp.Context = .browser) {
         let boxWidth = min(max(0, width - 4), 76)
@@ -16,7 +16,7 @@ struct HelpOverlay {
         if lines.count + 2 > height - 1 { lines = Self.lines(sections, width: inner, glyphs: glyphs, compact: true) }
         let boxHeight = min(max(0, height - 1), lines.count + 2)
         frame = Rect(x: (width - boxWidth) / 2, y: max(0, (height - 1 - boxHeight) / 2), width: boxWidth, height: boxHeight)
-        self.lines = lines
+        document = Document(title: "Keys", lines: lines)
     }
 
     /// The help text for `width` columns: keys and actions side by side, or keys above actions when narrow;
@@ -49,30 +49,32 @@ struct HelpOverlay {
         guard frame.width >= 4, frame.height >= 3 else { return }
         screen.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
         screen.box(frame, glyphs: glyphs, style: Theme.border)
-        screen.draw(StyledLine(" Keys ", Theme.focusedTitle), x: frame.x + 2, y: frame.y, width: frame.width - 4,
+        screen.draw(StyledLine(" \(document.title) ", Theme.focusedTitle), x: frame.x + 2, y: frame.y, width: frame.width - 4,
                     ellipsis: glyphs.ellipsis)
         let footer = maxScroll > 0 ? " j/k scroll " : " any key closes "
         let footerWidth = min(DisplayWidth.of(footer), frame.width - 4)
         screen.draw(StyledLine(footer, Theme.dim), x: frame.x + frame.width - 2 - footerWidth, y: frame.y + frame.height - 1,
                     width: footerWidth, ellipsis: glyphs.ellipsis)
-        let start = min(max(0, scroll), maxScroll)
-        for row in 0..<visibleRows where start + row < lines.count {
-            screen.draw(lines[start + row], x: frame.x + 2, y: frame.y + 1 + row, width: frame.width - 4,
-                        ellipsis: glyphs.ellipsis)
-        }
+        let inside = Rect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: visibleRows)
+        DocumentView.render(document, scroll: min(max(0, scroll), maxScroll), selection: nil, in: inside, into: &screen,
+                            ellipsis: glyphs.ellipsis)
     }
 }
 
-/// Keeps the last help overlay laid out, so scrolling the help does not wrap its text again on every key.
-final class HelpOverlayCache {
-    private var key: (width: Int, height: Int, unicode: Bool, context: KeyHelp.Context)?
-    private var overlay: HelpOverlay?
+/// What a help overlay depends on (the key of `BrowserState.helpOverlays`).
+struct HelpOverlayKey: Hashable {
+    var width: Int
+    var height: Int
+    var unicode: Bool
+    var context: KeyHelp.Context
+}
 
-    func overlay(width: Int, height: Int, unicode: Bool, context: KeyHelp.Context = .browser) -> HelpOverlay {
-        if let key, key == (width, height, unicode, context), let overlay { return overlay }
-        let built = HelpOverlay(width: width, height: height, glyphs: unicode ? .unicode : .ascii, context: context)
-        key = (width, height, unicode, context)
-        overlay = built
-        return built
+extension BrowserState {
+    /// The help overlay for a size, kept so scrolling the help does not wrap its text again on every key.
+    func helpOverlay(width: Int, height: Int, unicode: Bool) -> HelpOverlay {
+        let key = HelpOverlayKey(width: width, height: height, unicode: unicode, context: helpContext)
+        return helpOverlays.value(for: key) {
+            HelpOverlay(width: width, height: height, glyphs: unicode ? .unicode : .ascii, context: key.context)
+        }
     }
 }

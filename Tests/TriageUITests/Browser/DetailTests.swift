@@ -19,7 +19,7 @@ struct DetailTests {
         #expect(program.state.detailLink == nil)
         program.send(.character("j"))
         let document = program.state.detailDocument()
-        #expect(document.links == [.code(CodeReference(vendor: "acme", code: "KEY_EXPIRED")),
+        #expect(document.targets == [.code(CodeReference(vendor: "acme", code: "KEY_EXPIRED")),
                                    .code(CodeReference(vendor: "zeta", code: "1")), .tree("acme-keys")])
         #expect(program.state.detailLink == 0)
         program.send(.enter)
@@ -87,7 +87,7 @@ struct DetailTests {
         program.send(.down)
         #expect(program.state.detailScroll == 1)
         #expect(program.state.detailLink == nil)
-        let firstLink = document.linkLines[0]
+        let firstLink = document.targetLines[0].lowerBound
         for _ in 0..<(firstLink - 9) { program.send(.down) }
         #expect(program.state.detailScroll == firstLink - 8)
         #expect(program.state.detailLink == nil)
@@ -130,7 +130,7 @@ struct DetailTests {
         program.state.selectSidebarRow(row)
         program.send(.enter, .enter)
         let document = program.state.detailDocument()
-        let text = document.lines.map(\.text.plain)
+        let text = document.lines.map(\.plain)
         let notices = text.filter { $0.hasPrefix("! ") }
         #expect(notices.count == 1)
         #expect(text.contains("Vendor notice"))
@@ -151,7 +151,7 @@ struct DetailTests {
         program.send(.character("h"), .up)  // Auth
         _ = program.update(.mouse(MouseEvent(kind: .press, x: layout.list.x + 2, y: layout.list.y)))
         let document = program.state.detailDocument()
-        _ = program.update(.mouse(MouseEvent(kind: .press, x: layout.detail.x + 3, y: layout.detail.y + document.linkLines[0])))
+        _ = program.update(.mouse(MouseEvent(kind: .press, x: layout.detail.x + 3, y: layout.detail.y + document.targetLines[0].lowerBound)))
         #expect(program.state.selectedEntry?.code == "KEY_EXPIRED")
         _ = program.update(.mouse(MouseEvent(kind: .press, x: 0, y: 0)))  // on a border: nothing
         #expect(program.state.invariantViolations() == [])

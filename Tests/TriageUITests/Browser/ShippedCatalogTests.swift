@@ -59,14 +59,15 @@ struct ShippedCatalogTests {
             program.state.settle()
             #expect(program.state.selectedIndex == index)
             let document = program.state.detailDocument()
-            for link in document.links {
+            for link in document.targets {
                 switch link {
                 case let .code(reference): #expect(catalog.entry(reference) != nil)
                 case let .tree(id): #expect(catalog.tree(id: id) != nil)
                 }
             }
             // Wrapped text fits the pane; link lines are one line each, cut when drawn.
-            #expect(document.lines.filter { $0.link == nil }.allSatisfy { $0.text.width <= program.state.layout.detailTextWidth })
+            #expect(document.lines.indices.filter { document.region(atLine: $0) == nil }
+                .allSatisfy { document.lines[$0].width <= program.state.layout.detailTextWidth })
             _ = program.render()
         }
         _ = program.update(.resize(width: 40, height: 12))
