@@ -1,29 +1,84 @@
 import TerminalKit
+import TriageCore
+
+/// What a key does while browsing.
+enum BrowseAction: Sendable {
+    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane
+    case up, down, pageUp, pageDown, first, last, open, back
+}
 
 /// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
 extension BrowserState {
+    /// The browse mode's key table: dispatch, the help overlay's Move, Panes and Other sections, the hints.
+    static let browseKeys = KeyMap<BrowserState, BrowseAction>([
+        .init("Move", [
+            .init("Up Down  k j", "Move; in the detail, to the next link or line",
+                  [([.up, .character("k")], .up), ([.down, .character("j")], .down)]),
+            .init("PgUp PgDn", "Page up / down", [([.pageUp], .pageUp), ([.pageDown], .pageDown)]),
+            .init("g G  Home End", "First / last", [([.home, .character("g")], .first), ([.end, .character("G")], .last)]),
+        ]),
+        .init("Panes", [
+            .init("Tab  Shift-Tab", "Next / previous pane", [([.tab], .nextPane), ([.backTab], .previousPane)],
+                  hints: [.init("Tab", "pane", order: 4, priority: 5)]),
+            .init("Enter  l  Right", "Open: the codes, the detail, the selected link",
+                  [([.enter, .right, .character("l")], .open)],
+                  hints: [.init("Enter", order: 1, priority: 2) { state in
+                      switch state.focus {
+                      case .sidebar: return "codes"
+                      case .list: return "detail"
+                      case .detail: return "follow"
+                      }
+                  }]),
+            .init("Esc  h  Left  Bksp", "Back: code before a jump, out of results, pane",
+                  [([.escape, .left, .backspace, .character("h")], .back)],
+                  hints: [.init("Esc", order: 0, priority: 0) { $0.isSearching ? "clear search" : nil }]),
+        ]),
+        .init("Search", [
+            .init("/", "Search; every key re-ranks the codes", [([.character("/")], .search)],
+                  hints: [.init("/", "search", order: 3, priority: 4)]),
+            .init(nil, "Scope: all vendors or the selected one", [([.control("v")], .scope)]),
+        ]),
+        .init("Other", [
+            .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)],
+                  hints: [.init("?", "help", order: 5, priority: 1)]),
+            .init("q  Ctrl-C", "Quit (Ctrl-C also while typing)", [([.character("q"), .control("c")], .quit)],
+                  hints: [.init("q", "quit", order: 6, priority: 6)]),
+            .init("d  t  D", "Diagnose the code / list every tree / resume",
+                  [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume)],
+                  hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
+            .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
+        ]),
+    ])
+
     mutating func handleBrowseKey(_ key: Key) -> UpdateResult {
-        switch key {
-        case .character("q"), .control("c"): return .quit
-        case .character("?"), .function(1): openHelp()
-        case .character("/"): startSearch()
-        case .character("d"): diagnoseSelected()
-        case .character("t"): listTrees()
-        case .character("D"): resumeDiagnosis()
-        case .control("v"): toggleScope()
-        case .tab: focus = focus.next
-        case .backTab: focus = focus.previous
-        case .up, .character("k"): move(by: -1)
-        case .down, .character("j"): move(by: 1)
+        guard let action = Self.browseKeys.action(for: key) else { return .continue }
+        switch action {
+        case .quit: return .quit
+        case .help: openHelp()
+        case .search: startSearch()
+        case .diagnose: diagnoseSelected()
+        case .trees: listTrees()
+        case .resume: resumeDiagnosis()
+        case .scope: toggleScope()
+        case .nextPane: focus = focus.next
+        case .previousPane: focus = focus.previous
+        case .up: move(by: -1)
+        case .down: move(by: 1)
         case .pageUp: page(by: -1)
         case .pageDown: page(by: 1)
-        case .home, .character("g"): moveToEnd(last: false)
-        case .end, .character("G"): moveToEnd(last: true)
-        case .enter, .right, .character("l"): open()
-        case .escape, .left, .backspace, .character("h"): back()
-        default: break
+        case .first: moveToEnd(last: false)
+        case .last: moveToEnd(last: true)
+        case .open: open()
+        case .back: back()
         }
         return .continue
+    }
+
+    /// True when `d` would start a diagnosis: a code is selected (the focus left the vendors pane, or in search
+    /// results) and a tree diagnoses it.
+    var selectedCodeHasTrees: Bool {
+        guard focus != .sidebar || isSearching, let entry = selectedEntry else { return false }
+        return !DiagnosisSession.trees(for: entry.reference, in: catalog).isEmpty
     }
 
     /// Moves the selection of the focused pane (in the detail pane: to the next link, or scrolls).

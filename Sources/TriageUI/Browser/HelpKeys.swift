@@ -1,18 +1,34 @@
 import TerminalKit
 
+/// What a key does in the help overlay.
+enum HelpAction: Sendable {
+    case quit, up, down, pageUp, pageDown, top, bottom
+}
+
 /// Keys of the help overlay: scroll keys scroll it, Ctrl-C quits, anything else closes it (back to the browser,
 /// the tree list or the diagnosis it was opened from).
 extension BrowserState {
+    /// The help overlay's own keys (the overlay lists them in its footer, "j/k scroll"); every other key closes it.
+    static let helpKeys = KeyMap<BrowserState, HelpAction>([
+        .init("Help", [
+            .init(nil, "Scroll the help", [([.up, .character("k")], .up), ([.down, .character("j")], .down),
+                                           ([.pageUp], .pageUp), ([.pageDown], .pageDown),
+                                           ([.home, .character("g")], .top), ([.end, .character("G")], .bottom)]),
+            .init(nil, "Quit", [([.control("c")], .quit)]),
+            .init(nil, "Any other key closes the help", hints: [.init("Esc", "close", order: 0, priority: 0)]),
+        ]),
+    ])
+
     mutating func handleHelpKey(_ key: Key) -> UpdateResult {
-        switch key {
-        case .control("c"): return .quit
-        case .up, .character("k"): helpScroll -= 1
-        case .down, .character("j"): helpScroll += 1
-        case .pageUp: helpScroll -= 10
-        case .pageDown: helpScroll += 10
-        case .home, .character("g"): helpScroll = 0
-        case .end, .character("G"): helpScroll = Int.max / 2
-        default: mode = helpReturn
+        switch Self.helpKeys.action(for: key) {
+        case .quit?: return .quit
+        case .up?: helpScroll -= 1
+        case .down?: helpScroll += 1
+        case .pageUp?: helpScroll -= 10
+        case .pageDown?: helpScroll += 10
+        case .top?: helpScroll = 0
+        case .bottom?: helpScroll = Int.max / 2
+        case nil: mode = helpReturn
         }
         return .continue
     }

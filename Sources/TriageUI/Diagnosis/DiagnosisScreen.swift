@@ -30,7 +30,7 @@ public struct DiagnosisScreen: Sendable {
     public internal(set) var height: Int
 
     /// The value field of an ask step.
-    var field = TextInput()
+    var field = TextField()
     /// Shows a secret value while it is typed (Ctrl-R).
     var revealSecret = false
     /// The one-line note editor (`n`), when open.
@@ -52,7 +52,7 @@ public struct DiagnosisScreen: Sendable {
     struct NoteEditor: Hashable, Sendable {
         /// The path step the note is for; `path.count` is the current step.
         var step: Int
-        var input: TextInput
+        var input: TextField
     }
 
     /// A screen showing `session` (usually just started).
@@ -151,7 +151,7 @@ public struct DiagnosisScreen: Sendable {
         revealSecret = false
         confirmingRestart = false
         noteEditor = nil
-        field = TextInput(prefill ?? "")
+        field = TextField(prefill ?? "")
         pathSelection = max(0, session.path.count - 1)
         selection = nil
         isTyping = false
@@ -236,7 +236,7 @@ public struct DiagnosisScreen: Sendable {
     mutating func editNote(forStep index: Int) {
         let path = session.path
         let existing = index < path.count ? path[index].note : session.note
-        noteEditor = NoteEditor(step: index, input: TextInput(existing ?? "", limit: 1000))
+        noteEditor = NoteEditor(step: index, input: TextField(existing ?? "", limit: 1000))
     }
 
     mutating func saveNote() {

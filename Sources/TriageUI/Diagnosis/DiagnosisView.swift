@@ -120,13 +120,8 @@ extension DiagnosisScreen {
         let secret: Bool
         if case let .ask(_, _, _, isSecret)? = current?.kind { secret = isSecret } else { secret = false }
         let mask = glyphs == .unicode ? "\u{2022}" : "*"
-        var shown = secret && !revealSecret ? String(repeating: mask, count: field.text.count) : field.text
-        let room = width - 3
-        var cut = false
-        while !shown.isEmpty, DisplayWidth.of(TerminalSafe.sanitize(shown, keepNewlines: false)) > room - (cut ? 1 : 0) {
-            shown.removeFirst()
-            cut = true
-        }
+        let typed = secret && !revealSecret ? String(repeating: mask, count: field.text.count) : field.text
+        let (shown, cut) = StatusBar.tail(typed, room: width - 3)
         let fieldStyle = Style(underline: true, dim: !isTyping)
         var line = StyledLine(glyphs.marker + " ", isTyping ? Theme.searchPrompt : Theme.dim)
         if cut { line.append(glyphs.ellipsis, Theme.dim) }

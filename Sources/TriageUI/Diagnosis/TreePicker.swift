@@ -40,30 +40,46 @@ public struct TreePicker: Sendable {
         cursor.settle(count: trees.count, visible: visibleRows)
     }
 
+    /// The tree list's key table (its hints; the box's footer names Enter and Esc).
+    static let keys = KeyMap<TreePicker, TreePickerAction>([
+        .init("Trees", [
+            .init(nil, "Start the selected tree", [([.enter, .right, .character("l")], .start)],
+                  hints: [.init("Enter", "start", order: 0, priority: 0)]),
+            .init(nil, "Start tree N", Key.digits { .number($0) }),
+            .init(nil, "Close the list", [([.escape, .character("q"), .left, .character("h")], .close)],
+                  hints: [.init("Esc", "close", order: 1, priority: 1)]),
+            .init(nil, "Move", [([.up, .character("k")], .up), ([.down, .character("j")], .down),
+                                ([.pageUp], .pageUp), ([.pageDown], .pageDown),
+                                ([.home, .character("g")], .first), ([.end, .character("G")], .last)]),
+            .init(nil, "Help", [([.character("?"), .function(1)], .help)],
+                  hints: [.init("?", "help", order: 2, priority: 2)]),
+            .init(nil, "Quit", [([.control("c")], .quit)]),
+        ]),
+    ])
+
     /// One key: move, start, close.
     public mutating func handle(_ key: Key) -> TreePickerOutcome {
         message = nil
         let visible = visibleRows
-        switch key {
-        case .control("c"): return .quit
-        case .escape, .character("q"), .left, .character("h"): return .close
-        case .up, .character("k"): cursor.move(by: -1, count: trees.count, visible: visible)
-        case .down, .character("j"): cursor.move(by: 1, count: trees.count, visible: visible)
-        case .pageUp: cursor.move(by: -max(1, visible - 1), count: trees.count, visible: visible)
-        case .pageDown: cursor.move(by: max(1, visible - 1), count: trees.count, visible: visible)
-        case .home, .character("g"): cursor.move(to: 0, count: trees.count, visible: visible)
-        case .end, .character("G"): cursor.move(to: trees.count - 1, count: trees.count, visible: visible)
-        case let .character(digit) where digit.isASCII && digit.isNumber && digit != "0":
-            let index = (Int(String(digit)) ?? 1) - 1
-            guard trees.indices.contains(index) else {
-                message = "There is no tree \(index + 1)"
+        switch Self.keys.action(for: key) {
+        case .quit?: return .quit
+        case .close?: return .close
+        case .up?: cursor.move(by: -1, count: trees.count, visible: visible)
+        case .down?: cursor.move(by: 1, count: trees.count, visible: visible)
+        case .pageUp?: cursor.move(by: -max(1, visible - 1), count: trees.count, visible: visible)
+        case .pageDown?: cursor.move(by: max(1, visible - 1), count: trees.count, visible: visible)
+        case .first?: cursor.move(to: 0, count: trees.count, visible: visible)
+        case .last?: cursor.move(to: trees.count - 1, count: trees.count, visible: visible)
+        case let .number(number)?:
+            guard trees.indices.contains(number - 1) else {
+                message = "There is no tree \(number)"
                 return .stay
             }
-            cursor.move(to: index, count: trees.count, visible: visible)
+            cursor.move(to: number - 1, count: trees.count, visible: visible)
             return start()
-        case .enter, .right, .character("l"): return start()
-        case .character("?"), .function(1): return .help
-        default: break
+        case .start?: return start()
+        case .help?: return .help
+        case nil: break
         }
         return .stay
     }
@@ -84,6 +100,11 @@ public struct TreePicker: Sendable {
 
     /// Rows of trees the box shows for the current size.
     var visibleRows: Int { TreePickerBox(picker: self, area: Rect(x: 0, y: 0, width: width, height: height)).listRows }
+}
+
+/// What a key does in the tree list.
+enum TreePickerAction: Sendable {
+    case quit, close, up, down, pageUp, pageDown, first, last, number(Int), start, help
 }
 
 /// What the host must do after the tree picker handled a key.

@@ -12,7 +12,7 @@ enum StatusLineView {
         let leftWant = leftLine?.width ?? (DisplayWidth.of(state.query) + 2)
         // The left text, two spaces and the hints share the row inside one column of margin each side.
         let budget = max(width - 4 - max(leftWant, state.mode == .search ? 12 : 0), width / 3)
-        let right = fit(hints(state), in: budget)
+        let right = StatusBar.fit(hints(state), in: budget)
         let rightWidth = right.width
         if rightWidth > 0 {
             screen.draw(right, x: width - 1 - rightWidth, y: y, width: rightWidth, ellipsis: glyphs.ellipsis)
@@ -28,12 +28,7 @@ enum StatusLineView {
     /// `/query` with the cursor after it; a long query shows its end.
     private static func drawPrompt(into screen: inout Buffer, query: String, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
         guard width > 2 else { return }
-        var shown = query
-        var cut = false
-        while DisplayWidth.of(TerminalSafe.sanitize(shown, keepNewlines: false)) > width - 2 - (cut ? 1 : 0), !shown.isEmpty {
-            shown.removeFirst()
-            cut = true
-        }
+        let (shown, cut) = StatusBar.tail(query, room: width - 2)
         var line = StyledLine("/", Theme.searchPrompt)
         if cut { line.append(glyphs.ellipsis, Theme.dim) }
         line.append(shown)
@@ -58,54 +53,23 @@ enum StatusLineView {
         return StyledLine(parts.joined(separator: separator))
     }
 
-    /// The hints that fit in `width` columns, chosen by importance and shown in their own order.
-    static func fit(_ hints: [(line: StyledLine, priority: Int)], in width: Int) -> StyledLine {
-        var chosen = Set<Int>()
-        var used = 0
-        for (index, hint) in hints.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
-            let extra = hint.line.width + (chosen.isEmpty ? 0 : 2)
-            if used + extra <= width {
-                chosen.insert(index)
-                used += extra
-            }
-        }
-        var line = StyledLine()
-        for (index, hint) in hints.enumerated() where chosen.contains(index) {
-            if !line.spans.isEmpty { line.append("  ") }
-            line = line + hint.line
-        }
-        return line
-    }
-
-    /// Key hints in display order, with their importance (0 first).
+    /// Key hints in display order, with their importance (0 first), from the key table of the mode.
     static func hints(_ state: BrowserState) -> [(line: StyledLine, priority: Int)] {
-        func hint(_ key: String, _ action: String) -> StyledLine { StyledLine(key, Theme.key) + StyledLine(" " + action) }
         switch state.mode {
         case .search:
             let scope = state.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all vendors"
             let count = state.isSearching ? "\(state.list.count) result\(state.list.count == 1 ? "" : "s") in " : "in "
-            return [(StyledLine(count + scope, Theme.dim), 0), (hint("Tab", "scope"), 1), (hint("Enter", "accept"), 2),
-                    (hint("Esc", "cancel"), 3)]
+            return [(StyledLine(count + scope, Theme.dim), 0)]
+                + StatusBar.hints(BrowserState.searchKeys, for: state, keyStyle: Theme.key)
         case .help:
-            return [(hint("Esc", "close"), 0)]
+            return StatusBar.hints(BrowserState.helpKeys, for: state, keyStyle: Theme.key)
         case .trees:
-            return [(hint("Enter", "start"), 0), (hint("Esc", "close"), 1), (hint("?", "help"), 2)]
+            guard let picker = state.treePicker else { return [] }
+            return StatusBar.hints(TreePicker.keys, for: picker, keyStyle: Theme.key)
         case .diagnosis:
             return DiagnosisStatusLine.hints(state.diagnosis)
         case .browse:
-            var hints: [(line: StyledLine, priority: Int)] = []
-            if state.isSearching { hints.append((hint("Esc", "clear search"), 0)) }
-            switch state.focus {
-            case .sidebar: hints.append((hint("Enter", "codes"), 2))
-            case .list: hints.append((hint("Enter", "detail"), 2))
-            case .detail: hints.append((hint("Enter", "follow"), 2))
-            }
-            if state.focus != .sidebar || state.isSearching, let entry = state.selectedEntry,
-               !DiagnosisSession.trees(for: entry.reference, in: state.catalog).isEmpty {
-                hints.append((hint("d", "diagnose"), 3))
-            }
-            hints += [(hint("/", "search"), 4), (hint("Tab", "pane"), 5), (hint("?", "help"), 1), (hint("q", "quit"), 6)]
-            return hints
+            return StatusBar.hints(BrowserState.browseKeys, for: state, keyStyle: Theme.key)
         }
     }
 }

@@ -1,6 +1,6 @@
 /// A one-line text being typed (the value of an ask step, a note): printable keys are text, Backspace deletes,
 /// Ctrl-U clears, Ctrl-W deletes the last word. Control characters never get in.
-public struct TextInput: Hashable, Sendable {
+public struct TextField: Hashable, Sendable {
     public var text: String
     /// The longest text kept; more typing is ignored.
     public var limit: Int
