@@ -2,7 +2,7 @@ import TerminalKit
 import TriageCore
 
 /// What a key does while browsing.
-enum BrowseAction: Sendable {
+enum BrowseAction: Hashable, Sendable {
     case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane
     case up, down, pageUp, pageDown, first, last, open, back
 }

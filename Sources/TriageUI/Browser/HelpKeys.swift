@@ -1,7 +1,7 @@
 import TerminalKit
 
 /// What a key does in the help overlay.
-enum HelpAction: Sendable {
+enum HelpAction: Hashable, Sendable {
     case quit, up, down, pageUp, pageDown, top, bottom
 }
 

@@ -2,7 +2,7 @@ import TerminalKit
 import TriageCore
 
 /// What a key does at the search prompt.
-enum SearchAction: Sendable {
+enum SearchAction: Hashable, Sendable {
     case quit, edit, scope, up, down, pageUp, pageDown, accept, cancel
 }
 

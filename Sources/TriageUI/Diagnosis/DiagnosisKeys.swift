@@ -2,7 +2,7 @@ import TerminalKit
 import TriageCore
 
 /// What a key does on the diagnosis screen (each table below binds the ones it uses).
-enum DiagnosisAction: Sendable {
+enum DiagnosisAction: Hashable, Sendable {
     case answer(Int), up, down, pageUp, pageDown, first, last, activate, typeValue, focusPath, close
     case back, restart, note, save, help, quit
     case jumpBack, returnToStep, digitInPath

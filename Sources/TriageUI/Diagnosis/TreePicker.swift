@@ -103,7 +103,7 @@ public struct TreePicker: Sendable {
 }
 
 /// What a key does in the tree list.
-enum TreePickerAction: Sendable {
+enum TreePickerAction: Hashable, Sendable {
     case quit, close, up, down, pageUp, pageDown, first, last, number(Int), start, help
 }
 
