@@ -9,6 +9,9 @@ public struct BoxGlyphs: Hashable, Sendable {
     public var bottomRight: String
     public var teeDown: String
     public var teeUp: String
+    /// Where a divider meets the left and the right border.
+    public var teeRight: String
+    public var teeLeft: String
     /// Marks the selected row of a list.
     public var marker: String
     /// Ends a line that was cut.
@@ -26,12 +29,12 @@ public struct BoxGlyphs: Hashable, Sendable {
 
     public static let unicode = BoxGlyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        teeDown: "┬", teeUp: "┴", marker: "▸", ellipsis: "…", bullet: "•", separator: "›", link: "→",
+        teeDown: "┬", teeUp: "┴", teeRight: "├", teeLeft: "┤", marker: "▸", ellipsis: "…", bullet: "•", separator: "›", link: "→",
         openQuote: "\u{201C}", closeQuote: "\u{201D}", dot: "\u{00B7}")
 
     public static let ascii = BoxGlyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeDown: "+", teeUp: "+", marker: ">", ellipsis: "~", bullet: "*", separator: ">", link: "->",
+        teeDown: "+", teeUp: "+", teeRight: "+", teeLeft: "+", marker: ">", ellipsis: "~", bullet: "*", separator: ">", link: "->",
         openQuote: "\"", closeQuote: "\"", dot: "-")
 
     public static func forContext(_ context: RenderContext) -> BoxGlyphs { context.unicode ? .unicode : .ascii }

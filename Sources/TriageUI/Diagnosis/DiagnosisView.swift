@@ -32,27 +32,20 @@ extension DiagnosisScreen {
         screen.box(Rect(x: area.x, y: layout.top, width: area.width, height: layout.bottom - layout.top + 1),
                    glyphs: glyphs, style: Theme.border)
         let pathTitle = "Path (\(session.path.count))"
-        let stepFooter = Self.footer(scroll: stepScroll, lines: step.lines.count, height: layout.step.height)
-        let pathFooter = Self.footer(scroll: pathScroll, lines: path.lines.count, height: layout.path.height)
+        let stepFooter = Frame.position(scroll: stepScroll, lines: step.lines.count, height: layout.step.height)
+        let pathFooter = Frame.position(scroll: pathScroll, lines: path.lines.count, height: layout.path.height)
         switch layout.kind {
         case .sideBySide:
-            let column = layout.step.x - 1
-            for row in layout.top + 1..<layout.bottom {
-                screen[column, row] = Cell(glyphs.vertical, style: Theme.border)
-            }
-            screen[column, layout.top] = Cell(glyphs.teeDown, style: Theme.border)
-            screen[column, layout.bottom] = Cell(glyphs.teeUp, style: Theme.border)
+            Frame.verticalDivider(column: layout.step.x - 1, top: layout.top, bottom: layout.bottom, glyphs: glyphs,
+                                  style: Theme.border, into: &screen)
             label(&screen, title: pathTitle, focused: focus == .path, footer: pathFooter, rect: layout.path,
                   titleRow: layout.top, footerRow: layout.bottom, glyphs: glyphs)
             label(&screen, title: step.title, focused: focus == .step, footer: stepFooter, rect: layout.step,
                   titleRow: layout.top, footerRow: layout.bottom, glyphs: glyphs)
         case .stacked, .single:
             if let divider = layout.divider {
-                for column in area.x + 1..<area.x + area.width - 1 {
-                    screen[column, divider] = Cell(glyphs.horizontal, style: Theme.border)
-                }
-                screen[area.x, divider] = Cell(glyphs == .unicode ? "├" : "+", style: Theme.border)
-                screen[area.x + area.width - 1, divider] = Cell(glyphs == .unicode ? "┤" : "+", style: Theme.border)
+                Frame.horizontalDivider(row: divider, x: area.x, width: area.width, glyphs: glyphs, style: Theme.border,
+                                        into: &screen)
                 label(&screen, title: pathTitle, focused: focus == .path, footer: pathFooter, rect: layout.path,
                       titleRow: layout.top, footerRow: divider, glyphs: glyphs)
                 label(&screen, title: step.title, focused: focus == .step, footer: stepFooter, rect: layout.step,
@@ -70,22 +63,11 @@ extension DiagnosisScreen {
     /// A pane's title on the border above it and its scroll position on the border below.
     private func label(_ screen: inout Buffer, title: String, focused: Bool, footer: String?, rect: Rect, titleRow: Int,
                        footerRow: Int, glyphs: BoxGlyphs) {
-        let room = rect.width - 2
-        guard room > 2 else { return }
-        screen.draw(StyledLine(" \(title) ", focused ? Theme.focusedTitle : Theme.title), x: rect.x, y: titleRow,
-                    width: room, ellipsis: glyphs.ellipsis)
+        Frame.title(title, style: focused ? Theme.focusedTitle : Theme.title, pane: rect, row: titleRow, glyphs: glyphs,
+                    into: &screen)
         if let footer {
-            let text = " \(footer) "
-            let width = min(DisplayWidth.of(text), room)
-            screen.draw(StyledLine(text, Theme.dim), x: rect.x + rect.width - 1 - width, y: footerRow, width: width,
-                        ellipsis: glyphs.ellipsis)
+            Frame.footer(footer, style: Theme.dim, pane: rect, row: footerRow, glyphs: glyphs, into: &screen)
         }
-    }
-
-    /// "first-last/total" when the text is longer than the pane.
-    static func footer(scroll: Int, lines: Int, height: Int) -> String? {
-        guard height > 0, lines > height else { return nil }
-        return "\(scroll + 1)-\(min(lines, scroll + height))/\(lines)"
     }
 
     // MARK: - Panes

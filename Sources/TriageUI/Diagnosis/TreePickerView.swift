@@ -38,13 +38,11 @@ extension TreePicker {
         guard frame.width >= 8, frame.height >= 3 else { return }
         screen.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
         screen.box(frame, glyphs: glyphs, style: Theme.border)
-        screen.draw(StyledLine(" \(picker.title) ", Theme.focusedTitle), x: frame.x + 2, y: frame.y,
-                    width: frame.width - 4, ellipsis: glyphs.ellipsis)
-        let footer = picker.message.map { " \($0) " } ?? " Enter start  Esc close "
-        let footerWidth = min(DisplayWidth.of(footer), frame.width - 4)
-        screen.draw(StyledLine(footer, picker.message == nil ? Theme.dim : Theme.message),
-                    x: frame.x + frame.width - 2 - footerWidth, y: frame.y + frame.height - 1, width: footerWidth,
-                    ellipsis: glyphs.ellipsis)
+        let inside = Rect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: frame.height - 2)
+        Frame.title(picker.title, style: Theme.focusedTitle, pane: inside, row: frame.y, inset: 1, glyphs: glyphs,
+                    into: &screen)
+        Frame.footer(picker.message ?? "Enter start  Esc close", style: picker.message == nil ? Theme.dim : Theme.message,
+                     pane: inside, row: frame.y + frame.height - 1, glyphs: glyphs, into: &screen)
         let inner = frame.width - 4
         if picker.trees.isEmpty {
             screen.draw(StyledLine("No decision trees in the catalog.", Theme.dim), x: frame.x + 2, y: frame.y + 1,
@@ -74,11 +72,7 @@ extension TreePicker {
         }
         guard box.summaryRows > 0, let id = picker.selectedTree, let tree = picker.catalog.tree(id: id) else { return }
         let top = frame.y + 1 + box.listRows
-        for column in frame.x + 1..<frame.x + frame.width - 1 {
-            screen[column, top] = Cell(glyphs.horizontal, style: Theme.border)
-        }
-        screen[frame.x, top] = Cell(glyphs == .unicode ? "├" : "+", style: Theme.border)
-        screen[frame.x + frame.width - 1, top] = Cell(glyphs == .unicode ? "┤" : "+", style: Theme.border)
+        Frame.horizontalDivider(row: top, x: frame.x, width: frame.width, glyphs: glyphs, style: Theme.border, into: &screen)
         let vendors = tree.vendors.map { picker.catalog.vendor(id: $0)?.name ?? $0 }.joined(separator: ", ")
         let codes = tree.codes.map { tree.vendors == [$0.vendor] ? $0.code : $0.description }.joined(separator: ", ")
         let room = max(1, box.summaryRows - 1)

@@ -10,9 +10,6 @@ enum DetailView {
     }
 
     static func footer(_ state: BrowserState, document: DetailDocument, height: Int) -> String? {
-        guard document.lines.count > height else { return nil }
-        let first = state.detailScroll + 1
-        let last = min(document.lines.count, state.detailScroll + height)
-        return "\(first)-\(last)/\(document.lines.count)"
+        Frame.position(scroll: state.detailScroll, lines: document.lines.count, height: height)
     }
 }

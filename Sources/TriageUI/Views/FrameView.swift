@@ -18,24 +18,17 @@ enum FrameView {
         screen.box(Rect(x: left, y: top, width: right - left + 1, height: bottom - top + 1), glyphs: glyphs,
                    style: Theme.border)
         for pane in panes.dropFirst() {
-            let x = layout.rect(for: pane).x - 1
-            for row in top + 1..<bottom { screen[x, row] = Cell(glyphs.vertical, style: Theme.border) }
-            screen[x, top] = Cell(glyphs.teeDown, style: Theme.border)
-            screen[x, bottom] = Cell(glyphs.teeUp, style: Theme.border)
+            Frame.verticalDivider(column: layout.rect(for: pane).x - 1, top: top, bottom: bottom, glyphs: glyphs,
+                                  style: Theme.border, into: &screen)
         }
         for pane in panes {
             let rect = layout.rect(for: pane)
-            let room = rect.width - 2
-            guard room > 2 else { continue }
             if let title = labels.titles[pane] {
-                let style = pane == focus ? Theme.focusedTitle : Theme.title
-                screen.draw(StyledLine(" \(title) ", style), x: rect.x, y: top, width: room, ellipsis: glyphs.ellipsis)
+                Frame.title(title, style: pane == focus ? Theme.focusedTitle : Theme.title, pane: rect, row: top,
+                            glyphs: glyphs, into: &screen)
             }
             if let footer = labels.footers[pane] {
-                let text = " \(footer) "
-                let width = min(DisplayWidth.of(text), room)
-                screen.draw(StyledLine(text, Theme.dim), x: rect.x + rect.width - 1 - width, y: bottom, width: width,
-                            ellipsis: glyphs.ellipsis)
+                Frame.footer(footer, style: Theme.dim, pane: rect, row: bottom, glyphs: glyphs, into: &screen)
             }
         }
     }

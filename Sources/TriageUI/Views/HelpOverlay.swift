@@ -49,13 +49,11 @@ struct HelpOverlay {
         guard frame.width >= 4, frame.height >= 3 else { return }
         screen.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
         screen.box(frame, glyphs: glyphs, style: Theme.border)
-        screen.draw(StyledLine(" \(document.title) ", Theme.focusedTitle), x: frame.x + 2, y: frame.y, width: frame.width - 4,
-                    ellipsis: glyphs.ellipsis)
-        let footer = maxScroll > 0 ? " j/k scroll " : " any key closes "
-        let footerWidth = min(DisplayWidth.of(footer), frame.width - 4)
-        screen.draw(StyledLine(footer, Theme.dim), x: frame.x + frame.width - 2 - footerWidth, y: frame.y + frame.height - 1,
-                    width: footerWidth, ellipsis: glyphs.ellipsis)
         let inside = Rect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: visibleRows)
+        Frame.title(document.title, style: Theme.focusedTitle, pane: inside, row: frame.y, inset: 1,
+                    glyphs: glyphs, into: &screen)
+        Frame.footer(maxScroll > 0 ? "j/k scroll" : "any key closes", style: Theme.dim, pane: inside,
+                     row: frame.y + frame.height - 1, glyphs: glyphs, into: &screen)
         DocumentView.render(document, scroll: min(max(0, scroll), maxScroll), selection: nil, in: inside, into: &screen,
                             ellipsis: glyphs.ellipsis)
     }
