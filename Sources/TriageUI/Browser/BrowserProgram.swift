@@ -47,8 +47,9 @@ extension BrowserState {
         case let .resize(width, height):
             self.width = max(0, width)
             self.height = max(0, height)
-            diagnosis?.resize(width: self.width, height: self.height)
-            treePicker?.resize(width: self.width, height: self.height)
+            let size = (width: self.width, height: self.height)
+            diagnosis?.resize(width: size.width, height: size.height)
+            treePicker?.resize(width: size.width, height: size.height)
         case let .key(key):
             message = nil
             switch mode {
@@ -71,6 +72,6 @@ extension BrowserState {
         sidebarCursor.settle(count: sidebar.rows.count, visible: layout.sidebar.height)
         listCursor.settle(count: list.count, visible: layout.list.height)
         settleDetail()
-        if mode == .help { settleHelp() } else { helpScroll = 0 }
+        if mode == .help { settleHelp() }
     }
 }

@@ -18,7 +18,8 @@ public struct BrowserState {
     /// The terminal size from the last resize event.
     public internal(set) var width = 80
     public internal(set) var height = 24
-    public internal(set) var mode: BrowserMode = .browse
+    /// What the keyboard drives, with that mode's own state.
+    var active: Mode = .browse
     public internal(set) var focus: Pane = .sidebar
     /// The search query; when it has words, the codes pane shows search results instead of the vendors-pane row.
     public internal(set) var query = ""
@@ -35,18 +36,11 @@ public struct BrowserState {
     var detailShown: DetailContent = .nothing
     /// Locations to go back to after following related codes.
     var history: [Location] = []
-    /// Where search started, restored when it is cancelled.
-    var searchOrigin: Location?
-    var helpScroll = 0
     /// A one-off note for the status line, cleared by the next key.
     public internal(set) var message: String?
     /// The diagnosis shown in `.diagnosis` mode; kept after leaving it, so it can be resumed (`D`, or `d` on the
     /// same code and tree).
     public internal(set) var diagnosis: DiagnosisScreen?
-    /// The list of trees shown in `.trees` mode.
-    public internal(set) var treePicker: TreePicker?
-    /// The mode the help overlay returns to.
-    var helpReturn: BrowserMode = .browse
     /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
     var transcriptSaver: TranscriptSaver?
     var clock: @Sendable () -> Date = { Date() }

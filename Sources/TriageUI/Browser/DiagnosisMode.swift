@@ -21,16 +21,14 @@ extension BrowserState {
                 resumeDiagnosis()
                 return
             }
-            treePicker = picker
-            mode = .trees
+            active = .trees(picker)
         case let .unavailable(text): message = text
         }
     }
 
     /// `t`: every decision tree.
     mutating func listTrees() {
-        treePicker = TreePicker(catalog: catalog, width: width, height: height)
-        mode = .trees
+        active = .trees(TreePicker(catalog: catalog, width: width, height: height))
     }
 
     /// Enter on a tree link in the detail: that tree, from the selected code when the tree diagnoses it.
@@ -47,14 +45,14 @@ extension BrowserState {
     /// Shows `session`, or the kept diagnosis instead when it is the same tree from the same code and has
     /// answers (an accidental Esc loses nothing).
     mutating func open(_ session: DiagnosisSession) {
-        treePicker = nil
+        if case .trees = active { active = .browse }
         if let kept = diagnosis, kept.session.tree == session.tree, kept.session.code == session.code,
            kept.session.path.contains(where: \.isAnswered) {
             resumeDiagnosis()
             return
         }
         diagnosis = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height)
-        mode = .diagnosis
+        active = .diagnosis
     }
 
     /// `D`: back to the last diagnosis.
@@ -66,12 +64,12 @@ extension BrowserState {
         screen.resize(width: width, height: height)
         screen.resume(saying: "Resumed where you left off; r r starts over")
         diagnosis = screen
-        mode = .diagnosis
+        active = .diagnosis
     }
 
     mutating func handleDiagnosisKey(_ key: Key) -> UpdateResult {
         guard var screen = diagnosis else {
-            mode = .browse
+            active = .browse
             return .continue
         }
         let outcome = screen.handle(key)
@@ -92,10 +90,10 @@ extension BrowserState {
         case .stay: break
         case .quit: return .quit
         case .close:
-            mode = .browse
+            active = .browse
             message = "Left the diagnosis; D returns to it"
         case let .openCode(reference):
-            mode = .browse
+            active = .browse
             follow(reference)
             message = "\(reference.code) from the diagnosis: D returns to it, Esc to the code before"
         case .saveTranscript:
@@ -108,7 +106,7 @@ extension BrowserState {
 
     mutating func handleTreePickerKey(_ key: Key) -> UpdateResult {
         guard var picker = treePicker else {
-            mode = .browse
+            active = .browse
             return .continue
         }
         let outcome = picker.handle(key)
@@ -117,19 +115,11 @@ extension BrowserState {
         case .stay: break
         case .quit: return .quit
         case .close:
-            treePicker = nil
-            mode = .browse
+            active = .browse
         case .help: openHelp()
         case let .start(session): open(session)
         }
         return .continue
-    }
-
-    /// The help overlay over what is shown now; any key returns to it.
-    mutating func openHelp() {
-        helpReturn = mode == .help ? helpReturn : mode
-        mode = .help
-        helpScroll = 0
     }
 
     /// Starts in the diagnosis given on the command line, with the browser on its code behind it.
@@ -140,6 +130,6 @@ extension BrowserState {
             detailShown = detailContent
         }
         diagnosis = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height)
-        mode = .diagnosis
+        active = .diagnosis
     }
 }

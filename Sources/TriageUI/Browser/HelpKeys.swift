@@ -28,7 +28,7 @@ extension BrowserState {
         case .pageDown?: helpScroll += 10
         case .top?: helpScroll = 0
         case .bottom?: helpScroll = Int.max / 2
-        case nil: mode = helpReturn
+        case nil: closeHelp()
         }
         return .continue
     }

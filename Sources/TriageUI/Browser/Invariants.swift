@@ -40,10 +40,6 @@ extension BrowserState {
             if !document.regions.indices.contains(link) { problems.append("detail link \(link) does not exist") }
         }
         if mode == .diagnosis, diagnosis == nil { problems.append("diagnosis mode without a diagnosis") }
-        if mode == .trees, treePicker == nil { problems.append("tree list mode without a tree list") }
-        if mode == .help, helpReturn == .help || helpReturn == .search {
-            problems.append("the help returns to \(helpReturn)")
-        }
         if mode == .help, helpReturn == .diagnosis, diagnosis == nil { problems.append("the help returns to no diagnosis") }
         if let diagnosis { problems += diagnosis.invariantViolations(deep: deep).map { "diagnosis: " + $0 } }
         for place in history where place.selected.map({ catalog.entry($0) == nil }) ?? false {

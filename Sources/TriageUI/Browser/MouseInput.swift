@@ -5,7 +5,7 @@ extension BrowserState {
     mutating func handleMouse(_ event: MouseEvent) {
         switch mode {
         case .help:
-            if event.kind == .press { mode = helpReturn } else { helpScroll += event.kind == .wheelDown ? 3 : -3 }
+            if event.kind == .press { closeHelp() } else { helpScroll += event.kind == .wheelDown ? 3 : -3 }
             return
         case .trees, .diagnosis:
             return

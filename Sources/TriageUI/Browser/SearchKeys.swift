@@ -12,8 +12,7 @@ extension BrowserState {
     static let maximumQueryLength = 200
 
     mutating func startSearch() {
-        searchOrigin = location
-        mode = .search
+        active = .search(origin: location)
         focus = .list
         history.removeAll()
     }
@@ -65,21 +64,21 @@ extension BrowserState {
 
     /// Enter: keep the results and move into them. With nothing to search for, back to browsing.
     mutating func acceptSearch() {
-        mode = .browse
+        let origin = searchOrigin
+        active = .browse
         focus = .list
         if !isSearching {
-            let selected = selectedEntry?.reference ?? searchOrigin?.selected
+            let selected = selectedEntry?.reference ?? origin?.selected
             query = ""
             refreshList(selecting: selected)
         }
-        searchOrigin = nil
     }
 
     /// Esc: forget the query and go back to where search started.
     mutating func cancelSearch() {
-        mode = .browse
-        if let origin = searchOrigin { restore(origin) } else { query = ""; refreshList() }
-        searchOrigin = nil
+        let origin = searchOrigin
+        active = .browse
+        if let origin { restore(origin) } else { query = ""; refreshList() }
     }
 
 }
