@@ -30,6 +30,9 @@ let package = Package(
         // The full-screen UI as pure functions: state + key -> state, state -> cell buffer. No ncurses.
         .target(name: "TriageUI", dependencies: ["TriageCore", "TerminalKit"]),
 
+        // The files the browser keeps (state, transcripts): the UI only hands them over, through injected savers.
+        .target(name: "TriageStorage", dependencies: ["TriageCore", "TriageUI"]),
+
         // The only code that touches the terminal.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TriageTerminal", dependencies: ["CNcurses", "TerminalKit"]),
@@ -38,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageCore", "TerminalKit", "TriageUI", "TriageTerminal", "BuiltinCatalog",
+                "TriageCore", "TerminalKit", "TriageUI", "TriageStorage", "TriageTerminal", "BuiltinCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -49,7 +52,7 @@ let package = Package(
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
-        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI"]),
     ]
 )

@@ -11,8 +11,8 @@ public struct BrowserOptions: Sendable {
     public var query: String?
     /// Where the last session left off; used unless `vendor` names another vendor.
     public var memory: BrowserMemory?
-    /// Where `shutdown()` saves the memory; nil saves nothing.
-    public var statePath: String?
+    /// Where `shutdown()` hands the memory (`MemorySaver.file(path)` from TriageStorage); nil saves nothing.
+    public var memorySaver: MemorySaver?
     /// Start in this diagnosis (`triage diagnose CODE` full screen); leaving it shows the browser on its code.
     public var diagnosis: DiagnosisSession?
     /// Where `s` in a diagnosis writes the transcript. nil: `s` says saving is not available. The command line
@@ -22,13 +22,13 @@ public struct BrowserOptions: Sendable {
     /// The time written into transcripts and their file names.
     public var clock: @Sendable () -> Date
 
-    public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, statePath: String? = nil,
+    public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, memorySaver: MemorySaver? = nil,
                 diagnosis: DiagnosisSession? = nil, transcriptSaver: TranscriptSaver? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.vendor = vendor
         self.query = query
         self.memory = memory
-        self.statePath = statePath
+        self.memorySaver = memorySaver
         self.diagnosis = diagnosis
         self.transcriptSaver = transcriptSaver
         self.clock = clock

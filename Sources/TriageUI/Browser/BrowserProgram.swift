@@ -6,7 +6,7 @@ import TriageCore
 ///
 /// ```swift
 /// var program = BrowserProgram(catalog: catalog, options: BrowserOptions(
-///     vendor: nil, query: nil, memory: path.flatMap(BrowserMemory.load(from:)), statePath: path))
+///     vendor: nil, query: nil, memory: path.flatMap(BrowserMemory.load(from:)), memorySaver: path.map(MemorySaver.file)))
 /// _ = program.update(.resize(width: 80, height: 24))
 /// let screen = program.view(RenderContext(width: 80, height: 24))
 /// ```
@@ -31,12 +31,14 @@ public struct BrowserProgram: TerminalProgram {
         BrowserView.render(state, context)
     }
 
-    /// Saves where the browser is (when a state path was given). Errors are ignored: losing the last place must
-    /// never stop the program from exiting.
+    /// Hands where the browser is to the memory saver (when one was given). Errors are ignored: losing the last
+    /// place must never stop the program from exiting.
     public func shutdown() {
-        guard let path = options.statePath else { return }
-        try? state.memory.save(to: path)
+        try? options.memorySaver?.save(state.memory)
     }
+
+    /// True when the diagnosis shown (or kept) reached a conclusion: `triage diagnose` exits 0 then, else 1.
+    public var finishedDiagnosis: Bool { state.diagnosis?.session.isFinished == true }
 }
 
 extension BrowserState {

@@ -37,36 +37,4 @@ public struct TranscriptSaver: Sendable {
     public init(_ save: @escaping @Sendable (TranscriptDraft) throws -> String) {
         self.save = save
     }
-
-    /// Writes each transcript into `folder` (created when missing) as `draft.fileName`, atomically (a temporary
-    /// file, then a rename); never overwrites: a name already taken gets `-2`, `-3`, ... before `.md`.
-    public static func folder(_ folder: String) -> TranscriptSaver {
-        TranscriptSaver { draft in
-            let manager = FileManager.default
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let base = URL(fileURLWithPath: folder)
-            let name = draft.fileName
-            var url = base.appendingPathComponent(name)
-            var number = 2
-            while manager.fileExists(atPath: url.path) {
-                url = base.appendingPathComponent("\(name.dropLast(3))-\(number).md")
-                number += 1
-            }
-            let text = draft.markdown.hasSuffix("\n") ? draft.markdown : draft.markdown + "\n"
-            try Data(text.utf8).write(to: url, options: .atomic)
-            return url.path
-        }
-    }
-
-    /// `$XDG_STATE_HOME/triage/transcripts` when XDG_STATE_HOME is an absolute path, else
-    /// `$HOME/.local/state/triage/transcripts`; nil when neither is set. A pure function of `environment`.
-    public static func standardFolder(environment: [String: String]) -> String? {
-        guard let state = StatePath.resolve(environment: environment) else { return nil }
-        return URL(fileURLWithPath: state).deletingLastPathComponent().appendingPathComponent("transcripts").path
-    }
-
-    /// The default saver: `folder(standardFolder(environment:))`, or nil when there is no such folder.
-    public static func standard(environment: [String: String]) -> TranscriptSaver? {
-        standardFolder(environment: environment).map(folder)
-    }
 }

@@ -1,9 +1,7 @@
-import Foundation
-import TerminalKit
 import TriageCore
 
 /// Where the browser was left: restored on the next start. Small, versionless JSON; unknown or missing fields
-/// are fine, and a file that cannot be read is ignored.
+/// are fine, and a file that cannot be read is ignored (`TriageStorage` reads and writes it).
 public struct BrowserMemory: Codable, Hashable, Sendable {
     public var vendor: String?
     /// nil when the vendor row itself was selected.
@@ -24,31 +22,14 @@ public struct BrowserMemory: Codable, Hashable, Sendable {
         self.focus = focus
         self.diagnosis = diagnosis
     }
+}
 
-    /// The memory saved at `path`, or nil when the file is missing, unreadable or damaged. Never throws.
-    public static func load(from path: String) -> BrowserMemory? {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 1 << 20 else { return nil }
-        return try? JSONDecoder().decode(BrowserMemory.self, from: data)
-    }
+/// Where `BrowserProgram.shutdown()` hands the memory: the program's one write when it stops, injected so that
+/// the UI never touches files (the command line passes `MemorySaver.file(_:)`, tests their own).
+public struct MemorySaver: Sendable {
+    public var save: @Sendable (BrowserMemory) throws -> Void
 
-    /// Writes the memory to `path` atomically (a temporary file in the same folder, then a rename), creating the
-    /// folder first.
-    public func save(to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(self)
-        let process = ProcessInfo.processInfo.processIdentifier
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(process).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let code = errno
-            try? FileManager.default.removeItem(at: temporary)
-            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
-        }
+    public init(_ save: @escaping @Sendable (BrowserMemory) throws -> Void) {
+        self.save = save
     }
 }

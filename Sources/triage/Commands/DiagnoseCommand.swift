@@ -39,7 +39,7 @@ struct DiagnoseCommand: ParsableCommand {
         if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
                                              mouse: mouse, environment: environment)
-            if program.state.diagnosis?.session.isFinished != true { throw ExitCode(1) }
+            if !program.finishedDiagnosis { throw ExitCode(1) }
             return
         }
         let toStderr = json

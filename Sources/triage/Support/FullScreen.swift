@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageCore
+import TriageStorage
 import TriageTerminal
 import TriageUI
 
@@ -40,7 +41,8 @@ enum FullScreen {
             saver = TranscriptSaver.standard(environment: environment)
         }
         let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
-                                     statePath: statePath, diagnosis: diagnosis, transcriptSaver: saver)
+                                     memorySaver: statePath.map(MemorySaver.file), diagnosis: diagnosis,
+                                     transcriptSaver: saver)
         var program = BrowserProgram(catalog: catalog, options: options)
         let status: Int32
         do {
