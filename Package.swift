@@ -48,7 +48,7 @@ let package = Package(
         // Speed and memory benchmark: `swift run -c release triage-bench`.
         .executableTarget(name: "triage-bench", dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog"]),
 
-        .target(name: "TestSupport", dependencies: ["TriageCore", "BuiltinCatalog"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TriageCore", "TerminalKit", "BuiltinCatalog"], path: "Tests/TestSupport"),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),

@@ -111,11 +111,3 @@ extension DiagnosisScreen {
         return screen
     }
 }
-
-/// Compares line by line, so a failure names the first differing row.
-func expectLines(_ screen: Buffer, _ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    #expect(screen.lines.count == expected.count, sourceLocation: sourceLocation)
-    for (row, (actual, wanted)) in zip(screen.lines, expected).enumerated() where actual != wanted {
-        Issue.record("row \(row):\n  got  \"\(actual)\"\n  want \"\(wanted)\"", sourceLocation: sourceLocation)
-    }
-}
