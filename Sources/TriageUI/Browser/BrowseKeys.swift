@@ -78,7 +78,7 @@ extension BrowserState {
     /// results) and a tree diagnoses it.
     var selectedCodeHasTrees: Bool {
         guard focus != .sidebar || isSearching, let entry = selectedEntry else { return false }
-        return !DiagnosisSession.trees(for: entry.reference, in: catalog).isEmpty
+        return diagnosable.contains(entry.reference)
     }
 
     /// Moves the selection of the focused pane (in the detail pane: to the next link, or scrolls).

@@ -12,6 +12,8 @@ public struct BrowserState {
     /// Kept across keystrokes: it caches the matches of each query word.
     let searcher: Searcher
     let sidebar: Sidebar
+    /// The codes some decision tree diagnoses, found once (the `d diagnose` hint asks on every frame).
+    let diagnosable: Set<CodeReference>
     let documents = LayoutCache<DetailDocumentKey, DetailDocument>()
     let helpOverlays = LayoutCache<HelpOverlayKey, HelpOverlay>()
 
@@ -49,6 +51,8 @@ public struct BrowserState {
         self.catalog = catalog
         searcher = Searcher(catalog: catalog)
         sidebar = Sidebar(catalog: catalog)
+        diagnosable = Set(catalog.entries.filter { !catalog.trees(for: $0).isEmpty }.map(\.reference))
+            .union(catalog.trees.flatMap(\.codes))
         list = sidebar.rows.first?.entries ?? []
     }
 

@@ -47,7 +47,4 @@ extension BrowserState {
         }
         return problems
     }
-
-    /// True when `invariantViolations()` finds nothing.
-    public var isConsistent: Bool { invariantViolations().isEmpty }
 }

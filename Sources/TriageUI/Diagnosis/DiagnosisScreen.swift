@@ -119,11 +119,6 @@ public struct DiagnosisScreen: Sendable {
         settle()
     }
 
-    /// Shows `text` in the status line until the next key (e.g. the result of something the host did).
-    public mutating func report(_ text: String) {
-        message = text
-    }
-
     /// Writes the transcript of the session (finished or not) at `date` through `saver` and reports where it
     /// went, or why it could not be saved. Without a saver, says that saving is not available.
     public mutating func saveTranscript(using saver: TranscriptSaver?, date: Date) {

@@ -23,6 +23,18 @@ struct ShippedCatalogTests {
         #expect(program.state.invariantViolations() == [])
     }
 
+    @Test("the codes found once as diagnosable are exactly those some tree diagnoses")
+    func diagnosable() {
+        for catalog in [Fixtures.shipped, Fixtures.catalog()] {
+            let state = BrowserProgram(catalog: catalog).state
+            #expect(!state.diagnosable.isEmpty || catalog.trees.isEmpty)
+            for entry in catalog.entries {
+                #expect(state.diagnosable.contains(entry.reference)
+                    == !DiagnosisSession.trees(for: entry.reference, in: catalog).isEmpty, "\(entry.reference)")
+            }
+        }
+    }
+
     @Test("every vendor and category of the catalog is in the vendors pane with its count")
     func counts() {
         let catalog = Fixtures.shipped
