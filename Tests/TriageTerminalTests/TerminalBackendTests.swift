@@ -121,7 +121,7 @@ import TerminalKit
     @Test func runThrowsAClearErrorForAnUnknownTERM() {
         struct QuitAtOnce: TerminalProgram {
             var shutdowns: Counter
-            mutating func update(_ event: InputEvent) -> UpdateResult { .quit }
+            mutating func update(_ event: InputEvent) -> Update<Never> { .quit }
             func view(_ context: RenderContext) -> Buffer { Buffer(width: 0, height: 0) }
             func shutdown() { shutdowns.value += 1 }
         }

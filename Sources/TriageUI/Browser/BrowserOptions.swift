@@ -15,22 +15,17 @@ public struct BrowserOptions: Sendable {
     public var memorySaver: MemorySaver?
     /// Start in this diagnosis (`triage diagnose CODE` full screen); leaving it shows the browser on its code.
     public var diagnosis: DiagnosisSession?
-    /// Where `s` in a diagnosis writes the transcript. nil: `s` says saving is not available. The command line
-    /// passes `TranscriptSaver.standard(environment:)` ($XDG_STATE_HOME/triage/transcripts, else
-    /// ~/.local/state/triage/transcripts); tests inject their own.
-    public var transcriptSaver: TranscriptSaver?
     /// The time written into transcripts and their file names.
     public var clock: @Sendable () -> Date
 
     public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, memorySaver: MemorySaver? = nil,
-                diagnosis: DiagnosisSession? = nil, transcriptSaver: TranscriptSaver? = nil,
+                diagnosis: DiagnosisSession? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.vendor = vendor
         self.query = query
         self.memory = memory
         self.memorySaver = memorySaver
         self.diagnosis = diagnosis
-        self.transcriptSaver = transcriptSaver
         self.clock = clock
     }
 }

@@ -12,7 +12,8 @@ import TriageCore
 /// ```
 ///
 /// To open straight into a diagnosis (`triage diagnose CODE` full screen), pass the started session as
-/// `BrowserOptions.diagnosis`, and `TranscriptSaver.standard(environment:)` as `transcriptSaver` so `s` can save.
+/// `BrowserOptions.diagnosis`. `s` returns `BrowserEffect.saveTranscript`; the runner performs it (with
+/// `TranscriptSaver.standard(environment:)`) and answers.
 public struct BrowserProgram: TerminalProgram {
     public internal(set) var state: BrowserState
     public let options: BrowserOptions
@@ -23,8 +24,20 @@ public struct BrowserProgram: TerminalProgram {
         state.start(with: options)
     }
 
-    public mutating func update(_ event: InputEvent) -> UpdateResult {
-        state.update(event)
+    public mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
+        let result = state.update(event)
+        defer { state.effects = [] }
+        return Update(result, effects: state.effects)
+    }
+
+    /// The answer to an effect: the diagnosis says where the transcript went, or why it did not.
+    public mutating func answer(_ answer: BrowserAnswer) -> Update<BrowserEffect> {
+        switch answer {
+        case let .transcriptSaved(path): state.diagnosis?.transcriptSaved(at: path)
+        case let .transcriptNotSaved(reason): state.diagnosis?.transcriptNotSaved(reason: reason)
+        }
+        state.settle()
+        return .continue
     }
 
     public func view(_ context: RenderContext) -> Buffer {

@@ -44,7 +44,8 @@ public struct BrowserState {
     /// same code and tree).
     public internal(set) var diagnosis: DiagnosisScreen?
     /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
-    var transcriptSaver: TranscriptSaver?
+    /// Effects asked for by the current update; `BrowserProgram.update` returns them.
+    var effects: [BrowserEffect] = []
     var clock: @Sendable () -> Date = { Date() }
 
     init(catalog: Catalog) {

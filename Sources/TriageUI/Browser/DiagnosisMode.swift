@@ -97,7 +97,7 @@ extension BrowserState {
             follow(reference)
             message = "\(reference.code) from the diagnosis: D returns to it, Esc to the code before"
         case .saveTranscript:
-            diagnosis?.saveTranscript(using: transcriptSaver, date: clock())
+            if let draft = diagnosis?.transcriptDraft(date: clock()) { effects.append(.saveTranscript(draft)) }
         case .help:
             openHelp()
         }

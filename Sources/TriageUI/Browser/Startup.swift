@@ -28,7 +28,6 @@ extension BrowserState {
         sidebarCursor.settle(count: sidebar.rows.count, visible: layout.sidebar.height)
         refreshList(selecting: selected)
         detailShown = detailContent
-        transcriptSaver = options.transcriptSaver
         clock = options.clock
         if let session = options.diagnosis {
             startDiagnosis(session)

@@ -119,20 +119,33 @@ public struct DiagnosisScreen: Sendable {
         settle()
     }
 
-    /// Writes the transcript of the session (finished or not) at `date` through `saver` and reports where it
-    /// went, or why it could not be saved. Without a saver, says that saving is not available.
-    public mutating func saveTranscript(using saver: TranscriptSaver?, date: Date) {
-        guard let saver else {
+    /// The transcript of the session (finished or not) at `date`, ready to be written.
+    public func transcriptDraft(date: Date) -> TranscriptDraft {
+        TranscriptDraft(tree: session.tree, date: date,
+                        markdown: Transcript(session: session, catalog: catalog, date: date).markdown)
+    }
+
+    /// The transcript was written to `path`: say so (the conclusion also shows it whole).
+    public mutating func transcriptSaved(at path: String) {
+        lastSavedPath = path
+        message = "Transcript saved to \(path)"
+    }
+
+    /// The transcript could not be written (`reason`), or there is nowhere to write it (nil).
+    public mutating func transcriptNotSaved(reason: String?) {
+        guard let reason else {
             message = "Saving transcripts needs HOME or XDG_STATE_HOME; use triage diagnose --transcript FILE"
             return
         }
-        let markdown = Transcript(session: session, catalog: catalog, date: date).markdown
-        do {
-            let path = try saver.save(TranscriptDraft(tree: session.tree, date: date, markdown: markdown))
-            lastSavedPath = path
-            message = "Transcript saved to \(path)"
-        } catch {
-            message = "Cannot save the transcript: \(error.localizedDescription)"
+        message = "Cannot save the transcript: \(reason)"
+    }
+
+    /// Draft, save through `saver` and report: what the browser's runner does with `BrowserEffect.saveTranscript`,
+    /// in one call (for a diagnosis screen used on its own).
+    public mutating func saveTranscript(using saver: TranscriptSaver?, date: Date) {
+        switch BrowserEffect.saveTranscript(transcriptDraft(date: date)).perform(transcripts: saver) {
+        case let .transcriptSaved(path): transcriptSaved(at: path)
+        case let .transcriptNotSaved(reason): transcriptNotSaved(reason: reason)
         }
     }
 

@@ -41,12 +41,13 @@ enum FullScreen {
             saver = TranscriptSaver.standard(environment: environment)
         }
         let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
-                                     memorySaver: statePath.map(MemorySaver.file), diagnosis: diagnosis,
-                                     transcriptSaver: saver)
+                                     memorySaver: statePath.map(MemorySaver.file), diagnosis: diagnosis)
         var program = BrowserProgram(catalog: catalog, options: options)
         let status: Int32
         do {
-            status = try TerminalRunner.run(&program, options: TerminalOptions(mouse: mouse, environment: environment))
+            status = try TerminalRunner.run(&program, options: TerminalOptions(mouse: mouse, environment: environment)) {
+                $0.perform(transcripts: saver)
+            }
         } catch {
             Console.error("triage: \(error)")
             throw ExitCode(2)

@@ -44,7 +44,7 @@ struct RandomizedTests {
             return "/nowhere/\(draft.fileName)"
         }
         var program = BrowserProgram.sized(catalog, width: 80, height: 24,
-                                           options: BrowserOptions(transcriptSaver: saver))
+                                           options: BrowserOptions())
         var quits = 0
         var renders = 0
         // Which states the run went through, so it is known to cover them.
@@ -54,7 +54,9 @@ struct RandomizedTests {
         var seen = Set<String>()
         for number in 0..<events {
             let event = Self.event(&random, program.state)
-            if program.update(event) == .quit { quits += 1 }
+            let update = program.update(event)
+            if update.result == .quit { quits += 1 }
+            for effect in update.effects { _ = program.answer(effect.perform(transcripts: saver)) }
             modes.insert(program.state.mode)
             panes.insert(program.state.focus)
             if number % 64 == 0 {
