@@ -1,5 +1,5 @@
 import CNcurses
-import TriageUI
+import TerminalKit
 
 /// What `get_wch` returned: a key code (`KEY_CODE_YES`) or a character (`OK`). The two number ranges overlap
 /// (`KEY_DOWN` is also U+0102), so they are kept apart from the start.

@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import TriageUI
+import TerminalKit
 
 /// One ncurses screen on a tty: setup, painting, input and the way back. Every call comes from the thread that
 /// called `TerminalRunner.run` (ncurses is single-threaded).
@@ -22,7 +22,7 @@ final class NcursesSession {
     private var colorMode = ColorMode.none
     private var colorPairs = ColorPairTable(limit: 0)
     private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
-    private var lastPainted: Screen?
+    private var lastPainted: Buffer?
     private var memo: ScreenNormalizer.Memo?
     private var cursorVisible = false
     private var closed = false
@@ -106,7 +106,7 @@ final class NcursesSession {
     // MARK: Painting
 
     /// Draws `next`, writing only the cells that differ from the last frame.
-    func paint(_ next: Screen) {
+    func paint(_ next: Buffer) {
         let (width, height) = size
         let frame = ScreenNormalizer.normalize(next, width: width, height: height, asciiOnly: asciiOnly,
                                                reusing: memo)

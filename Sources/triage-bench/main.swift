@@ -1,5 +1,6 @@
 import BuiltinCatalog
 import Foundation
+import TerminalKit
 import TriageCore
 import TriageUI
 

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// A diagnosis written down for a ticket: the tree, the code it started from, the time, each question and
 /// answer with its notes, and the conclusion with its steps, related codes and escalation. Rendered as Markdown

@@ -60,7 +60,7 @@ struct DiagnoseCommand: ParsableCommand {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
                                              overwrite: force, mouse: mouse, environment: environment,
                                              recorder: recorded.recorder)
-            if program.state.diagnosis?.session.reachedDetermined != true { throw ExitCode(1) }
+            if !program.finishedDiagnosis { throw ExitCode(1) }
             return
         }
         let dialogue = LineModeRun.dialogue(catalog: catalog, session: session, answers: answers, json: json,

@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 import TriageUI
 

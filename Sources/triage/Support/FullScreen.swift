@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageCore
+import TriageStorage
 import TriageTerminal
 import TriageUI
 
@@ -53,7 +54,7 @@ enum FullScreen {
             }
         }
         let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
-                                     statePath: statePath, diagnosis: diagnosis, transcriptSaver: recordingSaver)
+                                     memorySaver: statePath.map(MemorySaver.file), diagnosis: diagnosis)
         let program = BrowserProgram(catalog: catalog, options: options)
         let status: Int32
         let ended: BrowserProgram
@@ -61,11 +62,11 @@ enum FullScreen {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
             if let recorder, let diagnosis {
                 var recording = RecordingProgram(program, recorder: recorder, session: diagnosis)
-                status = try TerminalRunner.run(&recording, options: terminal)
+                status = try TerminalRunner.run(&recording, options: terminal) { $0.perform(transcripts: recordingSaver) }
                 ended = recording.inner
             } else {
                 var plain = program
-                status = try TerminalRunner.run(&plain, options: terminal)
+                status = try TerminalRunner.run(&plain, options: terminal) { $0.perform(transcripts: recordingSaver) }
                 ended = plain
             }
         } catch {
@@ -76,7 +77,7 @@ enum FullScreen {
         // a failure is reported here (a second save of the same state, which also tells the reason).
         if let statePath {
             do {
-                try ended.state.memory.save(to: statePath)
+                try MemorySaver.file(statePath).save(ended.state.memory)
             } catch {
                 Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell("\(error)"))")
             }

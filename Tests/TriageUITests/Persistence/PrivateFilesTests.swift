@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import Testing
 import TriageCore
 @testable import TriageUI

@@ -1,3 +1,4 @@
+import TerminalKit
 import Testing
 import TriageCore
 @testable import TriageUI
@@ -15,7 +16,7 @@ struct WideTextTests {
     private let merging: Set<UInt32> = [0x200D, 0xFE0E, 0xFE0F, 0x1F3FB, 0x1F3FC, 0x1F3FD, 0x1F3FE, 0x1F3FF]
 
     @Test func anEmojiFamilyIsDrawnAsItsParts() {
-        var screen = Screen(width: 12, height: 1)
+        var screen = Buffer(width: 12, height: 1)
         let used = screen.put("a👨‍👩‍👧b👍🏽❤️e\u{301}", x: 0, y: 0)
         #expect(screen.lines == ["a👨👩👧b👍❤é"])
         #expect(used == terminalColumns(screen.lines[0]))
@@ -23,7 +24,7 @@ struct WideTextTests {
     }
 
     @Test func zeroWidthCharactersTakeNoCellAndHideNothing() {
-        var screen = Screen(width: 30, height: 1)
+        var screen = Buffer(width: 30, height: 1)
         screen.put("x\u{E0001}y\u{200B}z\u{202E}w", x: 0, y: 0)
         #expect(screen.lines == ["xy\\u{200B}z\\u{202E}w"])
     }
