@@ -51,7 +51,7 @@ import TestSupport
             let prompt = process.stdout.range(of: round.at).map { process.stdout[$0.upperBound...] } ?? ""
             #expect(!prompt.contains("?\n"), "no later question was shown before the input: \(prompt)")
             let offset = process.stdout.count
-            #expect(process.waitFor("[", after: offset - 40))
+            #expect(process.waitFor("q=quit]: ", after: max(0, offset - 120)), "the prompt is shown")
             process.send(round.input)
             #expect(process.waitFor(round.then, after: offset), "round \(index): \(process.stdout)")
             process.kill()
@@ -80,7 +80,7 @@ import TestSupport
         #expect(session["user"] as? String == "alice")
         let transcript = try #require(session["transcript"] as? [String: Any])
         let steps = try #require(transcript["steps"] as? [[String: Any]])
-        #expect(steps.map { $0["answer"] as? String } == ["app123", "eu", "A different region than eu"])
+        #expect(steps.map { $0["answer"] as? String } == ["app123", "eu", "A different region than the request's host (api-eu)"])
         #expect(steps[1]["note"] as? String == "checked the host in the ticket", "the note survived the kills")
     }
 
@@ -184,7 +184,7 @@ import TestSupport
         let run = try place.run(["diagnose", "AUTH_ERR_INVALID_APPID", "--plain", "--answer", "app123", "--answer", "eu",
                                  "--answer", "1"], extra: extra)
         #expect(run.status == 0, "the diagnosis still works: \(run.stderr)")
-        #expect(run.stdout.contains("Diagnosis: App app123 lives in another region"))
+        #expect(run.stdout.contains("Diagnosis: The app app123 lives in another region"))
         #expect(run.stderr.components(separatedBy: "this session is not being saved").count == 2, "said once: \(run.stderr)")
         #expect(!run.stdout.contains("Did this solve it?"), "no outcome to save")
         return run

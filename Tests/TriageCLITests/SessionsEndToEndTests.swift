@@ -34,7 +34,7 @@ struct SessionsEndToEndTests {
         _ = try await second.waitFor(text: "Which region is in the host name")
         try second.type("eu")
         try second.press("Enter")
-        _ = try await second.waitFor(text: "1 A different region than eu")
+        _ = try await second.waitFor(text: "1 A different region than the request's host (api-eu)")
         try second.press("1")
         _ = try await second.waitFor(text: "lives in another region")
         let done = try list(["--ticket", "T-3"])

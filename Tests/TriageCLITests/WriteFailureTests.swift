@@ -55,8 +55,9 @@ import TestSupport
         #expect(long.stderr.contains("an --answer may be at most 500 characters"), "\(long.stderr)")
 
         let file = TestPaths.temporaryDirectory().appendingPathComponent("t.md")
-        let run = try TriageProcess.run(["diagnose", "AUTH_ERR_INVALID_APPID", "--plain", "--transcript", file.path],
-                                        input: "app\u{202E}321\neu\n1\n")
+        // The install id is free text (no pattern): a bidi control in it is kept, but only as visible text.
+        let run = try TriageProcess.run(["diagnose", "INSTALL_DOES_NOT_BELONG_TO_APP", "--plain", "--transcript", file.path],
+                                        input: "app\u{202E}321\n?\n?\n?\n\n")
         #expect(run.status == 0, "\(run.stderr)")
         let markdown = try String(contentsOf: file, encoding: .utf8)
         #expect(markdown.contains("app\\u{202E}321"), "\(markdown)")

@@ -1,5 +1,6 @@
 import BuiltinCatalog
 import Foundation
+import TestSupport
 import Testing
 import TriageCore
 
@@ -354,7 +355,7 @@ struct ShippedDiagnosisTests {
                     }
                 case .ask:
                     var next = session
-                    try next.provide(ShippedWalk.sampleValue(for: current.rules ?? ValueRules()) ?? "value-1", in: catalog)
+                    try next.provide(SampleValues.valid(for: current.rules ?? ValueRules()) ?? "value-1", in: catalog)
                     stack.append(next)
                 case let .conclusion(conclusion), let .notDetermined(conclusion):
                     conclusions += 1

@@ -1,5 +1,6 @@
 import BuiltinCatalog
 import Foundation
+import TestSupport
 import Testing
 @testable import TriageCore
 
@@ -7,14 +8,6 @@ import Testing
 /// answer at every step. No conclusion may then show an empty value, a literal `@VAR@` placeholder, or the
 /// word "unknown" where a value would be.
 enum ShippedWalk {
-    /// A value the ask's rules accept, or nil if none of the samples fits its pattern.
-    static func sampleValue(for rules: ValueRules) -> String? {
-        if let choice = rules.choices.first { return choice }
-        let samples = ["3f2a1b4c-5d6e-4f80-9a1b-2c3d4e5f6a7b", "12345", "user@example.com", "https://example.com/hook",
-                       "value-1", "abc123", "app-staging-123", "superhero1", "ABC123", "a"]
-        return samples.first { if case .success = rules.check($0) { true } else { false } }
-    }
-
     /// The texts of a conclusion, raw (from the tree) and filled (as shown), side by side.
     static func texts(_ conclusion: Conclusion) -> [String] {
         [conclusion.diagnosis, conclusion.explanation ?? "", conclusion.escalate?.when ?? ""] + conclusion.steps
@@ -99,7 +92,7 @@ struct ShippedWalkTests {
                         stack.append(next)
                     }
                 case .ask:
-                    if let value = ShippedWalk.sampleValue(for: current.rules ?? ValueRules()) {
+                    if let value = SampleValues.valid(for: current.rules ?? ValueRules()) {
                         var next = session
                         try next.provide(value, in: catalog)
                         stack.append(next)

@@ -1,4 +1,5 @@
 import TerminalKit
+import TestSupport
 import Testing
 import TriageCore
 @testable import TriageUI
@@ -34,7 +35,7 @@ struct ShippedDiagnosisTests {
         screen.send(.enter)
         let question = screen.render().text
         #expect(question.contains("Do app-prod-456 (the request) and app-staging-123 (the SDK) belong to the"))
-        #expect(question.contains("3 I can't tell which app created the install or user"))
+        #expect(question.contains("2 Yes: the SDK and the request use the same app id"))
         screen.send(.character("1"))
         #expect(screen.session.isFinished)
         #expect(screen.session.currentNode == "wrong-environment")
@@ -58,7 +59,10 @@ struct ShippedDiagnosisTests {
             var screen = try DiagnosisScreen.start(tree: tree.id, catalog: catalog)
             var steps = 0
             while !screen.session.isFinished, steps < 50 {
-                if screen.isTyping { screen.type("value-\(steps)") }
+                if screen.isTyping {
+                    let rules = screen.session.current(in: catalog)?.rules ?? ValueRules()
+                    screen.type(SampleValues.valid(for: rules) ?? "value-\(steps)")
+                }
                 screen.send(screen.isTyping ? .enter : .character("1"))
                 steps += 1
             }
