@@ -103,15 +103,14 @@ struct EntryDetail {
             lines.append("")
             lines.append(style.bold("Diagnose"))
             for tree in trees {
-                // Wrapped with a hanging indent, so a long title never runs past the width.
-                let command = "triage diagnose \(TextLayout.cell(tree.id))"
-                let text = command + "   " + TextLayout.cell(tree.title)
-                for (index, line) in TextLayout.indented(text, indent: 4, width: width, firstPrefix: "  ").enumerated() {
-                    if index == 0, line.hasPrefix("  " + command) {
-                        lines.append("  " + command + style.dim(String(line.dropFirst(2 + command.count))))
-                    } else {
-                        lines.append(style.dim(line))
-                    }
+                // The command whole, and the title beside it when it fits, else wrapped below it.
+                let command = "  triage diagnose \(TextLayout.cell(tree.id))"
+                let title = TextLayout.cell(tree.title)
+                if TextLayout.width(command) + 3 + TextLayout.width(title) <= width {
+                    lines.append(command + "   " + style.dim(title))
+                } else {
+                    lines.append(command)
+                    lines += TextLayout.indented(title, indent: 6, width: width, firstPrefix: "      ").map { style.dim($0) }
                 }
             }
         }
