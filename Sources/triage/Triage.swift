@@ -8,15 +8,18 @@ struct Triage: ParsableCommand {
         commandName: "triage",
         abstract: "Look up vendor API error codes and diagnose failures, in the terminal.",
         discussion: """
-            With no subcommand, opens the full-screen browser (same as 'triage browse').
+            With no subcommand, opens the full-screen browser (same as 'triage browse'). A first word that is a code
+            is 'show': 'triage INSTALL_NOT_FOUND' is 'triage show INSTALL_NOT_FOUND'.
             The built-in catalog is inside the binary; add or override entries with --catalog DIR (repeatable)
             or TRIAGE_CATALOG=DIR1:DIR2. Global options may stand before or after the subcommand.
 
+            Shell completion: triage --generate-completion-script bash|zsh|fish (see the README).
             Exit status: 0 success, 1 nothing found / lint problems / ambiguous code, 2 usage or catalog errors.
             """,
+        version: TriageVersion.current,
         subcommands: [
             BrowseCommand.self, ShowCommand.self, SearchCommand.self, ExplainCommand.self, ListCommand.self,
-            VendorsCommand.self, DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self,
+            VendorsCommand.self, DocsCommand.self, DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self,
             TestCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
@@ -27,8 +30,19 @@ struct Triage: ParsableCommand {
         for command in configuration.subcommands where !command.configuration.subcommands.isEmpty {
             nested[command._commandName] = Set(command.configuration.subcommands.map { $0._commandName })
         }
-        let arguments = ArgumentOrder.normalize(Array(CommandLine.arguments.dropFirst()), subcommands: names,
-                                                nested: nested)
+        var given = Array(CommandLine.arguments.dropFirst())
+        // The completion scripts' entry point and the generators are passed through untouched.
+        let passThrough = ["---completion", "--generate-completion-script", "--experimental-dump-help"]
+        if !passThrough.contains(where: { given.first?.hasPrefix($0) == true }) {
+            switch TopLevel.decide(given, subcommands: names.sorted(), isCode: { word in
+                !Completions.load(words: given).entries(code: word).isEmpty
+            }) {
+            case let .parse(arguments): given = ArgumentOrder.normalize(arguments, subcommands: names, nested: nested)
+            case .version: Console.out(TriageVersion.current); return
+            case let .usage(message): Console.error(message); Foundation.exit(2)
+            }
+        }
+        let arguments = given
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -49,7 +49,7 @@ import TestSupport
         let hits = try #require(try json(found) as? [[String: Any]])
         #expect(hits.count == 3)
         #expect(hits.first?["code"] as? String == "INSTALL_NOT_FOUND")
-        #expect(Set(hits.first?.keys.map { $0 } ?? []) == ["vendor", "code", "category", "message", "score"])
+        #expect(Set(hits.first?.keys.map { $0 } ?? []) == ["vendor", "code", "category", "message", "summary", "score"])
         let scores = hits.compactMap { $0["score"] as? Double }
         #expect(scores == scores.sorted(by: >))
 

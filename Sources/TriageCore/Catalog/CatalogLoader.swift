@@ -168,7 +168,11 @@ private struct Merger {
                 for treeID in treesByCode[entry.reference] ?? [] where !treeIDs.contains(treeID) {
                     treeIDs.append(treeID)
                 }
-                entry.trees = treeIDs
+                // Most specific first (a tree for a few codes before the family tree), as diagnose picks them,
+                // so every list of a code's trees starts with the one `triage diagnose CODE` runs.
+                let codeCounts = treeIDs.map { trees[$0]?.tree.codes.count ?? Int.max }
+                entry.trees = treeIDs.indices.sorted { (codeCounts[$0], $0) < (codeCounts[$1], $1) }.map { treeIDs[$0] }
+                if let problem = SummaryRule.problem(for: entry) { findings.add(entry.location, problem) }
                 entries.append(entry)
             }
         }

@@ -82,6 +82,10 @@ public struct CatalogEntry: Hashable, Sendable {
     public var numeric: Int? { Int(code) }
     public var httpStatus: Int?
     public var message: String?
+    /// A short line written for lists, where the vendor gives no message or only boilerplate.
+    public var summary: String?
+    /// A page of the vendor's documentation for this code (else the vendor's `docs`).
+    public var docs: String?
     public var description: String
     public var causes: [String]
     public var checks: [String]
@@ -92,13 +96,15 @@ public struct CatalogEntry: Hashable, Sendable {
     public var location: SourceLocation
 
     public init(vendor: String, category: String, code: String, httpStatus: Int? = nil, message: String? = nil,
-                description: String, causes: [String] = [], checks: [String] = [], keywords: [String] = [],
+                summary: String? = nil, docs: String? = nil, description: String, causes: [String] = [], checks: [String] = [], keywords: [String] = [],
                 related: [CodeReference] = [], trees: [String] = [], location: SourceLocation) {
         self.vendor = vendor
         self.category = category
         self.code = code
         self.httpStatus = httpStatus
         self.message = message
+        self.summary = summary
+        self.docs = docs
         self.description = description
         self.causes = causes
         self.checks = checks
@@ -109,4 +115,10 @@ public struct CatalogEntry: Hashable, Sendable {
     }
 
     public var reference: CodeReference { CodeReference(vendor: vendor, code: code) }
+
+    /// The one line lists show: the summary, else the vendor's message, else the description.
+    public var listLine: String { summary ?? message ?? description }
+
+    /// The short text beside a code in a list, if there is one: the summary, else the vendor's message.
+    public var shortLine: String? { summary ?? message }
 }

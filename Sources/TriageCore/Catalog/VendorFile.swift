@@ -22,7 +22,7 @@ struct VendorFile {
     static let topKeys = ["vendor", "categories", "codes"]
     static let vendorKeys = ["id", "name", "product", "docs", "notice", "facts"]
     static let categoryKeys = ["id", "name", "description"]
-    static let codeKeys = ["code", "category", "http", "message", "description", "causes", "checks", "keywords",
+    static let codeKeys = ["code", "category", "http", "message", "summary", "docs", "description", "causes", "checks", "keywords",
                            "related", "trees"]
 
     /// Reads a vendor file; returns nil when it is too broken to know which vendor it is.
@@ -88,6 +88,8 @@ struct VendorFile {
         let description = mapping.required("description", in: what, &problems)?.text("description of \(what)", &problems)
         let http = mapping["http"]?.integer("http status of \(what)", in: 100...599, &problems)
         let message = mapping["message"]?.text("message of \(what)", &problems)
+        let summary = mapping["summary"]?.text("summary of \(what)", &problems)
+        let docs = mapping["docs"]?.text("docs of \(what)", &problems)
         let causes = mapping["causes"]?.textList("causes of \(what)", &problems) ?? []
         let checks = mapping["checks"]?.textList("checks of \(what)", &problems) ?? []
         let keywords = mapping["keywords"]?.textList("keywords of \(what)", &problems) ?? []
@@ -99,7 +101,7 @@ struct VendorFile {
         } ?? []
         guard let category, let description, let categoryValue else { return nil }
         let entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: http, message: message,
-                                 description: description, causes: causes, checks: checks, keywords: keywords,
+                                 summary: summary, docs: docs, description: description, causes: causes, checks: checks, keywords: keywords,
                                  location: codeValue.location)
         return RawEntry(entry: entry, categoryLocation: categoryValue.location, related: related, trees: trees)
     }

@@ -42,7 +42,7 @@ enum CodeListView {
             code = max(1, min(longest, available))
             // Messages only where every code fits whole and at least 8 columns are left: codes come first.
             let room = available - code - 1
-            message = entries.contains { $0.message != nil } && room >= 8 ? room : 0
+            message = entries.contains { $0.shortLine != nil } && room >= 8 ? room : 0
         }
 
         /// Columns before the vendor column.
@@ -54,7 +54,7 @@ enum CodeListView {
         let query = state.isSearching ? state.query : ""
         var line = StyledLine(selected ? glyphs.marker : " ")
         var code = highlighted(entry.code, query: query, state: state, base: Theme.code)
-        if columns.message == 0, let message = entry.message, code.width + 2 < columns.code {
+        if columns.message == 0, let message = entry.shortLine, code.width + 2 < columns.code {
             // No message column: a short code still shows its message in the room it leaves.
             code = code + StyledLine("  ") + highlighted(message, query: query, state: state, base: .plain)
         }
@@ -63,7 +63,7 @@ enum CodeListView {
             let status = entry.httpStatus.map { String($0) } ?? ""
             line.append(" " + String(repeating: " ", count: max(0, 3 - status.count)) + status, Theme.dim)
         }
-        if columns.message > 0, let message = entry.message {
+        if columns.message > 0, let message = entry.shortLine {
             line.append(" ")
             line = line + highlighted(message, query: query, state: state, base: .plain)
                 .fitted(to: columns.message, ellipsis: glyphs.ellipsis)

@@ -14,7 +14,7 @@ struct BrowseCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Start at this vendor.") var vendor: String?
+    @Option(help: "Start at this vendor.", completion: Completions.vendors) var vendor: String?
     @Option(help: "Start with this search.") var query: String?
     @Flag(help: "Report mouse clicks and the wheel (off by default so the terminal can select text).")
     var mouse = false

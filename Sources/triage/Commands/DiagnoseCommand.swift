@@ -27,9 +27,9 @@ struct DiagnoseCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A tree id or an error code.") var target: String
-    @Option(help: "The vendor of the code, when several vendors have it.") var vendor: String?
-    @Option(help: "The tree to use when several diagnose the code.") var tree: String?
+    @Argument(help: "A tree id or an error code.", completion: Completions.treesAndCodes) var target: String
+    @Option(help: "The vendor of the code, when several vendors have it.", completion: Completions.vendors) var vendor: String?
+    @Option(help: "The tree to use when several diagnose the code.", completion: Completions.trees) var tree: String?
     @Flag(help: "Line mode: plain questions on stdin/stdout (for dumb terminals, screen readers, scripts).")
     var plain = false
     @Option(name: .customLong("answer"), help: ArgumentHelp("Answer the next question in advance (repeatable; ? for can't tell).", valueName: "N|value|?"))

@@ -87,7 +87,7 @@ struct ExplanationText {
             for (number, candidate) in explanation.candidates.enumerated() {
                 let entry = catalog.entry(candidate.reference)
                 let name = "\(candidate.reference.vendor) \(candidate.reference.code)"
-                let summary = entry.map { TextLayout.oneLine($0.message ?? $0.description) } ?? ""
+                let summary = entry.map { TextLayout.oneLine($0.listLine) } ?? ""
                 lines.append("  \(number + 1). " + style.bold(safe(name)) + "  " + TextLayout.fit(safe(summary), max(10, terminal.width - name.count - 8), pad: false))
                 lines += TextLayout.indented(safe(candidate.reasons.joined(separator: "; ")), indent: 6, width: terminal.width, firstPrefix: "      ")
             }
@@ -102,7 +102,7 @@ struct ExplanationText {
                 lines.append(style.bold("Best search results:"))
                 for hit in explanation.searchResults {
                     guard let entry = catalog.entry(hit.reference) else { continue }
-                    let summary = TextLayout.oneLine(entry.message ?? entry.description)
+                    let summary = TextLayout.oneLine(entry.listLine)
                     let name = "\(entry.vendor) \(entry.code)"
                     lines.append("  " + safe(name) + "  " + TextLayout.fit(safe(summary), max(10, terminal.width - name.count - 4), pad: false))
                 }

@@ -12,7 +12,11 @@ struct LintCommand: ParsableCommand {
             refer to built-in codes and trees. Exit 0 when clean, 1 when there are problems.
             """)
 
-    @Argument(help: "Catalog folders to check.") var directories: [String] = []
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Catalog folders to check.", completion: .directory) var folders: [String] = []
+
+    /// The folders named as arguments, after any `--catalog DIR` (`triage --catalog DIR lint` checks DIR).
+    var directories: [String] { global.catalogs + folders }
 
     func run() throws {
         var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]

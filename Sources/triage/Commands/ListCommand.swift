@@ -8,8 +8,8 @@ struct ListCommand: ParsableCommand {
         commandName: "list", abstract: "List error codes, optionally of one vendor or category.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only this vendor (id, e.g. sentiance).") var vendor: String?
-    @Option(help: "Only this category (id or name, e.g. user-linking).") var category: String?
+    @Option(help: "Only this vendor (id, e.g. sentiance).", completion: Completions.vendors) var vendor: String?
+    @Option(help: "Only this category (id or name, e.g. user-linking).", completion: Completions.categories) var category: String?
     @Flag(help: "Print a JSON array of entries instead of text.") var json = false
 
     func run() throws {
@@ -55,7 +55,9 @@ enum VendorCheck {
     }
 }
 
-/// An aligned table of entries: vendor, code, HTTP status, and the message (or description), fitted to the width.
+/// An aligned table of entries: vendor, code, HTTP status, and the summary (or message, or description).
+/// The code column fits the longest code; on a terminal (or with `COLUMNS`) the text column gives way first,
+/// and the code is cut only when not even it fits. Piped output is never cut: one whole record per line.
 struct EntryTable {
     let catalog: Catalog
     let terminal: OutputTerminal
@@ -63,21 +65,34 @@ struct EntryTable {
     func print(_ rows: [(entry: CatalogEntry, highlights: [HighlightRange])]) {
         let style = TextStyle(enabled: terminal.color)
         let vendorWidth = max(6, rows.map { TextLayout.width(TextLayout.cell($0.entry.vendor)) }.max() ?? 0)
-        let codeWidth = min(40, max(4, rows.map { TextLayout.width(TextLayout.cell($0.entry.code)) }.max() ?? 0))
-        let fixed = vendorWidth + 2 + codeWidth + 2 + 4 + 2
-        let textWidth = max(10, terminal.width - fixed)
-        Console.out(style.dim(TextLayout.fit("VENDOR", vendorWidth) + "  " + TextLayout.fit("CODE", codeWidth) + "  HTTP  MESSAGE"))
+        let longestCode = max(4, rows.map { TextLayout.width(TextLayout.cell($0.entry.code)) }.max() ?? 0)
+        let beforeCode = vendorWidth + 2
+        let afterCode = 2 + 4 + 2
+        var codeWidth = longestCode
+        var textWidth: Int? = nil
+        if terminal.limited {
+            codeWidth = max(4, min(longestCode, terminal.width - beforeCode - afterCode))
+            textWidth = max(0, terminal.width - beforeCode - codeWidth - afterCode)
+        }
+        let showText = textWidth.map { $0 >= 8 } ?? true
+        var header = TextLayout.fit("VENDOR", vendorWidth) + "  " + TextLayout.fit("CODE", codeWidth) + "  HTTP"
+        if showText { header += "  SUMMARY" }
+        Console.out(style.dim(header))
         for (entry, highlights) in rows {
             let code = TextLayout.cell(entry.code)
             let codeColumns = TextLayout.width(code)
-            let fitted = TextLayout.fit(code, codeWidth)
             let shownCode = codeColumns <= codeWidth
                 ? style.highlight(code, highlights) + String(repeating: " ", count: codeWidth - codeColumns)
-                : fitted
+                : TextLayout.fit(code, codeWidth)
             let status = entry.httpStatus.map { String($0) } ?? "-"
-            let text = TextLayout.oneLine(TextLayout.cell(entry.message ?? entry.description))
-            Console.out(TextLayout.fit(TextLayout.cell(entry.vendor), vendorWidth) + "  " + shownCode + "  "
-                        + TextLayout.fit(status, 4) + "  " + TextLayout.fit(text, textWidth, pad: false))
+            var line = TextLayout.fit(TextLayout.cell(entry.vendor), vendorWidth) + "  " + shownCode + "  "
+            if showText {
+                let text = TextLayout.oneLine(TextLayout.cell(entry.listLine))
+                line += TextLayout.fit(status, 4) + "  " + (textWidth.map { TextLayout.fit(text, $0, pad: false) } ?? text)
+            } else {
+                line += status
+            }
+            Console.out(line)
         }
     }
 }

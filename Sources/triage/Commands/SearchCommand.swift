@@ -20,9 +20,9 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Words to search for.") var query: [String]
-    @Option(help: "Only this vendor.") var vendor: String?
+    @Option(help: "Only this vendor.", completion: Completions.vendors) var vendor: String?
     @Option(help: "At most this many results.") var limit: Int = 20
-    @Flag(help: "Print a JSON array of {vendor, code, category, message, score}.") var json = false
+    @Flag(help: "Print a JSON array of {vendor, code, category, message, summary, score}.") var json = false
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
             try JSONOutput.print(hits.map { hit in
                 let entry = catalog.entries[hit.entryIndex]
                 return SearchHitJSON(vendor: entry.vendor, code: entry.code, category: entry.category,
-                                     message: entry.message, score: (hit.score * 100).rounded() / 100)
+                                     message: entry.message, summary: entry.summary, score: (hit.score * 100).rounded() / 100)
             })
         } else if hits.isEmpty {
             Console.error("triage: nothing matches '\(TerminalSafe.sanitize(text))'")

@@ -14,8 +14,8 @@ struct ShowCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The error code, e.g. INSTALL_NOT_FOUND or 3.") var code: String
-    @Option(help: "The vendor, when the code exists at several.") var vendor: String?
+    @Argument(help: "The error code, e.g. INSTALL_NOT_FOUND or 3.", completion: Completions.codes) var code: String
+    @Option(help: "The vendor, when the code exists at several.", completion: Completions.vendors) var vendor: String?
     @Flag(help: "Print a JSON object instead of text.") var json = false
 
     func run() throws {
@@ -29,7 +29,8 @@ struct ShowCommand: ParsableCommand {
         let entry = try CodeLookup.single(code, vendor: vendor, in: catalog)
         if json { return try JSONOutput.print(EntryJSON(entry: entry, catalog: catalog)) }
         let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
-        EntryDetail(catalog: catalog, style: TextStyle(enabled: terminal.color), width: terminal.width)
+        EntryDetail(catalog: catalog, style: TextStyle(enabled: terminal.color), width: terminal.width,
+                    hyperlinks: terminal.hyperlinks)
             .lines(for: entry).forEach(Console.out)
     }
 }
@@ -53,7 +54,7 @@ enum CodeLookup {
         }
         var message = "triage: '\(safe)' is a code of several vendors; choose one with --vendor:\n"
         for entry in matches {
-            let summary = TextLayout.oneLine(TerminalSafe.sanitize(entry.message ?? entry.description))
+            let summary = TextLayout.oneLine(TerminalSafe.sanitize(entry.listLine))
             message += "  triage show \(TextLayout.cell(entry.code)) --vendor \(entry.vendor)   \(TextLayout.fit(summary, 50, pad: false))\n"
         }
         Console.error(message)
@@ -66,6 +67,8 @@ struct EntryDetail {
     let catalog: Catalog
     let style: TextStyle
     let width: Int
+    /// Whether the docs URL may be an OSC 8 hyperlink (a terminal that shows them).
+    var hyperlinks = false
 
     func lines(for entry: CatalogEntry) -> [String] {
         let vendor = catalog.vendor(id: entry.vendor)
@@ -78,6 +81,10 @@ struct EntryDetail {
             lines += TextLayout.indented(TerminalSafe.sanitize(TextLayout.oneLine(notice)), indent: 2, width: width, firstPrefix: "! ")
                 .map { style.yellow($0) }
         }
+        if let docs = catalog.docs(for: entry) {
+            let url = TextLayout.cell(docs)
+            lines.append("Docs: " + (hyperlinks ? Hyperlink.link(docs, text: url) : url))
+        }
         lines.append("")
         lines += TextWrap.wrap(TerminalSafe.sanitize(entry.description), width: width, columns: DisplayWidth.of)
         section("Likely causes", entry.causes, into: &lines)
@@ -86,7 +93,7 @@ struct EntryDetail {
             lines.append("")
             lines.append(style.bold("Related codes"))
             for reference in entry.related {
-                let summary = catalog.entry(reference).map { TextLayout.oneLine($0.message ?? $0.description) } ?? ""
+                let summary = catalog.entry(reference).map { TextLayout.oneLine($0.listLine) } ?? ""
                 let name = reference.vendor == entry.vendor ? reference.code : reference.description
                 lines.append("  " + TextLayout.fit(TextLayout.cell(name) + "  " + TextLayout.cell(summary), width - 2, pad: false))
             }
@@ -96,7 +103,15 @@ struct EntryDetail {
             lines.append("")
             lines.append(style.bold("Diagnose"))
             for tree in trees {
-                lines.append("  triage diagnose \(tree.id)   " + style.dim(TerminalSafe.sanitize(tree.title)))
+                // The command whole, and the title beside it when it fits, else wrapped below it.
+                let command = "  triage diagnose \(TextLayout.cell(tree.id))"
+                let title = TextLayout.cell(tree.title)
+                if TextLayout.width(command) + 3 + TextLayout.width(title) <= width {
+                    lines.append(command + "   " + style.dim(title))
+                } else {
+                    lines.append(command)
+                    lines += TextLayout.indented(title, indent: 6, width: width, firstPrefix: "      ").map { style.dim($0) }
+                }
             }
         }
         return lines

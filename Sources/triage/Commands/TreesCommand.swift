@@ -8,7 +8,7 @@ struct TreesCommand: ParsableCommand {
         commandName: "trees", abstract: "List the decision trees and the codes each diagnoses.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only trees covering this vendor.") var vendor: String?
+    @Option(help: "Only trees covering this vendor.", completion: Completions.vendors) var vendor: String?
     @Flag(help: "Print JSON instead of text.") var json = false
 
     struct TreeJSON: Encodable {

@@ -8,7 +8,7 @@ struct EntryJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case vendor, vendorName = "vendor_name", category, categoryName = "category_name", code, numeric
-        case httpStatus = "http_status", message, description, hints, keywords, related, trees, notice, source
+        case httpStatus = "http_status", message, summary, docs, description, hints, keywords, related, trees, notice, source
     }
 
     struct Hints: Encodable {
@@ -27,6 +27,8 @@ struct EntryJSON: Encodable {
         try container.encode(entry.numeric, forKey: .numeric)
         try container.encode(entry.httpStatus, forKey: .httpStatus)
         try container.encode(entry.message, forKey: .message)
+        try container.encode(entry.summary, forKey: .summary)
+        try container.encode(catalog.docs(for: entry), forKey: .docs)
         try container.encode(entry.description, forKey: .description)
         try container.encode(Hints(causes: entry.causes, checks: entry.checks), forKey: .hints)
         try container.encode(entry.keywords, forKey: .keywords)
@@ -64,6 +66,7 @@ struct SearchHitJSON: Encodable {
     let code: String
     let category: String
     @NullIfAbsent var message: String?
+    @NullIfAbsent var summary: String?
     let score: Double
 }
 

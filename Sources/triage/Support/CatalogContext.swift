@@ -7,7 +7,7 @@ import TriageCore
 struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("catalog"), help: ArgumentHelp(
         "Add or override catalog entries from a folder of YAML files (repeatable; later wins).",
-        valueName: "dir"))
+        valueName: "dir"), completion: .directory)
     var catalogs: [String] = []
 
     @Option(name: .customLong("db"), help: ArgumentHelp(

@@ -9,22 +9,33 @@ import Darwin
 /// Facts about where output goes: whether it is a terminal, how wide, and whether colour is wanted.
 struct OutputTerminal {
     var isTerminal: Bool
+    /// The columns to wrap prose to: the terminal's, else `COLUMNS`, else 80.
     var width: Int
     var color: Bool
+    /// Whether lines must fit `width` (a terminal, or `COLUMNS` set); piped output is never cut.
+    var limited: Bool = true
+    /// Whether OSC 8 hyperlinks may be written (a terminal known to show them).
+    var hyperlinks: Bool = false
 
     static func current(environment: [String: String]) -> OutputTerminal {
         let isTerminal = isatty(STDOUT_FILENO) == 1
         var width = 80
+        var limited = false
         var size = winsize()
         if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             width = Int(size.ws_col)
+            limited = true
         } else if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 {
             width = columns
+            limited = true
+        } else if isTerminal {
+            limited = true
         }
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let dumb = environment["TERM"] == "dumb"
-        return OutputTerminal(isTerminal: isTerminal, width: min(max(width, 20), 200),
-                              color: isTerminal && !noColor && !dumb)
+        return OutputTerminal(isTerminal: isTerminal, width: min(max(width, 20), 1000),
+                              color: isTerminal && !noColor && !dumb, limited: limited,
+                              hyperlinks: isTerminal && !dumb && Hyperlink.supported(environment: environment))
     }
 }
 
