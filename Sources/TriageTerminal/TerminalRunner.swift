@@ -21,8 +21,9 @@ public enum TerminalRunner {
     /// to use: 0 when the program quit, 128 + the signal number otherwise (130, 143, 129). The terminal is always
     /// restored (cursor shown, echo and line mode back, alternate screen left), also when this throws and, as far
     /// as possible, when the process crashes. `program.shutdown()` is called exactly once before this returns or
-    /// throws, after the terminal is restored, and the effects it asks for are performed. A second SIGINT or SIGTERM while the program is
-    /// stuck (in `update`, `view` or `shutdown`) restores the terminal and exits the process at once.
+    /// throws, after the terminal is restored, and the effects it asks for are performed. A second SIGINT or
+    /// SIGTERM while the program is stuck (in `update`, `view` or `shutdown`) restores the terminal and exits the
+    /// process at once.
     ///
     /// Throws `TerminalError` when the terminal cannot be set up (unknown `TERM`, no tty).
     ///

@@ -60,7 +60,8 @@ public struct ScrollState: Hashable, Sendable {
     public mutating func up() {
         guard style == .links else { return move(by: -1) }
         let from = selectedLine ?? scroll + height
-        if let previous = regions.lastIndex(where: { $0.lowerBound < from }), isVisible(line: regions[previous].lowerBound) {
+        if let previous = regions.lastIndex(where: { $0.lowerBound < from }),
+           isVisible(line: regions[previous].lowerBound) {
             selection = previous
         } else if scroll > 0 {
             scroll -= 1

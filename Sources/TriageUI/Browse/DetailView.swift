@@ -4,7 +4,9 @@ import TerminalKit
 enum DetailView {
     static func draw(into screen: inout Buffer, state: BrowserState, document: DetailDocument, rect: Rect,
                      focused: Bool, glyphs: BoxGlyphs) {
-        let selection = state.detailPane.selection.map { DocumentView.Selection(region: $0, reverse: focused, bold: true, undim: false) }
+        let selection = state.detailPane.selection.map {
+            DocumentView.Selection(region: $0, reverse: focused, bold: true, undim: false)
+        }
         DocumentView.render(document, scroll: state.detailPane.scroll, selection: selection, in: rect, into: &screen,
                             ellipsis: glyphs.ellipsis)
     }

@@ -83,13 +83,15 @@ public struct DiagnosisScreen: Sendable {
 
     /// The answer (0-based) a question has selected.
     public var selectedAnswer: Int? {
-        guard let selection = stepPane.selection, case let .answer(index)? = stepDocument().targets[safe: selection] else { return nil }
+        guard let selection = stepPane.selection,
+              case let .answer(index)? = stepDocument().targets[safe: selection] else { return nil }
         return index
     }
 
     /// The related code a conclusion has selected.
     public var selectedCode: CodeReference? {
-        guard let selection = stepPane.selection, case let .code(reference)? = stepDocument().targets[safe: selection] else { return nil }
+        guard let selection = stepPane.selection,
+              case let .code(reference)? = stepDocument().targets[safe: selection] else { return nil }
         return reference
     }
 

@@ -73,7 +73,8 @@ extension DiagnosisScreen {
     // MARK: - Panes
 
     private func drawPath(_ document: PathDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
-        let selection = focus == .path ? DocumentView.Selection(region: pathPane.selection ?? 0, marker: Span(glyphs.marker, Theme.key),
+        let selection = focus == .path ? DocumentView.Selection(region: pathPane.selection ?? 0,
+                                                                marker: Span(glyphs.marker, Theme.key),
                                                                 reverse: true, bold: false, undim: true) : nil
         DocumentView.render(document, scroll: pathPane.scroll, selection: selection, in: rect, into: &screen,
                             ellipsis: glyphs.ellipsis)

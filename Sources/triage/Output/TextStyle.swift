@@ -65,7 +65,7 @@ enum TextLayout {
     /// Wrapped lines with a hanging indent.
     static func indented(_ text: String, indent: Int, width: Int, firstPrefix: String? = nil) -> [String] {
         let pad = String(repeating: " ", count: indent)
-        let lines = TextWrap.wrap(text, width: max(10, width - indent), columns: DisplayWidth.of)
+        let lines = WordWrap.lines(text, width: max(10, width - indent))
         return lines.enumerated().map { index, line in
             if index == 0, let firstPrefix { return firstPrefix + line }
             return line.isEmpty ? "" : pad + line
