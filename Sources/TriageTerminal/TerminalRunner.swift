@@ -21,13 +21,14 @@ public enum TerminalRunner {
     /// to use: 0 when the program quit, 128 + the signal number otherwise (130, 143, 129). The terminal is always
     /// restored (cursor shown, echo and line mode back, alternate screen left), also when this throws and, as far
     /// as possible, when the process crashes. `program.shutdown()` is called exactly once before this returns or
-    /// throws, after the terminal is restored (so it may print). A second SIGINT or SIGTERM while the program is
-    /// stuck (in `update`, `view` or `shutdown`) restores the terminal and exits the process at once.
+    /// throws, after the terminal is restored, and the effects it asks for are performed. A second SIGINT or
+    /// SIGTERM while the program is stuck (in `update`, `view` or `shutdown`) restores the terminal and exits the
+    /// process at once.
     ///
     /// Throws `TerminalError` when the terminal cannot be set up (unknown `TERM`, no tty).
     ///
-    /// `perform` does the effects the program asks for (after the update that asked, before the next frame) and
-    /// its answer goes back to the program.
+    /// `perform` does the effects the program asks for (after the update that asked, before the next frame; those
+    /// of an update that quits too) and its answer goes back to the program.
     public static func run<P: TerminalProgram>(_ program: inout P, options: TerminalOptions = TerminalOptions(),
                                                perform: (P.Effect) -> P.Answer) throws -> Int32
     {
@@ -36,7 +37,7 @@ public enum TerminalRunner {
         // so a hangup cannot cut a save short), then put the old signal handlers back.
         SignalGuard.installExitHandlers()
         defer { SignalGuard.uninstallExitHandlers() }
-        defer { program.shutdown() }
+        defer { finish(program, perform: perform) }
         let term = options.environment["TERM"] ?? ""
         if let problem = termProblem(term) { throw TerminalError(problem) }
         let session = try NcursesSession(term: term, options: options)
@@ -50,17 +51,23 @@ public enum TerminalRunner {
         try run(&program, options: options, perform: { effect -> P.Answer in switch effect {} })
     }
 
-    /// Performs the effects of `update` (and of the answers to them) in order; `.quit` if anything quit.
+    /// Performs the effects of `update` (and of the answers to them) in order, also when it quits (the save on
+    /// the way out); `.quit` if anything quit.
     static func apply<P: TerminalProgram>(_ update: Update<P.Effect>, to program: inout P,
                                           perform: (P.Effect) -> P.Answer) -> UpdateResult {
         var result = update.result
         var pending = update.effects[...]
-        while result != .quit, let effect = pending.popFirst() {
+        while let effect = pending.popFirst() {
             let next = program.answer(perform(effect))
             if next.result == .quit { result = .quit }
             pending += next.effects
         }
         return result
+    }
+
+    /// The way out: performs the effects `shutdown()` asks for (their answers go nowhere, the program is done).
+    static func finish<P: TerminalProgram>(_ program: P, perform: (P.Effect) -> P.Answer) {
+        for effect in program.shutdown() { _ = perform(effect) }
     }
 
     private static func loop<P: TerminalProgram>(_ program: inout P, session: NcursesSession,

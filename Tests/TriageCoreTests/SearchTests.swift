@@ -222,10 +222,4 @@ import TestSupport
         #expect(TerminalSafe.sanitize("del\u{7F}") == "del^?")
         #expect(TerminalSafe.sanitize("plain ü 日本") == "plain ü 日本")
     }
-
-    @Test func wrapping() {
-        #expect(TextWrap.wrap("the quick brown fox jumps", width: 10) == ["the quick", "brown fox", "jumps"])
-        #expect(TextWrap.wrap("abcdefghijkl", width: 5) == ["abcde", "fghij", "kl"])
-        #expect(TextWrap.wrap("one\n\ntwo", width: 10) == ["one", "", "two"])
-    }
 }

@@ -20,7 +20,7 @@ struct EffectTests {
         }
 
         func view(_ context: RenderContext) -> Buffer { Buffer(width: 0, height: 0) }
-        func shutdown() {}
+        func shutdown() -> [String] { ["save on the way out"] }
     }
 
     @Test("effects are performed in order, answers come back, an answer's own effects follow, quit stops")
@@ -36,15 +36,25 @@ struct EffectTests {
         #expect(result == .quit)
     }
 
-    @Test("nothing is performed after the update itself quits")
+    @Test("the effects of an update that quits are still performed: the save on the way out")
     func quitFirst() {
         var program = Saver()
-        var performed = 0
-        let result = TerminalRunner.apply(Update(.quit, effects: ["save a"]), to: &program) { _ in
-            performed += 1
+        var performed: [String] = []
+        let result = TerminalRunner.apply(Update(.quit, effects: ["save a"]), to: &program) { effect in
+            performed.append(effect)
             return ""
         }
         #expect(result == .quit)
-        #expect(performed == 0)
+        #expect(performed == ["save a"])
+    }
+
+    @Test("on the way out the runner performs what shutdown asks for")
+    func shutdownEffects() {
+        var performed: [String] = []
+        TerminalRunner.finish(Saver()) { effect in
+            performed.append(effect)
+            return ""
+        }
+        #expect(performed == ["save on the way out"])
     }
 }

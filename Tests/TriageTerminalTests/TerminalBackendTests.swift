@@ -123,7 +123,10 @@ import TerminalKit
             var shutdowns: Counter
             mutating func update(_ event: InputEvent) -> Update<Never> { .quit }
             func view(_ context: RenderContext) -> Buffer { Buffer(width: 0, height: 0) }
-            func shutdown() { shutdowns.value += 1 }
+            func shutdown() -> [Never] {
+                shutdowns.value += 1
+                return []
+            }
         }
         let counter = Counter()
         var program = QuitAtOnce(shutdowns: counter)

@@ -13,8 +13,9 @@ public protocol TerminalProgram {
     mutating func answer(_ answer: Answer) -> Update<Effect>
     /// Draws the current state.
     func view(_ context: RenderContext) -> Buffer
-    /// Called exactly once on every way out (q, Ctrl-C, SIGTERM, SIGHUP, errors): persist what must not be lost.
-    func shutdown()
+    /// Called exactly once on every way out (q, Ctrl-C, SIGTERM, SIGHUP, errors): the effects that must still be
+    /// performed so nothing is lost (saving where the program was). The runner performs them; nothing comes back.
+    func shutdown() -> [Effect]
 }
 
 public enum UpdateResult: Equatable, Sendable {

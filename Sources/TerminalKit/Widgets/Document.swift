@@ -1,6 +1,6 @@
 /// Text laid out for one width: styled lines, some of which belong to a selectable region (a link, an answer,
 /// a step of a path), and optionally one row left empty for a text field. Built by `DocumentBuilder`, moved
-/// through with `LinkScroller`, drawn by `DocumentView`. The content functions of a feature only say what
+/// through with `ScrollState`, drawn by `DocumentView`. The content functions of a feature only say what
 /// goes in; every document shares this shape.
 public struct Document<Target: Hashable & Sendable>: Hashable, Sendable {
     /// A selectable part: what it points at and the lines it covers.

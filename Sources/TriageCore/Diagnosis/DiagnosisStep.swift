@@ -156,8 +156,6 @@ public enum DiagnosisError: Error, Hashable, Sendable, CustomStringConvertible {
     case codeNotDiagnosed(CodeReference, tree: String)
     /// No tree diagnoses the code.
     case noTree(CodeReference)
-    /// Several trees diagnose the code; one must be chosen.
-    case severalTrees(CodeReference, [String])
     /// `choose` was given an answer index (0-based) outside `0..<count`.
     case answerOutOfRange(Int, count: Int)
     /// `choose` was called while the current step is not a question.
@@ -187,8 +185,6 @@ public enum DiagnosisError: Error, Hashable, Sendable, CustomStringConvertible {
             return "tree '\(tree)' does not diagnose \(code)"
         case let .noTree(code):
             return "no decision tree diagnoses \(code)"
-        case let .severalTrees(code, trees):
-            return "several decision trees diagnose \(code): \(trees.joined(separator: ", ")); choose one"
         case let .answerOutOfRange(index, count):
             return "there is no answer \(index + 1); choose 1 to \(count)"
         case .notAQuestion:

@@ -271,7 +271,7 @@ private struct Dialogue {
         let wrapped = lines.map { line -> String in
             guard line.count > width else { return String(line) }
             let hanging = String(repeating: " ", count: Self.hangingIndent(line))
-            let body = TextWrap.wrap(String(line.dropFirst(hanging.count)), width: max(10, width - hanging.count))
+            let body = WordWrap.lines(String(line.dropFirst(hanging.count)), width: max(10, width - hanging.count))
             return body.enumerated().map { ($0 == 0 ? String(line.prefix(hanging.count)) : hanging) + $1 }
                 .joined(separator: "\n")
         }

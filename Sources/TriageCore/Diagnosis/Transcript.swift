@@ -239,7 +239,7 @@ public struct Transcript: Sendable {
     /// The first paragraph, with line breaks and runs of spaces collapsed.
     static func oneLine(_ text: String) -> String {
         let paragraph = text.components(separatedBy: "\n\n").first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
-        return paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        return paragraph.oneLine
     }
 
     /// Continuation lines of a list item indented under its first line.

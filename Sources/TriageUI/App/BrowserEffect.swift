@@ -8,9 +8,11 @@ import TriageCore
 public enum BrowserEffect: Hashable, Sendable {
     /// Write this transcript (`s` in a diagnosis).
     case saveTranscript(TranscriptDraft)
+    /// Remember where the browser was, for the next start (on quit, and from `shutdown()` on every other way out).
+    case saveMemory(BrowserMemory)
 
-    /// Does the effect with the given saver (nil: saving is not available here) and says how it went.
-    public func perform(transcripts: TranscriptSaver?) -> BrowserAnswer {
+    /// Does the effect with the given savers (nil: saving is not available here) and says how it went.
+    public func perform(transcripts: TranscriptSaver?, memory: MemorySaver? = nil) -> BrowserAnswer {
         switch self {
         case let .saveTranscript(draft):
             guard let transcripts else { return .transcriptNotSaved(reason: nil) }
@@ -18,6 +20,13 @@ public enum BrowserEffect: Hashable, Sendable {
                 return .transcriptSaved(path: try transcripts.save(draft))
             } catch {
                 return .transcriptNotSaved(reason: error.localizedDescription)
+            }
+        case let .saveMemory(state):
+            do {
+                try memory?.save(state)
+                return .memorySaved
+            } catch {
+                return .memoryNotSaved(reason: error.localizedDescription)
             }
         }
     }
@@ -28,4 +37,8 @@ public enum BrowserAnswer: Hashable, Sendable {
     case transcriptSaved(path: String)
     /// The reason, or nil when there is nowhere to save.
     case transcriptNotSaved(reason: String?)
+    /// Saved, or nowhere to save (no state path).
+    case memorySaved
+    /// The program is quitting: the command line reports this once the terminal is back.
+    case memoryNotSaved(reason: String)
 }

@@ -24,8 +24,8 @@ public struct BrowserMemory: Codable, Hashable, Sendable {
     }
 }
 
-/// Where `BrowserProgram.shutdown()` hands the memory: the program's one write when it stops, injected so that
-/// the UI never touches files (the command line passes `MemorySaver.file(_:)`, tests their own).
+/// How the runner performs `BrowserEffect.saveMemory`: injected so that the UI never touches files (the command
+/// line passes `MemorySaver.file(_:)`, tests their own).
 public struct MemorySaver: Sendable {
     public var save: @Sendable (BrowserMemory) throws -> Void
 

@@ -12,8 +12,8 @@ enum Mode {
     case trees(TreePicker)
     /// The guided diagnosis (`BrowserState.diagnosis`, kept after leaving it so `D` resumes it).
     case diagnosis
-    /// The key help over `base`, scrolled by `scroll` lines.
-    case help(scroll: Int, over: HelpBase)
+    /// The key help over `base`, scrolled by `scroll`.
+    case help(scroll: ScrollState, over: HelpBase)
 
     /// What the help overlay can be opened over; closing it returns there.
     enum HelpBase {

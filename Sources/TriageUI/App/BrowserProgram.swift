@@ -5,18 +5,19 @@ import TriageCore
 /// incremental search, key help, guided diagnosis (`d`, `t`), and the last place restored on the next start.
 ///
 /// ```swift
-/// var program = BrowserProgram(catalog: catalog, options: BrowserOptions(
-///     vendor: nil, query: nil, memory: path.flatMap(BrowserMemory.load(from:)), memorySaver: path.map(MemorySaver.file)))
+/// var program = BrowserProgram(catalog: catalog, options: BrowserOptions(memory: path.flatMap(BrowserMemory.load(from:))))
 /// _ = program.update(.resize(width: 80, height: 24))
 /// let screen = program.view(RenderContext(width: 80, height: 24))
 /// ```
 ///
 /// To open straight into a diagnosis (`triage diagnose CODE` full screen), pass the started session as
-/// `BrowserOptions.diagnosis`. `s` returns `BrowserEffect.saveTranscript`; the runner performs it (with
-/// `TranscriptSaver.standard(environment:)`) and answers.
+/// `BrowserOptions.diagnosis`. `s` returns `BrowserEffect.saveTranscript`, quitting `BrowserEffect.saveMemory`; the
+/// runner performs them (with `TranscriptSaver.standard(environment:)`, `MemorySaver.file(_:)`) and answers.
 public struct BrowserProgram: TerminalProgram {
     public internal(set) var state: BrowserState
     public let options: BrowserOptions
+    /// The memory the last `saveMemory` effect carried: `shutdown()` asks again only when the browser moved since.
+    private var savedMemory: BrowserMemory?
 
     public init(catalog: Catalog, options: BrowserOptions = BrowserOptions()) {
         self.options = options
@@ -26,6 +27,10 @@ public struct BrowserProgram: TerminalProgram {
 
     public mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
         let result = state.update(event)
+        if result == .quit {
+            savedMemory = state.memory
+            state.effects.append(.saveMemory(state.memory))
+        }
         defer { state.effects = [] }
         return Update(result, effects: state.effects)
     }
@@ -35,6 +40,7 @@ public struct BrowserProgram: TerminalProgram {
         switch answer {
         case let .transcriptSaved(path): state.diagnosis?.transcriptSaved(at: path)
         case let .transcriptNotSaved(reason): state.diagnosis?.transcriptNotSaved(reason: reason)
+        case .memorySaved, .memoryNotSaved: break
         }
         state.settle()
         return .continue
@@ -44,10 +50,9 @@ public struct BrowserProgram: TerminalProgram {
         BrowserView.render(state, context)
     }
 
-    /// Hands where the browser is to the memory saver (when one was given). Errors are ignored: losing the last
-    /// place must never stop the program from exiting.
-    public func shutdown() {
-        try? options.memorySaver?.save(state.memory)
+    /// On every way out (also SIGHUP, SIGTERM): saving where the browser is, unless quitting just asked for it.
+    public func shutdown() -> [BrowserEffect] {
+        state.memory == savedMemory ? [] : [.saveMemory(state.memory)]
     }
 
     /// True when the diagnosis shown (or kept) reached a conclusion that determines the cause: `triage diagnose`

@@ -31,10 +31,9 @@ public struct BrowserState {
 
     var sidebarCursor = ListCursor()
     var listCursor = ListCursor()
-    var detailScroll = 0
-    /// The selected link of the detail document (a related code or a tree), if any.
-    var detailLink: Int?
-    /// What the detail pane showed when `detailScroll` and `detailLink` were set; a change resets them.
+    /// The detail's scroll and selected link (a related code or a tree).
+    var detailPane = ScrollState()
+    /// What the detail pane showed when `detailPane` was set; a change resets it.
     var detailShown: DetailContent = .nothing
     /// Locations to go back to after following related codes.
     var history: [Location] = []

@@ -32,7 +32,7 @@ public enum BrowserView {
         }
         if state.mode == .help {
             state.helpOverlay(width: layout.width, height: layout.height, unicode: context.unicode)
-                .draw(into: &screen, scroll: state.helpScroll, glyphs: glyphs)
+                .draw(into: &screen, scroll: state.helpScroll.scroll, glyphs: glyphs)
         }
         return screen
     }

@@ -4,7 +4,8 @@ import TriageCore
 /// The browser's way into and out of a guided diagnosis: `d` on a code (a choice when several trees diagnose
 /// it), `t` for every tree, Enter on a tree link of the detail, `D` back to the last diagnosis. The diagnosis
 /// screen and the tree picker are their own components; this file routes keys to them and acts on what they
-/// ask for (leave, open a related code, save the transcript, show the help).
+/// ask for (`ChildOutcome`: leave, show the help, quit, or their own request: open a related code, save the
+/// transcript, start a tree).
 extension BrowserState {
     /// `d`: diagnose the selected code.
     mutating func diagnoseSelected() {
@@ -74,32 +75,40 @@ extension BrowserState {
         }
         let outcome = screen.handle(key)
         diagnosis = screen
-        return act(on: outcome)
+        return route(child: outcome, closing: "Left the diagnosis; D returns to it") { $0.act(on: $1) }
     }
 
     mutating func handleDiagnosisMouse(_ event: MouseEvent) {
         guard var screen = diagnosis else { return }
         let outcome = screen.handle(mouse: event)
         diagnosis = screen
-        _ = act(on: outcome)
+        _ = route(child: outcome, closing: "Left the diagnosis; D returns to it") { $0.act(on: $1) }
     }
 
-    /// Does what the diagnosis screen asked for.
-    private mutating func act(on outcome: DiagnosisOutcome) -> UpdateResult {
-        switch outcome {
-        case .stay: break
-        case .quit: return .quit
-        case .close:
-            active = .browse
-            message = "Left the diagnosis; D returns to it"
+    /// Does what only the diagnosis screen asks for.
+    private mutating func act(on request: DiagnosisRequest) {
+        switch request {
         case let .openCode(reference):
             active = .browse
             follow(reference)
             message = "\(reference.code) from the diagnosis: D returns to it, Esc to the code before"
         case .saveTranscript:
             if let draft = diagnosis?.transcriptDraft(date: clock()) { effects.append(.saveTranscript(draft)) }
-        case .help:
-            openHelp()
+        }
+    }
+
+    /// Does what a child screen (the diagnosis, the tree list) asked for: the shared cases here, with `note` on
+    /// the status line after closing, and the child's own requests through `perform`.
+    private mutating func route<Request>(child outcome: ChildOutcome<Request>, closing note: String? = nil,
+                                         _ perform: (inout BrowserState, Request) -> Void) -> UpdateResult {
+        switch outcome {
+        case .stay: break
+        case .quit: return .quit
+        case .close:
+            active = .browse
+            message = note
+        case .help: openHelp()
+        case let .request(request): perform(&self, request)
         }
         return .continue
     }
@@ -111,15 +120,7 @@ extension BrowserState {
         }
         let outcome = picker.handle(key)
         treePicker = picker
-        switch outcome {
-        case .stay: break
-        case .quit: return .quit
-        case .close:
-            active = .browse
-        case .help: openHelp()
-        case let .start(session): open(session)
-        }
-        return .continue
+        return route(child: outcome) { $0.open($1) }
     }
 
     /// Starts in the diagnosis given on the command line, with the browser on its code behind it.

@@ -35,7 +35,7 @@ extension BrowserState {
         }
         if mode == .search, focus != .list { problems.append("search is typed with the focus off the codes pane") }
         if detailShown != detailContent { problems.append("the detail scroll belongs to other content") }
-        if deep, let link = detailLink {
+        if deep, let link = detailPane.selection {
             let document = detailDocument()
             if !document.regions.indices.contains(link) { problems.append("detail link \(link) does not exist") }
         }

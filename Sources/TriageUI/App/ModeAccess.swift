@@ -23,11 +23,11 @@ extension BrowserState {
         }
     }
 
-    /// How far the help is scrolled (0 when it is not shown).
-    var helpScroll: Int {
+    /// How far the help is scrolled (at the top when it is not shown).
+    var helpScroll: ScrollState {
         get {
             if case let .help(scroll, _) = active { return scroll }
-            return 0
+            return ScrollState()
         }
         set {
             if case let .help(_, base) = active { active = .help(scroll: newValue, over: base) }
@@ -49,10 +49,10 @@ extension BrowserState {
     /// The help overlay over what is shown now; closing it returns there.
     mutating func openHelp() {
         switch active {
-        case let .help(_, base): active = .help(scroll: 0, over: base)
-        case let .trees(picker): active = .help(scroll: 0, over: .trees(picker))
-        case .diagnosis: active = .help(scroll: 0, over: .diagnosis)
-        case .browse, .search: active = .help(scroll: 0, over: .browse)
+        case let .help(_, base): active = .help(scroll: ScrollState(), over: base)
+        case let .trees(picker): active = .help(scroll: ScrollState(), over: .trees(picker))
+        case .diagnosis: active = .help(scroll: ScrollState(), over: .diagnosis)
+        case .browse, .search: active = .help(scroll: ScrollState(), over: .browse)
         }
     }
 

@@ -90,7 +90,7 @@ extension BrowserState {
             listCursor.move(by: delta, count: list.count, visible: layout.list.height)
             history.removeAll()
         case .detail:
-            for _ in 0..<abs(delta) { if delta < 0 { detailUp() } else { detailDown() } }
+            inDetail { $0.move(by: delta) }
         }
     }
 
@@ -98,7 +98,7 @@ extension BrowserState {
         let rows = max(1, layout.rect(for: focus).height - 1)
         switch focus {
         case .sidebar, .list: move(by: direction * rows)
-        case .detail: detailScroll(by: direction * rows)
+        case .detail: inDetail { $0.page(direction * rows) }
         }
     }
 
@@ -108,7 +108,7 @@ extension BrowserState {
         case .list:
             listCursor.move(to: last ? list.count - 1 : 0, count: list.count, visible: layout.list.height)
             history.removeAll()
-        case .detail: if last { detailToBottom() } else { detailToTop() }
+        case .detail: inDetail { $0.toEnd(last: last) }
         }
     }
 

@@ -1,40 +1,20 @@
 import TerminalKit
 
-/// Moving in the detail pane, the way a text browser does: Down selects the next link (related code or tree)
-/// when it is on screen, otherwise scrolls one line; Up likewise backwards.
+/// Moving in the detail pane, the way a text browser does (`ScrollState.Style.links`): Down selects the next link
+/// (related code or tree) when it is on screen, otherwise scrolls one line; Up likewise backwards.
 extension BrowserState {
     var detailHeight: Int { max(1, layout.detail.height) }
 
-        /// Runs one `LinkScroller` move on the detail's scroll and link selection.
-    private mutating func moveInDetail(_ move: (inout LinkScroller) -> Void) {
-        let document = detailDocument()
-        var scroller = LinkScroller(scroll: detailScroll, link: detailLink, height: detailHeight,
-                                    lineCount: document.lines.count, linkLines: document.targetLines.map(\.lowerBound))
-        move(&scroller)
-        detailScroll = scroller.scroll
-        detailLink = scroller.link
-    }
-
-    mutating func detailDown() { moveInDetail { $0.down() } }
-
-    mutating func detailUp() { moveInDetail { $0.up() } }
-
-    mutating func detailScroll(by lines: Int) { moveInDetail { $0.scroll(by: lines) } }
-
-    mutating func detailToTop() {
-        detailScroll = 0
-        detailLink = nil
-    }
-
-    mutating func detailToBottom() {
-        detailScroll = detailDocument().maxScroll(height: detailHeight)
-        detailLink = nil
+    /// One move of the detail's scroll state, measured against the document the pane shows now.
+    mutating func inDetail(_ move: (inout ScrollState) -> Void) {
+        detailPane.settle(height: detailHeight, document: detailDocument())
+        move(&detailPane)
     }
 
     /// Enter on the selected link: jump to the related code, or start the tree's diagnosis from the code.
     mutating func openDetailLink() {
         let document = detailDocument()
-        guard let link = detailLink, document.regions.indices.contains(link) else {
+        guard let link = detailPane.selection, document.regions.indices.contains(link) else {
             message = document.regions.isEmpty ? nil : "Select a related code or tree with j/k, then Enter"
             return
         }
@@ -51,10 +31,9 @@ extension BrowserState {
         let content = detailContent
         if content != detailShown {
             detailShown = content
-            detailScroll = 0
-            detailLink = nil
-        } else if detailScroll > 0 || detailLink != nil {
-            moveInDetail { $0.settle() }
+            detailPane = ScrollState()
+        } else if detailPane.scroll > 0 || detailPane.selection != nil {
+            inDetail { _ in }
         }
     }
 }

@@ -9,16 +9,14 @@ struct Location: Hashable, Sendable {
     var focus: Pane
     var selected: CodeReference?
     var listScroll: Int
-    var detailScroll: Int
-    var detailLink: Int?
+    var detailPane: ScrollState
 }
 
 extension BrowserState {
     /// Where the browser is now.
     var location: Location {
         Location(sidebarIndex: sidebarCursor.index, query: query, scope: scope, focus: focus,
-                 selected: selectedEntry?.reference, listScroll: listCursor.scroll, detailScroll: detailScroll,
-                 detailLink: detailLink)
+                 selected: selectedEntry?.reference, listScroll: listCursor.scroll, detailPane: detailPane)
     }
 
     /// Goes back to `location` (the catalog may list other codes by now; the selection falls back to the first).
@@ -32,8 +30,7 @@ extension BrowserState {
         listCursor.scroll = location.listScroll
         listCursor.settle(count: list.count, visible: layout.list.height)
         detailShown = detailContent
-        detailScroll = location.detailScroll
-        detailLink = location.detailLink
+        detailPane = location.detailPane
     }
 
     /// Selects a vendors-pane row and lists its codes (search results stay, re-scoped if scoped to the vendor).
@@ -63,7 +60,6 @@ extension BrowserState {
         reveal(reference)
         focus = .detail
         detailShown = detailContent
-        detailScroll = 0
-        detailLink = nil
+        detailPane = ScrollState()
     }
 }

@@ -5,7 +5,7 @@ extension BrowserState {
     mutating func handleMouse(_ event: MouseEvent) {
         switch mode {
         case .help:
-            if event.kind == .press { closeHelp() } else { helpScroll += event.kind == .wheelDown ? 3 : -3 }
+            if event.kind == .press { closeHelp() } else { helpScroll.page(event.kind == .wheelDown ? 3 : -3) }
             return
         case .trees, .diagnosis:
             return
@@ -24,7 +24,7 @@ extension BrowserState {
             switch pane {
             case .sidebar: selectSidebarRow(sidebarCursor.index + delta)
             case .list: listCursor.move(by: delta, count: list.count, visible: rect.height)
-            case .detail: detailScroll(by: delta)
+            case .detail: inDetail { $0.page(delta) }
             }
         case .press:
             if mode == .browse {
@@ -43,9 +43,9 @@ extension BrowserState {
                 }
             case .detail:
                 let document = detailDocument()
-                let line = detailScroll + row
+                let line = detailPane.scroll + row
                 if let link = document.region(atLine: line) {
-                    detailLink = link
+                    detailPane.selection = link
                     openDetailLink()
                 }
             }

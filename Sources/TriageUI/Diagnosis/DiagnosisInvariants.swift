@@ -11,8 +11,8 @@ extension DiagnosisScreen {
             if case .ask? = current?.kind {} else { problems.append("typing without a value to type") }
         }
         if focus == .path, path.isEmpty { problems.append("the path has the focus but is empty") }
-        if !path.isEmpty, !path.indices.contains(pathSelection) {
-            problems.append("path selection \(pathSelection) is outside the \(path.count) steps")
+        if !path.isEmpty, !path.indices.contains(pathPane.selection ?? -1) {
+            problems.append("path selection \(pathPane.selection ?? -1) is outside the \(path.count) steps")
         }
         if let editor = noteEditor, !(0...path.count).contains(editor.step) {
             problems.append("the note editor is on step \(editor.step) of \(path.count + 1)")
@@ -21,18 +21,18 @@ extension DiagnosisScreen {
         guard deep else { return problems }
         let layout = self.layout
         let document = stepDocument(layout: layout)
-        if let selection, !document.targets.indices.contains(selection) {
+        if let selection = stepPane.selection, !document.targets.indices.contains(selection) {
             problems.append("selection \(selection) of \(document.targets.count) targets")
         }
-        if case .answer? = document.targets.first, selection == nil {
+        if case .answer? = document.targets.first, stepPane.selection == nil {
             problems.append("a question without a selected answer")
         }
-        if stepScroll < 0 || stepScroll > max(0, document.lines.count - max(1, layout.step.height)) {
-            problems.append("step scroll \(stepScroll) for \(document.lines.count) lines")
+        if stepPane.scroll < 0 || stepPane.scroll > max(0, document.lines.count - max(1, layout.step.height)) {
+            problems.append("step scroll \(stepPane.scroll) for \(document.lines.count) lines")
         }
         let pathLines = pathDocument(layout: layout).lines.count
-        if pathScroll < 0 || pathScroll > max(0, pathLines - max(1, layout.path.height)) {
-            problems.append("path scroll \(pathScroll) for \(pathLines) lines")
+        if pathPane.scroll < 0 || pathPane.scroll > max(0, pathLines - max(1, layout.path.height)) {
+            problems.append("path scroll \(pathPane.scroll) for \(pathLines) lines")
         }
         return problems
     }

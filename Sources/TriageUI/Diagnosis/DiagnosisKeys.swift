@@ -208,13 +208,13 @@ extension DiagnosisScreen {
         case .pageDown?: pathMove(by: max(1, pathHeight - 1))
         case .first?: pathMove(by: -session.path.count)
         case .last?: pathMove(by: session.path.count)
-        case .jumpBack?: jump(toStep: pathSelection)
+        case .jumpBack?: jump(toStep: pathPane.selection ?? 0)
         case .returnToStep?:
             focus = .step
             isTyping = isAsk(current)
         case .close?: return .close
         case .digitInPath?: message = "Tab returns to the question to answer it"
-        case let action?: return handleCommonKey(action, noteStep: pathSelection)
+        case let action?: return handleCommonKey(action, noteStep: pathPane.selection ?? 0)
         case nil: break
         }
         return .stay
@@ -265,7 +265,7 @@ extension DiagnosisScreen {
             return
         }
         focus = .path
-        pathSelection = session.path.count - 1
+        pathPane.selection = session.path.count - 1
         revealPathSelection()
     }
 

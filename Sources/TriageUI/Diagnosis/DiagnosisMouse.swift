@@ -20,8 +20,8 @@ extension DiagnosisScreen {
             case .wheelUp: pathMove(by: -1)
             case .wheelDown: pathMove(by: 1)
             case .press:
-                if let entry = document.region(atLine: pathScroll + event.y - layout.path.y) {
-                    pathSelection = entry
+                if let entry = document.region(atLine: pathPane.scroll + event.y - layout.path.y) {
+                    pathPane.selection = entry
                     revealPathSelection()
                 }
             }
@@ -32,11 +32,11 @@ extension DiagnosisScreen {
             case .wheelDown: stepScroll(by: 3)
             case .press:
                 focus = .step
-                let index = stepScroll + event.y - layout.step.y
+                let index = stepPane.scroll + event.y - layout.step.y
                 if index == document.fieldLine {
                     isTyping = true
                 } else if let target = document.region(atLine: index) {
-                    selection = target
+                    stepPane.selection = target
                     switch document.targets[target] {
                     case let .answer(answer): choose(answer)
                     case let .code(reference): outcome = .openCode(reference)

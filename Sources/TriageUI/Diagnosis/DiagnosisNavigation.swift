@@ -1,8 +1,8 @@
 import TerminalKit
 
-/// Layout, documents and scrolling of the diagnosis screen. The step pane moves the way the browser's detail pane
-/// does: in a question Up/Down select the previous or next answer (scrolling it into view); in a conclusion Down
-/// selects the next related code when it is on screen, otherwise scrolls one line.
+/// Layout, documents and scrolling of the diagnosis screen, each pane a `ScrollState`: in a question Up/Down
+/// select the previous or next answer (items); in a conclusion they move among the related codes the way the
+/// browser's detail pane does (links).
 extension DiagnosisScreen {
     var layout: DiagnosisLayout { layout(area: Rect(x: 0, y: 0, width: width, height: height)) }
 
@@ -13,7 +13,7 @@ extension DiagnosisScreen {
         var compact = steps.count + steps.filter { $0.note != nil }.count
         var full = compact
         if focus == .path, !steps.isEmpty, area.width < DiagnosisLayout.sideBySideWidth {
-            compact = cachedPath(width: stackedWidth, compact: true, expanded: pathSelection, glyphs: .unicode)
+            compact = cachedPath(width: stackedWidth, compact: true, expanded: pathPane.selection, glyphs: .unicode)
                 .lines.count
             full = cachedPath(width: stackedWidth, compact: false, expanded: nil, glyphs: .unicode).lines.count
         }
@@ -34,7 +34,7 @@ extension DiagnosisScreen {
         let layout = layout ?? self.layout
         let rect = layout.path.width > 0 ? layout.path : Rect(x: 0, y: 0, width: max(3, width - 2), height: 1)
         return cachedPath(width: DiagnosisLayout.textWidth(rect), compact: layout.kind != .sideBySide,
-                          expanded: focus == .path ? pathSelection : nil, glyphs: glyphs)
+                          expanded: focus == .path ? pathPane.selection : nil, glyphs: glyphs)
     }
 
     private func cachedPath(width: Int, compact: Bool, expanded: Int?, glyphs: BoxGlyphs) -> PathDocument {
@@ -50,83 +50,45 @@ extension DiagnosisScreen {
 
     // MARK: - Step pane
 
-    private func maxStepScroll(_ document: StepDocument) -> Int { max(0, document.lines.count - stepHeight) }
-
-    private func isVisible(line: Int) -> Bool { line >= stepScroll && line < stepScroll + stepHeight }
-
-    /// Scrolls so that target `index` is on screen (its first line, if it is taller than the pane).
-    mutating func reveal(target index: Int, in document: StepDocument) {
-        guard let lines = document.targetLines[safe: index] else { return }
-        if lines.upperBound > stepScroll + stepHeight { stepScroll = lines.upperBound - stepHeight }
-        if lines.lowerBound < stepScroll { stepScroll = lines.lowerBound }
+    /// Measures the step shown now in the step pane: a question's answers are items, a conclusion's related
+    /// codes links.
+    private mutating func measureStep(_ layout: DiagnosisLayout) {
+        let document = stepDocument(layout: layout)
+        if case .answer? = document.targets.first { stepPane.style = .items } else { stepPane.style = .links }
+        stepPane.settle(height: max(1, layout.step.height), document: document)
     }
 
     /// Up (-1) or Down (+1) in the step pane.
     mutating func stepMove(by delta: Int) {
-        let document = stepDocument()
-        if case .answer? = document.targets.first {
-            guard !document.targets.isEmpty else { return }
-            let index = min(max(0, (selection ?? 0) + delta), document.targets.count - 1)
-            selection = index
-            reveal(target: index, in: document)
-        } else {
-            moveAmongLinks(document) { delta > 0 ? $0.down() : $0.up() }
-        }
-    }
-
-    /// A conclusion's related codes are links: one `LinkScroller` move on the step's scroll and selection.
-    private mutating func moveAmongLinks(_ document: StepDocument, _ move: (inout LinkScroller) -> Void) {
-        var scroller = LinkScroller(scroll: stepScroll, link: selection, height: stepHeight,
-                                    lineCount: document.lines.count, linkLines: document.targetLines.map(\.lowerBound))
-        move(&scroller)
-        stepScroll = scroller.scroll
-        selection = scroller.link
+        measureStep(layout)
+        stepPane.move(by: delta)
     }
 
     /// PgUp / PgDn and the mouse wheel: scroll, keeping an answer selected (links off screen are dropped).
     mutating func stepScroll(by lines: Int) {
-        let document = stepDocument()
-        stepScroll = min(max(0, stepScroll + lines), maxStepScroll(document))
-        dropHiddenLink(document)
+        measureStep(layout)
+        stepPane.page(lines)
     }
 
     /// Home / End: the top or the bottom of the step; a question also selects its first or last answer.
     mutating func stepToEnd(last: Bool) {
-        let document = stepDocument()
-        if case .answer? = document.targets.first {
-            selection = last ? document.targets.count - 1 : 0
-            stepScroll = last ? maxStepScroll(document) : 0
-        } else {
-            stepScroll = last ? maxStepScroll(document) : 0
-            selection = nil
-        }
-    }
-
-    /// A conclusion's link selection goes when its line leaves the screen; answers always stay selected.
-    private mutating func dropHiddenLink(_ document: StepDocument) {
-        guard let selection, case .code? = document.targets[safe: selection] else { return }
-        if !isVisible(line: document.targetLines[selection].lowerBound) { self.selection = nil }
+        measureStep(layout)
+        stepPane.toEnd(last: last)
     }
 
     // MARK: - Path pane
 
+    /// Another path step, scrolled into view. Measured after selecting: the compact path lays the selected step
+    /// out whole.
     mutating func pathMove(by delta: Int) {
-        let count = session.path.count
-        guard count > 0 else { return }
-        pathSelection = min(max(0, pathSelection + delta), count - 1)
+        guard let last = session.path.indices.last else { return }
+        pathPane.selection = min(max(0, (pathPane.selection ?? 0) + delta), last)
         revealPathSelection()
     }
 
-    mutating func pathScroll(by lines: Int) {
-        let document = pathDocument()
-        pathScroll = min(max(0, pathScroll + lines), max(0, document.lines.count - pathHeight))
-    }
-
     mutating func revealPathSelection() {
-        let document = pathDocument()
-        guard let lines = document.targetLines[safe: pathSelection] else { return }
-        if lines.upperBound > pathScroll + pathHeight { pathScroll = lines.upperBound - pathHeight }
-        if lines.lowerBound < pathScroll { pathScroll = lines.lowerBound }
+        pathPane.settle(height: pathHeight, document: pathDocument())
+        if let selected = pathPane.selection { pathPane.reveal(selected) }
     }
 
     // MARK: - Keeping it valid
@@ -135,22 +97,12 @@ extension DiagnosisScreen {
     mutating func settle() {
         let path = session.path
         if path.isEmpty, focus == .path { focus = .step }
-        pathSelection = min(max(0, pathSelection), max(0, path.count - 1))
+        pathPane.selection = path.indices.last.map { min(pathPane.selection ?? $0, $0) }
         let layout = self.layout
-        let document = stepDocument(layout: layout)
-        if let selection, !document.targets.indices.contains(selection) {
-            self.selection = document.targets.isEmpty ? nil : document.targets.count - 1
-        }
-        if case .answer? = document.targets.first, selection == nil { selection = 0 }
-        stepScroll = min(max(0, stepScroll), max(0, document.lines.count - max(1, layout.step.height)))
-        let pathDocument = pathDocument(layout: layout)
-        let pathRows = max(1, layout.path.height)
-        let maxPathScroll = max(0, pathDocument.lines.count - pathRows)
-        if focus == .path, let lines = pathDocument.targetLines[safe: pathSelection] {
-            if lines.upperBound > pathScroll + pathRows { pathScroll = lines.upperBound - pathRows }
-            if lines.lowerBound < pathScroll { pathScroll = lines.lowerBound }
-        }
+        measureStep(layout)
+        pathPane.settle(height: max(1, layout.path.height), document: pathDocument(layout: layout))
+        if focus == .path, let selected = pathPane.selection { pathPane.reveal(selected) }
         // While the step has the focus, the path shows its latest steps, next to the question they lead to.
-        pathScroll = focus == .step ? maxPathScroll : min(max(0, pathScroll), maxPathScroll)
+        if focus == .step { pathPane.scroll = pathPane.maxScroll }
     }
 }

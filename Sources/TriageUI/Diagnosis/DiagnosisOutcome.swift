@@ -1,22 +1,21 @@
 import TerminalKit
 import TriageCore
 
-/// What the host (the browser) must do after the diagnosis screen handled a key. The screen itself never leaves,
-/// quits or writes files: it says so here, and the host does it (the Bubble Tea "command").
-public enum DiagnosisOutcome: Hashable, Sendable {
-    /// Handled inside the screen; keep showing it.
-    case stay
-    /// Esc or `q`: back to the browser (the session may be kept to resume).
-    case close
-    /// Ctrl-C: quit the program.
-    case quit
+/// What the host (the browser) must do after the diagnosis screen handled a key.
+public typealias DiagnosisOutcome = ChildOutcome<DiagnosisRequest>
+
+/// What only the diagnosis asks of the browser.
+public enum DiagnosisRequest: Hashable, Sendable {
     /// A related code of the conclusion was opened: show it in the browser.
     case openCode(CodeReference)
-    /// `s`: save the transcript. The host calls `DiagnosisScreen.saveTranscript(using:date:)`, which writes
-    /// through the injected `TranscriptSaver` and reports where.
+    /// `s`: save the transcript (the browser returns `BrowserEffect.saveTranscript`; a screen used on its own
+    /// calls `DiagnosisScreen.saveTranscript(using:date:)`).
     case saveTranscript
-    /// `?` or F1: show the key help.
-    case help
+}
+
+extension ChildOutcome where Request == DiagnosisRequest {
+    static func openCode(_ code: CodeReference) -> Self { .request(.openCode(code)) }
+    static var saveTranscript: Self { .request(.saveTranscript) }
 }
 
 /// What the diagnosis screen's keys drive: the current step (answers, the value field, the conclusion's links)

@@ -37,12 +37,10 @@ public struct DiagnosisScreen: Sendable {
     var noteEditor: NoteEditor?
     /// `r` was pressed once; the next `r` restarts.
     var confirmingRestart = false
-    /// The selected target of the step document (an answer, a related code), and the step pane's scroll.
-    var selection: Int?
-    var stepScroll = 0
-    /// The selected path step and the path pane's scroll.
-    var pathSelection = 0
-    var pathScroll = 0
+    /// The step pane's scroll and selected target (an answer, a related code).
+    var stepPane = ScrollState()
+    /// The path pane's scroll and selected step.
+    var pathPane = ScrollState(style: .items)
     /// The last documents laid out: the current step at one or two widths, the path in the forms the layout
     /// measures. Copies of a screen share them, which is harmless: the keys hold everything a document depends
     /// on (the catalog never changes for a screen).
@@ -85,18 +83,20 @@ public struct DiagnosisScreen: Sendable {
 
     /// The answer (0-based) a question has selected.
     public var selectedAnswer: Int? {
-        guard let selection, case let .answer(index)? = stepDocument().targets[safe: selection] else { return nil }
+        guard let selection = stepPane.selection,
+              case let .answer(index)? = stepDocument().targets[safe: selection] else { return nil }
         return index
     }
 
     /// The related code a conclusion has selected.
     public var selectedCode: CodeReference? {
-        guard let selection, case let .code(reference)? = stepDocument().targets[safe: selection] else { return nil }
+        guard let selection = stepPane.selection,
+              case let .code(reference)? = stepDocument().targets[safe: selection] else { return nil }
         return reference
     }
 
     /// The path step selected in the path pane (meaningful while the path has the focus).
-    public var selectedPathStep: Int? { session.path.isEmpty ? nil : pathSelection }
+    public var selectedPathStep: Int? { session.path.isEmpty ? nil : pathPane.selection }
 
     // MARK: - Host calls
 
@@ -146,6 +146,7 @@ public struct DiagnosisScreen: Sendable {
         switch BrowserEffect.saveTranscript(transcriptDraft(date: date)).perform(transcripts: saver) {
         case let .transcriptSaved(path): transcriptSaved(at: path)
         case let .transcriptNotSaved(reason): transcriptNotSaved(reason: reason)
+        case .memorySaved, .memoryNotSaved: break
         }
     }
 
@@ -155,18 +156,17 @@ public struct DiagnosisScreen: Sendable {
     /// given before, when going back); `prefill` puts a value back in the field.
     mutating func enterStep(answer: Int? = nil, prefill: String? = nil) {
         focus = .step
-        stepScroll = 0
+        stepPane = ScrollState()
         revealSecret = false
         confirmingRestart = false
         noteEditor = nil
         field = TextField(prefill ?? "")
-        pathSelection = max(0, session.path.count - 1)
-        selection = nil
+        pathPane.selection = session.path.indices.last
         isTyping = false
         switch current?.kind {
         case let .question(_, _, answers, implied)?:
             let wanted = implied ?? answer ?? 0
-            selection = answers.indices.contains(wanted) ? wanted : (answers.isEmpty ? nil : 0)
+            stepPane.selection = answers.indices.contains(wanted) ? wanted : (answers.isEmpty ? nil : 0)
         case .ask?:
             isTyping = true
         case .conclusion?, .notDetermined?, nil:

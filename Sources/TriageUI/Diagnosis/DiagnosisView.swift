@@ -32,8 +32,8 @@ extension DiagnosisScreen {
         screen.box(Rect(x: area.x, y: layout.top, width: area.width, height: layout.bottom - layout.top + 1),
                    glyphs: glyphs, style: Theme.border)
         let pathTitle = "Path (\(session.path.count))"
-        let stepFooter = Frame.position(scroll: stepScroll, lines: step.lines.count, height: layout.step.height)
-        let pathFooter = Frame.position(scroll: pathScroll, lines: path.lines.count, height: layout.path.height)
+        let stepFooter = Frame.position(scroll: stepPane.scroll, lines: step.lines.count, height: layout.step.height)
+        let pathFooter = Frame.position(scroll: pathPane.scroll, lines: path.lines.count, height: layout.path.height)
         switch layout.kind {
         case .sideBySide:
             Frame.verticalDivider(column: layout.step.x - 1, top: layout.top, bottom: layout.bottom, glyphs: glyphs,
@@ -73,24 +73,25 @@ extension DiagnosisScreen {
     // MARK: - Panes
 
     private func drawPath(_ document: PathDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
-        let selection = focus == .path ? DocumentView.Selection(region: pathSelection, marker: Span(glyphs.marker, Theme.key),
+        let selection = focus == .path ? DocumentView.Selection(region: pathPane.selection ?? 0,
+                                                                marker: Span(glyphs.marker, Theme.key),
                                                                 reverse: true, bold: false, undim: true) : nil
-        DocumentView.render(document, scroll: pathScroll, selection: selection, in: rect, into: &screen,
+        DocumentView.render(document, scroll: pathPane.scroll, selection: selection, in: rect, into: &screen,
                             ellipsis: glyphs.ellipsis)
     }
 
     private func drawStep(_ document: StepDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
         let focused = focus == .step && noteEditor == nil
-        let highlight = selection.map { index in
+        let highlight = stepPane.selection.map { index in
             let isAnswer: Bool
             if case .answer? = document.targets[safe: index] { isAnswer = true } else { isAnswer = false }
             return DocumentView.Selection(region: index, marker: isAnswer ? Span(glyphs.marker, Theme.key) : nil,
                                           reverse: focused, bold: true, undim: true)
         }
-        DocumentView.render(document, scroll: stepScroll, selection: highlight, in: rect, into: &screen,
+        DocumentView.render(document, scroll: stepPane.scroll, selection: highlight, in: rect, into: &screen,
                             ellipsis: glyphs.ellipsis)
-        if let field = document.fieldLine, field >= stepScroll, field < stepScroll + rect.height {
-            drawField(into: &screen, x: rect.x + 1, y: rect.y + field - stepScroll, width: DiagnosisLayout.textWidth(rect),
+        if let field = document.fieldLine, field >= stepPane.scroll, field < stepPane.scroll + rect.height {
+            drawField(into: &screen, x: rect.x + 1, y: rect.y + field - stepPane.scroll, width: DiagnosisLayout.textWidth(rect),
                       glyphs: glyphs)
         }
     }

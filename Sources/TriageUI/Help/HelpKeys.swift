@@ -22,21 +22,21 @@ extension BrowserState {
     mutating func handleHelpKey(_ key: Key) -> UpdateResult {
         switch Self.helpKeys.action(for: key) {
         case .quit?: return .quit
-        case .up?: helpScroll -= 1
-        case .down?: helpScroll += 1
-        case .pageUp?: helpScroll -= 10
-        case .pageDown?: helpScroll += 10
-        case .top?: helpScroll = 0
-        case .bottom?: helpScroll = Int.max / 2
+        case .up?: helpScroll.up()
+        case .down?: helpScroll.down()
+        case .pageUp?: helpScroll.page(-10)
+        case .pageDown?: helpScroll.page(10)
+        case .top?: helpScroll.toEnd(last: false)
+        case .bottom?: helpScroll.toEnd(last: true)
         case nil: closeHelp()
         }
         return .continue
     }
 
-    /// Keeps the help scroll inside the help text for the current size.
+    /// Measures the help text for the current size (the scroll keys move within it).
     mutating func settleHelp() {
         let overlay = helpOverlay(width: width, height: height, unicode: true)
-        helpScroll = min(max(0, helpScroll), overlay.maxScroll)
+        helpScroll.settle(height: overlay.visibleRows, document: overlay.document)
     }
 
     /// Which keys the help lists: the diagnosis keys over a diagnosis, else the browser's.

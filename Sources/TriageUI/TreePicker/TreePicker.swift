@@ -107,16 +107,12 @@ enum TreePickerAction: Hashable, Sendable {
     case quit, close, up, down, pageUp, pageDown, first, last, number(Int), start, help
 }
 
-/// What the host must do after the tree picker handled a key.
-public enum TreePickerOutcome: Hashable, Sendable {
-    case stay
-    /// Esc or `q`: close the list.
-    case close
-    case quit
-    /// Show the key help.
-    case help
+/// What the host must do after the tree picker handled a key; its own request is a started diagnosis to show.
+public typealias TreePickerOutcome = ChildOutcome<DiagnosisSession>
+
+extension ChildOutcome where Request == DiagnosisSession {
     /// A tree was chosen and started: show the diagnosis screen for this session.
-    case start(DiagnosisSession)
+    static func start(_ session: DiagnosisSession) -> Self { .request(session) }
 }
 
 /// How a code starts a diagnosis (`d`): directly when one tree diagnoses it, with a choice when several do.

@@ -86,7 +86,7 @@ struct EntryDetail {
             lines.append("Docs: " + (hyperlinks ? Hyperlink.link(docs, text: url) : url))
         }
         lines.append("")
-        lines += TextWrap.wrap(TerminalSafe.sanitize(entry.description), width: width, columns: DisplayWidth.of)
+        lines += WordWrap.lines(entry.description, width: width)
         section("Likely causes", entry.causes, into: &lines)
         section("What to check", entry.checks, into: &lines)
         if !entry.related.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// `triage show 403`: the status, its meaning, the codes documented with it, and what vendors without
@@ -33,14 +34,14 @@ struct StatusOutput {
         var head = "\(report.status) is an HTTP status (\(report.reason)), not an error code. "
         head += count == 0 ? "No code in the catalog is documented with it."
             : "\(count == 1 ? "This code returns" : "These \(count) codes return") it:"
-        TextWrap.wrap(head, width: terminal.width).forEach { Console.out(style.bold($0)) }
+        WordWrap.lines(head, width: terminal.width).forEach { Console.out(style.bold($0)) }
         if count > 0 { EntryTable(catalog: catalog, terminal: terminal).print(report.documented.map { ($0, []) }) }
         if !report.vendorsWithoutStatuses.isEmpty {
             let names = report.vendorsWithoutStatuses.map(\.name).joined(separator: ", ")
             Console.out("")
             var note = "\(names) \(report.vendorsWithoutStatuses.count == 1 ? "documents" : "document") no HTTP statuses"
             note += report.byMeaning.isEmpty ? "." : "; by the meaning of \(report.status) (\(report.reason)), these codes may apply:"
-            TextWrap.wrap(note, width: terminal.width).forEach(Console.out)
+            WordWrap.lines(note, width: terminal.width).forEach(Console.out)
             if !report.byMeaning.isEmpty {
                 EntryTable(catalog: catalog, terminal: terminal).print(report.byMeaning.prefix(10).map { ($0, []) })
             }

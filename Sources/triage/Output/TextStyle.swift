@@ -9,8 +9,6 @@ struct TextStyle {
     func bold(_ text: String) -> String { wrap(text, "1") }
     func dim(_ text: String) -> String { wrap(text, "2") }
     func yellow(_ text: String) -> String { wrap(text, "33") }
-    func cyan(_ text: String) -> String { wrap(text, "36") }
-    func red(_ text: String) -> String { wrap(text, "31") }
 
     private func wrap(_ text: String, _ code: String) -> String {
         enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
@@ -67,7 +65,7 @@ enum TextLayout {
     /// Wrapped lines with a hanging indent.
     static func indented(_ text: String, indent: Int, width: Int, firstPrefix: String? = nil) -> [String] {
         let pad = String(repeating: " ", count: indent)
-        let lines = TextWrap.wrap(text, width: max(10, width - indent), columns: DisplayWidth.of)
+        let lines = WordWrap.lines(text, width: max(10, width - indent))
         return lines.enumerated().map { index, line in
             if index == 0, let firstPrefix { return firstPrefix + line }
             return line.isEmpty ? "" : pad + line

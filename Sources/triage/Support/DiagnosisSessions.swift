@@ -191,5 +191,5 @@ struct RecordingProgram: TerminalProgram {
 
     func view(_ context: RenderContext) -> Buffer { inner.view(context) }
 
-    func shutdown() { inner.shutdown() }
+    func shutdown() -> [BrowserEffect] { inner.shutdown() }
 }

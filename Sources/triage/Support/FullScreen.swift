@@ -53,8 +53,17 @@ enum FullScreen {
                 return path
             }
         }
+        // Where the browser was is saved on the way out (an effect, as a transcript is); a failure is reported
+        // once the terminal is back.
+        let memorySaver = statePath.map(MemorySaver.file)
+        var memoryProblem: String?
+        func perform(_ effect: BrowserEffect) -> BrowserAnswer {
+            let answer = effect.perform(transcripts: recordingSaver, memory: memorySaver)
+            if case let .memoryNotSaved(reason) = answer { memoryProblem = reason }
+            return answer
+        }
         let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
-                                     memorySaver: statePath.map(MemorySaver.file), diagnosis: diagnosis)
+                                     diagnosis: diagnosis)
         let program = BrowserProgram(catalog: catalog, options: options)
         let status: Int32
         let ended: BrowserProgram
@@ -62,25 +71,19 @@ enum FullScreen {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
             if let recorder, let diagnosis {
                 var recording = RecordingProgram(program, recorder: recorder, session: diagnosis)
-                status = try TerminalRunner.run(&recording, options: terminal) { $0.perform(transcripts: recordingSaver) }
+                status = try TerminalRunner.run(&recording, options: terminal, perform: perform)
                 ended = recording.inner
             } else {
                 var plain = program
-                status = try TerminalRunner.run(&plain, options: terminal) { $0.perform(transcripts: recordingSaver) }
+                status = try TerminalRunner.run(&plain, options: terminal, perform: perform)
                 ended = plain
             }
         } catch {
             Console.error("triage: \(error)")
             throw ExitCode(2)
         }
-        // The program saved its place on the way out but may not say why that failed; with the terminal back,
-        // a failure is reported here (a second save of the same state, which also tells the reason).
-        if let statePath {
-            do {
-                try MemorySaver.file(statePath).save(ended.state.memory)
-            } catch {
-                Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell("\(error)"))")
-            }
+        if let statePath, let memoryProblem {
+            Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell(memoryProblem))")
         }
         for path in saved.paths { Console.error("Transcript saved to \(TextLayout.cell(path))") }
         if let recorder, let diagnosis, let session = ended.state.diagnosis?.session, session.tree == diagnosis.tree,

@@ -16,12 +16,12 @@ struct DetailTests {
     func followRelated() {
         var program = atKeyMissing()
         #expect(program.state.focus == .detail)
-        #expect(program.state.detailLink == nil)
+        #expect(program.state.detailPane.selection == nil)
         program.send(.character("j"))
         let document = program.state.detailDocument()
         #expect(document.targets == [.code(CodeReference(vendor: "acme", code: "KEY_EXPIRED")),
                                    .code(CodeReference(vendor: "zeta", code: "1")), .tree("acme-keys")])
-        #expect(program.state.detailLink == 0)
+        #expect(program.state.detailPane.selection == 0)
         program.send(.enter)
         #expect(program.state.selectedEntry?.code == "KEY_EXPIRED")
         #expect(program.state.focus == .detail)
@@ -42,11 +42,11 @@ struct DetailTests {
         #expect(program.state.selectedEntry?.code == "-1")
         program.send(.escape)
         #expect(program.state.selectedEntry?.code == "1")
-        #expect(program.state.detailLink == 0)
+        #expect(program.state.detailPane.selection == 0)
         program.send(.character("h"))
         #expect(program.state.selectedEntry?.code == "KEY_MISSING")
         #expect(program.state.selectedCategory?.id == "auth")
-        #expect(program.state.detailLink == 1)
+        #expect(program.state.detailPane.selection == 1)
         #expect(program.state.focus == .detail)
         program.send(.backspace)  // no history left: back to the codes pane
         #expect(program.state.focus == .list)
@@ -56,7 +56,7 @@ struct DetailTests {
     func treeLink() {
         var program = atKeyMissing()
         program.send(.down, .down, .down)
-        #expect(program.state.detailLink == 2)
+        #expect(program.state.detailPane.selection == 2)
         program.send(.enter)
         #expect(program.state.mode == .diagnosis)
         #expect(program.state.diagnosis?.session.tree == "acme-keys")
@@ -65,7 +65,7 @@ struct DetailTests {
         program.send(.escape)
         #expect(program.state.mode == .browse)
         #expect(program.state.selectedEntry?.code == "KEY_MISSING")
-        #expect(program.state.detailLink == 2)
+        #expect(program.state.detailPane.selection == 2)
         #expect(program.render().lines[23].contains("Left the diagnosis; D returns to it"))
         program.send(.down)  // messages last one key
         #expect(program.state.message == nil)
@@ -85,26 +85,26 @@ struct DetailTests {
         let document = program.state.detailDocument()
         #expect(document.lines.count > 9)
         program.send(.down)
-        #expect(program.state.detailScroll == 1)
-        #expect(program.state.detailLink == nil)
+        #expect(program.state.detailPane.scroll == 1)
+        #expect(program.state.detailPane.selection == nil)
         let firstLink = document.targetLines[0].lowerBound
         for _ in 0..<(firstLink - 9) { program.send(.down) }
-        #expect(program.state.detailScroll == firstLink - 8)
-        #expect(program.state.detailLink == nil)
+        #expect(program.state.detailPane.scroll == firstLink - 8)
+        #expect(program.state.detailPane.selection == nil)
         program.send(.down)  // the link is on screen now: select it, do not scroll
-        #expect(program.state.detailScroll == firstLink - 8)
-        #expect(program.state.detailLink == 0)
+        #expect(program.state.detailPane.scroll == firstLink - 8)
+        #expect(program.state.detailPane.selection == 0)
         program.send(.character("G"))
-        #expect(program.state.detailScroll == document.lines.count - 9)
-        #expect(program.state.detailLink == nil)
+        #expect(program.state.detailPane.scroll == document.lines.count - 9)
+        #expect(program.state.detailPane.selection == nil)
         program.send(.up)
-        #expect(program.state.detailLink == 2)  // the last link, on screen
+        #expect(program.state.detailPane.selection == 2)  // the last link, on screen
         program.send(.character("g"))
-        #expect(program.state.detailScroll == 0)
+        #expect(program.state.detailPane.scroll == 0)
         program.send(.pageDown)
-        #expect(program.state.detailScroll == 8)
+        #expect(program.state.detailPane.scroll == 8)
         program.send(.pageUp)
-        #expect(program.state.detailScroll == 0)
+        #expect(program.state.detailPane.scroll == 0)
         #expect(program.state.invariantViolations() == [])
     }
 

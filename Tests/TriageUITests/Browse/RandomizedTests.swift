@@ -64,7 +64,7 @@ struct RandomizedTests {
                 if program.state.isSearching { seen.insert("results") }
             }
             if !program.state.history.isEmpty { seen.insert("jumped") }
-            if program.state.detailLink != nil { seen.insert("link") }
+            if program.state.detailPane.selection != nil { seen.insert("link") }
             if let diagnosis = program.state.diagnosis, program.state.mode == .diagnosis {
                 if diagnosis.session.path.contains(where: \.isAnswered) { seen.insert("answered") }
                 if diagnosis.session.isFinished { seen.insert("conclusion") }

@@ -295,18 +295,18 @@ struct DiagnosisKeyTests {
         let document = screen.stepDocument()
         #expect(document.lines.count > screen.stepHeight)
         screen.send(.pageDown)
-        #expect(screen.stepScroll == screen.stepHeight - 1)
+        #expect(screen.stepPane.scroll == screen.stepHeight - 1)
         screen.send(.pageUp)
-        #expect(screen.stepScroll == 0)
+        #expect(screen.stepPane.scroll == 0)
         screen.send(.end)
         #expect(screen.selectedAnswer == 2)
         let last = document.targetLines[2]
-        #expect(screen.stepScroll + screen.stepHeight >= last.upperBound)
+        #expect(screen.stepPane.scroll + screen.stepHeight >= last.upperBound)
         screen.send(.home)
         #expect(screen.selectedAnswer == 0)
-        #expect(screen.stepScroll == 0)
+        #expect(screen.stepPane.scroll == 0)
         screen.send(.down)
-        #expect(screen.stepScroll + screen.stepHeight >= document.targetLines[1].upperBound)
+        #expect(screen.stepPane.scroll + screen.stepHeight >= document.targetLines[1].upperBound)
     }
 
     @Test("a click chooses an answer; the wheel scrolls")

@@ -19,7 +19,7 @@ struct ShippedDiagnosisTests {
         }
         #expect(picker.trees.first == "sentiance-wrong-environment", "the most specific tree first")
         #expect(picker.trees.contains("sentiance-user-linking"))
-        guard case let .start(session) = picker.send(.enter) else {
+        guard case let .request(session) = picker.send(.enter) else {
             Issue.record("Enter did not start the tree")
             return
         }

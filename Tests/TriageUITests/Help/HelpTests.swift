@@ -61,14 +61,14 @@ struct HelpTests {
         program.send(.character("?"))
         let first = program.render().text
         program.send(.character("j"), .character("j"))
-        #expect(program.state.helpScroll == 2)
+        #expect(program.state.helpScroll.scroll == 2)
         #expect(program.render().text != first)
         program.send(.character("G"))
         let overlay = HelpOverlay(width: 40, height: 12, glyphs: .unicode)
-        #expect(program.state.helpScroll == overlay.maxScroll)
+        #expect(program.state.helpScroll.scroll == overlay.maxScroll)
         #expect(program.render().text.contains("Mouse"))
         program.send(.character("k"))
-        #expect(program.state.helpScroll == overlay.maxScroll - 1)
+        #expect(program.state.helpScroll.scroll == overlay.maxScroll - 1)
         #expect(program.state.mode == .help)
     }
 }

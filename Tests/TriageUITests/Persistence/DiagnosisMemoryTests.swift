@@ -16,21 +16,21 @@ struct DiagnosisMemoryTests {
         let catalog = DiagnosisFixtures.catalog()
         let session = try DiagnosisSession.start(tree: "acme-rejected", from: DiagnosisFixtures.keyMissing, in: catalog)
 
-        var first = BrowserProgram(catalog: catalog, options: BrowserOptions(memorySaver: .file(path), diagnosis: session))
+        var first = BrowserProgram(catalog: catalog, options: BrowserOptions(diagnosis: session))
         _ = first.update(.resize(width: 80, height: 24))
         _ = first.update(.key(.character("1")))  // the request carries the header -> asks for the key
         for character in "sk_live_SECRET" { _ = first.update(.key(.character(character))) }
         _ = first.update(.key(.enter))
         let before = try #require(first.state.diagnosis?.session)
         #expect(!before.isFinished)
-        first.shutdown()
+        for effect in first.shutdown() { _ = effect.perform(transcripts: nil, memory: .file(path)) }
 
         let saved = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!saved.contains("sk_live_SECRET"), "secrets never reach the state file")
         let memory = try #require(BrowserMemory.load(from: path))
         #expect(memory.diagnosis?.path.count == before.path.count)
 
-        var second = BrowserProgram(catalog: catalog, options: BrowserOptions(memory: memory, memorySaver: .file(path)))
+        var second = BrowserProgram(catalog: catalog, options: BrowserOptions(memory: memory))
         _ = second.update(.resize(width: 80, height: 24))
         #expect(second.state.mode != .diagnosis, "kept, not opened")
         _ = second.update(.key(.character("D")))

@@ -60,17 +60,22 @@ struct PersistenceTests {
         #expect(StatePath.resolve(environment: ["HOME": ""]) == nil)
     }
 
-    @Test("shutdown saves the vendor, category and code, and the next start restores them")
+    @Test("quitting asks to save the vendor, category and code; the next start restores them")
     func restart() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("triage/state.json").path
-        var first = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memorySaver: .file(path)))
+        var first = BrowserProgram.sized(Fixtures.catalog())
         first.send(.down, .down, .enter, .down)  // Acme › Orders › ORDER_LOCKED
-        first.shutdown()
+        let quit = first.update(.key(.character("q")))
+        let expected = BrowserMemory(vendor: "acme", category: "orders", code: "ORDER_LOCKED", scope: .all, focus: .list)
+        #expect(quit.result == .quit)
+        #expect(quit.effects == [.saveMemory(expected)])
+        #expect(first.shutdown() == [], "quitting asked already: nothing more to save on the way out")
+        for effect in quit.effects { #expect(first.answer(effect.perform(transcripts: nil, memory: .file(path))) == .continue) }
         let memory = BrowserMemory.load(from: path)
-        #expect(memory == BrowserMemory(vendor: "acme", category: "orders", code: "ORDER_LOCKED", scope: .all, focus: .list))
-        let second = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: memory, memorySaver: .file(path)))
+        #expect(memory == expected)
+        let second = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: memory))
         #expect(second.state.selectedCategory?.id == "orders")
         #expect(second.state.selectedEntry?.code == "ORDER_LOCKED")
         #expect(second.state.focus == .list)
@@ -118,16 +123,33 @@ struct PersistenceTests {
         #expect(same.state.selectedEntry?.code == "ORDER_LOCKED")
     }
 
-    @Test("shutdown without a state path writes nothing, and an unwritable path does not crash")
+    @Test("every other way out (SIGHUP, SIGTERM) asks shutdown to save where the browser is")
+    func shutdownSaves() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.json").path
+        var program = BrowserProgram.sized(Fixtures.catalog())
+        program.send(.down, .enter)
+        let effects = program.shutdown()
+        #expect(effects == [.saveMemory(program.state.memory)])
+        for effect in effects { #expect(effect.perform(transcripts: nil, memory: .file(path)) == .memorySaved) }
+        #expect(BrowserMemory.load(from: path) == program.state.memory)
+    }
+
+    @Test("without a state path nothing is written; an unwritable path is answered with the reason")
     func noPath() throws {
-        let program = BrowserProgram.sized(Fixtures.catalog())
-        program.shutdown()
+        let effects = BrowserProgram.sized(Fixtures.catalog()).shutdown()
+        #expect(effects.map { $0.perform(transcripts: nil, memory: nil) } == [.memorySaved])
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("file")
         FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
-        let blocked = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memorySaver: .file(file.path + "/sub/state.json")))
-        blocked.shutdown()
-        #expect(throws: (any Error).self) { try BrowserMemory().save(to: file.path + "/sub/state.json") }
+        let blocked = effects.map { $0.perform(transcripts: nil, memory: .file(file.path + "/sub/state.json")) }
+        guard case let .memoryNotSaved(reason)? = blocked.first else {
+            Issue.record("saved into a path below a file: \(blocked)")
+            return
+        }
+        #expect(reason.contains(file.path), "\(reason)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == "x")
     }
 }

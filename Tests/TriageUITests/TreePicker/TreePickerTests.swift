@@ -14,7 +14,7 @@ struct TreePickerTests {
         #expect(picker.title == "Trees for KEY_MISSING (2)")
         picker.send(.down)
         #expect(picker.selectedTree == "acme-rejected")
-        guard case let .start(session) = picker.send(.enter) else {
+        guard case let .request(session) = picker.send(.enter) else {
             Issue.record("Enter did not start the tree")
             return
         }
@@ -28,7 +28,7 @@ struct TreePickerTests {
         var picker = TreePicker(catalog: catalog)
         #expect(picker.trees == ["acme-keys", "acme-rejected"])
         #expect(picker.title == "Decision trees (2)")
-        guard case let .start(session) = picker.send(.character("2")) else {
+        guard case let .request(session) = picker.send(.character("2")) else {
             Issue.record("2 did not start the second tree")
             return
         }
