@@ -52,6 +52,7 @@ extension BrowserState {
         case let .help(_, base): active = .help(scroll: 0, over: base)
         case let .trees(picker): active = .help(scroll: 0, over: .trees(picker))
         case .diagnosis: active = .help(scroll: 0, over: .diagnosis)
+        case let .explain(box): active = .help(scroll: 0, over: .explain(box))
         case .browse, .search: active = .help(scroll: 0, over: .browse)
         }
     }

@@ -3,7 +3,7 @@ import TriageCore
 
 /// What a key does while browsing.
 enum BrowseAction: Hashable, Sendable {
-    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane
+    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain
     case up, down, pageUp, pageDown, first, last, open, back
 }
 
@@ -46,6 +46,8 @@ extension BrowserState {
             .init("d  t  D", "Diagnose the code / list every tree / resume",
                   [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume)],
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
+            .init("e", "Explain a paste: what the customer sent, to the code and its diagnosis",
+                  [([.character("e")], .explain)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
@@ -59,6 +61,7 @@ extension BrowserState {
         case .diagnose: diagnoseSelected()
         case .trees: listTrees()
         case .resume: resumeDiagnosis()
+        case .explain: openPasteBox()
         case .scope: toggleScope()
         case .nextPane: focus = focus.next
         case .previousPane: focus = focus.previous

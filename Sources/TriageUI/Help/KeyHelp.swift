@@ -32,8 +32,9 @@ public enum KeyHelp {
                                          order: ["In a diagnosis", "Typing a value", "Other"])
 
     /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), and the ways into a diagnosis.
-    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys),
-                                       order: ["Move", "Panes", "Search", "Other"])
+    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys)
+                                           + listed(PasteBox.editKeys) + listed(PasteBox.resultKeys),
+                                       order: ["Move", "Panes", "Search", "Explain a paste", "Other"])
 
     /// The rows of a key table that name their keys, by section.
     private static func listed<Model, Action>(_ keys: KeyMap<Model, Action>) -> [Section] {

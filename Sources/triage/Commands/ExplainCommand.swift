@@ -32,17 +32,7 @@ struct ExplainCommand: ParsableCommand {
         if explanation.recognised == nil { throw ExitCode(1) }
     }
 
-    private func readInput() throws -> PasteInput {
-        guard let file, file != "-" else { return try PasteInput.read(from: FileHandle.standardInput) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: file) else {
-            Console.error("triage: cannot read '\(TerminalSafe.sanitize(file))': no such file, or not a readable file")
-            throw ExitCode(2)
-        }
-        defer { try? handle.close() }
-        return try PasteInput.read(from: handle)
-    }
+    private func readInput() throws -> PasteInput { try PasteFile.read(file) }
 }
 
 /// The diagnosis command line for an entry, when a tree diagnoses it.
@@ -79,6 +69,7 @@ struct ExplanationText {
             lines.append("")
             if let command = diagnoseCommand(for: entry, in: catalog) {
                 lines.append(style.bold("Next: ") + safe(command))
+                lines.append(style.dim("  or, with the answers this paste gives filled in: triage diagnose --from FILE"))
             } else {
                 lines.append("No decision tree diagnoses this code yet.")
             }
