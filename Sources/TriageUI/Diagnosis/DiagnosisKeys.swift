@@ -46,13 +46,12 @@ extension DiagnosisScreen {
     /// The step pane's keys (with the common ones): the help overlay's "In a diagnosis" and "Other" sections.
     static let stepKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
         .init("In a diagnosis", [
-            .init("1-9", "Answer with that number", Key.digits { .answer($0) },
+            .init("1-9  0", "Answer with that number; 0: I can't tell from the ticket",
+                  Key.digits { .answer($0) } + [([.character("0")], .cantTell)],
                   hints: [.init(order: 0, priority: 0) { screen in
                       guard case let .question(_, _, answers, _)? = screen.current?.kind else { return nil }
                       return (answers.count > 1 ? "1-\(min(answers.count, 9))" : "1", "answer")
-                  }]),
-            .init("0", "I can't tell from the ticket (the question's last row)", [([.character("0")], .cantTell)],
-                  hints: [.init("0", order: 0, priority: 1) { $0.current?.cantTell != nil ? "can't tell" : nil }]),
+                  }, .init("0", order: 0, priority: 1) { $0.current?.cantTell != nil ? "can't tell" : nil }]),
             .init("Up Down  Enter", "Select an answer or related code; Enter takes it",
                   [([.up, .character("k")], .up), ([.down, .character("j")], .down),
                    ([.enter, .right, .character("l")], .activate)],
@@ -87,9 +86,8 @@ extension DiagnosisScreen {
         .init("Typing a value", [
             .init("letters", "Text, even b q r n"),
             .init("Enter", "Submit the value", [([.enter], .submit)], hints: [.init("Enter", "submit", order: 0, priority: 0)]),
-            .init("Ctrl-T", "I can't tell from the ticket (the value stays unknown)", [([.control("t")], .cantTell)],
+            .init("Ctrl-T", "I can't tell (the value stays unknown)", [([.control("t")], .cantTell)],
                   hints: [.init("Ctrl-T", "can't tell", order: 1, priority: 1)]),
-            .init("1-9  Enter", "On a list of choices: the number of a choice, then Enter"),
             .init("Esc  i", "Leave the field / type in it again", [([.escape], .leaveField)],
                   hints: [.init("Esc", "leave field", order: 1, priority: 1)]),
             .init("Ctrl-U  Ctrl-W", "Clear / delete the last word", [([.control("u"), .control("w"), .backspace], .edit)],

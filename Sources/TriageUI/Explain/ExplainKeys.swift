@@ -42,7 +42,7 @@ extension PasteBox {
                   hints: [.init("d", order: 1, priority: 0) { $0.chosen == nil ? nil : "diagnose" }]),
             .init("1-9", "Choose one of several candidates", Key.digits { .choose($0) },
                   hints: [.init("1-9", order: 2, priority: 3) { ($0.explanation?.candidates.count ?? 0) > 1 ? "choose" : nil }]),
-            .init("e", "Edit the paste again", [([.character("e"), .character("i")], .edit)],
+            .init("e", "Edit the paste again", [([.character("e")], .edit)],
                   hints: [.init("e", "edit", order: 3, priority: 2)]),
             .init(nil, "Scroll", [([.up, .character("k")], .up), ([.down, .character("j")], .down),
                                   ([.pageUp], .pageUp), ([.pageDown], .pageDown)]),

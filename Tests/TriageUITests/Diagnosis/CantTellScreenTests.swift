@@ -57,7 +57,7 @@ struct CantTellScreenTests {
         #expect(screen.session.isFinished)
         #expect(!screen.session.isDetermined)
         let end = screen.render()
-        #expect(end.lines[0].contains("Not determined · CometChat app id sent to another region's host"))
+        #expect(end.lines[0].contains("Not determined · CometChat app id"))
         #expect(end.text.contains("Not determined: "))
         #expect(end.lines[29].contains("s save transcript"))
     }
@@ -85,7 +85,7 @@ struct CantTellScreenTests {
         #expect(text.contains("from the pasted response"))
         #expect(screen.session.path.map(\.answerText) == ["2a4f9c81e3b7d605 (from the pasted response)",
                                                             "eu (from the pasted response)"])
-        #expect(text.contains("which region was app 2a4f9c81e3b7d605 created in?"))
+        #expect(text.contains("which region was app 2a4f9c81e3b7d605"))
         // Changeable: back returns to the region, with the pasted value in the field.
         screen.send(.character("b"))
         #expect(screen.session.currentNode == "request-region")
