@@ -65,7 +65,7 @@ struct ExplainEndToEndTests {
         #expect(question.contains("from the pasted response"))
         #expect(!question.contains("Which app id did the failing request use?\n"), "not asked")
         try tmux.press("0")
-        let probe = try await tmux.waitFor(text: "GET /users answers")
+        let probe = try await tmux.waitFor(text: "Another region's host")
         #expect(probe.contains("can't tell"))
         try tmux.press("0")
         let end = try await tmux.waitFor(text: "Not determined")

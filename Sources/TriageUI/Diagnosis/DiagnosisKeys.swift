@@ -46,7 +46,7 @@ extension DiagnosisScreen {
     /// The step pane's keys (with the common ones): the help overlay's "In a diagnosis" and "Other" sections.
     static let stepKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
         .init("In a diagnosis", [
-            .init("1-9  0", "Answer with that number; 0: I can't tell from the ticket",
+            .init("1-9  0", "Answer with that number; 0: can't tell",
                   Key.digits { .answer($0) } + [([.character("0")], .cantTell)],
                   hints: [.init(order: 0, priority: 0) { screen in
                       guard case let .question(_, _, answers, _)? = screen.current?.kind else { return nil }
