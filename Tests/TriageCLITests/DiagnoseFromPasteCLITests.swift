@@ -31,6 +31,8 @@ import TestSupport
         #expect(!run.stdout.contains("Which app id did the failing request use?\n>"), "the app id is not asked")
         #expect(run.stdout.contains("The app 2a4f9c81e3b7d605 lives in another region than the host (api-eu)"))
         #expect(!run.stdout.contains("5a4b3c2d1e0f9a8b7c6d"), "the apikey is masked")
+        let explained = try TriageProcess.run(["explain", file.path])
+        #expect(explained.stdout.contains("triage diagnose --from \(file.path)"), "explain names the way in")
     }
 
     @Test func wrongEnvironmentTakesTheCodeAndInstallIdFromThePaste() throws {

@@ -18,23 +18,31 @@ public enum KeyHelp {
     public enum Context: Hashable, Sendable {
         case browser
         case diagnosis
+        /// The paste box (`e`).
+        case explain
     }
 
     /// Every key of the program: the browser's, then the diagnosis screen's.
-    public static var sections: [Section] { browser + diagnosis }
+    public static var sections: [Section] { browser + diagnosis + explain }
 
     public static func sections(for context: Context) -> [Section] {
-        context == .browser ? browser : diagnosis
+        switch context {
+        case .browser: return browser
+        case .diagnosis: return diagnosis
+        case .explain: return explain
+        }
     }
+
+    /// The paste box: its keys while typing, then once explained.
+    public static let explain = merged(listed(PasteBox.editKeys) + listed(PasteBox.resultKeys), order: ["Explain a paste"])
 
     /// The diagnosis screen: the step's keys, the value field's, then the ones that work everywhere.
     public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys),
                                          order: ["In a diagnosis", "Typing a value", "Other"])
 
     /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), and the ways into a diagnosis.
-    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys)
-                                           + listed(PasteBox.editKeys) + listed(PasteBox.resultKeys),
-                                       order: ["Move", "Panes", "Search", "Explain a paste", "Other"])
+    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys),
+                                       order: ["Move", "Panes", "Search", "Other"])
 
     /// The rows of a key table that name their keys, by section.
     private static func listed<Model, Action>(_ keys: KeyMap<Model, Action>) -> [Section] {
