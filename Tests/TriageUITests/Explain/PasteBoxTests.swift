@@ -95,6 +95,24 @@ struct PasteBoxTests {
         #expect(!PasteBox.looksLikeResponse("customer gets INSTALL_DELETED"))
     }
 
+    @Test("? in an explained box lists the box's keys; any key returns to the box; while typing ? is text")
+    func help() {
+        var program = opened()
+        program.type("?")
+        #expect(program.state.mode == .explain)
+        #expect(program.state.pasteBox?.text == "?")
+        _ = program.update(.paste(Self.curl))
+        program.send(.character("?"))
+        #expect(program.state.mode == .help)
+        let screen = program.render().text
+        for binding in KeyHelp.sections(for: .explain).flatMap(\.bindings) {
+            #expect(screen.contains(binding.keys), "\(binding.keys)")
+        }
+        program.send(.character("x"))
+        #expect(program.state.mode == .explain)
+        #expect(program.state.pasteBox?.isEditing == false)
+    }
+
     @Test("a paste past 1 MiB is cut, and the box says so")
     func bounded() {
         var box = PasteBox()
