@@ -14,18 +14,22 @@ enum Mode {
     case diagnosis
     /// The key help over `base`, scrolled by `scroll`.
     case help(scroll: ScrollState, over: HelpBase)
+    /// The paste box (`e`, or a response pasted into search): what the customer sent, explained.
+    case explain(PasteBox)
 
     /// What the help overlay can be opened over; closing it returns there.
     enum HelpBase {
         case browse
         case trees(TreePicker)
         case diagnosis
+        case explain(PasteBox)
 
         var mode: Mode {
             switch self {
             case .browse: return .browse
             case let .trees(picker): return .trees(picker)
             case .diagnosis: return .diagnosis
+            case let .explain(box): return .explain(box)
             }
         }
     }
@@ -38,6 +42,7 @@ enum Mode {
         case .trees: return .trees
         case .diagnosis: return .diagnosis
         case .help: return .help
+        case .explain: return .explain
         }
     }
 }
@@ -54,6 +59,8 @@ public enum BrowserMode: Hashable, Sendable {
     case trees
     /// A guided diagnosis, full screen (`BrowserState.diagnosis`).
     case diagnosis
+    /// The paste box: what the customer sent, explained (`BrowserState.pasteBox`).
+    case explain
 }
 
 /// The three panes, in Tab order.

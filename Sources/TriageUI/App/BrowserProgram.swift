@@ -79,6 +79,7 @@ extension BrowserState {
             case .help: result = handleHelpKey(key)
             case .trees: result = handleTreePickerKey(key)
             case .diagnosis: result = handleDiagnosisKey(key)
+            case .explain: result = handlePasteBoxKey(key)
             }
         case let .mouse(mouse):
             if mode == .diagnosis { handleDiagnosisMouse(mouse) } else { handleMouse(mouse) }

@@ -24,6 +24,12 @@ public enum BrowserView {
                 screen.fill(x: 0, y: layout.status.y, width: layout.status.width, height: 1)
                 StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)
             }
+        } else if over == .explain, let box = state.pasteBox {
+            box.draw(into: &screen, width: context.width, height: context.height, catalog: state.catalog, glyphs: glyphs)
+            if state.mode == .help {
+                screen.fill(x: 0, y: layout.status.y, width: layout.status.width, height: 1)
+                StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)
+            }
         } else {
             drawBrowser(state, layout: layout, into: &screen, context: context)
             if over == .trees, let picker = state.treePicker {

@@ -52,6 +52,7 @@ extension BrowserState {
         case let .help(_, base): active = .help(scroll: ScrollState(), over: base)
         case let .trees(picker): active = .help(scroll: ScrollState(), over: .trees(picker))
         case .diagnosis: active = .help(scroll: ScrollState(), over: .diagnosis)
+        case let .explain(box): active = .help(scroll: ScrollState(), over: .explain(box))
         case .browse, .search: active = .help(scroll: ScrollState(), over: .browse)
         }
     }

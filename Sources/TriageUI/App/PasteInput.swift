@@ -5,6 +5,10 @@ extension BrowserState {
     mutating func handlePaste(_ text: String) {
         let characters = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
         switch mode {
+        case .search where PasteBox.looksLikeResponse(text):
+            explainPaste(text)
+        case .explain:
+            pasteIntoBox(text)
         case .search:
             for character in characters { _ = handleSearchKey(.character(character)) }
         case .diagnosis:

@@ -68,6 +68,9 @@ enum StatusLineView {
             return StatusBar.hints(TreePicker.keys, for: picker, keyStyle: Theme.key)
         case .diagnosis:
             return DiagnosisStatusLine.hints(state.diagnosis)
+        case .explain:
+            guard let box = state.pasteBox else { return [] }
+            return StatusBar.hints(box.activeKeys, for: box, keyStyle: Theme.key)
         case .browse:
             return StatusBar.hints(BrowserState.browseKeys, for: state, keyStyle: Theme.key)
         }

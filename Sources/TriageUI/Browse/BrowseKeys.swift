@@ -3,7 +3,7 @@ import TriageCore
 
 /// What a key does while browsing.
 enum BrowseAction: Hashable, Sendable {
-    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane
+    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain
     case up, down, pageUp, pageDown, first, last, open, back
 }
 
@@ -43,8 +43,9 @@ extension BrowserState {
                   hints: [.init("?", "help", order: 5, priority: 1)]),
             .init("q  Ctrl-C", "Quit (Ctrl-C also while typing)", [([.character("q"), .control("c")], .quit)],
                   hints: [.init("q", "quit", order: 6, priority: 6)]),
-            .init("d  t  D", "Diagnose the code / list every tree / resume",
-                  [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume)],
+            .init("d  t  D  e", "Diagnose / every tree / resume / explain a paste",
+                  [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume),
+                   ([.character("e")], .explain)],
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
@@ -59,6 +60,7 @@ extension BrowserState {
         case .diagnose: diagnoseSelected()
         case .trees: listTrees()
         case .resume: resumeDiagnosis()
+        case .explain: openPasteBox()
         case .scope: toggleScope()
         case .nextPane: focus = focus.next
         case .previousPane: focus = focus.previous

@@ -7,7 +7,7 @@ extension BrowserState {
         case .help:
             if event.kind == .press { closeHelp() } else { helpScroll.page(event.kind == .wheelDown ? 3 : -3) }
             return
-        case .trees, .diagnosis:
+        case .trees, .diagnosis, .explain:
             return
         case .search, .browse:
             break

@@ -8,6 +8,8 @@ enum DiagnosisAction: Hashable, Sendable {
     case jumpBack, returnToStep, digitInPath
     case submit, leaveField, reveal, edit, scrollUp, scrollDown, pageUpField, pageDownField
     case saveNote, cancelNote
+    /// "I can't tell from the ticket" on the current question or ask.
+    case cantTell
 }
 
 /// The keys of the diagnosis screen, one table per place the keys go:
@@ -44,11 +46,12 @@ extension DiagnosisScreen {
     /// The step pane's keys (with the common ones): the help overlay's "In a diagnosis" and "Other" sections.
     static let stepKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
         .init("In a diagnosis", [
-            .init("1-9", "Answer with that number", Key.digits { .answer($0) },
+            .init("1-9  0", "Answer with that number; 0: can't tell",
+                  Key.digits { .answer($0) } + [([.character("0")], .cantTell)],
                   hints: [.init(order: 0, priority: 0) { screen in
                       guard case let .question(_, _, answers, _)? = screen.current?.kind else { return nil }
                       return (answers.count > 1 ? "1-\(min(answers.count, 9))" : "1", "answer")
-                  }]),
+                  }, .init("0", order: 0, priority: 1) { $0.current?.cantTell != nil ? "can't tell" : nil }]),
             .init("Up Down  Enter", "Select an answer or related code; Enter takes it",
                   [([.up, .character("k")], .up), ([.down, .character("j")], .down),
                    ([.enter, .right, .character("l")], .activate)],
@@ -83,6 +86,8 @@ extension DiagnosisScreen {
         .init("Typing a value", [
             .init("letters", "Text, even b q r n"),
             .init("Enter", "Submit the value", [([.enter], .submit)], hints: [.init("Enter", "submit", order: 0, priority: 0)]),
+            .init("Ctrl-T", "I can't tell (the value stays unknown)", [([.control("t")], .cantTell)],
+                  hints: [.init("Ctrl-T", "can't tell", order: 1, priority: 1)]),
             .init("Esc  i", "Leave the field / type in it again", [([.escape], .leaveField)],
                   hints: [.init("Esc", "leave field", order: 1, priority: 1)]),
             .init("Ctrl-U  Ctrl-W", "Clear / delete the last word", [([.control("u"), .control("w"), .backspace], .edit)],
@@ -157,6 +162,7 @@ extension DiagnosisScreen {
             revealSecret = false
             message = "Left the field: Enter or i types again, b goes back, Esc leaves the diagnosis"
         case .reveal: revealSecret.toggle()
+        case .cantTell: cantTell()
         case .focusPath:
             isTyping = false
             revealSecret = false
@@ -192,6 +198,7 @@ extension DiagnosisScreen {
         case .last?: stepToEnd(last: true)
         case .activate?: return activate(step)
         case .typeValue?: if isAsk(step) { isTyping = true }
+        case .cantTell?: cantTell()
         case .focusPath?: focusPath()
         case .close?: return .close
         case let action?: return handleCommonKey(action, noteStep: session.path.count)
@@ -244,7 +251,7 @@ extension DiagnosisScreen {
     private mutating func activate(_ step: CurrentStep?) -> DiagnosisOutcome {
         switch step?.kind {
         case .question?:
-            if let answer = selectedAnswer { choose(answer) }
+            if let answer = selectedAnswer { choose(answer) } else if selectsCantTell { cantTell() }
         case .ask?:
             isTyping = true
         case .conclusion?, .notDetermined?:
@@ -269,10 +276,12 @@ extension DiagnosisScreen {
         revealPathSelection()
     }
 
-    /// True while the current step is a conclusion.
+    /// True while the current step is a conclusion (determined or not).
     var isConclusion: Bool {
-        if case .conclusion? = current?.kind { return true }
-        return false
+        switch current?.kind {
+        case .conclusion?, .notDetermined?: return true
+        default: return false
+        }
     }
 
     func isAsk(_ step: CurrentStep?) -> Bool {

@@ -39,6 +39,7 @@ extension DiagnosisScreen {
                     stepPane.selection = target
                     switch document.targets[target] {
                     case let .answer(answer): choose(answer)
+                    case .cantTell: cantTell()
                     case let .code(reference): outcome = .openCode(reference)
                     }
                 } else if case .ask? = current?.kind {

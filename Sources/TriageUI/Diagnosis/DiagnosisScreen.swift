@@ -88,6 +88,12 @@ public struct DiagnosisScreen: Sendable {
         return index
     }
 
+    /// True when the question's "I can't tell from the ticket" row is selected.
+    public var selectsCantTell: Bool {
+        guard let selection = stepPane.selection, case .cantTell? = stepDocument().targets[safe: selection] else { return false }
+        return true
+    }
+
     /// The related code a conclusion has selected.
     public var selectedCode: CodeReference? {
         guard let selection = stepPane.selection,
@@ -160,7 +166,8 @@ public struct DiagnosisScreen: Sendable {
         revealSecret = false
         confirmingRestart = false
         noteEditor = nil
-        field = TextField(prefill ?? "")
+        let rules = current?.rules
+        field = TextField(prefill ?? "", limit: min(rules?.maxLength ?? 500, 500))
         pathPane.selection = session.path.indices.last
         isTyping = false
         switch current?.kind {
@@ -184,10 +191,37 @@ public struct DiagnosisScreen: Sendable {
         }
     }
 
+    /// Answers the current question or ask "I can't tell from the ticket", as line mode's `?` does.
+    mutating func cantTell() {
+        guard let step = current else { return }
+        switch step.kind {
+        case .question where step.cantTell == nil:
+            message = "This question has no \"can't tell\" path; choose the closest answer"
+            return
+        case .question, .ask: break
+        case .conclusion, .notDetermined: return
+        }
+        do {
+            try session.cantTell(in: catalog)
+            enterStep()
+        } catch {
+            message = Self.sentence(error)
+        }
+    }
+
+    /// The value to submit: on an ask with choices, a number typed in the field picks that choice of the menu.
+    var submittedValue: String {
+        let text = field.text.trimmingCharacters(in: .whitespaces)
+        guard let choices = current?.rules?.choices, !choices.isEmpty, let number = Int(text),
+              choices.indices.contains(number - 1),
+              !choices.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) else { return field.text }
+        return choices[number - 1]
+    }
+
     /// Submits the value field.
     mutating func submitValue() {
         do {
-            try session.provide(field.text, in: catalog)
+            try session.provide(submittedValue, in: catalog)
             enterStep()
         } catch {
             message = Self.sentence(error)

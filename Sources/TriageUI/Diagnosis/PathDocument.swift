@@ -51,6 +51,7 @@ extension Document where Target == Int {
             add(step.prompt, Theme.dim, first: prefix, firstStyle: Theme.key)
             add(step.answer, Theme.code)
             if let code = step.impliedBy { add("implied by code \(code.code)", Theme.dim) }
+            if let origin = step.origin { add("from \(origin)", Theme.dim) }
         }
         if let note = step.note { add(note, Theme.notice, first: indent + "Note: ") }
         return result
@@ -67,6 +68,7 @@ extension Document where Target == Int {
         let arrow = StyledLine(" \(glyphs.link) ", Theme.dim)
         var answer = StyledLine(step.answer.oneLine, Theme.code)
         if step.isImplied { answer.append(" (implied by the code)", Theme.dim) }
+        if let origin = step.origin { answer.append(" (from \(origin))", Theme.dim) }
         let room = width - head.width - arrow.width
         guard room > 2 else { return (head + answer).cut(to: width, glyphs: glyphs) }
         if question.width + answer.width <= room { return head + question + arrow + answer }

@@ -12,6 +12,8 @@ enum StepTarget: Hashable, Sendable {
     case answer(Int)
     /// A related code of the conclusion.
     case code(CodeReference)
+    /// The question's last row, "0 I can't tell from the ticket".
+    case cantTell
 }
 
 extension Document where Target == StepTarget {
@@ -32,11 +34,11 @@ extension Document where Target == StepTarget {
         switch step.kind {
         case let .question(prompt, detail, answers, implied):
             builder.question(prompt: prompt, detail: detail, answers: answers, implied: implied,
-                             code: screen.session.code, glyphs: glyphs)
+                             code: screen.session.code, cantTell: step.cantTell != nil, glyphs: glyphs)
             builder.note(step.note)
             self = builder.finish(title: "Question \(number)" + tree)
         case let .ask(prompt, detail, _, secret):
-            builder.ask(prompt: prompt, detail: detail, secret: secret, typing: screen.isTyping)
+            builder.ask(prompt: prompt, detail: detail, secret: secret, typing: screen.isTyping, rules: step.rules)
             builder.note(step.note)
             self = builder.finish(title: "Question \(number)" + tree)
         case let .conclusion(conclusion), let .notDetermined(conclusion):
@@ -45,9 +47,13 @@ extension Document where Target == StepTarget {
                 builder.text("Transcript saved to \(path)", Theme.message)
                 builder.gap()
             }
-            builder.conclusion(conclusion, tree: catalog.tree(id: step.tree), catalog: catalog, glyphs: glyphs)
+            var shown = conclusion
+            let determined: Bool
+            if case .conclusion = step.kind { determined = true } else { determined = false }
+            if !determined { shown.diagnosis = "Not determined: " + conclusion.diagnosis }
+            builder.conclusion(shown, tree: catalog.tree(id: step.tree), catalog: catalog, glyphs: glyphs)
             builder.note(step.note)
-            self = builder.finish(title: "Conclusion" + tree)
+            self = builder.finish(title: (determined ? "Conclusion" : "Not determined") + tree)
         }
     }
 }
@@ -63,7 +69,7 @@ private extension DocumentBuilder where Target == StepTarget {
     // MARK: - Kinds of step
 
     mutating func question(prompt: String, detail: String?, answers: [String], implied: Int?, code: CodeReference?,
-                           glyphs: BoxGlyphs) {
+                           cantTell: Bool, glyphs: BoxGlyphs) {
         text(prompt, Theme.code)
         if let detail {
             gap()
@@ -81,16 +87,33 @@ private extension DocumentBuilder where Target == StepTarget {
                 }
             }
         }
+        if cantTell {
+            let prefix = " " + String(repeating: " ", count: digits - 1) + "0 "
+            region(.cantTell) { $0.text(DiagnosisStep.cantTellAnswer, Theme.dim, prefix: prefix, prefixStyle: Theme.key) }
+        }
     }
 
-    mutating func ask(prompt: String, detail: String?, secret: Bool, typing: Bool) {
+    mutating func ask(prompt: String, detail: String?, secret: Bool, typing: Bool, rules: ValueRules?) {
         text(prompt, Theme.code)
         if let detail {
             gap()
             paragraphs(detail)
         }
         gap()
+        if let choices = rules?.choices, !choices.isEmpty {
+            let digits = String(choices.count).count
+            for (index, choice) in choices.enumerated() {
+                let number = String(index + 1)
+                text(choice, prefix: " " + String(repeating: " ", count: digits - number.count) + number + " ",
+                     prefixStyle: Theme.key)
+            }
+            text("Type a number or a choice, then Enter.", Theme.dim)
+        } else if let expected = rules?.expected {
+            text("Expected: \(expected)", Theme.dim)
+        }
         field()
+        text("Ctrl-T: I can't tell from the ticket" + (rules?.optional == true ? " (or Enter on an empty field)" : ""),
+             Theme.dim)
         if typing {
             text("Typing: letters are text here. Enter submits, Esc leaves the field.", Theme.dim)
         } else {

@@ -40,5 +40,11 @@ extension BrowserState {
     }
 
     /// Which keys the help lists: the diagnosis keys over a diagnosis, else the browser's.
-    var helpContext: KeyHelp.Context { helpReturn == .diagnosis ? .diagnosis : .browser }
+    var helpContext: KeyHelp.Context {
+        switch helpReturn {
+        case .diagnosis: return .diagnosis
+        case .explain: return .explain
+        default: return .browser
+        }
+    }
 }

@@ -18,14 +18,23 @@ public enum KeyHelp {
     public enum Context: Hashable, Sendable {
         case browser
         case diagnosis
+        /// The paste box (`e`).
+        case explain
     }
 
     /// Every key of the program: the browser's, then the diagnosis screen's.
-    public static var sections: [Section] { browser + diagnosis }
+    public static var sections: [Section] { browser + diagnosis + explain }
 
     public static func sections(for context: Context) -> [Section] {
-        context == .browser ? browser : diagnosis
+        switch context {
+        case .browser: return browser
+        case .diagnosis: return diagnosis
+        case .explain: return explain
+        }
     }
+
+    /// The paste box: its keys while typing, then once explained.
+    public static let explain = merged(listed(PasteBox.editKeys) + listed(PasteBox.resultKeys), order: ["Explain a paste"])
 
     /// The diagnosis screen: the step's keys, the value field's, then the ones that work everywhere.
     public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys),

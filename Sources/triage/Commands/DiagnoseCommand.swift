@@ -22,12 +22,20 @@ struct DiagnoseCommand: ParsableCommand {
             it or start a new one; with --answer or without a terminal, say so with --resume or --new. At a
             conclusion, line mode asks whether it solved the ticket. On leaving, the transcript's path is printed.
 
+            --from FILE (or '-' for standard input) starts from what the customer pasted: the response, error body,
+            curl -v output or log line is explained as 'triage explain' does, the diagnosis of the recognised code
+            starts (give TREE|CODE too to choose), and the questions and values the paste answers are filled in
+            "from the pasted response" (shown in the path, changeable with b).
+
             Exit status: 0 when a conclusion was reached, 1 when the diagnosis stopped before one or ended "not
             determined" (the ticket does not tell the cause), 2 on errors.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "A tree id or an error code.", completion: Completions.treesAndCodes) var target: String
+    @Argument(help: "A tree id or an error code (optional with --from).", completion: Completions.treesAndCodes)
+    var target: String?
+    @Option(name: .customLong("from"), help: ArgumentHelp("Start from a pasted response in this file ('-': standard input); its evidence fills the answers it gives.", valueName: "file"))
+    var from: String?
     @Option(help: "The vendor of the code, when several vendors have it.", completion: Completions.vendors) var vendor: String?
     @Option(help: "The tree to use when several diagnose the code.", completion: Completions.trees) var tree: String?
     @Flag(help: "Line mode: plain questions on stdin/stdout (for dumb terminals, screen readers, scripts).")
@@ -48,7 +56,15 @@ struct DiagnoseCommand: ParsableCommand {
             Console.error("triage: an --answer may be at most \(TypedValue.maximumLength) characters; got \(long.count)")
             throw ExitCode(2)
         }
-        let started = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
+        let started: DiagnosisSession
+        if let from {
+            started = try DiagnosisStart.session(fromPaste: from, target: target, vendor: vendor, tree: tree, in: catalog)
+        } else if let target {
+            started = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
+        } else {
+            Console.error("triage: give a tree id or a code, or --from FILE with a pasted response")
+            throw ExitCode(2)
+        }
         let environment = ProcessInfo.processInfo.environment
         let write = LineModeRun.writer(toStandardError: json)
         let recorded = try DiagnosisSessions.start(

@@ -26,23 +26,14 @@ struct ExplainCommand: ParsableCommand {
         if json {
             try JSONOutput.print(ExplanationJSON(explanation, catalog: catalog))
         } else {
-            ExplanationText(catalog: catalog, terminal: OutputTerminal.current(environment: ProcessInfo.processInfo.environment))
+            ExplanationText(catalog: catalog, terminal: OutputTerminal.current(environment: ProcessInfo.processInfo.environment),
+                            file: file == "-" ? nil : file)
                 .lines(for: explanation).forEach(Console.out)
         }
         if explanation.recognised == nil { throw ExitCode(1) }
     }
 
-    private func readInput() throws -> PasteInput {
-        guard let file, file != "-" else { return try PasteInput.read(from: FileHandle.standardInput) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let handle = FileHandle(forReadingAtPath: file) else {
-            Console.error("triage: cannot read '\(TerminalSafe.sanitize(file))': no such file, or not a readable file")
-            throw ExitCode(2)
-        }
-        defer { try? handle.close() }
-        return try PasteInput.read(from: handle)
-    }
+    private func readInput() throws -> PasteInput { try PasteFile.read(file) }
 }
 
 /// The diagnosis command line for an entry, when a tree diagnoses it.
@@ -55,6 +46,8 @@ func diagnoseCommand(for entry: CatalogEntry, in catalog: Catalog) -> String? {
 struct ExplanationText {
     let catalog: Catalog
     let terminal: OutputTerminal
+    /// The file the paste was read from (nil: standard input), for the `diagnose --from` hint.
+    var file: String? = nil
 
     func lines(for explanation: Explanation) -> [String] {
         let style = TextStyle(enabled: terminal.color)
@@ -79,6 +72,8 @@ struct ExplanationText {
             lines.append("")
             if let command = diagnoseCommand(for: entry, in: catalog) {
                 lines.append(style.bold("Next: ") + safe(command))
+                let from = file.map { TerminalSafe.sanitize($0, keepNewlines: false) } ?? "FILE"
+                lines.append(style.dim("  or with the answers the paste gives filled in: triage diagnose --from \(from)"))
             } else {
                 lines.append("No decision tree diagnoses this code yet.")
             }

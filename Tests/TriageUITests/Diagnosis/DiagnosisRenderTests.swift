@@ -125,6 +125,7 @@ struct DiagnosisRenderTests {
             "│ The value of the X-Acme-Key header.                                          │",
             "│                                                                              │",
             "│ ▸ •••••••••••                                                                │",
+            "│ Ctrl-T: I can't tell from the ticket                                         │",
             "│ Typing: letters are text here. Enter submits, Esc leaves the field.          │",
             "│ Secret: masked while you type (Ctrl-R shows it), and [secret] everywhere     │",
             "│ after this step.                                                             │",
@@ -137,9 +138,8 @@ struct DiagnosisRenderTests {
             "│                                                                              │",
             "│                                                                              │",
             "│                                                                              │",
-            "│                                                                              │",
             "└──────────────────────────────────────────────────────────────────────────────┘",
-            " KEY_MISSING                        Enter submit  Esc leave field  Ctrl-U clear",
+            " KEY_MISSING     Enter submit  Ctrl-T can't tell  Esc leave field  Ctrl-U clear",
         ])
         #expect(rendered.cursor?.x == 15)
         #expect(rendered.cursor?.y == 8)
@@ -159,7 +159,8 @@ struct DiagnosisRenderTests {
             "│    implied by code KEY_MISSING         │ The value of the X-Acme-Key header.                                         │",
             "│  2 Does the request carry the          │                                                                             │",
             "│    X-Acme-Key header?                  │ ▸ •••••••••••                                                               │",
-            "│    Yes                                 │ Typing: letters are text here. Enter submits, Esc leaves the field.         │",
+            "│    Yes                                 │ Ctrl-T: I can't tell from the ticket                                        │",
+            "│                                        │ Typing: letters are text here. Enter submits, Esc leaves the field.         │",
             "│                                        │ Secret: masked while you type (Ctrl-R shows it), and [secret] everywhere    │",
             "│                                        │ after this step.                                                            │",
             "│                                        │                                                                             │",
@@ -190,9 +191,8 @@ struct DiagnosisRenderTests {
             "│                                        │                                                                             │",
             "│                                        │                                                                             │",
             "│                                        │                                                                             │",
-            "│                                        │                                                                             │",
             "└────────────────────────────────────────┴─────────────────────────────────────────────────────────────────────────────┘",
-            " KEY_MISSING                                                                Enter submit  Esc leave field  Ctrl-U clear",
+            " KEY_MISSING                                             Enter submit  Ctrl-T can't tell  Esc leave field  Ctrl-U clear",
         ])
     }
 

@@ -26,6 +26,8 @@ struct KeyTableTests {
         add(DiagnosisScreen.pathKeys)
         add(DiagnosisScreen.fieldKeys)
         add(DiagnosisScreen.noteKeys)
+        add(PasteBox.editKeys)
+        add(PasteBox.resultKeys)
         return (all, listed)
     }
 

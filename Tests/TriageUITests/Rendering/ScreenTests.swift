@@ -290,7 +290,7 @@ struct ScreenTests {
             "│ │ Other                                                                    │ │",
             "│ │ ?  F1               This help; any other key closes it                   │ │",
             "│ │ q  Ctrl-C           Quit (Ctrl-C also while typing)                      │ │",
-            "│ │ d  t  D             Diagnose the code / list every tree / resume         │ │",
+            "│ │ d  t  D  e          Diagnose / every tree / resume / explain a paste     │ │",
             "│ │ Mouse               Click selects or follows a link; the wheel scrolls   │ │",
             "│ └───────────────────────────────────────────────────────── any key closes ─┘ │",
             "└──────────────────┴──────────────────── 1/4 ─┴────────────────────────────────┘",

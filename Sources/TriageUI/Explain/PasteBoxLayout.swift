@@ -1,0 +1,15 @@
+import TerminalKit
+
+/// Where the paste box goes on the screen: a frame over the whole terminal but the status row, with the text
+/// area inside it.
+struct PasteBoxLayout: Equatable {
+    var frame: Rect
+    var content: Rect
+    var status: Rect
+
+    init(width: Int, height: Int) {
+        frame = Rect(x: 0, y: 0, width: width, height: max(0, height - 1))
+        content = Rect(x: 2, y: 1, width: max(0, width - 4), height: max(0, height - 3))
+        status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 0 ? 1 : 0)
+    }
+}
