@@ -8,6 +8,16 @@ import TriageCore
 public enum BrowserEffect: Hashable, Sendable {
     /// Write this transcript (`s` in a diagnosis).
     case saveTranscript(TranscriptDraft)
+    /// The stored sessions matching the filter (the sessions screen `S`, the resume offer at start).
+    case listSessions(SessionFilter)
+    /// Save the diagnosis after a step: a new stored session when `id` is nil (answered with its id).
+    case saveSession(SessionSave)
+    /// Delete stored session `id` (`x` on the sessions screen, after a confirmation).
+    case deleteSession(Int64)
+    /// Set the outcome of stored session `id` (at a conclusion, or `o` on the sessions screen).
+    case setOutcome(SessionOutcome, id: Int64)
+    /// Put this text on the clipboard (OSC 52, written to the terminal by the runner).
+    case copy(String)
 
     /// Does the effect with the given saver (nil: saving is not available here) and says how it went.
     public func perform(transcripts: TranscriptSaver?) -> BrowserAnswer {
@@ -19,7 +29,24 @@ public enum BrowserEffect: Hashable, Sendable {
             } catch {
                 return .transcriptNotSaved(reason: error.localizedDescription)
             }
+        case .listSessions, .saveSession, .deleteSession, .setOutcome:
+            return .sessionsUnavailable(reason: "no sessions database")
+        case .copy:
+            return .notCopied(reason: "no terminal to copy through")
         }
+    }
+}
+
+/// A diagnosis to save: the session (the performer masks secrets), its stored id once it has one, its ticket.
+public struct SessionSave: Hashable, Sendable {
+    public var session: DiagnosisSession
+    public var id: Int64?
+    public var ticket: String?
+
+    public init(session: DiagnosisSession, id: Int64?, ticket: String?) {
+        self.session = session
+        self.id = id
+        self.ticket = ticket
     }
 }
 
@@ -28,4 +55,14 @@ public enum BrowserAnswer: Hashable, Sendable {
     case transcriptSaved(path: String)
     /// The reason, or nil when there is nowhere to save.
     case transcriptNotSaved(reason: String?)
+    case sessionsListed([StoredSession])
+    /// The store cannot be used (the reason); the browser says so once and keeps working.
+    case sessionsUnavailable(reason: String)
+    case sessionSaved(id: Int64)
+    case sessionDeleted(id: Int64)
+    case outcomeSet(SessionOutcome, id: Int64)
+    /// The text went to the clipboard: `bytes` of it, through `via` ("OSC 52", "OSC 52 through tmux").
+    case copied(bytes: Int, via: String)
+    /// The terminal cannot set the clipboard, or the text is too large: why.
+    case notCopied(reason: String)
 }
