@@ -12,6 +12,8 @@ enum Mode {
     case trees(TreePicker)
     /// The guided diagnosis (`BrowserState.diagnosis`, kept after leaving it so `D` resumes it).
     case diagnosis
+    /// The stored diagnoses (`S`, `BrowserState.sessionsScreen`).
+    case sessions
     /// The key help over `base`, scrolled by `scroll` lines.
     case help(scroll: Int, over: HelpBase)
 
@@ -37,6 +39,7 @@ enum Mode {
         case .search: return .search
         case .trees: return .trees
         case .diagnosis: return .diagnosis
+        case .sessions: return .sessions
         case .help: return .help
         }
     }
@@ -54,6 +57,8 @@ public enum BrowserMode: Hashable, Sendable {
     case trees
     /// A guided diagnosis, full screen (`BrowserState.diagnosis`).
     case diagnosis
+    /// The sessions screen (`S`): stored diagnoses to resume, delete or give an outcome.
+    case sessions
 }
 
 /// The three panes, in Tab order.

@@ -26,6 +26,8 @@ public struct BrowserProgram: TerminalProgram {
 
     public mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
         let result = state.update(event)
+        state.offerResume()
+        state.recordDiagnosis()
         defer { state.effects = [] }
         return Update(result, effects: state.effects)
     }
@@ -35,9 +37,12 @@ public struct BrowserProgram: TerminalProgram {
         switch answer {
         case let .transcriptSaved(path): state.diagnosis?.transcriptSaved(at: path)
         case let .transcriptNotSaved(reason): state.diagnosis?.transcriptNotSaved(reason: reason)
+        default: state.answerSessions(answer)
         }
         state.settle()
-        return .continue
+        state.recordDiagnosis()
+        defer { state.effects = [] }
+        return Update(.continue, effects: state.effects)
     }
 
     public func view(_ context: RenderContext) -> Buffer {
@@ -66,17 +71,23 @@ extension BrowserState {
             let size = (width: self.width, height: self.height)
             diagnosis?.resize(width: size.width, height: size.height)
             treePicker?.resize(width: size.width, height: size.height)
+            sessionsScreen?.resize(width: size.width, height: size.height)
         case let .key(key):
             message = nil
+            if sessions.pendingStart != nil, key != .control("c") {
+                answerPendingStart(key)
+                break
+            }
             switch mode {
             case .browse: result = handleBrowseKey(key)
             case .search: result = handleSearchKey(key)
             case .help: result = handleHelpKey(key)
             case .trees: result = handleTreePickerKey(key)
             case .diagnosis: result = handleDiagnosisKey(key)
+            case .sessions: result = handleSessionsKey(key)
             }
         case let .mouse(mouse):
-            if mode == .diagnosis { handleDiagnosisMouse(mouse) } else { handleMouse(mouse) }
+            if mode == .diagnosis { handleDiagnosisMouse(mouse) } else if mode != .sessions { handleMouse(mouse) }
         case let .paste(text):
             handlePaste(text)
         }

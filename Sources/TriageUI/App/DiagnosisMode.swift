@@ -51,7 +51,13 @@ extension BrowserState {
             resumeDiagnosis()
             return
         }
+        // Never replace an open diagnosis without asking (c continues it, n starts the new one).
+        if hasOpenDiagnosis {
+            askContinueOrNew(session)
+            return
+        }
         diagnosis = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height)
+        startRecording()
         active = .diagnosis
     }
 
@@ -100,6 +106,8 @@ extension BrowserState {
             if let draft = diagnosis?.transcriptDraft(date: clock()) { effects.append(.saveTranscript(draft)) }
         case .help:
             openHelp()
+        case .copyTranscript: copyTranscript()
+        case let .setOutcome(outcome): setOutcome(outcome)
         }
         return .continue
     }

@@ -53,6 +53,7 @@ extension BrowserState {
         case let .trees(picker): active = .help(scroll: 0, over: .trees(picker))
         case .diagnosis: active = .help(scroll: 0, over: .diagnosis)
         case .browse, .search: active = .help(scroll: 0, over: .browse)
+        case .sessions: break
         }
     }
 

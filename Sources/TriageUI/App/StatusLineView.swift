@@ -68,6 +68,8 @@ enum StatusLineView {
             return StatusBar.hints(TreePicker.keys, for: picker, keyStyle: Theme.key)
         case .diagnosis:
             return DiagnosisStatusLine.hints(state.diagnosis)
+        case .sessions:
+            return []
         case .browse:
             return StatusBar.hints(BrowserState.browseKeys, for: state, keyStyle: Theme.key)
         }

@@ -5,6 +5,7 @@ import TriageCore
 enum BrowseAction: Hashable, Sendable {
     case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane
     case up, down, pageUp, pageDown, first, last, open, back
+    case sessions, copy
 }
 
 /// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
@@ -46,6 +47,8 @@ extension BrowserState {
             .init("d  t  D", "Diagnose the code / list every tree / resume",
                   [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume)],
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
+            .init("S", "Diagnosis sessions: resume, delete, set the outcome", [([.character("S")], .sessions)]),
+            .init("y", "Copy the selected code to the clipboard (OSC 52)", [([.character("y")], .copy)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
@@ -70,6 +73,8 @@ extension BrowserState {
         case .last: moveToEnd(last: true)
         case .open: open()
         case .back: back()
+        case .sessions: openSessions()
+        case .copy: copySelectedCode()
         }
         return .continue
     }

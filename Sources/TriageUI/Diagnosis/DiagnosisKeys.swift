@@ -8,6 +8,7 @@ enum DiagnosisAction: Hashable, Sendable {
     case jumpBack, returnToStep, digitInPath
     case submit, leaveField, reveal, edit, scrollUp, scrollDown, pageUpField, pageDownField
     case saveNote, cancelNote
+    case copy
 }
 
 /// The keys of the diagnosis screen, one table per place the keys go:
@@ -32,6 +33,8 @@ extension DiagnosisScreen {
                   hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil }]),
             .init("s", "Save the transcript (Markdown)", [([.character("s")], .save)],
                   hints: [.init("s", order: 0, priority: 0) { $0.isConclusion ? "save transcript" : nil }]),
+            .init("y", "Copy the transcript to the clipboard (OSC 52)", [([.character("y")], .copy)],
+                  hints: [.init("y", order: 0, priority: 1) { $0.isConclusion ? "copy" : nil }]),
         ]),
         .init("Other", [
             .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)],
@@ -49,6 +52,8 @@ extension DiagnosisScreen {
                       guard case let .question(_, _, answers, _)? = screen.current?.kind else { return nil }
                       return (answers.count > 1 ? "1-\(min(answers.count, 9))" : "1", "answer")
                   }]),
+            .init("1 2 3", "At a conclusion: did this solve it? solved / not solved / escalated",
+                  hints: [.init(order: 0, priority: 0) { $0.isConclusion ? ("1 2 3", "solved / not / escalated") : nil }]),
             .init("Up Down  Enter", "Select an answer or related code; Enter takes it",
                   [([.up, .character("k")], .up), ([.down, .character("j")], .down),
                    ([.enter, .right, .character("l")], .activate)],
@@ -175,6 +180,9 @@ extension DiagnosisScreen {
         let step = current
         switch Self.stepKeys.action(for: key) {
         case let .answer(number)?:
+            if isConclusion, let outcome = [SessionOutcome.solved, .notSolved, .escalated][safe: number - 1] {
+                return .setOutcome(outcome)
+            }
             guard case let .question(_, _, answers, _)? = step?.kind else {
                 message = isAsk(step) ? "Enter or i types the value" : nil
                 return .stay
@@ -233,6 +241,7 @@ extension DiagnosisScreen {
             }
         case .note: editNote(forStep: noteStep)
         case .save: return .saveTranscript
+        case .copy: return .copyTranscript
         case .help: return .help
         case .quit: return .quit
         default: break

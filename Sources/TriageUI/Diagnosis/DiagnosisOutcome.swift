@@ -17,6 +17,10 @@ public enum DiagnosisOutcome: Hashable, Sendable {
     case saveTranscript
     /// `?` or F1: show the key help.
     case help
+    /// `y`: copy the transcript to the clipboard (the host's `BrowserEffect.copy`).
+    case copyTranscript
+    /// 1, 2 or 3 at a conclusion: did this solve it?
+    case setOutcome(SessionOutcome)
 }
 
 /// What the diagnosis screen's keys drive: the current step (answers, the value field, the conclusion's links)

@@ -30,7 +30,8 @@ enum FullScreen {
     @discardableResult
     static func run(catalog: Catalog, vendor: String? = nil, query: String? = nil, diagnosis: DiagnosisSession? = nil,
                     transcriptFile: String? = nil, overwrite: Bool = false, mouse: Bool, environment: [String: String],
-                    recorder: SessionRecorder? = nil) throws -> BrowserProgram {
+                    recorder: SessionRecorder? = nil, sessions given: SessionAccess? = nil) throws -> BrowserProgram {
+        let sessions = given ?? recorder.map(SessionAccess.init)
         let statePath = StatePath.resolve(environment: environment)
         let saver: TranscriptSaver?
         if let transcriptFile {
@@ -53,22 +54,22 @@ enum FullScreen {
                 return path
             }
         }
-        let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
+        var options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
                                      memorySaver: statePath.map(MemorySaver.file), diagnosis: diagnosis)
+        options.recordsSessions = sessions != nil
+        options.user = sessions?.user
+        options.ticket = sessions?.ticket
+        options.diagnosisID = sessions?.continuing
+        let effects = BrowserEffects(sessions: sessions, catalog: catalog, transcripts: recordingSaver,
+                                     environment: environment)
         let program = BrowserProgram(catalog: catalog, options: options)
         let status: Int32
         let ended: BrowserProgram
         do {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
-            if let recorder, let diagnosis {
-                var recording = RecordingProgram(program, recorder: recorder, session: diagnosis)
-                status = try TerminalRunner.run(&recording, options: terminal) { $0.perform(transcripts: recordingSaver) }
-                ended = recording.inner
-            } else {
-                var plain = program
-                status = try TerminalRunner.run(&plain, options: terminal) { $0.perform(transcripts: recordingSaver) }
-                ended = plain
-            }
+            var running = program
+            status = try TerminalRunner.run(&running, options: terminal) { effects.perform($0) }
+            ended = running
         } catch {
             Console.error("triage: \(error)")
             throw ExitCode(2)
@@ -83,9 +84,9 @@ enum FullScreen {
             }
         }
         for path in saved.paths { Console.error("Transcript saved to \(TextLayout.cell(path))") }
-        if let recorder, let diagnosis, let session = ended.state.diagnosis?.session, session.tree == diagnosis.tree,
-           session.code == diagnosis.code {
-            DiagnosisSessions.leave(session, recorder: recorder, catalog: catalog,
+        // The diagnosis on screen at the end (started here or in the browser): its transcript path, or how to continue.
+        if sessions != nil, let session = ended.state.diagnosis?.session {
+            DiagnosisSessions.leave(session, savedAs: ended.state.sessions.id, catalog: catalog,
                                     transcriptGiven: transcriptFile != nil || !saved.paths.isEmpty,
                                     environment: environment)
         }
