@@ -186,13 +186,4 @@ struct SessionsScreenTests {
         #expect(program.state.mode == .browse)
         #expect(program.update(.resize(width: 100, height: 24)).effects.isEmpty, "asked once")
     }
-
-    @Test("an old state file with a diagnosis still loads; the diagnosis is ignored")
-    func oldMemory() throws {
-        let json = #"{"vendor":"acme","code":"KEY_MISSING","diagnosis":{"tree":"acme-rejected","path":[]}}"#
-        let memory = try JSONDecoder().decode(BrowserMemory.self, from: Data(json.utf8))
-        #expect(memory.vendor == "acme" && memory.code == "KEY_MISSING")
-        let program = BrowserProgram(catalog: Self.catalog, options: BrowserOptions(memory: memory))
-        #expect(program.state.diagnosis == nil)
-    }
 }
