@@ -16,6 +16,8 @@ public enum BrowserEffect: Hashable, Sendable {
     case deleteSession(Int64)
     /// Set the outcome of stored session `id` (at a conclusion, or `o` on the sessions screen).
     case setOutcome(SessionOutcome, id: Int64)
+    /// Set the ticket of stored session `id` (`T`).
+    case setTicket(String?, id: Int64)
     /// Put this text on the clipboard (OSC 52, written to the terminal by the runner).
     case copy(String)
 
@@ -29,7 +31,7 @@ public enum BrowserEffect: Hashable, Sendable {
             } catch {
                 return .transcriptNotSaved(reason: error.localizedDescription)
             }
-        case .listSessions, .saveSession, .deleteSession, .setOutcome:
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket:
             return .sessionsUnavailable(reason: "no sessions database")
         case .copy:
             return .notCopied(reason: "no terminal to copy through")
@@ -61,6 +63,7 @@ public enum BrowserAnswer: Hashable, Sendable {
     case sessionSaved(id: Int64)
     case sessionDeleted(id: Int64)
     case outcomeSet(SessionOutcome, id: Int64)
+    case ticketSet(String?, id: Int64)
     /// The text went to the clipboard: `bytes` of it, through `via` ("OSC 52", "OSC 52 through tmux").
     case copied(bytes: Int, via: String)
     /// The terminal cannot set the clipboard, or the text is too large: why.

@@ -74,6 +74,10 @@ extension BrowserState {
             sessionsScreen?.resize(width: size.width, height: size.height)
         case let .key(key):
             message = nil
+            if sessions.ticketField != nil, key != .control("c") {
+                handleTicketKey(key)
+                break
+            }
             if sessions.pendingStart != nil, key != .control("c") {
                 answerPendingStart(key)
                 break

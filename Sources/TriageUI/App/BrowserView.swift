@@ -32,6 +32,9 @@ public enum BrowserView {
                 picker.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
             }
         }
+        if let field = state.sessions.ticketField {
+            TicketPromptView.draw(field, into: &screen, width: context.width, height: context.height, glyphs: glyphs)
+        }
         if state.mode == .help {
             state.helpOverlay(width: layout.width, height: layout.height, unicode: context.unicode)
                 .draw(into: &screen, scroll: state.helpScroll, glyphs: glyphs)

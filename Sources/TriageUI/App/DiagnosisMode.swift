@@ -107,6 +107,7 @@ extension BrowserState {
         case .help:
             openHelp()
         case .copyTranscript: copyTranscript()
+        case .editTicket: beginTicket()
         case let .setOutcome(outcome): setOutcome(outcome)
         }
         return .continue

@@ -5,7 +5,7 @@ import TriageCore
 enum BrowseAction: Hashable, Sendable {
     case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane
     case up, down, pageUp, pageDown, first, last, open, back
-    case sessions, copy
+    case sessions, copy, ticket
 }
 
 /// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
@@ -49,6 +49,7 @@ extension BrowserState {
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
             .init("S", "Diagnosis sessions: resume, delete, set the outcome", [([.character("S")], .sessions)]),
             .init("y", "Copy the selected code to the clipboard (OSC 52)", [([.character("y")], .copy)]),
+            .init("T", "The ticket new diagnoses take", [([.character("T")], .ticket)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
@@ -75,6 +76,7 @@ extension BrowserState {
         case .back: back()
         case .sessions: openSessions()
         case .copy: copySelectedCode()
+        case .ticket: beginTicket()
         }
         return .continue
     }

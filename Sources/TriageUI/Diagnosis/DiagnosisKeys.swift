@@ -8,7 +8,7 @@ enum DiagnosisAction: Hashable, Sendable {
     case jumpBack, returnToStep, digitInPath
     case submit, leaveField, reveal, edit, scrollUp, scrollDown, pageUpField, pageDownField
     case saveNote, cancelNote
-    case copy
+    case copy, ticket
 }
 
 /// The keys of the diagnosis screen, one table per place the keys go:
@@ -33,6 +33,7 @@ extension DiagnosisScreen {
                   hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil }]),
             .init("s", "Save the transcript (Markdown)", [([.character("s")], .save)],
                   hints: [.init("s", order: 0, priority: 0) { $0.isConclusion ? "save transcript" : nil }]),
+            .init("T", "Set the ticket of this diagnosis", [([.character("T")], .ticket)]),
             .init("y", "Copy the transcript to the clipboard (OSC 52)", [([.character("y")], .copy)],
                   hints: [.init("y", order: 0, priority: 1) { $0.isConclusion ? "copy" : nil }]),
         ]),
@@ -242,6 +243,7 @@ extension DiagnosisScreen {
         case .note: editNote(forStep: noteStep)
         case .save: return .saveTranscript
         case .copy: return .copyTranscript
+        case .ticket: return .editTicket
         case .help: return .help
         case .quit: return .quit
         default: break

@@ -19,6 +19,8 @@ public enum DiagnosisOutcome: Hashable, Sendable {
     case help
     /// `y`: copy the transcript to the clipboard (the host's `BrowserEffect.copy`).
     case copyTranscript
+    /// `T`: type the ticket of this diagnosis.
+    case editTicket
     /// 1, 2 or 3 at a conclusion: did this solve it?
     case setOutcome(SessionOutcome)
 }

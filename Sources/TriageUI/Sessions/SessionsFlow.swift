@@ -28,6 +28,8 @@ public struct BrowserSessions: Sendable {
     var offerAsked = false
     /// "this session is not being saved" was said once.
     var warned = false
+    /// The ticket being typed (`T`), over the last row.
+    public internal(set) var ticketField: TextField?
 }
 
 extension BrowserState {
@@ -126,6 +128,36 @@ extension BrowserState {
         message = "\(tree) is open: c continues it, n starts a new one"
     }
 
+    // MARK: - The ticket
+
+    /// `T`: type the ticket of the diagnosis shown (and of the diagnoses started after it).
+    mutating func beginTicket() {
+        sessions.ticketField = TextField((diagnosis == nil ? sessions.ticket : sessions.diagnosisTicket) ?? "", limit: 200)
+    }
+
+    /// A key while the ticket is typed: Enter sets it (empty clears it), Esc cancels, the rest edits.
+    mutating func handleTicketKey(_ key: Key) {
+        guard var field = sessions.ticketField else { return }
+        switch key {
+        case .escape:
+            sessions.ticketField = nil
+            say("Ticket not changed")
+        case .enter:
+            sessions.ticketField = nil
+            let text = field.text.trimmingCharacters(in: .whitespaces)
+            let ticket = text.isEmpty ? nil : text
+            sessions.ticket = ticket
+            if diagnosis != nil {
+                sessions.diagnosisTicket = ticket
+                if let id = sessions.id { effects.append(.setTicket(ticket, id: id)) }
+            }
+            say(ticket.map { "Ticket \($0): this diagnosis and the next ones" } ?? "No ticket")
+        default:
+            _ = field.edit(key)
+            sessions.ticketField = field
+        }
+    }
+
     // MARK: - Outcome, copy
 
     /// 1, 2 or 3 at a conclusion: "did this solve it?".
@@ -203,6 +235,8 @@ extension BrowserState {
             sessionsScreen?.outcomeSet(outcome, id: id)
             if sessions.id == id { sessions.outcome = outcome }
             if mode == .diagnosis { say("Outcome: \(outcome.label) (saved in session #\(id); o in S changes it)") }
+        case let .ticketSet(ticket, id):
+            if mode == .diagnosis { say("Ticket \(ticket ?? "cleared") saved in session #\(id)") }
         case let .copied(bytes, via):
             say("Copied \(sessions.copying ?? "it") (\(bytes) bytes) to the clipboard (\(via))")
             sessions.copying = nil

@@ -41,7 +41,7 @@ struct BrowserEffects {
         switch effect {
         case .saveTranscript: return effect.perform(transcripts: transcripts)
         case let .copy(text): return Clipboard.copy(text, environment: environment)
-        case .listSessions, .saveSession, .deleteSession, .setOutcome:
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket:
             guard let store = sessions?.store else {
                 return .sessionsUnavailable(reason: sessions?.reason ?? "no sessions database")
             }
@@ -72,6 +72,11 @@ struct BrowserEffects {
                 return .sessionsUnavailable(reason: "no session #\(id)")
             }
             return .outcomeSet(outcome, id: id)
+        case let .setTicket(ticket, id):
+            guard try store.setTicket(ticket, id: id, at: Date()) else {
+                return .sessionsUnavailable(reason: "no session #\(id)")
+            }
+            return .ticketSet(ticket, id: id)
         case .saveTranscript, .copy: return perform(effect)
         }
     }

@@ -186,4 +186,28 @@ struct SessionsScreenTests {
         #expect(program.state.mode == .browse)
         #expect(program.update(.resize(width: 100, height: 24)).effects.isEmpty, "asked once")
     }
+
+    @Test("T sets the ticket of the diagnosis shown and of the next ones; a stored one is updated")
+    func ticket() throws {
+        var options = BrowserOptions(clock: { DiagnosisFixtures.date })
+        options.recordsSessions = true
+        options.ticket = "ZD-1"
+        var program = BrowserProgram.sized(Self.catalog, width: 100, height: 24, options: options)
+        _ = program.update(.key(.character("t")))
+        _ = program.update(.key(.enter))
+        guard case let .saveSession(save)? = program.update(.key(.character("1"))).effects.first else {
+            Issue.record("no save")
+            return
+        }
+        #expect(save.ticket == "ZD-1", "triage --ticket: new diagnoses take it")
+        _ = program.answer(.sessionSaved(id: 9))
+        _ = program.update(.key(.character("T")))
+        #expect(program.view(RenderContext(width: 100, height: 24)).lines[23].hasPrefix(" Ticket: ZD-1"))
+        for _ in 0..<4 { _ = program.update(.key(.backspace)) }
+        for character in "ZD-2" { _ = program.update(.key(.character(character))) }
+        #expect(program.update(.key(.enter)).effects == [.setTicket("ZD-2", id: 9)])
+        #expect(program.state.sessions.ticket == "ZD-2")
+        #expect(program.state.diagnosis?.message == "Ticket ZD-2: this diagnosis and the next ones")
+        #expect(program.state.mode == .diagnosis)
+    }
 }
