@@ -40,7 +40,6 @@ public struct BrowserProgram: TerminalProgram {
         default: state.answerSessions(answer)
         }
         state.settle()
-        state.recordDiagnosis()
         defer { state.effects = [] }
         return Update(.continue, effects: state.effects)
     }

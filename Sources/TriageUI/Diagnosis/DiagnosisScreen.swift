@@ -146,6 +146,7 @@ public struct DiagnosisScreen: Sendable {
         switch BrowserEffect.saveTranscript(transcriptDraft(date: date)).perform(transcripts: saver) {
         case let .transcriptSaved(path): transcriptSaved(at: path)
         case let .transcriptNotSaved(reason): transcriptNotSaved(reason: reason)
+        default: break
         }
     }
 
