@@ -37,7 +37,7 @@ struct DiagnosisMemoryTests {
         let catalog = DiagnosisFixtures.catalog()
         let session = try DiagnosisSession.start(tree: "acme-rejected", from: DiagnosisFixtures.keyMissing, in: catalog)
         let diagnosis = String(decoding: try JSONEncoder().encode(session), as: UTF8.self)
-        try #"{"vendor":"acme","category":"auth","code":"KEY_EXPIRED","focus":"list","diagnosis":\#(diagnosis)}"#
+        try #"{"vendor":"acme","category":"auth","code":"KEY_EXPIRED","focus":1,"diagnosis":\#(diagnosis)}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         let memory = try #require(BrowserMemory.load(from: path))
         var program = BrowserProgram(catalog: catalog, options: BrowserOptions(memory: memory))
