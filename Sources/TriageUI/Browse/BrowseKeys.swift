@@ -47,9 +47,8 @@ extension BrowserState {
             .init("d  t  D", "Diagnose the code / list every tree / resume",
                   [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume)],
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
-            .init("S", "Diagnosis sessions: resume, delete, set the outcome", [([.character("S")], .sessions)]),
-            .init("y", "Copy the selected code to the clipboard (OSC 52)", [([.character("y")], .copy)]),
-            .init("T", "The ticket new diagnoses take", [([.character("T")], .ticket)]),
+            .init("S  y  T", "Sessions / copy the code (OSC 52) / the ticket",
+                  [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])

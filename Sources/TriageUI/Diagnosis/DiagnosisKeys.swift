@@ -31,11 +31,10 @@ extension DiagnosisScreen {
                   hints: [.init("n", "note", order: 3, priority: 5)]),
             .init("r r", "Restart from the first question", [([.character("r")], .restart)],
                   hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil }]),
-            .init("s", "Save the transcript (Markdown)", [([.character("s")], .save)],
-                  hints: [.init("s", order: 0, priority: 0) { $0.isConclusion ? "save transcript" : nil }]),
-            .init("T", "Set the ticket of this diagnosis", [([.character("T")], .ticket)]),
-            .init("y", "Copy the transcript to the clipboard (OSC 52)", [([.character("y")], .copy)],
-                  hints: [.init("y", order: 0, priority: 1) { $0.isConclusion ? "copy" : nil }]),
+            .init("s  y  T", "Save the transcript / copy it (OSC 52) / the ticket",
+                  [([.character("s")], .save), ([.character("y")], .copy), ([.character("T")], .ticket)],
+                  hints: [.init("s", order: 0, priority: 0) { $0.isConclusion ? "save transcript" : nil },
+                          .init("y", order: 0, priority: 1) { $0.isConclusion ? "copy" : nil }]),
         ]),
         .init("Other", [
             .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)],
@@ -48,13 +47,12 @@ extension DiagnosisScreen {
     /// The step pane's keys (with the common ones): the help overlay's "In a diagnosis" and "Other" sections.
     static let stepKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
         .init("In a diagnosis", [
-            .init("1-9", "Answer with that number", Key.digits { .answer($0) },
-                  hints: [.init(order: 0, priority: 0) { screen in
+            .init("1-9", "Answer; at a conclusion 1 solved, 2 not solved, 3 escalated", Key.digits { .answer($0) },
+                  hints: [.init(order: 0, priority: 0) { $0.isConclusion ? ("1 2 3", "solved / not / escalated") : nil },
+                          .init(order: 0, priority: 0) { screen in
                       guard case let .question(_, _, answers, _)? = screen.current?.kind else { return nil }
                       return (answers.count > 1 ? "1-\(min(answers.count, 9))" : "1", "answer")
                   }]),
-            .init("1 2 3", "At a conclusion: did this solve it? solved / not solved / escalated",
-                  hints: [.init(order: 0, priority: 0) { $0.isConclusion ? ("1 2 3", "solved / not / escalated") : nil }]),
             .init("Up Down  Enter", "Select an answer or related code; Enter takes it",
                   [([.up, .character("k")], .up), ([.down, .character("j")], .down),
                    ([.enter, .right, .character("l")], .activate)],
