@@ -100,6 +100,16 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         }
     }
 
+    public func setTicket(_ ticket: String?, id: Int64, at date: Date) throws -> Bool {
+        try write { db in
+            guard var row = try SessionRow.fetchOne(db, key: id) else { return false }
+            row.ticket = ticket
+            row.updatedAt = date
+            try row.update(db)
+            return true
+        }
+    }
+
     public func abandon(id: Int64, at date: Date) throws -> Bool {
         try write { db in
             guard var row = try SessionRow.fetchOne(db, key: id), row.status == SessionStatus.open.rawValue else {

@@ -142,6 +142,7 @@ final class TmuxHarness {
             set -g remain-on-exit on
             set -g history-limit 200
             set -g escape-time 0
+            set -s set-clipboard on
 
             """
         try config.write(to: directory.appendingPathComponent("tmux.conf"), atomically: true, encoding: .utf8)
@@ -242,6 +243,9 @@ final class TmuxHarness {
     }
 
     /// Whether the pane shows the alternate screen (a full-screen program is running).
+    /// The newest tmux paste buffer (what an OSC 52 clipboard write put there, with `set-clipboard on`).
+    func pasteBuffer() throws -> String { try run(["show-buffer"], check: false) }
+
     func alternateScreen() throws -> Bool { try format("#{alternate_on}") == "1" }
 
     /// Whether the terminal cursor is visible.

@@ -207,6 +207,8 @@ public protocol SessionStore: AnyObject, Sendable {
     func delete(id: Int64) throws -> Bool
     /// Sets (or with nil clears) the outcome of session `id`; false when there is none.
     func setOutcome(_ outcome: SessionOutcome?, id: Int64, at date: Date) throws -> Bool
+    /// Sets (or with nil clears) the ticket of session `id`; false when there is none.
+    func setTicket(_ ticket: String?, id: Int64, at date: Date) throws -> Bool
     /// Marks open session `id` abandoned; false when there is none or it is not open.
     func abandon(id: Int64, at date: Date) throws -> Bool
     /// Counts per tree and per conclusion of the sessions created at or after `since`.

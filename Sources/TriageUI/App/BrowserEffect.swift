@@ -10,6 +10,18 @@ public enum BrowserEffect: Hashable, Sendable {
     case saveTranscript(TranscriptDraft)
     /// Remember where the browser was, for the next start (on quit, and from `shutdown()` on every other way out).
     case saveMemory(BrowserMemory)
+    /// The stored sessions matching the filter (the sessions screen `S`, the resume offer at start).
+    case listSessions(SessionFilter)
+    /// Save the diagnosis after a step: a new stored session when `id` is nil (answered with its id).
+    case saveSession(SessionSave)
+    /// Delete stored session `id` (`x` on the sessions screen, after a confirmation).
+    case deleteSession(Int64)
+    /// Set the outcome of stored session `id` (at a conclusion, or `o` on the sessions screen).
+    case setOutcome(SessionOutcome, id: Int64)
+    /// Set the ticket of stored session `id` (`T`).
+    case setTicket(String?, id: Int64)
+    /// Put this text on the clipboard (OSC 52, written to the terminal by the runner).
+    case copy(String)
 
     /// Does the effect with the given savers (nil: saving is not available here) and says how it went.
     public func perform(transcripts: TranscriptSaver?, memory: MemorySaver? = nil) -> BrowserAnswer {
@@ -28,7 +40,24 @@ public enum BrowserEffect: Hashable, Sendable {
             } catch {
                 return .memoryNotSaved(reason: error.localizedDescription)
             }
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket:
+            return .sessionsUnavailable(reason: "no sessions database")
+        case .copy:
+            return .notCopied(reason: "no terminal to copy through")
         }
+    }
+}
+
+/// A diagnosis to save: the session (the performer masks secrets), its stored id once it has one, its ticket.
+public struct SessionSave: Hashable, Sendable {
+    public var session: DiagnosisSession
+    public var id: Int64?
+    public var ticket: String?
+
+    public init(session: DiagnosisSession, id: Int64?, ticket: String?) {
+        self.session = session
+        self.id = id
+        self.ticket = ticket
     }
 }
 
@@ -41,4 +70,15 @@ public enum BrowserAnswer: Hashable, Sendable {
     case memorySaved
     /// The program is quitting: the command line reports this once the terminal is back.
     case memoryNotSaved(reason: String)
+    case sessionsListed([StoredSession])
+    /// The store cannot be used (the reason); the browser says so once and keeps working.
+    case sessionsUnavailable(reason: String)
+    case sessionSaved(id: Int64)
+    case sessionDeleted(id: Int64)
+    case outcomeSet(SessionOutcome, id: Int64)
+    case ticketSet(String?, id: Int64)
+    /// The text went to the clipboard: `bytes` of it, through `via` ("OSC 52", "OSC 52 through tmux").
+    case copied(bytes: Int, via: String)
+    /// The terminal cannot set the clipboard, or the text is too large: why.
+    case notCopied(reason: String)
 }

@@ -1,7 +1,7 @@
 import TriageCore
 
 /// Where the browser was left: restored on the next start. Small, versionless JSON; unknown or missing fields
-/// are fine, and a file that cannot be read is ignored (`TriageStorage` reads and writes it).
+/// are fine (an old file's `diagnosis` is ignored), and a file that cannot be read is ignored (`TriageStorage` reads and writes it).
 public struct BrowserMemory: Codable, Hashable, Sendable {
     public var vendor: String?
     /// nil when the vendor row itself was selected.
@@ -10,17 +10,16 @@ public struct BrowserMemory: Codable, Hashable, Sendable {
     public var code: String?
     public var scope: SearchScope?
     public var focus: Pane?
-    /// The last diagnosis, with secret values masked, so a dropped connection does not lose it (`D` resumes).
-    public var diagnosis: DiagnosisSession?
+    // The diagnosis is no longer kept here (it lives in the sessions database); a `diagnosis` field in an
+    // older file is ignored.
 
     public init(vendor: String? = nil, category: String? = nil, code: String? = nil, scope: SearchScope? = nil,
-                focus: Pane? = nil, diagnosis: DiagnosisSession? = nil) {
+                focus: Pane? = nil) {
         self.vendor = vendor
         self.category = category
         self.code = code
         self.scope = scope
         self.focus = focus
-        self.diagnosis = diagnosis
     }
 }
 

@@ -16,6 +16,8 @@ enum Mode {
     case help(scroll: ScrollState, over: HelpBase)
     /// The paste box (`e`, or a response pasted into search): what the customer sent, explained.
     case explain(PasteBox)
+    /// The stored diagnoses (`S`, `BrowserState.sessionsScreen`).
+    case sessions
 
     /// What the help overlay can be opened over; closing it returns there.
     enum HelpBase {
@@ -41,6 +43,7 @@ enum Mode {
         case .search: return .search
         case .trees: return .trees
         case .diagnosis: return .diagnosis
+        case .sessions: return .sessions
         case .help: return .help
         case .explain: return .explain
         }
@@ -61,6 +64,8 @@ public enum BrowserMode: Hashable, Sendable {
     case diagnosis
     /// The paste box: what the customer sent, explained (`BrowserState.pasteBox`).
     case explain
+    /// The sessions screen (`S`): stored diagnoses to resume, delete or give an outcome.
+    case sessions
 }
 
 /// The three panes, in Tab order.

@@ -15,6 +15,14 @@ public struct BrowserOptions: Sendable {
     public var diagnosis: DiagnosisSession?
     /// The time written into transcripts and their file names.
     public var clock: @Sendable () -> Date
+    /// Save every step of every diagnosis (`BrowserEffect.saveSession`; the runner has a sessions store).
+    public var recordsSessions = false
+    /// The engineer: at start, their open diagnoses of the last day are offered ("2 open diagnoses: S to resume").
+    public var user: String?
+    /// The ticket new diagnoses take (`triage --ticket T`).
+    public var ticket: String?
+    /// The stored session `diagnosis` continues (`triage diagnose --resume`), if any.
+    public var diagnosisID: Int64?
 
     public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, diagnosis: DiagnosisSession? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {

@@ -31,6 +31,8 @@ public struct BrowserProgram: TerminalProgram {
             savedMemory = state.memory
             state.effects.append(.saveMemory(state.memory))
         }
+        state.offerResume()
+        state.recordDiagnosis()
         defer { state.effects = [] }
         return Update(result, effects: state.effects)
     }
@@ -41,9 +43,11 @@ public struct BrowserProgram: TerminalProgram {
         case let .transcriptSaved(path): state.diagnosis?.transcriptSaved(at: path)
         case let .transcriptNotSaved(reason): state.diagnosis?.transcriptNotSaved(reason: reason)
         case .memorySaved, .memoryNotSaved: break
+        default: state.answerSessions(answer)
         }
         state.settle()
-        return .continue
+        defer { state.effects = [] }
+        return Update(.continue, effects: state.effects)
     }
 
     public func view(_ context: RenderContext) -> Buffer {
@@ -71,8 +75,17 @@ extension BrowserState {
             let size = (width: self.width, height: self.height)
             diagnosis?.resize(width: size.width, height: size.height)
             treePicker?.resize(width: size.width, height: size.height)
+            sessionsScreen?.resize(width: size.width, height: size.height)
         case let .key(key):
             message = nil
+            if sessions.ticketField != nil, key != .control("c") {
+                handleTicketKey(key)
+                break
+            }
+            if sessions.pendingStart != nil, key != .control("c") {
+                answerPendingStart(key)
+                break
+            }
             switch mode {
             case .browse: result = handleBrowseKey(key)
             case .search: result = handleSearchKey(key)
@@ -80,9 +93,10 @@ extension BrowserState {
             case .trees: result = handleTreePickerKey(key)
             case .diagnosis: result = handleDiagnosisKey(key)
             case .explain: result = handlePasteBoxKey(key)
+            case .sessions: result = handleSessionsKey(key)
             }
         case let .mouse(mouse):
-            if mode == .diagnosis { handleDiagnosisMouse(mouse) } else { handleMouse(mouse) }
+            if mode == .diagnosis { handleDiagnosisMouse(mouse) } else if mode != .sessions { handleMouse(mouse) }
         case let .paste(text):
             handlePaste(text)
         }

@@ -42,6 +42,9 @@ public struct BrowserState {
     /// The diagnosis shown in `.diagnosis` mode; kept after leaving it, so it can be resumed (`D`, or `d` on the
     /// same code and tree).
     public internal(set) var diagnosis: DiagnosisScreen?
+    /// The sessions screen while it is shown; the stored id, ticket and outcome of the diagnosis.
+    public internal(set) var sessionsScreen: SessionsScreen?
+    public internal(set) var sessions = BrowserSessions()
     /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
     /// Effects asked for by the current update; `BrowserProgram.update` returns them.
     var effects: [BrowserEffect] = []

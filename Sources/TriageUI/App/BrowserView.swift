@@ -30,11 +30,16 @@ public enum BrowserView {
                 screen.fill(x: 0, y: layout.status.y, width: layout.status.width, height: 1)
                 StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)
             }
+        } else if over == .sessions, let sessions = state.sessionsScreen {
+            sessions.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
         } else {
             drawBrowser(state, layout: layout, into: &screen, context: context)
             if over == .trees, let picker = state.treePicker {
                 picker.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
             }
+        }
+        if let field = state.sessions.ticketField {
+            TicketPromptView.draw(field, into: &screen, width: context.width, height: context.height, glyphs: glyphs)
         }
         if state.mode == .help {
             state.helpOverlay(width: layout.width, height: layout.height, unicode: context.unicode)

@@ -52,7 +52,13 @@ extension BrowserState {
             resumeDiagnosis()
             return
         }
+        // Never replace an open diagnosis without asking (c continues it, n starts the new one).
+        if hasOpenDiagnosis {
+            askContinueOrNew(session)
+            return
+        }
         diagnosis = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height)
+        startRecording()
         active = .diagnosis
     }
 
@@ -94,6 +100,9 @@ extension BrowserState {
             message = "\(reference.code) from the diagnosis: D returns to it, Esc to the code before"
         case .saveTranscript:
             if let draft = diagnosis?.transcriptDraft(date: clock()) { effects.append(.saveTranscript(draft)) }
+        case .copyTranscript: copyTranscript()
+        case .editTicket: beginTicket()
+        case let .setOutcome(outcome): setOutcome(outcome)
         }
     }
 

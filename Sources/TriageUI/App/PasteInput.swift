@@ -4,11 +4,18 @@ extension BrowserState {
     /// keys, so pasted digits and newlines cannot answer questions.
     mutating func handlePaste(_ text: String) {
         let characters = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
+        if sessions.ticketField != nil {
+            for character in characters { handleTicketKey(.character(character)) }
+            return
+        }
         switch mode {
         case .search where PasteBox.looksLikeResponse(text):
             explainPaste(text)
         case .explain:
             pasteIntoBox(text)
+        case .sessions:
+            guard sessionsScreen?.isFiltering == true else { return }
+            for character in characters { _ = sessionsScreen?.handle(.character(character)) }
         case .search:
             for character in characters { _ = handleSearchKey(.character(character)) }
         case .diagnosis:

@@ -29,23 +29,25 @@ extension BrowserState {
         refreshList(selecting: selected)
         detailShown = detailContent
         clock = options.clock
+        sessions.records = options.recordsSessions
+        sessions.ticket = options.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         if let session = options.diagnosis {
             startDiagnosis(session)
-        } else if let session = options.memory?.diagnosis, session.current(in: catalog) != nil {
-            // Kept, not opened: D resumes it.
-            diagnosis = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height)
+            startRecording(eager: true)
+            sessions.id = options.diagnosisID
+        } else if options.recordsSessions {
+            sessions.offerUser = options.user
         }
     }
 
     /// What to restore next time: the selected code in its vendor and category (a search result is remembered
     /// in its own category), the scope and the focused pane.
     public var memory: BrowserMemory {
-        let lastDiagnosis = diagnosis?.session.redacted()
         if isSearching, let entry = selectedEntry {
             return BrowserMemory(vendor: entry.vendor, category: entry.category, code: entry.code, scope: scope,
-                                 focus: focus, diagnosis: lastDiagnosis)
+                                 focus: focus)
         }
         return BrowserMemory(vendor: sidebarRow?.vendor, category: sidebarRow?.category, code: selectedEntry?.code,
-                             scope: scope, focus: focus, diagnosis: lastDiagnosis)
+                             scope: scope, focus: focus)
     }
 }

@@ -71,6 +71,8 @@ enum StatusLineView {
         case .explain:
             guard let box = state.pasteBox else { return [] }
             return StatusBar.hints(box.activeKeys, for: box, keyStyle: Theme.key)
+        case .sessions:
+            return []
         case .browse:
             return StatusBar.hints(BrowserState.browseKeys, for: state, keyStyle: Theme.key)
         }

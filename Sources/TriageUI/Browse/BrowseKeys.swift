@@ -5,6 +5,7 @@ import TriageCore
 enum BrowseAction: Hashable, Sendable {
     case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain
     case up, down, pageUp, pageDown, first, last, open, back
+    case sessions, copy, ticket
 }
 
 /// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
@@ -47,6 +48,8 @@ extension BrowserState {
                   [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume),
                    ([.character("e")], .explain)],
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
+            .init("S  y  T", "Sessions / copy the code (OSC 52) / the ticket",
+                  [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
@@ -72,6 +75,9 @@ extension BrowserState {
         case .last: moveToEnd(last: true)
         case .open: open()
         case .back: back()
+        case .sessions: openSessions()
+        case .copy: copySelectedCode()
+        case .ticket: beginTicket()
         }
         return .continue
     }

@@ -4,6 +4,7 @@ import TerminalKit
 extension BrowserState {
     mutating func handleMouse(_ event: MouseEvent) {
         switch mode {
+        case .sessions: return
         case .help:
             if event.kind == .press { closeHelp() } else { helpScroll.page(event.kind == .wheelDown ? 3 : -3) }
             return

@@ -10,6 +10,7 @@ enum DiagnosisAction: Hashable, Sendable {
     case saveNote, cancelNote
     /// "I can't tell from the ticket" on the current question or ask.
     case cantTell
+    case copy, ticket
 }
 
 /// The keys of the diagnosis screen, one table per place the keys go:
@@ -32,8 +33,10 @@ extension DiagnosisScreen {
                   hints: [.init("n", "note", order: 3, priority: 5)]),
             .init("r r", "Restart from the first question", [([.character("r")], .restart)],
                   hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil }]),
-            .init("s", "Save the transcript (Markdown)", [([.character("s")], .save)],
-                  hints: [.init("s", order: 0, priority: 0) { $0.isConclusion ? "save transcript" : nil }]),
+            .init("s  y  T", "Save the transcript / copy it (OSC 52) / the ticket",
+                  [([.character("s")], .save), ([.character("y")], .copy), ([.character("T")], .ticket)],
+                  hints: [.init("s", order: 0, priority: 0) { $0.isConclusion ? "save transcript" : nil },
+                          .init("y", order: 0, priority: 1) { $0.isConclusion ? "copy" : nil }]),
         ]),
         .init("Other", [
             .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)],
@@ -46,9 +49,10 @@ extension DiagnosisScreen {
     /// The step pane's keys (with the common ones): the help overlay's "In a diagnosis" and "Other" sections.
     static let stepKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
         .init("In a diagnosis", [
-            .init("1-9  0", "Answer with that number; 0: can't tell",
+            .init("1-9  0", "Answer with that number (0: can't tell); at a conclusion 1 solved, 2 not solved, 3 escalated",
                   Key.digits { .answer($0) } + [([.character("0")], .cantTell)],
-                  hints: [.init(order: 0, priority: 0) { screen in
+                  hints: [.init(order: 0, priority: 0) { $0.isConclusion ? ("1 2 3", "solved / not / escalated") : nil },
+                          .init(order: 0, priority: 0) { screen in
                       guard case let .question(_, _, answers, _)? = screen.current?.kind else { return nil }
                       return (answers.count > 1 ? "1-\(min(answers.count, 9))" : "1", "answer")
                   }, .init("0", order: 0, priority: 1) { $0.current?.cantTell != nil ? "can't tell" : nil }]),
@@ -181,6 +185,9 @@ extension DiagnosisScreen {
         let step = current
         switch Self.stepKeys.action(for: key) {
         case let .answer(number)?:
+            if isConclusion, let outcome = [SessionOutcome.solved, .notSolved, .escalated][safe: number - 1] {
+                return .setOutcome(outcome)
+            }
             guard case let .question(_, _, answers, _)? = step?.kind else {
                 message = isAsk(step) ? "Enter or i types the value" : nil
                 return .stay
@@ -240,6 +247,8 @@ extension DiagnosisScreen {
             }
         case .note: editNote(forStep: noteStep)
         case .save: return .saveTranscript
+        case .copy: return .copyTranscript
+        case .ticket: return .editTicket
         case .help: return .help
         case .quit: return .quit
         default: break

@@ -11,11 +11,20 @@ public enum DiagnosisRequest: Hashable, Sendable {
     /// `s`: save the transcript (the browser returns `BrowserEffect.saveTranscript`; a screen used on its own
     /// calls `DiagnosisScreen.saveTranscript(using:date:)`).
     case saveTranscript
+    /// `y`: copy the transcript to the clipboard (the host's `BrowserEffect.copy`).
+    case copyTranscript
+    /// `T`: type the ticket of this diagnosis.
+    case editTicket
+    /// 1, 2 or 3 at a conclusion: did this solve it?
+    case setOutcome(SessionOutcome)
 }
 
 extension ChildOutcome where Request == DiagnosisRequest {
     static func openCode(_ code: CodeReference) -> Self { .request(.openCode(code)) }
     static var saveTranscript: Self { .request(.saveTranscript) }
+    static var copyTranscript: Self { .request(.copyTranscript) }
+    static var editTicket: Self { .request(.editTicket) }
+    static func setOutcome(_ outcome: SessionOutcome) -> Self { .request(.setOutcome(outcome)) }
 }
 
 /// What the diagnosis screen's keys drive: the current step (answers, the value field, the conclusion's links)

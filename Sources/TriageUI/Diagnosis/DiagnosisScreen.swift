@@ -152,7 +152,7 @@ public struct DiagnosisScreen: Sendable {
         switch BrowserEffect.saveTranscript(transcriptDraft(date: date)).perform(transcripts: saver) {
         case let .transcriptSaved(path): transcriptSaved(at: path)
         case let .transcriptNotSaved(reason): transcriptNotSaved(reason: reason)
-        case .memorySaved, .memoryNotSaved: break
+        default: break
         }
     }
 

@@ -24,6 +24,11 @@ struct BrowseCommand: ParsableCommand {
         if let reason = FullScreen.unavailableReason(environment: environment) { try FullScreen.refuse(reason) }
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
-        try FullScreen.run(catalog: catalog, vendor: vendor, query: query, mouse: mouse, environment: environment)
+        let (store, reason) = SessionDatabase.open(global, environment: environment)
+        let ticket = global.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let sessions = SessionAccess(store: store, reason: reason, user: SessionDatabaseLocation.user(environment: environment),
+                                     ticket: ticket)
+        try FullScreen.run(catalog: catalog, vendor: vendor, query: query, mouse: mouse, environment: environment,
+                           sessions: sessions)
     }
 }

@@ -117,7 +117,14 @@ enum DiagnosisSessions {
     /// continue it.
     static func leave(_ session: DiagnosisSession, recorder: SessionRecorder, catalog: Catalog,
                       transcriptGiven: Bool, environment: [String: String]) {
-        if !transcriptGiven, session.isFinished || recorder.isSaved,
+        leave(session, savedAs: recorder.isSaved ? recorder.id : nil, catalog: catalog, transcriptGiven: transcriptGiven,
+              environment: environment)
+    }
+
+    /// `leave` for a diagnosis saved as session `id` (nil: not saved).
+    static func leave(_ session: DiagnosisSession, savedAs id: Int64?, catalog: Catalog,
+                      transcriptGiven: Bool, environment: [String: String]) {
+        if !transcriptGiven, session.isFinished || id != nil,
            let saver = TranscriptSaver.standard(environment: environment) {
             let date = Date()
             let markdown = Transcript(session: session.redacted(), catalog: catalog, date: date).markdown
@@ -128,7 +135,7 @@ enum DiagnosisSessions {
                 Console.error("triage: cannot save the transcript: \(TerminalSafe.sanitize(error.localizedDescription))")
             }
         }
-        if !session.isFinished, recorder.isSaved, let id = recorder.id {
+        if !session.isFinished, let id {
             Console.error("Session #\(id) is saved; continue it with: triage sessions resume \(id)")
         }
     }
@@ -151,45 +158,4 @@ enum SessionTime {
         if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
         return try? Date.ISO8601FormatStyle().year().month().day().parse(text)
     }
-}
-
-/// The full-screen program with every change of its diagnosis saved, so a killed process loses nothing.
-/// Only the diagnosis it was started with (same tree and start code) is recorded; others opened in the browser
-/// are not (sessions in the browser come with its sessions screen).
-struct RecordingProgram: TerminalProgram {
-    var inner: BrowserProgram
-    let recorder: SessionRecorder
-    let tree: String
-    let code: CodeReference?
-
-    init(_ inner: BrowserProgram, recorder: SessionRecorder, session: DiagnosisSession) {
-        self.inner = inner
-        self.recorder = recorder
-        tree = session.tree
-        code = session.code
-        recorder.record(session)
-    }
-
-    mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
-        let update = inner.update(event)
-        recordIfChanged()
-        return update
-    }
-
-    mutating func answer(_ answer: BrowserAnswer) -> Update<BrowserEffect> {
-        let update = inner.answer(answer)
-        recordIfChanged()
-        return update
-    }
-
-    /// Saves the diagnosis this run started with (the recorder writes only when it changed).
-    private func recordIfChanged() {
-        if let session = inner.state.diagnosis?.session, session.tree == tree, session.code == code {
-            recorder.record(session)
-        }
-    }
-
-    func view(_ context: RenderContext) -> Buffer { inner.view(context) }
-
-    func shutdown() -> [BrowserEffect] { inner.shutdown() }
 }

@@ -30,7 +30,8 @@ enum FullScreen {
     @discardableResult
     static func run(catalog: Catalog, vendor: String? = nil, query: String? = nil, diagnosis: DiagnosisSession? = nil,
                     transcriptFile: String? = nil, overwrite: Bool = false, mouse: Bool, environment: [String: String],
-                    recorder: SessionRecorder? = nil) throws -> BrowserProgram {
+                    recorder: SessionRecorder? = nil, sessions given: SessionAccess? = nil) throws -> BrowserProgram {
+        let sessions = given ?? recorder.map(SessionAccess.init)
         let statePath = StatePath.resolve(environment: environment)
         let saver: TranscriptSaver?
         if let transcriptFile {
@@ -55,29 +56,28 @@ enum FullScreen {
         }
         // Where the browser was is saved on the way out (an effect, as a transcript is); a failure is reported
         // once the terminal is back.
-        let memorySaver = statePath.map(MemorySaver.file)
+        var options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
+                                     diagnosis: diagnosis)
+        options.recordsSessions = sessions != nil
+        options.user = sessions?.user
+        options.ticket = sessions?.ticket
+        options.diagnosisID = sessions?.continuing
+        let effects = BrowserEffects(sessions: sessions, catalog: catalog, transcripts: recordingSaver,
+                                     memory: statePath.map(MemorySaver.file), environment: environment)
         var memoryProblem: String?
         func perform(_ effect: BrowserEffect) -> BrowserAnswer {
-            let answer = effect.perform(transcripts: recordingSaver, memory: memorySaver)
+            let answer = effects.perform(effect)
             if case let .memoryNotSaved(reason) = answer { memoryProblem = reason }
             return answer
         }
-        let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
-                                     diagnosis: diagnosis)
         let program = BrowserProgram(catalog: catalog, options: options)
         let status: Int32
         let ended: BrowserProgram
         do {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
-            if let recorder, let diagnosis {
-                var recording = RecordingProgram(program, recorder: recorder, session: diagnosis)
-                status = try TerminalRunner.run(&recording, options: terminal, perform: perform)
-                ended = recording.inner
-            } else {
-                var plain = program
-                status = try TerminalRunner.run(&plain, options: terminal, perform: perform)
-                ended = plain
-            }
+            var running = program
+            status = try TerminalRunner.run(&running, options: terminal, perform: perform)
+            ended = running
         } catch {
             Console.error("triage: \(error)")
             throw ExitCode(2)
@@ -86,9 +86,9 @@ enum FullScreen {
             Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell(memoryProblem))")
         }
         for path in saved.paths { Console.error("Transcript saved to \(TextLayout.cell(path))") }
-        if let recorder, let diagnosis, let session = ended.state.diagnosis?.session, session.tree == diagnosis.tree,
-           session.code == diagnosis.code {
-            DiagnosisSessions.leave(session, recorder: recorder, catalog: catalog,
+        // The diagnosis on screen at the end (started here or in the browser): its transcript path, or how to continue.
+        if sessions != nil, let session = ended.state.diagnosis?.session {
+            DiagnosisSessions.leave(session, savedAs: ended.state.sessions.id, catalog: catalog,
                                     transcriptGiven: transcriptFile != nil || !saved.paths.isEmpty,
                                     environment: environment)
         }

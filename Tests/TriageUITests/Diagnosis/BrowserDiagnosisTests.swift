@@ -99,8 +99,11 @@ struct BrowserDiagnosisTests {
         program.send(.escape, .escape, .character("d"))
         #expect(program.state.mode == .diagnosis, "d on the same code resumes instead of asking for a tree")
         #expect(program.state.diagnosis?.session.currentNode == "account")
-        // Another tree for the same code starts fresh.
+        // Another tree while this one is open: asked first (c continues it, n starts the other one fresh).
         program.send(.escape, .escape, .character("t"), .character("1"))
+        #expect(program.state.diagnosis?.session.tree == "acme-rejected", "not replaced without asking")
+        #expect(program.state.message?.hasSuffix("is open: c continues it, n starts a new one") == true)
+        program.send(.character("n"))
         #expect(program.state.diagnosis?.session.tree == "acme-keys")
         #expect(program.state.diagnosis?.session.path.isEmpty == true)
     }

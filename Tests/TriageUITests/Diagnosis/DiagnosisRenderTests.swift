@@ -222,7 +222,7 @@ struct DiagnosisRenderTests {
             "│ Escalate to Acme                                                             │",
             "│ When: A key of the right account is refused too.                             │",
             "└──────────────────────────────────────────────────────────────────── 1-15/18 ─┘",
-            " KEY_MISSING     s save transcript  b back  n note  Tab path  ? help  Esc leave",
+            " KEY_MISSING  1 2 3 solved / not / escalated  s save transcript  y copy  b back",
         ])
     }
 
@@ -270,7 +270,7 @@ struct DiagnosisRenderTests {
             "│                                        │                                                                             │",
             "│                                        │                                                                             │",
             "└────────────────────────────────────────┴─────────────────────────────────────────────────────────────────────────────┘",
-            " KEY_MISSING                                             s save transcript  b back  n note  Tab path  ? help  Esc leave",
+            " KEY_MISSING     1 2 3 solved / not / escalated  s save transcript  y copy  b back  n note  Tab path  ? help  Esc leave",
         ])
     }
 
@@ -300,7 +300,7 @@ struct DiagnosisRenderTests {
             "| Escalate to Acme                                                             |",
             "| When: A key of the right account is refused too.                             |",
             "+-------------------------------------------------------------------- 1-15/18 -+",
-            " KEY_MISSING     s save transcript  b back  n note  Tab path  ? help  Esc leave",
+            " KEY_MISSING  1 2 3 solved / not / escalated  s save transcript  y copy  b back",
         ])
     }
 

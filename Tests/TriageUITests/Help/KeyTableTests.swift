@@ -28,6 +28,8 @@ struct KeyTableTests {
         add(DiagnosisScreen.noteKeys)
         add(PasteBox.editKeys)
         add(PasteBox.resultKeys)
+        add(SessionsScreen.keys)
+        add(SessionsScreen.filterKeys)
         return (all, listed)
     }
 
@@ -63,7 +65,7 @@ struct KeyTableTests {
             let named: [String: Key] = [
                 "↑": .up, "↓": .down, "←": .left, "→": .right, "PgUp": .pageUp, "PgDn": .pageDown, "Home": .home,
                 "End": .end, "Tab": .tab, "Shift-Tab": .backTab, "Enter": .enter, "Esc": .escape,
-                "Backspace": .backspace, "F1": .function(1),
+                "Backspace": .backspace, "F1": .function(1), "Delete": .delete,
             ]
             if let key = named[span] {
                 keys.append(key)

@@ -291,9 +291,9 @@ struct ScreenTests {
             "│ │ ?  F1               This help; any other key closes it                   │ │",
             "│ │ q  Ctrl-C           Quit (Ctrl-C also while typing)                      │ │",
             "│ │ d  t  D  e          Diagnose / every tree / resume / explain a paste     │ │",
+            "│ │ S  y  T             Sessions / copy the code (OSC 52) / the ticket       │ │",
             "│ │ Mouse               Click selects or follows a link; the wheel scrolls   │ │",
-            "│ └───────────────────────────────────────────────────────── any key closes ─┘ │",
-            "└──────────────────┴──────────────────── 1/4 ─┴────────────────────────────────┘",
+            "└─└───────────────────────────────────────────────────────── any key closes ─┘─┘",
             " Help                                                                 Esc close",
         ])
     }

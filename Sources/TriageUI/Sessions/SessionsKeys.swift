@@ -1,0 +1,131 @@
+import TerminalKit
+import TriageCore
+
+/// What a key does on the sessions screen.
+enum SessionsAction: Hashable, Sendable {
+    case up, down, pageUp, pageDown, first, last, resume, delete, outcome, filter, openOnly, close, quit
+    case leaveFilter, clearFilter
+}
+
+/// The sessions screen's keys: move, Enter resumes, `x`/Delete deletes (after `y`), `o` sets the outcome,
+/// `/` types a filter, Tab toggles open only, Esc/`q` back to the browser.
+extension SessionsScreen {
+    static let keys = KeyMap<SessionsScreen, SessionsAction>([
+        .init("Sessions", [
+            .init("Up Down  k j", "Select a session", [([.up, .character("k")], .up), ([.down, .character("j")], .down),
+                                                       ([.pageUp], .pageUp), ([.pageDown], .pageDown),
+                                                       ([.home, .character("g")], .first), ([.end, .character("G")], .last)]),
+            .init("Enter", "Resume the selected diagnosis where it stopped", [([.enter, .right, .character("l")], .resume)],
+                  hints: [.init("Enter", order: 0, priority: 0) { $0.selected == nil ? nil : "resume" }]),
+            .init("/", "Filter by ticket, user or tree (Enter or Esc ends typing)", [([.character("/")], .filter)],
+                  hints: [.init("/", "filter", order: 1, priority: 2)]),
+            .init("Tab", "Open sessions only / every session", [([.tab, .backTab], .openOnly)],
+                  hints: [.init("Tab", order: 2, priority: 3) { $0.openOnly ? "all" : "open only" }]),
+            .init("o", "Outcome of the selected one: 1 solved, 2 not solved, 3 escalated", [([.character("o")], .outcome)],
+                  hints: [.init("o", order: 3, priority: 4) { $0.selected == nil ? nil : "outcome" }]),
+            .init("x  Delete", "Delete the selected one (y confirms)", [([.character("x"), .delete], .delete)],
+                  hints: [.init("x", order: 4, priority: 5) { $0.selected == nil ? nil : "delete" }]),
+            .init("Esc  q", "Back to the browser", [([.escape, .character("q"), .character("S")], .close)],
+                  hints: [.init("Esc", "back", order: 5, priority: 1)]),
+            .init(nil, "Quit", [([.control("c")], .quit)]),
+        ]),
+    ])
+
+    /// The filter field's keys: letters are text.
+    static let filterKeys = KeyMap<SessionsScreen, SessionsAction>([
+        .init("Filter", [
+            .init(nil, "End typing", [([.enter, .escape, .tab], .leaveFilter)],
+                  hints: [.init("Enter", "done", order: 0, priority: 0)]),
+            .init(nil, "Clear the filter", [([.control("u")], .clearFilter)],
+                  hints: [.init("Ctrl-U", "clear", order: 1, priority: 1)]),
+            .init(nil, "Select", [([.up], .up), ([.down], .down)]),
+        ]),
+    ])
+
+    /// One key. Returns what the browser must do.
+    public mutating func handle(_ key: Key) -> SessionsRequest {
+        if key == .control("c") { return .quit }
+        message = nil
+        if let question {
+            self.question = nil
+            return answer(question, with: key)
+        }
+        if isFiltering {
+            switch Self.filterKeys.action(for: key) {
+            case .leaveFilter?: isFiltering = false
+            case .clearFilter?: filter = TextField()
+            case .up?: move(by: -1)
+            case .down?: move(by: 1)
+            default: _ = filter.edit(key)
+            }
+            cursor.index = 0
+            settle()
+            return .stay
+        }
+        switch Self.keys.action(for: key) {
+        case .up?: move(by: -1)
+        case .down?: move(by: 1)
+        case .pageUp?: move(by: -max(1, listHeight - 1))
+        case .pageDown?: move(by: max(1, listHeight - 1))
+        case .first?: move(by: -shown.count)
+        case .last?: move(by: shown.count)
+        case .resume?:
+            guard let selected else {
+                message = "No session selected"
+                return .stay
+            }
+            return .resume(selected)
+        case .filter?: isFiltering = true
+        case .openOnly?:
+            openOnly.toggle()
+            cursor.index = 0
+            message = openOnly ? "Open sessions only" : "Every session"
+        case .outcome?:
+            guard let selected else { return .stay }
+            question = .outcome(selected.id)
+        case .delete?:
+            guard let selected else { return .stay }
+            question = .delete(selected.id)
+        case .close?: return .close
+        case .quit?: return .quit
+        default: break
+        }
+        settle()
+        return .stay
+    }
+
+    private mutating func answer(_ question: Question, with key: Key) -> SessionsRequest {
+        switch question {
+        case let .delete(id):
+            guard key == .character("y") else {
+                message = "Session #\(id) not deleted"
+                return .stay
+            }
+            return .delete(id)
+        case let .outcome(id):
+            let outcomes: [Character: SessionOutcome] = ["1": .solved, "2": .notSolved, "3": .escalated]
+            guard case let .character(character) = key, let outcome = outcomes[character] else {
+                message = "Outcome not changed"
+                return .stay
+            }
+            return .setOutcome(outcome, id: id)
+        }
+    }
+
+    mutating func move(by delta: Int) {
+        cursor.move(by: delta, count: shown.count, visible: listHeight)
+    }
+
+    /// The store deleted session `id`.
+    public mutating func deleted(_ id: Int64) {
+        sessions?.removeAll { $0.id == id }
+        message = "Deleted session #\(id)"
+        settle()
+    }
+
+    /// The store set the outcome of session `id`.
+    public mutating func outcomeSet(_ outcome: SessionOutcome, id: Int64) {
+        if let index = sessions?.firstIndex(where: { $0.id == id }) { sessions?[index].outcome = outcome }
+        message = "Session #\(id): \(outcome.label)"
+    }
+}

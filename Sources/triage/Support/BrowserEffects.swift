@@ -1,0 +1,108 @@
+import Foundation
+import TriageCore
+import TriageTerminal
+import TriageUI
+
+/// The sessions database as the full screen uses it: the store (or why there is none), who is diagnosing, the
+/// ticket new diagnoses take, and the stored session the first diagnosis continues.
+struct SessionAccess {
+    var store: (any SessionStore)?
+    var reason: String?
+    var user: String
+    var ticket: String?
+    var continuing: Int64?
+
+    /// The recorder's store, user, ticket and id (a diagnosis started from the command line).
+    init(_ recorder: SessionRecorder) {
+        store = recorder.store
+        user = recorder.user
+        ticket = recorder.ticket
+        continuing = recorder.id
+        reason = recorder.store == nil ? "no sessions database" : nil
+    }
+
+    init(store: (any SessionStore)?, reason: String?, user: String, ticket: String?) {
+        self.store = store
+        self.reason = reason
+        self.user = user
+        self.ticket = ticket
+    }
+}
+
+/// Performs the browser's effects for the command line: transcripts with the saver, sessions with the store,
+/// copies with OSC 52 written to the terminal.
+struct BrowserEffects {
+    let sessions: SessionAccess?
+    let catalog: Catalog
+    let transcripts: TranscriptSaver?
+    let memory: MemorySaver?
+    let environment: [String: String]
+
+    func perform(_ effect: BrowserEffect) -> BrowserAnswer {
+        switch effect {
+        case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
+        case let .copy(text): return Clipboard.copy(text, environment: environment)
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket:
+            guard let store = sessions?.store else {
+                return .sessionsUnavailable(reason: sessions?.reason ?? "no sessions database")
+            }
+            do {
+                return try perform(effect, with: store)
+            } catch {
+                return .sessionsUnavailable(reason: "\(error)")
+            }
+        }
+    }
+
+    private func perform(_ effect: BrowserEffect, with store: any SessionStore) throws -> BrowserAnswer {
+        switch effect {
+        case let .listSessions(filter): return .sessionsListed(try store.list(filter))
+        case let .saveSession(save):
+            let snapshot = SessionSnapshot(save.session, catalog: catalog)
+            if let id = save.id {
+                try store.save(snapshot, id: id, at: Date())
+                return .sessionSaved(id: id)
+            }
+            return .sessionSaved(id: try store.create(snapshot, user: sessions?.user ?? "unknown", ticket: save.ticket,
+                                                      at: Date()).id)
+        case let .deleteSession(id):
+            guard try store.delete(id: id) else { return .sessionsUnavailable(reason: "no session #\(id)") }
+            return .sessionDeleted(id: id)
+        case let .setOutcome(outcome, id):
+            guard try store.setOutcome(outcome, id: id, at: Date()) else {
+                return .sessionsUnavailable(reason: "no session #\(id)")
+            }
+            return .outcomeSet(outcome, id: id)
+        case let .setTicket(ticket, id):
+            guard try store.setTicket(ticket, id: id, at: Date()) else {
+                return .sessionsUnavailable(reason: "no session #\(id)")
+            }
+            return .ticketSet(ticket, id: id)
+        case .saveTranscript, .saveMemory, .copy: return perform(effect)
+        }
+    }
+}
+
+/// Puts text on the clipboard with OSC 52, written straight to the terminal (`/dev/tty`).
+enum Clipboard {
+    static func copy(_ text: String, environment: [String: String]) -> BrowserAnswer {
+        guard let wrapping = OSC52.wrapping(environment: environment) else {
+            return .notCopied(reason: "\(OSC52.Failure.unsupported(term: environment["TERM"] ?? ""))")
+        }
+        switch OSC52.sequence(for: text, wrapping: wrapping) {
+        case let .failure(failure): return .notCopied(reason: "\(failure)")
+        case let .success(bytes):
+            let tty = open("/dev/tty", O_WRONLY | O_NOCTTY)
+            guard tty >= 0 else { return .notCopied(reason: "no terminal to write to") }
+            defer { close(tty) }
+            var written = 0
+            while written < bytes.count {
+                let count = bytes[written...].withUnsafeBytes { write(tty, $0.baseAddress, $0.count) }
+                if count <= 0 { return .notCopied(reason: "writing to the terminal failed") }
+                written += count
+            }
+            let via = wrapping == .tmux ? "OSC 52 through tmux" : wrapping == .screen ? "OSC 52 through screen" : "OSC 52"
+            return .copied(bytes: text.utf8.count, via: via)
+        }
+    }
+}
