@@ -41,8 +41,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        // Speed and memory benchmark: `swift run -c release triage-bench`.
-        .executableTarget(name: "triage-bench", dependencies: ["TriageCore", "TriageUI", "BuiltinCatalog"]),
+        // Speed and memory benchmark: `swift run -c release triage-bench`; `triage-bench generate` writes big catalogs.
+        .target(name: "CatalogGenerator"),
+        .executableTarget(name: "triage-bench", dependencies: ["TriageCore", "TriageUI", "BuiltinCatalog", "CatalogGenerator"]),
 
         // Writes many sessions into one database, for the concurrency test (8 of these at once).
         .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStore", "BuiltinCatalog"],
@@ -52,6 +53,7 @@ let package = Package(
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageCore", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageTerminal", "TriageUI"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageStoreTests", dependencies: [
             "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
