@@ -20,9 +20,10 @@ let package = Package(
         // Diagnosis sessions in SQLite (GRDB, the system libsqlite3): the `SessionStore` of TriageCore.
         .target(name: "TriageStore", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
-        // The shipped catalog/ folder, carried inside the binary as generated Swift source.
+        // The shipped catalog/ folder, carried inside the binary as generated Swift source: the YAML text, and the
+        // catalog compiled at build time (embed-catalog links TriageCore to load and validate it).
         .target(name: "BuiltinCatalog", plugins: ["EmbedCatalogPlugin"]),
-        .executableTarget(name: "embed-catalog", path: "Sources/Tools/embed-catalog"),
+        .executableTarget(name: "embed-catalog", dependencies: ["TriageCore"], path: "Sources/Tools/embed-catalog"),
         .plugin(name: "EmbedCatalogPlugin", capability: .buildTool(), dependencies: ["embed-catalog"],
                 path: "Sources/Tools/EmbedCatalogPlugin"),
 
