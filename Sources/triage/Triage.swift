@@ -16,7 +16,7 @@ struct Triage: ParsableCommand {
             """,
         subcommands: [
             BrowseCommand.self, ShowCommand.self, SearchCommand.self, ListCommand.self, VendorsCommand.self,
-            DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self,
+            DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self, TestCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 

@@ -5,6 +5,11 @@ import TriageCore
 /// Small catalogs built from YAML text, and the shipped one.
 public enum Fixtures {
     /// Loads one source made of the given files (path -> YAML).
+    /// Catalog files as `triage lint` checks them: errors and the authoring rules.
+    public static func lint(_ files: [(String, String)], name: String = "test") -> (catalog: Catalog, problems: [CatalogProblem]) {
+        CatalogLoader.lint([CatalogSource(name: name, files: files)])
+    }
+
     public static func load(_ files: [(String, String)], name: String = "test") -> (catalog: Catalog, problems: [CatalogProblem]) {
         CatalogLoader.load([CatalogSource(name: name, files: files)])
     }

@@ -354,9 +354,9 @@ struct ShippedDiagnosisTests {
                     }
                 case .ask:
                     var next = session
-                    try next.provide("value-1", in: catalog)
+                    try next.provide(ShippedWalk.sampleValue(for: current.rules ?? ValueRules()) ?? "value-1", in: catalog)
                     stack.append(next)
-                case let .conclusion(conclusion):
+                case let .conclusion(conclusion), let .notDetermined(conclusion):
                     conclusions += 1
                     #expect(session.isFinished)
                     #expect(!conclusion.steps.isEmpty)

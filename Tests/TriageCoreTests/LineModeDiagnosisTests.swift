@@ -38,7 +38,7 @@ struct LineModeDiagnosisTests {
 
             Which app id does the SDK use?
               The appId passed to init.
-            value [text, b=back, n=note, q=quit]: app-9
+            value [text, ?=can't tell, b=back, n=note, q=quit]: app-9
 
             Which environment does app app-9 belong to?
             1) Not the install's environment
@@ -77,7 +77,7 @@ struct LineModeDiagnosisTests {
 
             Which app id does the SDK use?
               The appId passed to init.
-            value [text, b=back, n=note, q=quit]: app-7
+            value [text, ?=can't tell, b=back, n=note, q=quit]: app-7
 
             Which environment does app app-7 belong to?
             1) Not the install's environment
@@ -114,7 +114,7 @@ struct LineModeDiagnosisTests {
         let ask = try DiagnosisSession.start(tree: "acme-auth", from: F.code("E_APP"), in: catalog)
         let (asked, askedOutput, _) = run(ask, input: ["   ", "app-1"])
         #expect(asked.values == ["APP_ID": "app-1"])
-        #expect(askedOutput.contains("value [text, b=back, n=note, q=quit]: Please type a value, or b, n or q.\nvalue [text"))
+        #expect(askedOutput.contains("value [text, ?=can't tell, b=back, n=note, q=quit]: Please type a value, ? if you can't tell, or b, n or q.\nvalue [text"))
     }
 
     @Test func endOfInputEndsCleanly() throws {
@@ -123,7 +123,7 @@ struct LineModeDiagnosisTests {
         #expect(!session.isFinished)
         #expect(session.currentNode == "app-id")
         #expect(session.path.count == 1)
-        #expect(output.hasSuffix("value [text, b=back, n=note, q=quit]: \n"))
+        #expect(output.hasSuffix("value [text, ?=can't tell, b=back, n=note, q=quit]: \nEnd of input: stopped before a conclusion, at step 2: Which app id does the SDK use?\n"))
 
         let (untouched, _, _) = run(start)
         #expect(untouched == start)
@@ -132,7 +132,7 @@ struct LineModeDiagnosisTests {
     @Test func backAndQuit() throws {
         let start = try DiagnosisSession.start(tree: "acme-auth", from: F.code("E_APP"), in: catalog)
         let (session, output, unread) = run(start, input: ["b", "app-1", "b", "app-2", "q", "1"])
-        #expect(output.contains("value [text, b=back, n=note, q=quit]: Nothing to go back to.\n"))
+        #expect(output.contains("value [text, ?=can't tell, b=back, n=note, q=quit]: Nothing to go back to.\n"))
         #expect(session.values == ["APP_ID": "app-2"])
         #expect(session.currentNode == "environment")
         #expect(!session.isFinished)
@@ -150,10 +150,10 @@ struct LineModeDiagnosisTests {
         #expect(session.currentNode == "app-id")
         #expect(session.note == nil)
         #expect(output.contains("answer [1-3, b=back, n=note, q=quit]: Note saved.\n"))
-        #expect(output.contains("value [text, b=back, n=note, q=quit]: note (empty removes it): Note saved.\n"))
+        #expect(output.contains("value [text, ?=can't tell, b=back, n=note, q=quit]: note (empty removes it): Note saved.\n"))
         // Going back shows the step with its note, which an empty note then removes.
         #expect(output.contains("answer [1-2, b=back, n=note, q=quit]: \nWhich app id does the SDK use?\n  The appId passed to init.\nNote: typed on its own line\n"))
-        #expect(output.hasSuffix("note (empty removes it): Note removed.\nvalue [text, b=back, n=note, q=quit]: \n"))
+        #expect(output.hasSuffix("note (empty removes it): Note removed.\nvalue [text, ?=can't tell, b=back, n=note, q=quit]: \nEnd of input: stopped before a conclusion, at step 2: Which app id does the SDK use?\n"))
     }
 
     @Test func secretPresetsAreNotEchoed() throws {
@@ -162,8 +162,19 @@ struct LineModeDiagnosisTests {
         #expect(session.isFinished)
         #expect(session.values["API_KEY"] == "sk_live_SECRET")
         #expect(!output.contains("SECRET"))
-        #expect(output.contains("value [text, b=back, n=note, q=quit]: [secret]\n"))
+        #expect(output.contains("value [text, ?=can't tell, b=back, n=note, q=quit]: [secret]\n"))
         #expect(output.contains("Is the key [secret] listed in the dashboard?"))
         #expect(output.contains("Diagnosis: The key [secret] does not exist"))
+    }
+
+    /// A catalog written before "can't tell" existed still works: `?` on its questions is refused with a message,
+    /// on its asks it leaves the value unknown.
+    @Test func questionMarkOnAnOlderTree() throws {
+        let start = try DiagnosisSession.start(tree: "acme-auth", in: catalog)
+        let (session, output, _) = run(start, input: ["?", "1", "?"])
+        #expect(output.contains("answer [1-3, b=back, n=note, q=quit]: This question has no \"can't tell\" answer; please choose a number.\n"))
+        #expect(session.currentNode == "environment")
+        #expect(session.values.isEmpty)
+        #expect(output.contains("Which environment does app @APP_ID@ belong to?"), "no fallback: shown as written (lint reports it)")
     }
 }

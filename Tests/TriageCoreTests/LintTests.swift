@@ -87,7 +87,7 @@ import TestSupport
 
     @Test func fileThatIsNeitherVendorNorTree() {
         #expect(problems([("x.yaml", "hello: world\n")]) == [
-            "x.yaml:1:1: not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key",
+            "x.yaml:1:1: not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key, example tickets a 'tests:' key",
         ])
         #expect(problems([("e.yaml", "")]) == ["e.yaml:1:1: file is empty"])
         #expect(problems([("l.yaml", "- a\n- b\n")]) == ["l.yaml:1:1: the file must be a mapping (key: value lines), found a list"])

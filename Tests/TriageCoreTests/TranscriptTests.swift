@@ -120,7 +120,7 @@ struct TranscriptTests {
         #expect(document.finished)
         #expect(document.stoppedAt == nil)
         #expect(document.steps.map(\.number) == [1, 2, 3])
-        #expect(document.steps.map(\.kind) == ["question", "ask", "question"])
+        #expect(document.steps.map(\.kind.rawValue) == ["question", "ask", "question"])
         #expect(document.steps.map(\.answer) == ["E_APP", "app-123", "Not the install's environment"])
         #expect(document.steps.map(\.impliedBy) == ["acme:E_APP", nil, nil])
         #expect(document.steps.map(\.note) == ["from the ticket", nil, "customer checked twice\nin the EU portal"])

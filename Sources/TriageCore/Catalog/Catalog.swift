@@ -5,16 +5,19 @@ public struct Catalog: Sendable {
     /// Entries grouped by vendor (in `vendors` order), then in file order.
     public let entries: [CatalogEntry]
     public let trees: [DecisionTree]
+    /// Example tickets (`catalog/tests/*.yaml`), in source order.
+    public let examples: [ExampleTicket]
 
     private let entryIndex: [CodeReference: Int]
     private let foldedIndex: [String: [Int]]
     private let treeIndex: [String: Int]
     private let vendorIndex: [String: Int]
 
-    public init(vendors: [Vendor], entries: [CatalogEntry], trees: [DecisionTree]) {
+    public init(vendors: [Vendor], entries: [CatalogEntry], trees: [DecisionTree], examples: [ExampleTicket] = []) {
         self.vendors = vendors
         self.entries = entries
         self.trees = trees
+        self.examples = examples
         entryIndex = Dictionary(entries.enumerated().map { ($1.reference, $0) }, uniquingKeysWith: { first, _ in first })
         var folded: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() { folded[entry.code.lowercased(), default: []].append(index) }

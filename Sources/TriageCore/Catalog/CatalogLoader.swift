@@ -1,9 +1,27 @@
 /// Reads catalog sources in order, merges them (later sources override earlier ones per code, per category and
 /// per tree), and validates every reference. Every problem is collected with its position.
+///
+/// Two levels: errors (broken YAML, unknown keys and references, cycles) make a catalog unusable and are what
+/// `load` reports; authoring rules (every question has a "can't tell" path, placeholders in conclusions have
+/// fallbacks, `@VAR@` is set on every path, every tree has an example ticket) are checked by `lint` as well, so
+/// a catalog written before those rules still loads and works, and `triage lint` says what to improve.
 public enum CatalogLoader {
-    /// The merged catalog and every problem found. The catalog holds whatever could be read, even with problems.
+    /// The merged catalog and every error found. The catalog holds whatever could be read, even with problems.
     public static func load(_ sources: [CatalogSource]) -> (catalog: Catalog, problems: [CatalogProblem]) {
+        let result = read(sources)
+        return (result.catalog, result.errors)
+    }
+
+    /// `load`, plus the authoring rules: what `triage lint` reports.
+    public static func lint(_ sources: [CatalogSource]) -> (catalog: Catalog, problems: [CatalogProblem]) {
+        let result = read(sources)
+        return (result.catalog, result.errors + result.findings)
+    }
+
+    private static func read(_ sources: [CatalogSource]) -> (catalog: Catalog, errors: [CatalogProblem],
+                                                             findings: [CatalogProblem]) {
         var problems = ProblemList()
+        var findings = ProblemList()
         var merger = Merger()
         for source in sources {
             var vendorCodesInSource: [String: [String: SourceLocation]] = [:]
@@ -30,14 +48,17 @@ public enum CatalogLoader {
                     treesInSource[treeFile.tree.id] = treeFile.tree.location
                     merger.trees[treeFile.tree.id] = treeFile
                     if !merger.treeOrder.contains(treeFile.tree.id) { merger.treeOrder.append(treeFile.tree.id) }
+                } else if mapping.has("tests") {
+                    merger.examples += ExampleFile.parse(mapping, source: source.name, &problems).examples
+                    merger.sourcesWithExamples.insert(source.name)
                 } else {
                     problems.add(mapping.location,
-                                 "not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key")
+                                 "not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key, example tickets a 'tests:' key")
                 }
             }
         }
-        let catalog = merger.build(&problems)
-        return (catalog, problems.problems)
+        let catalog = merger.build(&problems, findings: &findings)
+        return (catalog, problems.problems, findings.problems)
     }
 }
 
@@ -54,6 +75,9 @@ private struct Merger {
     var vendors: [String: VendorState] = [:]
     var trees: [String: TreeFile] = [:]
     var treeOrder: [String] = []
+    var examples: [ExampleTicket] = []
+    /// Sources with at least one example-ticket file: each of their trees needs an example.
+    var sourcesWithExamples = Set<String>()
 
     mutating func add(_ file: VendorFile, _ problems: inout ProblemList) {
         var state = vendors[file.id] ?? VendorState(
@@ -83,7 +107,7 @@ private struct Merger {
         vendors[file.id] = state
     }
 
-    mutating func build(_ problems: inout ProblemList) -> Catalog {
+    mutating func build(_ problems: inout ProblemList, findings: inout ProblemList) -> Catalog {
         let allReferences = Set(vendors.values.flatMap { state in
             state.codes.keys.map { CodeReference(vendor: state.vendor.id, code: $0) }
         })
@@ -95,7 +119,8 @@ private struct Merger {
         for file in finalTrees {
             for reference in file.tree.codes { treesByCode[reference, default: []].append(file.tree.id) }
         }
-        TreeValidator(files: finalTrees, vendorIDs: Set(vendors.keys), codeExists: codesOf).validate(&problems)
+        TreeValidator(files: finalTrees, vendorIDs: Set(vendors.keys), codeExists: codesOf)
+            .validate(&problems, findings: &findings)
 
         var entries: [CatalogEntry] = []
         var finalVendors: [Vendor] = []
@@ -140,7 +165,10 @@ private struct Merger {
                 entries.append(entry)
             }
         }
-        return Catalog(vendors: finalVendors, entries: entries, trees: finalTrees.map(\.tree))
+        let catalog = Catalog(vendors: finalVendors, entries: entries, trees: finalTrees.map(\.tree), examples: examples)
+        ExampleValidator(catalog: catalog, sourcesWithExamples: sourcesWithExamples)
+            .validate(&problems, findings: &findings)
+        return catalog
     }
 }
 

@@ -52,8 +52,8 @@ public struct TreeNode: Hashable, Sendable, Codable {
     /// The ids of the nodes of the same tree that this node leads to.
     public var successors: [String] {
         switch kind {
-        case let .question(question): return question.answers.map(\.next)
-        case let .ask(ask): return [ask.next]
+        case let .question(question): return question.answers.map(\.next) + (question.cantTell.map { [$0.next] } ?? [])
+        case let .ask(ask): return ask.cantTell.map { [ask.next, $0] } ?? [ask.next]
         case .conclusion, .link: return []
         }
     }
@@ -65,11 +65,32 @@ public struct Question: Hashable, Sendable, Codable {
     /// How to find the answer: the header, field, request or dashboard screen to look at.
     public var detail: String?
     public var answers: [Answer]
+    /// Where "I can't tell from the ticket" leads, and what to check; required by lint on every question.
+    public var cantTell: CantTell?
+    /// The evidence (from a pasted response) that answers this question: the answer whose `match` lists it.
+    public var evidence: Evidence.Key?
 
-    public init(prompt: String, detail: String? = nil, answers: [Answer]) {
+    public init(prompt: String, detail: String? = nil, answers: [Answer], cantTell: CantTell? = nil,
+                evidence: Evidence.Key? = nil) {
         self.prompt = prompt
         self.detail = detail
         self.answers = answers
+        self.cantTell = cantTell
+        self.evidence = evidence
+    }
+}
+
+/// A question's "I can't tell from the ticket" path: the node it continues at (the most likely branch, or a
+/// step that says how to find out) and the check to do, recorded in the path and the transcript.
+public struct CantTell: Hashable, Sendable {
+    public var next: String
+    public var check: String
+    public var location: SourceLocation
+
+    public init(next: String, check: String, location: SourceLocation) {
+        self.next = next
+        self.check = check
+        self.location = location
     }
 }
 
@@ -78,12 +99,16 @@ public struct Answer: Hashable, Sendable, Codable {
     /// Started from one of these codes, this answer is taken without asking.
     public var codes: [CodeReference]
     public var next: String
+    /// Evidence values (case-insensitive) that take this answer when the question has an `evidence` key.
+    public var match: [String]
     public var location: SourceLocation
 
-    public init(label: String, codes: [CodeReference] = [], next: String, location: SourceLocation) {
+    public init(label: String, codes: [CodeReference] = [], next: String, match: [String] = [],
+                location: SourceLocation) {
         self.label = label
         self.codes = codes
         self.next = next
+        self.match = match
         self.location = location
     }
 }
@@ -96,13 +121,23 @@ public struct Ask: Hashable, Sendable, Codable {
     /// Secret values (keys, tokens) are masked everywhere but where they are typed.
     public var secret: Bool
     public var next: String
+    /// Where "can't tell" continues (the value is then unknown); `nil`: at `next`.
+    public var cantTell: String?
+    /// What a typed value must look like.
+    public var rules: ValueRules
+    /// The evidence (from a pasted response) that fills this value.
+    public var evidence: Evidence.Key?
 
-    public init(prompt: String, detail: String? = nil, variable: String, secret: Bool = false, next: String) {
+    public init(prompt: String, detail: String? = nil, variable: String, secret: Bool = false, next: String,
+                cantTell: String? = nil, rules: ValueRules = ValueRules(), evidence: Evidence.Key? = nil) {
         self.prompt = prompt
         self.detail = detail
         self.variable = variable
         self.secret = secret
         self.next = next
+        self.cantTell = cantTell
+        self.rules = rules
+        self.evidence = evidence
     }
 }
 
@@ -113,14 +148,17 @@ public struct Conclusion: Hashable, Sendable, Codable {
     public var steps: [String]
     public var related: [CodeReference]
     public var escalate: Escalation?
+    /// False for "not determined from the ticket: here is what to collect and whom to ask" (`determined: false`).
+    public var determined: Bool
 
     public init(diagnosis: String, explanation: String? = nil, steps: [String], related: [CodeReference] = [],
-                escalate: Escalation? = nil) {
+                escalate: Escalation? = nil, determined: Bool = true) {
         self.diagnosis = diagnosis
         self.explanation = explanation
         self.steps = steps
         self.related = related
         self.escalate = escalate
+        self.determined = determined
     }
 }
 

@@ -5,8 +5,13 @@ import Foundation
 /// The session is a plain value. It stores ids and the texts shown at each answered step, never the catalog;
 /// every operation that needs tree contents takes the `Catalog`. Start it from a tree, optionally with the
 /// code the engineer sees (questions the code already answers are then skipped), then `choose` answers and
-/// `provide` values until `isFinished`. `back`, `jump(toStep:)` and `restart` move backwards; notes can be
-/// set on any step.
+/// `provide` values until `isFinished`; `cantTell` answers "I can't tell from the ticket" at either. Started with
+/// `Evidence` (facts from a pasted response), the asks and questions that name an `evidence:` key are filled
+/// from it, recorded as coming from `Evidence.origin`, and can be changed like any answer. `back`,
+/// `jump(toStep:)` and `restart` move backwards; notes can be set on any step.
+///
+/// Answering is amortised constant time in the length of the path (values are kept in an index, steps are
+/// built only when asked for); going back rebuilds the index once. A 10,000-step diagnosis stays fast.
 ///
 /// Saving: the encoded session holds typed values, **including secret ones** (they are needed to fill later
 /// text). Write `redacted()` to disk unless the secret values are really needed there.
@@ -14,47 +19,64 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     /// The tree the diagnosis started in.
     public let tree: String
     /// The code the diagnosis started from, if any.
-    public var code: CodeReference? { startCode.map { CodeReference(vendor: $0.vendor, code: $0.code) } }
+    public var code: CodeReference? { startCode }
     /// The tree and node now shown (never a `goto` link).
     public private(set) var currentTree: String
     public private(set) var currentNode: String
-    /// True at a conclusion.
+    /// True at a conclusion (determined or not).
     public private(set) var isFinished: Bool
+    /// False at a conclusion that does not determine the cause (`determined: false`); true everywhere else.
+    public private(set) var isDetermined: Bool
     /// The note on the current step.
     public private(set) var note: String?
+    /// The facts the diagnosis started with, if any.
+    public let evidence: Evidence?
 
-    private let startCode: StoredCode?
+    private let startCode: CodeReference?
     private var records: [Record]
+    /// The values known now, by variable (derived from `records`).
+    private var known: [String: String] = [:]
+    /// Variables whose known value is secret (derived from `records`).
+    private var secrets: Set<String> = []
 
-    private init(tree: String, code: CodeReference?) {
+    private init(tree: String, code: CodeReference?, evidence: Evidence?) {
         self.tree = tree
-        startCode = code.map { StoredCode(vendor: $0.vendor, code: $0.code) }
+        startCode = code
+        self.evidence = evidence?.isEmpty == false ? evidence : nil
         currentTree = tree
         currentNode = ""
         isFinished = false
+        isDetermined = true
         records = []
     }
+
+    /// True at a conclusion that determines the cause.
+    public var reachedDetermined: Bool { isFinished && isDetermined }
 
     // MARK: Starting
 
     /// Starts a diagnosis at the start node of tree `id`. Given a `code` (which the tree, or the code's entry,
-    /// must name), questions with exactly one answer listing the code are answered without asking.
-    public static func start(tree id: String, from code: CodeReference? = nil, in catalog: Catalog) throws
-        -> DiagnosisSession {
+    /// must name), questions with exactly one answer listing the code are answered without asking. Given
+    /// `evidence`, asks and questions with an `evidence:` key it has are filled from it.
+    public static func start(tree id: String, from code: CodeReference? = nil, evidence: Evidence? = nil,
+                             in catalog: Catalog) throws -> DiagnosisSession {
         guard let tree = catalog.tree(id: id) else {
             throw DiagnosisError.unknownTree(id, suggestions: Suggestions.closest(to: id, among: catalog.trees.map(\.id)))
         }
         if let code, !tree.codes.contains(code), catalog.entry(code)?.trees.contains(id) != true {
             throw DiagnosisError.codeNotDiagnosed(code, tree: id)
         }
-        return try DiagnosisSession(tree: id, code: code).settled(tree: id, node: tree.start, in: catalog)
+        var session = DiagnosisSession(tree: id, code: code, evidence: evidence)
+        try session.settle(tree: id, node: tree.start, in: catalog)
+        return session
     }
 
     /// Starts a diagnosis from a code with the most specific tree that diagnoses it (the first of
     /// `trees(for:in:)`); throws `noTree` when none does.
-    public static func start(code: CodeReference, in catalog: Catalog) throws -> DiagnosisSession {
+    public static func start(code: CodeReference, evidence: Evidence? = nil, in catalog: Catalog) throws
+        -> DiagnosisSession {
         guard let first = trees(for: code, in: catalog).first else { throw DiagnosisError.noTree(code) }
-        return try start(tree: first.id, from: code, in: catalog)
+        return try start(tree: first.id, from: code, evidence: evidence, in: catalog)
     }
 
     /// The trees that diagnose a code, most specific first: a tree written for a few codes (a named scenario such
@@ -76,81 +98,172 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     public func current(in catalog: Catalog) -> CurrentStep? {
         guard let node = catalog.tree(id: currentTree)?[node: currentNode] else { return nil }
         let kind: CurrentStep.Kind
+        var cantTell: String?
+        var rules: ValueRules?
         switch node.kind {
         case let .question(question):
             kind = .question(prompt: fill(question.prompt), detail: question.detail.map(fill),
                              answers: question.answers.map { fill($0.label) }, impliedAnswer: impliedAnswer(question))
+            cantTell = question.cantTell.map { fill($0.check) }
         case let .ask(ask):
             kind = .ask(prompt: fill(ask.prompt), detail: ask.detail.map(fill), variable: ask.variable, secret: ask.secret)
+            rules = ask.rules
         case let .conclusion(conclusion):
-            kind = .conclusion(fill(conclusion))
+            kind = conclusion.determined ? .conclusion(fill(conclusion)) : .notDetermined(fill(conclusion))
         case .link:
             return nil
         }
-        return CurrentStep(index: records.count, tree: currentTree, node: currentNode, kind: kind, note: note)
+        return CurrentStep(index: records.count, tree: currentTree, node: currentNode, kind: kind, note: note,
+                           cantTell: cantTell, rules: rules)
     }
 
     /// The steps taken so far, oldest first (the current step is not included).
-    public var path: [DiagnosisStep] {
-        records.enumerated().map { index, record in
-            let kind: DiagnosisStep.Kind
-            switch record.kind {
-            case .answer: kind = .question(answer: record.index ?? 0, impliedBy: nil)
-            case .implied: kind = .question(answer: record.index ?? 0, impliedBy: code)
-            case .value: kind = .ask(variable: record.variable ?? "", secret: record.secret ?? false)
-            case .link: kind = .link(tree: record.target ?? "", node: record.targetNode)
-            }
-            return DiagnosisStep(index: index, tree: record.tree, node: record.node, kind: kind, prompt: record.prompt,
-                                 answer: record.answer, note: record.note)
-        }
+    public var path: [DiagnosisStep] { steps(from: 0) }
+
+    /// The number of steps taken so far (`path.count`, in constant time).
+    public var stepCount: Int { records.count }
+
+    /// The steps from index `start` on (`path.dropFirst(start)`, without building the earlier ones).
+    public func steps(from start: Int) -> [DiagnosisStep] {
+        guard start < records.count else { return [] }
+        return (max(0, start)..<records.count).map { step(at: $0) }
     }
 
-    /// The values typed so far by variable name, secret ones included (unmasked, unless `redacted()`).
-    public var values: [String: String] {
-        var values: [String: String] = [:]
-        for record in records where record.kind == .value {
-            if let variable = record.variable, let value = record.value { values[variable] = value }
+    private func step(at index: Int) -> DiagnosisStep {
+        let record = records[index]
+        let kind: DiagnosisStep.Kind
+        var origin: String?
+        switch record.kind {
+        case let .answer(answer, from):
+            kind = .question(answer: answer, impliedBy: nil)
+            origin = from
+        case let .implied(answer): kind = .question(answer: answer, impliedBy: code)
+        case let .cantTell(check): kind = .cantTell(check: check)
+        case let .value(variable, value, secret, from):
+            kind = value == nil ? .unknownValue(variable: variable) : .ask(variable: variable, secret: secret)
+            origin = from
+        case let .link(target, node): kind = .link(tree: target, node: node)
         }
-        return values
+        return DiagnosisStep(index: index, tree: record.tree, node: record.node, kind: kind, prompt: record.prompt,
+                             answer: record.answer, note: record.note, origin: origin)
     }
+
+    /// The values known so far by variable name, secret ones included (unmasked, unless `redacted()`). A value
+    /// answered "can't tell" is absent.
+    public var values: [String: String] { known }
 
     /// Variables typed at a secret ask step.
-    public var secretVariables: Set<String> {
-        Set(records.filter { $0.kind == .value && $0.secret == true }.compactMap(\.variable))
-    }
+    public var secretVariables: Set<String> { secrets }
 
     // MARK: Answering
 
     /// Takes answer `index` (0-based) of the current question, then follows links and implied answers.
     public mutating func choose(_ index: Int, in catalog: Catalog) throws {
+        let question = try currentQuestion(in: catalog)
+        guard question.answers.indices.contains(index) else {
+            throw DiagnosisError.answerOutOfRange(index, count: question.answers.count)
+        }
+        try advance(Record(tree: currentTree, node: currentNode, prompt: fill(question.prompt),
+                           answer: fill(question.answers[index].label), note: note,
+                           kind: .answer(index: index, origin: nil)),
+                    to: question.answers[index].next, in: catalog)
+    }
+
+    /// Gives the value the current ask step asks for (surrounding whitespace removed). The value must follow the
+    /// ask's rules (choices, format, pattern, length); an empty value counts as "can't tell" on an optional ask
+    /// and is refused on the others.
+    public mutating func provide(_ value: String, in catalog: Catalog) throws {
+        let ask = try currentAsk(in: catalog)
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            guard ask.rules.optional else { throw DiagnosisError.emptyValue }
+            return try cantTell(in: catalog)
+        }
+        let checked: String
+        switch ask.rules.check(trimmed) {
+        case let .success(value): checked = value
+        case let .failure(problem): throw DiagnosisError.invalidValue(problem)
+        }
+        try advance(valueRecord(ask, value: checked, origin: nil), to: ask.next, in: catalog)
+    }
+
+    /// Answers the current question or ask with "I can't tell from the ticket". A question continues at its
+    /// `cant_tell.next` (its check is recorded in the path); an ask leaves the value unknown (texts then show the
+    /// placeholder's fallback) and continues at its `cant_tell` node, else at `next`.
+    public mutating func cantTell(in catalog: Catalog) throws {
+        guard let node = catalog.tree(id: currentTree)?[node: currentNode] else {
+            throw DiagnosisError.unknownNode(tree: currentTree, node: currentNode)
+        }
+        switch node.kind {
+        case let .question(question):
+            guard let cantTell = question.cantTell else { throw DiagnosisError.noCantTell }
+            try advance(Record(tree: currentTree, node: currentNode, prompt: fill(question.prompt),
+                               answer: DiagnosisStep.cantTellAnswer, note: note,
+                               kind: .cantTell(check: fill(cantTell.check))),
+                        to: cantTell.next, in: catalog)
+        case let .ask(ask):
+            try advance(Record(tree: currentTree, node: currentNode, prompt: fill(ask.prompt),
+                               answer: DiagnosisStep.cantTellAnswer, note: note,
+                               kind: .value(variable: ask.variable, value: nil, secret: ask.secret, origin: nil)),
+                        to: ask.cantTell ?? ask.next, in: catalog)
+        case .conclusion, .link:
+            throw DiagnosisError.notAQuestion
+        }
+    }
+
+    private func currentQuestion(in catalog: Catalog) throws -> Question {
         guard let node = catalog.tree(id: currentTree)?[node: currentNode] else {
             throw DiagnosisError.unknownNode(tree: currentTree, node: currentNode)
         }
         guard case let .question(question) = node.kind else { throw DiagnosisError.notAQuestion }
-        guard question.answers.indices.contains(index) else {
-            throw DiagnosisError.answerOutOfRange(index, count: question.answers.count)
-        }
-        var next = self
-        next.records.append(Record(kind: .answer, tree: currentTree, node: currentNode, prompt: fill(question.prompt),
-                                   answer: fill(question.answers[index].label), index: index, note: note))
-        next.note = nil
-        self = try next.settled(tree: currentTree, node: question.answers[index].next, in: catalog)
+        return question
     }
 
-    /// Gives the value the current ask step asks for (surrounding whitespace removed; blank is refused).
-    public mutating func provide(_ value: String, in catalog: Catalog) throws {
+    private func currentAsk(in catalog: Catalog) throws -> Ask {
         guard let node = catalog.tree(id: currentTree)?[node: currentNode] else {
             throw DiagnosisError.unknownNode(tree: currentTree, node: currentNode)
         }
         guard case let .ask(ask) = node.kind else { throw DiagnosisError.notAnAsk }
-        let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !value.isEmpty else { throw DiagnosisError.emptyValue }
-        var next = self
-        next.records.append(Record(kind: .value, tree: currentTree, node: currentNode, prompt: fill(ask.prompt),
-                                   answer: ask.secret ? Placeholders.mask(value) : value, variable: ask.variable,
-                                   value: value, secret: ask.secret, note: note))
-        next.note = nil
-        self = try next.settled(tree: currentTree, node: ask.next, in: catalog)
+        return ask
+    }
+
+    private func valueRecord(_ ask: Ask, value: String, origin: String?) -> Record {
+        Record(tree: currentTree, node: currentNode, prompt: fill(ask.prompt),
+               answer: ask.secret ? Placeholders.mask(value) : value, note: origin == nil ? note : nil,
+               kind: .value(variable: ask.variable, value: value, secret: ask.secret, origin: origin))
+    }
+
+    /// Records the answer to the current step and moves on; on failure the session is unchanged.
+    private mutating func advance(_ record: Record, to next: String, in catalog: Catalog) throws {
+        // Saved without the value index: copying it would make every step cost the length of the path.
+        let saved = (records.count, currentTree, currentNode, isFinished, isDetermined, note)
+        append(record)
+        note = nil
+        do {
+            try settle(tree: currentTree, node: next, in: catalog)
+        } catch {
+            records.removeSubrange(saved.0...)
+            (currentTree, currentNode, isFinished, isDetermined, note) = (saved.1, saved.2, saved.3, saved.4, saved.5)
+            reindex()
+            throw error
+        }
+    }
+
+    private mutating func append(_ record: Record) {
+        records.append(record)
+        if case let .value(variable, value, secret, _) = record.kind {
+            known[variable] = value
+            if value != nil && secret { secrets.insert(variable) } else { secrets.remove(variable) }
+        }
+    }
+
+    /// Rebuilds `known` and `secrets` from the records.
+    private mutating func reindex() {
+        known = [:]
+        secrets = []
+        let all = records
+        records = []
+        for record in all { append(record) }
     }
 
     // MARK: Moving back
@@ -162,7 +275,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     public mutating func back(_ steps: Int = 1) -> Bool {
         var moved = false
         for _ in 0..<max(0, steps) {
-            guard let index = records.lastIndex(where: { $0.kind == .answer || $0.kind == .value }) else { break }
+            guard let index = records.lastIndex(where: \.isAnswered) else { break }
             reopen(index)
             moved = true
         }
@@ -177,22 +290,24 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     public mutating func jump(toStep index: Int) -> Bool {
         guard index >= 0, index <= records.count else { return false }
         var target = index
-        while target < records.count, records[target].kind == .link { target += 1 }
+        while target < records.count, case .link = records[target].kind { target += 1 }
         if target < records.count { reopen(target) }
         return true
     }
 
-    /// Starts over at the start tree (with the same start code); every answer and note is dropped. If the
-    /// catalog no longer has the start tree, the session stays at its start node and `current` is `nil`.
+    /// Starts over at the start tree (with the same start code and evidence); every answer and note is
+    /// dropped. If the catalog no longer has the start tree, the session stays at its start node and `current`
+    /// is `nil`.
     public mutating func restart(in catalog: Catalog) {
-        let fresh = DiagnosisSession(tree: tree, code: code)
+        var fresh = DiagnosisSession(tree: tree, code: code, evidence: evidence)
         let start = catalog.tree(id: tree)?.start ?? ""
-        if let settled = try? fresh.settled(tree: tree, node: start, in: catalog) {
-            self = settled
-        } else {
-            self = fresh
-            currentNode = start
+        do {
+            try fresh.settle(tree: tree, node: start, in: catalog)
+        } catch {
+            fresh = DiagnosisSession(tree: tree, code: code, evidence: evidence)
+            fresh.currentNode = start
         }
+        self = fresh
     }
 
     // MARK: Notes
@@ -217,17 +332,21 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     /// continued; later text then shows the mask where the secret value was.
     public func redacted() -> DiagnosisSession {
         var copy = self
-        for index in copy.records.indices where copy.records[index].kind == .value && copy.records[index].secret == true {
-            copy.records[index].value = copy.records[index].value.map(Placeholders.mask)
+        for index in copy.records.indices {
+            if case let .value(variable, value?, true, origin) = copy.records[index].kind {
+                copy.records[index].kind = .value(variable: variable, value: Placeholders.mask(value), secret: true,
+                                                  origin: origin)
+            }
         }
+        copy.reindex()
         return copy
     }
 
     // MARK: Internals
 
-    /// Moves the session to (tree, node) and on through links and implied answers, to the node to show.
-    private func settled(tree: String, node: String, in catalog: Catalog) throws -> DiagnosisSession {
-        var session = self
+    /// Moves the session to (tree, node) and on through links, implied answers and evidence, to the node to
+    /// show. Throws on a broken catalog (the caller restores the session).
+    private mutating func settle(tree: String, node: String, in catalog: Catalog) throws {
         var position = Position(tree: tree, node: node)
         var seen = Set<Position>()
         while true {
@@ -240,33 +359,62 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
             guard let node = current[node: position.node] else {
                 throw DiagnosisError.unknownNode(tree: position.tree, node: position.node)
             }
+            currentTree = position.tree
+            currentNode = position.node
             switch node.kind {
             case let .link(link):
                 guard let target = catalog.tree(id: link.tree) else {
                     throw DiagnosisError.unknownTree(
                         link.tree, suggestions: Suggestions.closest(to: link.tree, among: catalog.trees.map(\.id)))
                 }
-                session.records.append(Record(kind: .link, tree: position.tree, node: position.node,
-                                              prompt: "Continued in tree \(target.title)", answer: target.title,
-                                              target: link.tree, targetNode: link.node))
+                append(Record(tree: position.tree, node: position.node, prompt: "Continued in tree \(target.title)",
+                              answer: target.title, kind: .link(tree: link.tree, node: link.node)))
                 position = Position(tree: link.tree, node: link.node ?? target.start)
                 continue
             case let .question(question):
-                if let implied = session.impliedAnswer(question) {
-                    session.records.append(Record(kind: .implied, tree: position.tree, node: position.node,
-                                                  prompt: session.fill(question.prompt),
-                                                  answer: session.fill(question.answers[implied].label), index: implied))
+                if let implied = impliedAnswer(question) {
+                    append(Record(tree: position.tree, node: position.node, prompt: fill(question.prompt),
+                                  answer: fill(question.answers[implied].label), kind: .implied(index: implied)))
                     position.node = question.answers[implied].next
                     continue
                 }
-            case .ask, .conclusion:
+                if let evidence, let answer = evidenceAnswer(question, evidence) {
+                    append(Record(tree: position.tree, node: position.node, prompt: fill(question.prompt),
+                                  answer: fill(question.answers[answer].label),
+                                  kind: .answer(index: answer, origin: evidence.origin)))
+                    position.node = question.answers[answer].next
+                    continue
+                }
+            case let .ask(ask):
+                if let evidence, let key = ask.evidence, let raw = evidence[key],
+                   case let .success(value) = ask.rules.check(raw) {
+                    append(valueRecord(ask, value: value, origin: evidence.origin))
+                    position.node = ask.next
+                    continue
+                }
+            case .conclusion:
                 break
             }
-            session.currentTree = position.tree
-            session.currentNode = position.node
-            if case .conclusion = node.kind { session.isFinished = true } else { session.isFinished = false }
-            return session
+            note = nil
+            if case let .conclusion(conclusion) = node.kind {
+                isFinished = true
+                isDetermined = conclusion.determined
+            } else {
+                isFinished = false
+                isDetermined = true
+            }
+            return
         }
+    }
+
+    /// The one answer whose `match` lists the evidence value for the question's key, if exactly one does.
+    private func evidenceAnswer(_ question: Question, _ evidence: Evidence) -> Int? {
+        guard let key = question.evidence, let value = evidence[key]?.trimmingCharacters(in: .whitespaces),
+              !value.isEmpty else { return nil }
+        let matching = question.answers.indices.filter { index in
+            question.answers[index].match.contains { $0.caseInsensitiveCompare(value) == .orderedSame }
+        }
+        return matching.count == 1 ? matching[0] : nil
     }
 
     /// The one answer listing the start code, if exactly one does.
@@ -284,15 +432,15 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
         currentNode = record.node
         note = record.note
         isFinished = false
+        isDetermined = true
+        reindex()
     }
 
     private func fill(_ text: String) -> String {
-        Placeholders.fill(text, values: values, secret: secretVariables)
+        Placeholders.fill(text, values: known, secret: secrets)
     }
 
     private func fill(_ conclusion: Conclusion) -> Conclusion {
-        let values = values, secret = secretVariables
-        let fill = { (text: String) in Placeholders.fill(text, values: values, secret: secret) }
         var filled = conclusion
         filled.diagnosis = fill(conclusion.diagnosis)
         filled.explanation = conclusion.explanation.map(fill)
@@ -304,14 +452,52 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case tree, startCode = "code", currentTree, currentNode, isFinished = "finished", note, records = "path"
+        case tree, startCode = "code", currentTree, currentNode, isFinished = "finished", isDetermined = "determined",
+             note, evidence, records = "path"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tree = try container.decode(String.self, forKey: .tree)
+        startCode = try container.decodeIfPresent(CodeReference.self, forKey: .startCode)
+        currentTree = try container.decode(String.self, forKey: .currentTree)
+        currentNode = try container.decode(String.self, forKey: .currentNode)
+        isFinished = try container.decode(Bool.self, forKey: .isFinished)
+        isDetermined = try container.decodeIfPresent(Bool.self, forKey: .isDetermined) ?? true
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        evidence = try container.decodeIfPresent(Evidence.self, forKey: .evidence)
+        records = try container.decode([Record].self, forKey: .records)
+        reindex()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tree, forKey: .tree)
+        try container.encodeIfPresent(startCode, forKey: .startCode)
+        try container.encode(currentTree, forKey: .currentTree)
+        try container.encode(currentNode, forKey: .currentNode)
+        try container.encode(isFinished, forKey: .isFinished)
+        try container.encode(isDetermined, forKey: .isDetermined)
+        try container.encodeIfPresent(note, forKey: .note)
+        try container.encodeIfPresent(evidence, forKey: .evidence)
+        try container.encode(records, forKey: .records)
     }
 }
 
-/// The saved form of a code reference.
-private struct StoredCode: Codable, Hashable, Sendable {
-    var vendor: String
-    var code: String
+extension CodeReference: Codable {
+    private enum CodingKeys: String, CodingKey { case vendor, code }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(vendor: try container.decode(String.self, forKey: .vendor),
+                  code: try container.decode(String.self, forKey: .code))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(vendor, forKey: .vendor)
+        try container.encode(code, forKey: .code)
+    }
 }
 
 private struct Position: Hashable {
@@ -320,31 +506,33 @@ private struct Position: Hashable {
 }
 
 /// One step of the path as saved. Texts are stored as shown (filled, masked), so the path reads the same
-/// without the catalog; `value` holds the typed value itself (masked only by `redacted()`).
+/// without the catalog; a typed value is kept itself (masked only by `redacted()`).
 private struct Record: Codable, Hashable, Sendable {
-    enum Kind: String, Codable, Sendable {
-        /// A question answered by the engineer.
-        case answer
+    enum Kind: Codable, Hashable, Sendable {
+        /// A question answered by the engineer, or (`origin`) from the evidence.
+        case answer(index: Int, origin: String?)
         /// A question answered by the start code.
-        case implied
-        /// A typed value.
-        case value
-        /// A `goto` followed.
-        case link
+        case implied(index: Int)
+        /// A question answered "can't tell", with the check to do.
+        case cantTell(check: String)
+        /// A typed value, or `nil` for "can't tell"; `origin` when it came from the evidence.
+        case value(variable: String, value: String?, secret: Bool, origin: String?)
+        /// A `goto` followed into `tree` (at `node`, or its start).
+        case link(tree: String, node: String?)
     }
 
-    var kind: Kind
     var tree: String
     var node: String
     var prompt: String
     var answer: String
-    /// The answer's index, for `answer` and `implied`.
-    var index: Int?
-    var variable: String?
-    var value: String?
-    var secret: Bool?
-    /// The tree and node a link leads to.
-    var target: String?
-    var targetNode: String?
     var note: String?
+    var kind: Kind
+
+    /// Answered by the engineer or the evidence: `back()` returns to such steps.
+    var isAnswered: Bool {
+        switch kind {
+        case .answer, .cantTell, .value: return true
+        case .implied, .link: return false
+        }
+    }
 }

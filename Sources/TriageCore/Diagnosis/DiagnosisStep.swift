@@ -1,5 +1,6 @@
-/// One step of the path a diagnosis took: a question answered (by the engineer, or implied by the code the
-/// diagnosis started from), a value typed, or an automatic jump into another tree.
+/// One step of the path a diagnosis took: a question answered (by the engineer, by the pasted response, or
+/// implied by the code the diagnosis started from), "can't tell", a value typed (or unknown), or an automatic
+/// jump into another tree.
 ///
 /// The texts are as they were shown: placeholders filled with the values known at that step, and secret values
 /// masked. A step never holds a secret value.
@@ -7,8 +8,12 @@ public struct DiagnosisStep: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// A multiple-choice question: the answer taken (0-based); `impliedBy` is set when the start code took it.
         case question(answer: Int, impliedBy: CodeReference?)
+        /// A question answered "I can't tell from the ticket"; `check` is what to check.
+        case cantTell(check: String)
         /// A typed case value, shown later as `@variable@`.
         case ask(variable: String, secret: Bool)
+        /// An ask answered "can't tell": the value is unknown (texts show the placeholder's fallback).
+        case unknownValue(variable: String)
         /// A `goto` followed automatically into another tree (at its start, or at `node`).
         case link(tree: String, node: String?)
     }
@@ -24,9 +29,14 @@ public struct DiagnosisStep: Hashable, Sendable {
     /// The chosen answer's label, the typed value (`[secret]` if secret) or, for a link, the tree's title.
     public var answer: String
     public var note: String?
+    /// Where the answer came from when the engineer did not give it: `Evidence.origin` ("the pasted response").
+    public var origin: String?
+
+    /// The answer text recorded for "can't tell".
+    public static let cantTellAnswer = "I can't tell from the ticket"
 
     public init(index: Int, tree: String, node: String, kind: Kind, prompt: String, answer: String,
-                note: String? = nil) {
+                note: String? = nil, origin: String? = nil) {
         self.index = index
         self.tree = tree
         self.node = node
@@ -34,6 +44,15 @@ public struct DiagnosisStep: Hashable, Sendable {
         self.prompt = prompt
         self.answer = answer
         self.note = note
+        self.origin = origin
+    }
+
+    /// Answered "can't tell" (a question or an ask).
+    public var isCantTell: Bool {
+        switch kind {
+        case .cantTell, .unknownValue: return true
+        case .question, .ask, .link: return false
+        }
     }
 
     /// The code the diagnosis started from, when it answered this question without asking.
@@ -45,21 +64,25 @@ public struct DiagnosisStep: Hashable, Sendable {
     /// Answered automatically because of the start code.
     public var isImplied: Bool { impliedBy != nil }
 
-    /// Answered by the engineer (a choice or a typed value); `back()` returns to such steps only.
+    /// Answered by the engineer (a choice, a typed value, "can't tell") or filled from the evidence; `back()`
+    /// returns to such steps only.
     public var isAnswered: Bool {
         switch kind {
         case let .question(_, code): return code == nil
-        case .ask: return true
+        case .ask, .cantTell, .unknownValue: return true
         case .link: return false
         }
     }
 
-    /// The answer as shown in a path or transcript: `LABEL`, `LABEL (implied by code vendor:CODE)`, the value,
-    /// or `continued in tree TITLE (id)`.
+    /// The answer as shown in a path or transcript: `LABEL`, `LABEL (implied by code vendor:CODE)`,
+    /// `LABEL (from the pasted response)`, the value, `I can't tell from the ticket (check: ...)`, or
+    /// `continued in tree TITLE (id)`.
     public var answerText: String {
         switch kind {
         case let .question(_, code?): return "\(answer) (implied by code \(code))"
-        case .question, .ask: return answer
+        case .question, .ask: return origin.map { "\(answer) (from \($0))" } ?? answer
+        case let .cantTell(check): return "\(answer) (check: \(check))"
+        case .unknownValue: return answer
         case let .link(tree, _): return "continued in tree \(answer) (\(tree))"
         }
     }
@@ -77,6 +100,8 @@ public struct CurrentStep: Hashable, Sendable {
         case ask(prompt: String, detail: String?, variable: String, secret: Bool)
         /// The end: the diagnosis with every text filled.
         case conclusion(Conclusion)
+        /// The end without a determined cause (`determined: false`): what to collect and whom to ask.
+        case notDetermined(Conclusion)
     }
 
     /// The position this step takes in the path once answered (equals `path.count`).
@@ -86,26 +111,36 @@ public struct CurrentStep: Hashable, Sendable {
     public var kind: Kind
     /// The note on this step.
     public var note: String?
+    /// For a question: the check recorded when it is answered "can't tell" (nil: the question has no such path).
+    public var cantTell: String?
+    /// For an ask: what the value must look like.
+    public var rules: ValueRules?
 
-    public init(index: Int, tree: String, node: String, kind: Kind, note: String? = nil) {
+    public init(index: Int, tree: String, node: String, kind: Kind, note: String? = nil, cantTell: String? = nil,
+                rules: ValueRules? = nil) {
         self.index = index
         self.tree = tree
         self.node = node
         self.kind = kind
         self.note = note
+        self.cantTell = cantTell
+        self.rules = rules
     }
 
     /// The question or ask prompt, or the conclusion's diagnosis.
     public var prompt: String {
         switch kind {
         case let .question(prompt, _, _, _), let .ask(prompt, _, _, _): return prompt
-        case let .conclusion(conclusion): return conclusion.diagnosis
+        case let .conclusion(conclusion), let .notDetermined(conclusion): return conclusion.diagnosis
         }
     }
 
+    /// The conclusion, determined or not.
     public var conclusion: Conclusion? {
-        if case let .conclusion(conclusion) = kind { return conclusion }
-        return nil
+        switch kind {
+        case let .conclusion(conclusion), let .notDetermined(conclusion): return conclusion
+        case .question, .ask: return nil
+        }
     }
 }
 
@@ -131,6 +166,10 @@ public enum DiagnosisError: Error, Hashable, Sendable, CustomStringConvertible {
     case notAnAsk
     /// `provide` was given an empty or blank value.
     case emptyValue
+    /// `provide` was given a value that does not follow the ask's rules.
+    case invalidValue(ValueProblem)
+    /// `cantTell` at a question without a `cant_tell` path (a catalog that did not pass lint).
+    case noCantTell
 
     public var description: String {
         switch self {
@@ -158,6 +197,10 @@ public enum DiagnosisError: Error, Hashable, Sendable, CustomStringConvertible {
             return "the current step does not ask for a value"
         case .emptyValue:
             return "the value is empty; type the value the question asks for"
+        case let .invalidValue(problem):
+            return problem.description
+        case .noCantTell:
+            return "this question has no \"can't tell\" path; choose an answer"
         }
     }
 }

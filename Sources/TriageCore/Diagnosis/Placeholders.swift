@@ -1,50 +1,83 @@
-/// `@VAR@` placeholders in tree text, filled with the values typed during a diagnosis (as systemd's message
-/// catalog fills `@FIELD@`).
+/// `@VAR@` and `@VAR|fallback phrase@` placeholders in tree text, filled with the values typed during a diagnosis
+/// (as systemd's message catalog fills `@FIELD@`). The fallback is shown wherever VAR is unknown: answered
+/// "can't tell", or not set on the path taken.
 public enum Placeholders {
+    /// One placeholder as written.
+    public struct Occurrence: Hashable, Sendable {
+        public var name: String
+        /// The phrase after `|`, if any (may be empty when written `@VAR|@`).
+        public var fallback: String?
+        public var range: Range<String.Index>
+    }
+
     /// The variable names used in `texts`, in order of first use.
     public static func names(in texts: [String]) -> [String] {
         var names: [String] = []
+        var seen = Set<String>()
         for text in texts {
-            for match in matches(in: text) where !names.contains(match.name) { names.append(match.name) }
+            for match in occurrences(in: text) where seen.insert(match.name).inserted { names.append(match.name) }
         }
         return names
     }
 
-    /// Replaces each `@VAR@` by `values[VAR]` (masked if secret); unknown variables stay as written.
+    /// Replaces each placeholder by `values[VAR]` (masked if secret), else by its fallback; a placeholder with
+    /// neither stays as written (lint reports such text).
     public static func fill(_ text: String, values: [String: String], secret: Set<String> = [],
                             mask: (String) -> String = Placeholders.mask) -> String {
-        guard text.contains("@") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        for match in matches(in: text) {
-            result += text[rest.startIndex..<match.range.lowerBound]
+        let matches = occurrences(in: text)
+        guard !matches.isEmpty else { return text }
+        let scalars = text.unicodeScalars
+        var result = String.UnicodeScalarView()
+        var rest = scalars.startIndex
+        for match in matches {
+            result.append(contentsOf: scalars[rest..<match.range.lowerBound])
             if let value = values[match.name] {
-                result += secret.contains(match.name) ? mask(value) : value
+                result.append(contentsOf: (secret.contains(match.name) ? mask(value) : value).unicodeScalars)
+            } else if let fallback = match.fallback {
+                result.append(contentsOf: fallback.unicodeScalars)
             } else {
-                result += text[match.range]
+                result.append(contentsOf: scalars[match.range])
             }
-            rest = text[match.range.upperBound...]
+            rest = match.range.upperBound
         }
-        return result + rest
+        result.append(contentsOf: scalars[rest...])
+        return String(result)
     }
 
     /// How a secret value is shown: never any of its characters.
     public static func mask(_ value: String) -> String { "[secret]" }
 
-    private static func matches(in text: String) -> [(name: String, range: Range<String.Index>)] {
-        var result: [(String, Range<String.Index>)] = []
-        var index = text.startIndex
-        while let open = text[index...].firstIndex(of: "@") {
-            let nameStart = text.index(after: open)
-            guard let close = text[nameStart...].firstIndex(of: "@") else { break }
-            let name = text[nameStart..<close]
-            if !name.isEmpty, name.allSatisfy({ ($0.isUppercase && $0.isASCII) || $0.isNumber || $0 == "_" }) {
-                result.append((String(name), open..<text.index(after: close)))
-                index = text.index(after: close)
+    /// Every placeholder in `text`, in order. A name is capital ASCII letters, digits and `_`; a fallback is any
+    /// text up to the closing `@`. Scans Unicode scalars (fast, linear).
+    public static func occurrences(in text: String) -> [Occurrence] {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
+        let scalars = text.unicodeScalars
+        var result: [Occurrence] = []
+        var index = scalars.startIndex
+        while let open = scalars[index...].firstIndex(of: "@") {
+            let nameStart = scalars.index(after: open)
+            var cursor = nameStart
+            while cursor < scalars.endIndex, isNameScalar(scalars[cursor]) { cursor = scalars.index(after: cursor) }
+            guard cursor > nameStart, cursor < scalars.endIndex else {
+                index = nameStart
+                continue
+            }
+            let name = String(scalars[nameStart..<cursor])
+            if scalars[cursor] == "@" {
+                result.append(Occurrence(name: name, fallback: nil, range: open..<scalars.index(after: cursor)))
+                index = scalars.index(after: cursor)
+            } else if scalars[cursor] == "|", let close = scalars[scalars.index(after: cursor)...].firstIndex(of: "@") {
+                let fallback = String(scalars[scalars.index(after: cursor)..<close])
+                result.append(Occurrence(name: name, fallback: fallback, range: open..<scalars.index(after: close)))
+                index = scalars.index(after: close)
             } else {
                 index = nameStart
             }
         }
         return result
+    }
+
+    private static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
     }
 }

@@ -21,18 +21,28 @@ public struct Transcript: Sendable {
         }
 
         public struct Step: Codable, Hashable, Sendable {
+            /// What the step was; the JSON names are `question`, `ask` and `link`.
+            public enum Kind: String, Codable, Hashable, Sendable {
+                case question, ask, link
+            }
+
             /// 1-based.
             public var number: Int
             public var tree: String
             public var node: String
-            /// `question`, `ask` or `link`.
-            public var kind: String
+            public var kind: Kind
             /// The prompt as shown; for a link "Continued in tree TITLE".
             public var question: String
             /// The answer label or typed value (`[secret]` if secret); for a link the tree id.
             public var answer: String
             /// `vendor:CODE` when the start code answered the question.
             public var impliedBy: String?
+            /// True when answered "I can't tell from the ticket" (absent otherwise).
+            public var cantTell: Bool?
+            /// For a question answered "can't tell": what to check.
+            public var check: String?
+            /// Where the answer came from when the engineer did not give it ("the pasted response").
+            public var from: String?
             public var note: String?
         }
 
@@ -47,6 +57,8 @@ public struct Transcript: Sendable {
         public struct Conclusion: Codable, Hashable, Sendable {
             public var tree: String
             public var node: String
+            /// False for a conclusion that does not determine the cause ("not determined").
+            public var determined: Bool
             public var diagnosis: String
             public var explanation: String?
             public var steps: [String]
@@ -83,27 +95,32 @@ public struct Transcript: Sendable {
             time: date.formatted(Date.ISO8601FormatStyle()),
             finished: session.isFinished, steps: [], stoppedAt: nil, conclusion: nil)
         document.steps = session.path.map { step in
-            var kind = "question"
+            var kind = Document.Step.Kind.question
             var answer = step.answer
+            var check: String?
             switch step.kind {
             case .question: break
-            case .ask: kind = "ask"
+            case let .cantTell(text): check = text
+            case .ask, .unknownValue: kind = .ask
             case let .link(tree, _):
-                kind = "link"
+                kind = .link
                 answer = tree
             }
             return .init(number: step.index + 1, tree: step.tree, node: step.node, kind: kind, question: step.prompt,
-                         answer: answer, impliedBy: step.impliedBy?.description, note: step.note)
+                         answer: answer, impliedBy: step.impliedBy?.description, cantTell: step.isCantTell ? true : nil,
+                         check: check, from: step.origin, note: step.note)
         }
         let current = session.current(in: catalog)
         if let current, let conclusion = current.conclusion {
-            let vendors = catalog.tree(id: current.tree)?.vendors ?? []
-            let vendorName = vendors.count == 1 ? (catalog.vendor(id: vendors[0])?.name ?? vendors[0]) : nil
+            let summary = ConclusionSummary(conclusion, tree: catalog.tree(id: current.tree), catalog: catalog)
             document.conclusion = .init(
-                tree: current.tree, node: current.node, diagnosis: conclusion.diagnosis,
-                explanation: conclusion.explanation, steps: conclusion.steps,
-                related: conclusion.related.map { Self.code($0, in: catalog) },
-                escalate: conclusion.escalate.map { .init(vendor: vendorName, when: $0.when, include: $0.include) },
+                tree: current.tree, node: current.node, determined: conclusion.determined,
+                diagnosis: conclusion.diagnosis, explanation: conclusion.explanation, steps: conclusion.steps,
+                related: summary.related.map {
+                    .init(vendor: $0.reference.vendor, vendorName: $0.vendorName, code: $0.reference.code,
+                          description: $0.description)
+                },
+                escalate: conclusion.escalate.map { .init(vendor: summary.vendorName, when: $0.when, include: $0.include) },
                 note: current.note)
         } else {
             document.stoppedAt = .init(tree: session.currentTree, node: session.currentNode,
@@ -138,13 +155,15 @@ public struct Transcript: Sendable {
             for step in document.steps {
                 let number = "\(step.number). "
                 let indent = String(repeating: " ", count: number.count)
-                if step.kind == "link" {
+                if step.kind == .link {
                     lines.append(number + Self.indented("\(step.question) (`\(step.answer)`)", by: indent))
                 } else {
                     lines.append(number + Self.indented(step.question, by: indent))
                     var answer = step.answer
                     if let code = step.impliedBy { answer += " (implied by code `\(code)`)" }
+                    if let from = step.from { answer += " (from \(from))" }
                     lines.append(indent + "Answer: " + Self.indented(answer, by: indent))
+                    if let check = step.check { lines.append(indent + "Check: " + Self.indented(check, by: indent)) }
                 }
                 if let note = step.note { lines.append(contentsOf: Self.quoted(note, indent: indent)) }
             }
@@ -152,7 +171,8 @@ public struct Transcript: Sendable {
 
         lines.append("")
         if let conclusion = document.conclusion {
-            lines.append("## Conclusion: \(conclusion.diagnosis)")
+            lines.append(conclusion.determined ? "## Conclusion: \(conclusion.diagnosis)"
+                                               : "## Not determined: \(conclusion.diagnosis)")
             if let note = conclusion.note {
                 lines.append("")
                 lines.append(contentsOf: Self.quoted(note, indent: ""))
@@ -162,7 +182,7 @@ public struct Transcript: Sendable {
                 lines.append(explanation)
             }
             lines.append("")
-            lines.append("Steps:")
+            lines.append(conclusion.determined ? "Steps:" : "What to collect:")
             lines.append("")
             for (index, step) in conclusion.steps.enumerated() {
                 let number = "\(index + 1). "

@@ -143,7 +143,7 @@ extension DiagnosisScreen {
             if let answer = selectedAnswer { choose(answer) }
         case .ask?:
             isTyping = true
-        case .conclusion?:
+        case .conclusion?, .notDetermined?:
             if let code = selectedCode { return .openCode(code) }
             let links = stepDocument().targets.count
             message = links == 0 ? "s saves the transcript; Esc leaves the diagnosis"

@@ -157,7 +157,7 @@ public struct DiagnosisScreen: Sendable {
             selection = answers.indices.contains(wanted) ? wanted : (answers.isEmpty ? nil : 0)
         case .ask?:
             isTyping = true
-        case .conclusion?, nil:
+        case .conclusion?, .notDetermined?, nil:
             break
         }
     }
@@ -222,7 +222,7 @@ public struct DiagnosisScreen: Sendable {
             guard secret else { return (nil, step.answer) }
             let sameVariable = session.path.filter { if case .ask(variable, _) = $0.kind { true } else { false } }
             return (nil, sameVariable.count == 1 ? session.values[variable] : nil)
-        case .link: return (nil, nil)
+        case .link, .cantTell, .unknownValue: return (nil, nil)
         }
     }
 

@@ -76,7 +76,7 @@ enum DiagnosisStatusLine {
             hints.append((hint(count > 1 ? "1-\(min(count, 9))" : "1", "answer"), 0))
         case .ask?:
             hints.append((hint("i", "type"), 0))
-        case .conclusion?:
+        case .conclusion?, .notDetermined?:
             hints.append((hint("s", "save transcript"), 0))
             if state.selectedCode != nil { hints.append((hint("Enter", "open code"), 1)) }
         case nil:

@@ -53,7 +53,7 @@ struct PathDocument: Hashable, Sendable {
         switch step.kind {
         case let .link(tree, _):
             add("Continued in tree \(step.answer) (\(tree))", Theme.dim, first: prefix, firstStyle: Theme.key)
-        case .question, .ask:
+        case .question, .ask, .cantTell, .unknownValue:
             add(step.prompt, Theme.dim, first: prefix, firstStyle: Theme.key)
             add(step.answer, Theme.code)
             if let code = step.impliedBy { add("implied by code \(code.code)", Theme.dim) }

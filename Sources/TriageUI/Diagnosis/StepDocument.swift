@@ -52,7 +52,7 @@ extension StepDocument {
             builder.ask(prompt: prompt, detail: detail, secret: secret, typing: screen.isTyping)
             builder.note(step.note)
             self = builder.finish(title: "Question \(number)" + tree)
-        case let .conclusion(conclusion):
+        case let .conclusion(conclusion), let .notDetermined(conclusion):
             // The status line may have to shorten a long path; here it is shown whole, to copy.
             if let path = screen.lastSavedPath {
                 builder.text("Transcript saved to \(path)", Theme.message)

@@ -12,7 +12,8 @@ struct DiagnoseCommand: ParsableCommand {
 
             On a terminal the diagnosis opens full screen (press ? for the keys; 's' saves the transcript).
             Line mode (--plain, --answer, --json, or no terminal) asks on stdin/stdout: answer with the number,
-            or type the value when one is asked for; 'b' goes back, 'n TEXT' adds a note, 'q' stops.
+            or type the value when one is asked for; '?' answers "I can't tell from the ticket", 'b' goes back,
+            'n TEXT' adds a note, 'q' stops. A secret value is not echoed while typed on a terminal.
             --answer gives answers in advance, in order. --json prints the path and conclusion as JSON on stdout
             (questions then go to stderr). --transcript FILE saves the Markdown transcript (JSON if FILE ends in .json).
 
@@ -21,7 +22,8 @@ struct DiagnoseCommand: ParsableCommand {
             it or start a new one; with --answer or without a terminal, say so with --resume or --new. At a
             conclusion, line mode asks whether it solved the ticket. On leaving, the transcript's path is printed.
 
-            Exit status: 0 when a conclusion was reached, 1 when the diagnosis stopped before one, 2 on errors.
+            Exit status: 0 when a conclusion was reached, 1 when the diagnosis stopped before one or ended "not
+            determined" (the ticket does not tell the cause), 2 on errors.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -30,7 +32,7 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(help: "The tree to use when several diagnose the code.") var tree: String?
     @Flag(help: "Line mode: plain questions on stdin/stdout (for dumb terminals, screen readers, scripts).")
     var plain = false
-    @Option(name: .customLong("answer"), help: ArgumentHelp("Answer the next question in advance (repeatable).", valueName: "N|value"))
+    @Option(name: .customLong("answer"), help: ArgumentHelp("Answer the next question in advance (repeatable; ? for can't tell).", valueName: "N|value|?"))
     var answers: [String] = []
     @Flag(help: "Print the path and conclusion as JSON.") var json = false
     @Option(help: ArgumentHelp("Save the transcript to this file.", valueName: "file")) var transcript: String?
@@ -55,12 +57,15 @@ struct DiagnoseCommand: ParsableCommand {
         if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
                                              mouse: mouse, environment: environment, recorder: recorded.recorder)
-            if program.state.diagnosis?.session.isFinished != true { throw ExitCode(1) }
+            if program.state.diagnosis?.session.reachedDetermined != true { throw ExitCode(1) }
             return
         }
+        let terminal = OutputTerminal.current(environment: environment)
         var dialogue = LineModeDiagnosis(
             catalog: catalog, session: session, presetAnswers: answers,
             readLine: { Swift.readLine(strippingNewline: true) },
+            readSecret: isatty(STDIN_FILENO) == 1 ? { SecretInput.readLine() } : nil,
+            width: !json && terminal.isTerminal ? terminal.width : nil,
             write: write)
         dialogue.afterStep = { recorded.recorder.record($0) }
         recorded.recorder.record(session)
@@ -85,7 +90,7 @@ struct DiagnoseCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        if !finished.isFinished { throw ExitCode(1) }
+        if !finished.reachedDetermined { throw ExitCode(1) }
     }
 }
 

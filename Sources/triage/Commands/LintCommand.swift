@@ -22,7 +22,7 @@ struct LintCommand: ParsableCommand {
             sources.append(read.source)
             problems += read.problems
         }
-        let (catalog, loadProblems) = CatalogLoader.load(sources)
+        let (catalog, loadProblems) = CatalogLoader.lint(sources)
         problems += loadProblems
         for problem in problems { Console.out(TerminalSafe.sanitize(problem.description)) }
         let checked = directories.isEmpty ? "built-in catalog" : directories.joined(separator: ", ")

@@ -1,0 +1,35 @@
+/// A conclusion with what its texts refer to resolved once against the catalog: the vendor to escalate to and
+/// each related code's vendor name and one-line description. Markdown transcripts, line mode and the step pane
+/// show the same facts from it.
+public struct ConclusionSummary: Hashable, Sendable {
+    public struct RelatedCode: Hashable, Sendable {
+        public var reference: CodeReference
+        public var vendorName: String?
+        /// The vendor's description on one line (first paragraph); nil when the catalog lacks the code.
+        public var description: String?
+    }
+
+    public var conclusion: Conclusion
+    /// The name of the vendor to escalate to, when the conclusion's tree covers one vendor.
+    public var vendorName: String?
+    public var related: [RelatedCode]
+
+    public init(_ conclusion: Conclusion, tree: DecisionTree?, catalog: Catalog) {
+        self.conclusion = conclusion
+        let vendors = tree?.vendors ?? []
+        vendorName = vendors.count == 1 ? (catalog.vendor(id: vendors[0])?.name ?? vendors[0]) : nil
+        related = conclusion.related.map { reference in
+            RelatedCode(reference: reference, vendorName: catalog.vendor(id: reference.vendor)?.name,
+                        description: catalog.entry(reference).map { Transcript.oneLine($0.description) })
+        }
+    }
+
+    /// "Sentiance", or "the vendor" when the tree covers several.
+    public var escalationTarget: String { vendorName ?? "the vendor" }
+
+    /// The escalation's first line: "Escalate to V when: ..." or "Escalate to V.".
+    public var escalationLine: String? {
+        guard let escalate = conclusion.escalate else { return nil }
+        return escalate.when.map { "Escalate to \(escalationTarget) when: \($0)" } ?? "Escalate to \(escalationTarget)."
+    }
+}
