@@ -28,7 +28,7 @@ do {
             switch current.kind {
             case .question: try session.choose(0, in: catalog)
             case .ask: try session.provide("value-\(worker)-\(number)-\(step)", in: catalog)
-            case .conclusion: break
+            case .conclusion, .notDetermined: break
             }
             try store.save(SessionSnapshot(session, catalog: catalog), id: stored.id, at: Date())
         }

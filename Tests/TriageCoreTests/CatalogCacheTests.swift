@@ -44,6 +44,7 @@ import TestSupport
         #expect(second.catalog.entries == first.catalog.entries)
         #expect(second.catalog.vendors == first.catalog.vendors)
         #expect(second.catalog.trees == first.catalog.trees)
+        #expect(second.catalog.examples == first.catalog.examples)
         #expect(second.catalog.entries == yamlLoaded(setup).entries)
         #expect(second.catalog.entry(CodeReference(vendor: "acme", code: "KEY_INVALID"))?.message == "Key not valid")
     }
@@ -166,6 +167,8 @@ import TestSupport
         #expect(compiled.vendors == yaml.vendors)
         #expect(compiled.entries == yaml.entries)
         #expect(compiled.trees == yaml.trees)
+        #expect(compiled.examples == yaml.examples)
+        #expect(!compiled.examples.isEmpty)
         #expect(compiled.entries.count == 143)
         #expect(compiled.trees.count == yaml.trees.count && !compiled.trees.isEmpty)
     }

@@ -26,7 +26,7 @@ import TriageStore
             switch step.kind {
             case .question: try session.choose(Int(answer)! - 1, in: catalog)
             case .ask: try session.provide(answer, in: catalog)
-            case .conclusion: return
+            case .conclusion, .notDetermined: return
             }
         }
     }
@@ -38,7 +38,7 @@ import TriageStore
             switch step.kind {
             case .question: try session.choose(0, in: catalog)
             case .ask: try session.provide("value", in: catalog)
-            case .conclusion: break
+            case .conclusion, .notDetermined: break
             }
             guard_ += 1
         }

@@ -45,7 +45,7 @@ public struct Category: Hashable, Sendable {
 }
 
 /// A reference to a code: the vendor id and the code exactly as the vendor writes it.
-public struct CodeReference: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
+public struct CodeReference: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var vendor: String
     public var code: String
 

@@ -5,7 +5,7 @@ import Foundation
 /// into the cache (`CatalogCache`). Damaged or foreign bytes are rejected (`nil`), never trusted.
 ///
 /// Layout: the magic `TRIAGEC1`, a format version, the payload's length and checksum, then the payload: a table
-/// of repeated strings (vendor ids, categories, file names), vendors, entries, and the decision trees as JSON.
+/// of repeated strings (vendor ids, categories, file names), vendors, entries, and the decision trees and example tickets as JSON.
 public enum CompiledCatalog {
     static let magic = Array("TRIAGEC1".utf8)
     /// Bump when the layout or the catalog model changes: older compiled files are then rebuilt.
@@ -62,7 +62,8 @@ public enum CompiledCatalog {
             for tree in entry.trees { body.varint(table.id(tree)) }
             location(entry.location, &body, &table)
         }
-        let trees = (try? JSONEncoder().encode(catalog.trees)).map { [UInt8]($0) } ?? []
+        let trees = (try? JSONEncoder().encode(TreesAndExamples(trees: catalog.trees, examples: catalog.examples)))
+            .map { [UInt8]($0) } ?? []
         body.varint(trees.count)
         body.raw(trees)
 
@@ -141,9 +142,9 @@ public enum CompiledCatalog {
                                         keywords: keywords, related: related, trees: trees, location: try location()))
         }
         let treeBytes = try reader.raw(try reader.count())
-        let trees = try JSONDecoder().decode([DecisionTree].self, from: Data(treeBytes))
+        let rest = try JSONDecoder().decode(TreesAndExamples.self, from: Data(treeBytes))
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
-        return Catalog(vendors: vendors, entries: entries, trees: trees)
+        return Catalog(vendors: vendors, entries: entries, trees: rest.trees, examples: rest.examples)
     }
 
     private static func location(_ location: SourceLocation, _ body: inout ByteWriter, _ table: inout StringTable) {
@@ -151,6 +152,12 @@ public enum CompiledCatalog {
         body.varint(location.line)
         body.varint(location.column)
     }
+}
+
+/// The decision trees and example tickets: few and deeply nested, so stored as JSON through `Codable`.
+private struct TreesAndExamples: Codable {
+    var trees: [DecisionTree]
+    var examples: [ExampleTicket]
 }
 
 /// Strings that repeat across entries (vendor ids, categories, tree ids, file names), stored once.

@@ -82,7 +82,7 @@ public struct Question: Hashable, Sendable, Codable {
 
 /// A question's "I can't tell from the ticket" path: the node it continues at (the most likely branch, or a
 /// step that says how to find out) and the check to do, recorded in the path and the transcript.
-public struct CantTell: Hashable, Sendable {
+public struct CantTell: Hashable, Sendable, Codable {
     public var next: String
     public var check: String
     public var location: SourceLocation
