@@ -17,13 +17,47 @@ struct ChildResult {
 
 /// Spawns processes with `posix_spawn` and waits with `wait4`, either with stdout in a pipe or on a pseudo
 /// terminal (for the full-screen start).
+///
+/// Peak memory: a spawned child's `ru_maxrss` also counts the benchmark's own memory from before its `exec`, so
+/// when GNU time is installed each triage run goes through `/usr/bin/time -f %M` (whose own fork is small) and
+/// its figure is used instead.
 enum ChildProcess {
+    /// `/usr/bin/time`, when it is GNU time (it understands `-f %M -o FILE`).
+    static let gnuTime: String? = {
+        let path = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: path) else { return nil }
+        let file = NSTemporaryDirectory() + "triage-bench-time-\(getpid())"
+        defer { unlink(file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        guard let pid = spawn(path, ["-f", "%M", "-o", file, "/bin/true"], [:], &actions, setsid: false) else { return nil }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return measuredPeak(file) != nil ? path : nil
+    }()
+
+    /// The peak (MiB) GNU time wrote to `file`.
+    static func measuredPeak(_ file: String) -> Double? {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+              let kilobytes = Double(text.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) ?? "") else { return nil }
+        return kilobytes / 1024
+    }
+
+    /// `path arguments` wrapped in GNU time when available, and where it writes the peak.
+    static func measured(_ path: String, _ arguments: [String]) -> (path: String, arguments: [String], peakFile: String?) {
+        guard let time = gnuTime else { return (path, arguments, nil) }
+        let file = NSTemporaryDirectory() + "triage-bench-peak-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        return (time, ["-f", "%M", "-o", file, path] + arguments, file)
+    }
+
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
     static func elapsed(since start: UInt64) -> Double { Double(now() - start) / 1_000_000 }
 
     /// Runs `path arguments...`, stdin from `input` (else /dev/null), stdout captured unless `discardOutput`.
     static func run(_ path: String, _ arguments: [String], environment: [String: String], input: String? = nil,
-                    discardOutput: Bool = false) -> ChildResult {
+                    discardOutput: Bool = false, measureMemory: Bool = false) -> ChildResult {
+        let (path, arguments, peakFile) = measureMemory ? measured(path, arguments) : (path, arguments, nil)
         var pipeEnds: [Int32] = [0, 0]
         pipe(&pipeEnds)
         var actions = posix_spawn_file_actions_t()
@@ -54,6 +88,10 @@ enum ChildProcess {
         close(pipeEnds[0])
         var result = wait(pid, start: start)
         result.output = output
+        if let peakFile {
+            result.peakMegabytes = measuredPeak(peakFile) ?? result.peakMegabytes
+            unlink(peakFile)
+        }
         return result
     }
 
@@ -62,7 +100,8 @@ enum ChildProcess {
     /// for `quiet` ms), sends Ctrl-C and waits for the exit.
     static func runOnTerminal(_ path: String, _ arguments: [String], environment: [String: String],
                               width: Int, height: Int, input: String? = nil, quiet: Double = 250,
-                              timeout: Double = 180_000) -> ChildResult {
+                              timeout: Double = 180_000, measureMemory: Bool = false) -> ChildResult {
+        let (path, arguments, peakFile) = measureMemory ? measured(path, arguments) : (path, arguments, nil)
         // posix_openpt and friends are not visible from Swift here; these are their Linux ioctls.
         let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         var unlock: Int32 = 0
@@ -127,8 +166,13 @@ enum ChildProcess {
             wait4(pid, &status, 0, &usage)
         }
         close(master)
+        var peak = Double(usage.ru_maxrss) / 1024
+        if let peakFile {
+            peak = measuredPeak(peakFile) ?? peak
+            unlink(peakFile)
+        }
         return ChildResult(status: exitStatus(status), milliseconds: elapsed(since: start),
-                           peakMegabytes: Double(usage.ru_maxrss) / 1024, output: output, firstFrameMilliseconds: lastOutput)
+                           peakMegabytes: peak, output: output, firstFrameMilliseconds: lastOutput)
     }
 
     private static func spawn(_ path: String, _ arguments: [String], _ environment: [String: String],

@@ -62,7 +62,9 @@ public enum CompiledCatalog {
             for tree in entry.trees { body.varint(table.id(tree)) }
             location(entry.location, &body, &table)
         }
-        let trees = (try? JSONEncoder().encode(TreesAndExamples(trees: catalog.trees, examples: catalog.examples)))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the same catalog always gives the same bytes (and cache key)
+        let trees = (try? encoder.encode(TreesAndExamples(trees: catalog.trees, examples: catalog.examples)))
             .map { [UInt8]($0) } ?? []
         body.varint(trees.count)
         body.raw(trees)
