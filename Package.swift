@@ -14,8 +14,13 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
-        // Catalog model, loading, lint, search, decision-tree engine, transcripts. Never imports ncurses.
-        .target(name: "TriageCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The terminal toolkit: cell buffer, styled text, keys, the program protocol, widgets. Knows nothing of
+        // Triage and depends on nothing (the ratatui-core + bubbles analogue).
+        .target(name: "TerminalKit"),
+
+        // Catalog model, loading, lint, search, decision-tree engine, transcripts. Never imports ncurses
+        // (TerminalKit only for `TerminalSafe`, the one sanitizer).
+        .target(name: "TriageCore", dependencies: ["TerminalKit", .product(name: "Yams", package: "Yams")]),
 
         // Diagnosis sessions in SQLite (GRDB, the system libsqlite3): the `SessionStore` of TriageCore.
         .target(name: "TriageStore", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -28,32 +33,38 @@ let package = Package(
                 path: "Sources/Tools/EmbedCatalogPlugin"),
 
         // The full-screen UI as pure functions: state + key -> state, state -> cell buffer. No ncurses.
-        .target(name: "TriageUI", dependencies: ["TriageCore"]),
+        .target(name: "TriageUI", dependencies: ["TriageCore", "TerminalKit"]),
+
+        // The files the browser keeps (state, transcripts): the UI only hands them over, through injected savers.
+        .target(name: "TriageStorage", dependencies: ["TriageCore", "TriageUI"]),
 
         // The only code that touches the terminal.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "TriageTerminal", dependencies: ["CNcurses", "TriageUI"]),
+        .target(name: "TriageTerminal", dependencies: ["CNcurses", "TerminalKit"]),
 
         // The `triage` command line: parses arguments, formats output, wires the pieces together.
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageCore", "TriageStore", "TriageUI", "TriageTerminal", "BuiltinCatalog",
+                "TriageCore", "TerminalKit", "TriageStore", "TriageUI", "TriageStorage", "TriageTerminal", "BuiltinCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Speed and memory benchmark: `swift run -c release triage-bench`; `triage-bench generate` writes big catalogs.
         .target(name: "CatalogGenerator"),
-        .executableTarget(name: "triage-bench", dependencies: ["TriageCore", "TriageUI", "BuiltinCatalog", "CatalogGenerator"]),
+        .executableTarget(name: "triage-bench",
+                          dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog", "CatalogGenerator"]),
 
         // Writes many sessions into one database, for the concurrency test (8 of these at once).
         .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStore", "BuiltinCatalog"],
                           path: "Tests/SessionStoreStress"),
 
-        .target(name: "TestSupport", dependencies: ["TriageCore", "BuiltinCatalog"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TriageCore", "TerminalKit", "BuiltinCatalog"], path: "Tests/TestSupport"),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
-        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageCore", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageTerminal", "TriageUI"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
+        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageStoreTests", dependencies: [
             "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),

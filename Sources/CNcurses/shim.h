@@ -96,7 +96,8 @@ struct shim_signal_state {
     char reset_bytes[256];
     size_t reset_length;
     struct sigaction previous_exit_actions[3];
-    struct sigaction previous_crash_actions[5];
+    struct sigaction previous_crash_actions[15];
+    int crash_installed[15];
 };
 
 static inline struct shim_signal_state *shim_state(void) {
@@ -112,13 +113,28 @@ static inline int shim_exit_signal(int index) {
     }
 }
 
+/// Signals the guard handles: crashes first (0-5: handed on to the previous handler, the Swift backtracer, after
+/// the terminal is restored), then every other signal whose default action ends the process (6-14: restored,
+/// then the default action, so the interactive backtracer never starts for SIGQUIT).
+#define SHIM_CRASH_SIGNALS 6
+#define SHIM_GUARDED_SIGNALS 15
 static inline int shim_crash_signal(int index) {
     switch (index) {
     case 0: return SIGSEGV;
     case 1: return SIGBUS;
     case 2: return SIGILL;
     case 3: return SIGTRAP;
-    default: return SIGABRT;
+    case 4: return SIGABRT;
+    case 5: return SIGFPE;
+    case 6: return SIGQUIT;
+    case 7: return SIGUSR1;
+    case 8: return SIGUSR2;
+    case 9: return SIGALRM;
+    case 10: return SIGPIPE;
+    case 11: return SIGXFSZ;
+    case 12: return SIGXCPU;
+    case 13: return SIGVTALRM;
+    default: return SIGPROF;
     }
 }
 
@@ -156,8 +172,13 @@ static inline void shim_on_crash_signal(int sig) {
     }
     // Hand the signal to whoever had it before (the Swift runtime's backtracer, or the default action). The
     // signal is blocked while this handler runs, so the raise is delivered to the restored action on return.
-    for (int i = 0; i < 5; i++) {
-        if (shim_crash_signal(i) == sig) sigaction(sig, &state->previous_crash_actions[i], NULL);
+    for (int i = 0; i < SHIM_GUARDED_SIGNALS; i++) {
+        if (shim_crash_signal(i) != sig) continue;
+        if (i < SHIM_CRASH_SIGNALS) {
+            sigaction(sig, &state->previous_crash_actions[i], NULL);
+        } else {
+            signal(sig, SIG_DFL);
+        }
     }
     raise(sig);
 }
@@ -193,7 +214,8 @@ static inline void shim_crash_set_reset(const char *reset, size_t length) {
     state->reset_length = length;
 }
 
-/// Arms the crash guard: on SIGSEGV, SIGBUS, SIGILL, SIGTRAP or SIGABRT it writes `reset` to `fd` and restores
+/// Arms the crash guard: on a crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE) or any other signal that
+/// would end the process (SIGQUIT, SIGUSR1/2, SIGALRM, SIGPIPE, SIGXFSZ, ...) it writes `reset` to `fd` and restores
 /// `fd`'s termios as they are now (call before ncurses changes them), then re-raises the signal.
 static inline void shim_crash_arm(int fd, const char *reset, size_t length) {
     struct shim_signal_state *state = shim_state();
@@ -207,7 +229,14 @@ static inline void shim_crash_arm(int fd, const char *reset, size_t length) {
     action.sa_handler = shim_on_crash_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    for (int i = 0; i < 5; i++) sigaction(shim_crash_signal(i), &action, &state->previous_crash_actions[i]);
+    for (int i = 0; i < SHIM_GUARDED_SIGNALS; i++) {
+        int sig = shim_crash_signal(i);
+        state->crash_installed[i] = 0;
+        if (sigaction(sig, NULL, &state->previous_crash_actions[i]) != 0) continue;
+        // A signal the parent ignores (nohup, SIGPIPE ignored) stays ignored.
+        if (i >= SHIM_CRASH_SIGNALS && state->previous_crash_actions[i].sa_handler == SIG_IGN) continue;
+        if (sigaction(sig, &action, NULL) == 0) state->crash_installed[i] = 1;
+    }
 }
 
 /// Marks whether the screen is in curses mode (the guards only write to the tty while it is).
@@ -216,7 +245,10 @@ static inline void shim_crash_set_active(int active) { shim_state()->screen_acti
 static inline void shim_crash_disarm(void) {
     struct shim_signal_state *state = shim_state();
     state->screen_active = 0;
-    for (int i = 0; i < 5; i++) sigaction(shim_crash_signal(i), &state->previous_crash_actions[i], NULL);
+    for (int i = 0; i < SHIM_GUARDED_SIGNALS; i++) {
+        if (state->crash_installed[i]) sigaction(shim_crash_signal(i), &state->previous_crash_actions[i], NULL);
+        state->crash_installed[i] = 0;
+    }
     state->tty_fd = -1;
 }
 

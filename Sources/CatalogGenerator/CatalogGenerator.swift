@@ -13,6 +13,8 @@ public struct CatalogGenerator {
         public var distinctWords: Int
         public var bytes: Int
         public var files: [String]
+        /// The catalog folders written (one unless `folderLimit` split them).
+        public var folders: [String]
     }
 
     /// Codes per vendor on average; with ~100 jargon words per vendor this gives the vocabulary's growth.
@@ -49,14 +51,26 @@ public struct CatalogGenerator {
         return files
     }
 
-    /// Writes `vendors/<id>.yaml` under `directory` (created if needed) and summarises what was written.
-    public func write(to directory: String) throws -> Summary {
-        let vendors = (directory as NSString).appendingPathComponent("vendors")
-        try FileManager.default.createDirectory(atPath: vendors, withIntermediateDirectories: true)
+    /// Writes `vendors/<id>.yaml` under `directory` (created if needed) and summarises what was written. With
+    /// `folderLimit`, the files go into `part-1/vendors`, `part-2/vendors`, ... each under that many bytes
+    /// (triage reads at most `CatalogLimits.maximumFolderBytes` from one folder); `Summary.folders` lists them.
+    public func write(to directory: String, folderLimit: Int? = nil) throws -> Summary {
         var words = Set<String>()
         var bytes = 0
         var names: [String] = []
+        var folders: [String] = []
+        var folderBytes = 0
         for file in vendorFiles() {
+            let size = file.text.utf8.count
+            if folders.isEmpty || (folderLimit.map { folderBytes + size > $0 } ?? false) {
+                let folder = folderLimit == nil ? directory : (directory as NSString).appendingPathComponent("part-\(folders.count + 1)")
+                try FileManager.default.createDirectory(atPath: (folder as NSString).appendingPathComponent("vendors"),
+                                                        withIntermediateDirectories: true)
+                folders.append(folder)
+                folderBytes = 0
+            }
+            folderBytes += size
+            let vendors = (folders.last! as NSString).appendingPathComponent("vendors")
             let path = (vendors as NSString).appendingPathComponent(file.name)
             try file.text.write(toFile: path, atomically: true, encoding: .utf8)
             bytes += file.text.utf8.count
@@ -71,6 +85,7 @@ public struct CatalogGenerator {
                 }
             }
         }
-        return Summary(codes: codes, vendors: names.count, distinctWords: words.count, bytes: bytes, files: names)
+        return Summary(codes: codes, vendors: names.count, distinctWords: words.count, bytes: bytes, files: names,
+                       folders: folders)
     }
 }

@@ -1,5 +1,5 @@
 import CNcurses
-import TriageUI
+import TerminalKit
 
 /// What `get_wch` returned: a key code (`KEY_CODE_YES`) or a character (`OK`). The two number ranges overlap
 /// (`KEY_DOWN` is also U+0102), so they are kept apart from the start.
@@ -15,6 +15,8 @@ enum KeyAction: Hashable, Sendable {
     case resize
     /// `KEY_MOUSE`: read the event with `getmouse`.
     case mouse
+    /// A bracketed paste and its text (see `PasteCollector`).
+    case paste(String)
     /// Nothing the program understands (unknown key codes, stray control bytes).
     case ignore
 }

@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import TriageUI
+import TerminalKit
 
 /// One ncurses screen on a tty: setup, painting, input and the way back. Every call comes from the thread that
 /// called `TerminalRunner.run` (ncurses is single-threaded).
@@ -22,7 +22,7 @@ final class NcursesSession {
     private var colorMode = ColorMode.none
     private var colorPairs = ColorPairTable(limit: 0)
     private var attributeCache: [Style: (attributes: attr_t, pair: Int16)] = [:]
-    private var lastPainted: Screen?
+    private var lastPainted: Buffer?
     private var memo: ScreenNormalizer.Memo?
     private var cursorVisible = false
     private var closed = false
@@ -48,7 +48,8 @@ final class NcursesSession {
             throw TerminalError("cannot open \(options.ttyPath) for the screen")
         }
         // Until terminfo is loaded, reset the way every modern terminal understands.
-        SignalGuard.armCrashGuard(fd: fd, reset: Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l".utf8))
+        SignalGuard.armCrashGuard(fd: fd, reset: Array("\u{1B}[0m\u{1B}[?25h".utf8) + Self.modesOff
+                                  + Array("\u{1B}[?1049l".utf8))
         guard let screen = term.withCString({ newterm($0, output, input) }) else {
             SignalGuard.disarmCrashGuard()
             fclose(output)
@@ -61,6 +62,12 @@ final class NcursesSession {
         inputFD = readFD
 
         set_term(screen)
+        // A run killed with SIGKILL cannot switch mouse tracking off: do it now, before enabling what this run
+        // wants, so clicks never arrive as stray bytes.
+        Self.modesOff.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, output) }
+        // Bracketed paste: a paste arrives as one event, not as keys (switched off again on every way out).
+        fputs("\u{1B}[?2004h", output)
+        fflush(output)
         raw()
         noecho()
         nonl()
@@ -99,7 +106,7 @@ final class NcursesSession {
     // MARK: Painting
 
     /// Draws `next`, writing only the cells that differ from the last frame.
-    func paint(_ next: Screen) {
+    func paint(_ next: Buffer) {
         let (width, height) = size
         let frame = ScreenNormalizer.normalize(next, width: width, height: height, asciiOnly: asciiOnly,
                                                reusing: memo)
@@ -171,7 +178,53 @@ final class NcursesSession {
         case OK: raw = .character(character)
         default: return nil
         }
+        if raw == .character(27) { return escapeOrSequence(window) }
         return KeyDecoder.decode(raw)
+    }
+
+    /// After an ESC: a lone Escape, Alt plus a key (the key is read next), or an undecoded escape sequence,
+    /// which is swallowed whole (see `EscapeSequenceSwallower`). Only what has already arrived is read.
+    private func escapeOrSequence(_ window: UnsafeMutablePointer<WINDOW>?) -> KeyAction {
+        var swallower = EscapeSequenceSwallower()
+        var sequence: [UInt32] = []
+        var first = true
+        var limit = 512  // a terminal string never needs more; a stream of garbage is cut
+        while limit > 0 {
+            limit -= 1
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == KEY_CODE_YES {
+                // A decoded key: after a lone ESC it is read next; inside a sequence, the sequence broke off.
+                if first { _ = ungetch(Int32(bitPattern: character)); return .key(.escape) }
+                return KeyDecoder.decode(.keyCode(Int32(bitPattern: character)))
+            }
+            guard result == OK else { return first ? .key(.escape) : .ignore }
+            sequence.append(character)
+            switch swallower.feed(character) {
+            case .notASequence:
+                _ = unget_wch(wchar_t(bitPattern: character))
+                return .key(.escape)
+            case .needMore: first = false
+            case .complete:
+                return sequence == Array("[200~".unicodeScalars.map(\.value)) ? readPaste(window) : .ignore
+            }
+        }
+        return .ignore
+    }
+
+    /// The text of a bracketed paste up to its end marker (waiting up to 200 ms for each further part).
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>?) -> KeyAction {
+        var collector = PasteCollector()
+        wtimeout(window, 200)
+        defer { wtimeout(window, 0) }
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == KEY_CODE_YES { continue }  // a key sequence ncurses decoded inside the paste: dropped
+            guard result == OK else { break }        // the end marker never came
+            if collector.feed(character) { break }
+        }
+        return .paste(collector.finish())
     }
 
     /// The pending mouse report, if it is one the program understands.
@@ -193,6 +246,10 @@ final class NcursesSession {
             curs_set(1)
             endwin()
         }
+        // Whatever ncurses did, leave mouse tracking, bracketed paste and keypad transmit mode off.
+        let off = Self.modesOff + Self.capability("rmkx")
+        off.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, output) }
+        fflush(output)
         SignalGuard.setScreenActive(false)
         delscreen(screen)
         fclose(output)
@@ -205,10 +262,15 @@ final class NcursesSession {
     private static func resetSequence(mouse: Bool) -> [UInt8] {
         var bytes: [UInt8] = []
         for name in ["sgr0", "cnorm", "rmkx"] { bytes += capability(name) }
-        if mouse { bytes += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l".utf8) }
+        bytes += modesOff
         bytes += capability("rmcup")
         return bytes
     }
+
+    /// Every mouse tracking mode (X10, normal, button, any-motion, SGR, urxvt) and bracketed paste off. Terminals
+    /// ignore the modes they do not know.
+    static let modesOff: [UInt8] = Array(
+        "\u{1B}[?9l\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1005l\u{1B}[?1006l\u{1B}[?1015l\u{1B}[?2004l".utf8)
 
     private static func capability(_ name: String) -> [UInt8] {
         guard let value = name.withCString({ shim_tigetstr($0) }) else { return [] }

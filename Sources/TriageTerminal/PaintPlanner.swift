@@ -1,4 +1,4 @@
-import TriageUI
+import TerminalKit
 
 /// Cells to write in one call: consecutive changed cells of one row with one style. `text` holds the cells'
 /// characters (a wide character once, for its two columns); `columns` is how many cells the run covers.
@@ -22,7 +22,7 @@ struct PaintRun: Hashable, Sendable {
 /// Both screens must be normalized (see `ScreenNormalizer`) and the same size; with no previous frame (start, a
 /// resize) every cell is written.
 enum PaintPlanner {
-    static func plan(previous: Screen?, next: Screen) -> [PaintRun] {
+    static func plan(previous: Buffer?, next: Buffer) -> [PaintRun] {
         let previous = previous.flatMap { $0.width == next.width && $0.height == next.height ? $0 : nil }
         var runs: [PaintRun] = []
         for y in 0..<next.height {

@@ -1,7 +1,7 @@
 import Foundation
-import TriageUI
+import TerminalKit
 
-/// Turns the program's `Screen` into one the terminal can show exactly: one grapheme per cell, no control
+/// Turns the program's `Buffer` into one the terminal can show exactly: one grapheme per cell, no control
 /// characters, every wide character followed by its continuation cell ("") and every continuation cell preceded
 /// by a wide character, the size of the terminal, and ASCII only when the locale cannot encode more.
 /// The painter diffs normalized screens, so what it remembers is what the terminal shows.
@@ -9,18 +9,18 @@ enum ScreenNormalizer {
     /// The last frame as the program drew it and as it was normalized: rows the program did not change are
     /// copied instead of normalized again (normalizing depends only on the row).
     struct Memo {
-        var raw: Screen
-        var normalized: Screen
+        var raw: Buffer
+        var normalized: Buffer
         var asciiOnly: Bool
     }
 
-    static func normalize(_ screen: Screen, width: Int, height: Int, asciiOnly: Bool, reusing memo: Memo? = nil)
-        -> Screen {
+    static func normalize(_ screen: Buffer, width: Int, height: Int, asciiOnly: Bool, reusing memo: Memo? = nil)
+        -> Buffer {
         let memo = memo.flatMap { memo in
             memo.raw.width == screen.width && memo.raw.height == screen.height && memo.asciiOnly == asciiOnly
                 && memo.normalized.width == width && memo.normalized.height == height ? memo : nil
         }
-        var result = memo?.normalized ?? Screen(width: width, height: height)
+        var result = memo?.normalized ?? Buffer(width: width, height: height)
         result.cursor = screen.cursor.flatMap { cursor in
             cursor.x >= 0 && cursor.y >= 0 && cursor.x < width && cursor.y < height ? cursor : nil
         }
@@ -35,7 +35,7 @@ enum ScreenNormalizer {
         return result
     }
 
-    private static func normalizeRow(_ y: Int, of screen: Screen, into result: inout Screen, asciiOnly: Bool) {
+    private static func normalizeRow(_ y: Int, of screen: Buffer, into result: inout Buffer, asciiOnly: Bool) {
         let columns = min(result.width, screen.width)
         var x = 0
         while x < columns {

@@ -1,8 +1,11 @@
 import CNcurses
 
-/// Signal handling in C (`shim.h`): SIGINT, SIGTERM and SIGHUP only set a flag that the input loop polls, and a
-/// crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT: Swift traps) restores the terminal with async-signal-safe
-/// calls before the signal goes on to the Swift runtime or the default action.
+/// Signal handling in C (`shim.h`): SIGINT, SIGTERM and SIGHUP only set a flag that the input loop polls; a
+/// crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE: Swift traps) restores the terminal with
+/// async-signal-safe calls before the signal goes on to the Swift runtime's backtracer or the default action; any
+/// other signal that would end the process (SIGQUIT, SIGUSR1/2, SIGALRM, SIGPIPE, SIGXFSZ, SIGXCPU, SIGVTALRM,
+/// SIGPROF) restores the terminal and then takes the default action, so no backtracer starts on the alternate
+/// screen. Signals the parent ignores stay ignored.
 ///
 /// This is the only file that may call `shim_signal_*` and `shim_crash_*`: the shim's state is `static` in a
 /// header, so every object file calling it gets its own copy, and one file is one object file.

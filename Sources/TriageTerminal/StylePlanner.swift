@@ -1,5 +1,5 @@
 import CNcurses
-import TriageUI
+import TerminalKit
 
 /// How colours are used on this terminal.
 struct ColorMode: Hashable, Sendable {

@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import TriageUI
+import TerminalKit
 
 /// Runs a `TerminalProgram` full screen with ncurses. The only code in Triage that touches the terminal.
 public enum TerminalRunner {
@@ -25,8 +25,11 @@ public enum TerminalRunner {
     /// stuck (in `update`, `view` or `shutdown`) restores the terminal and exits the process at once.
     ///
     /// Throws `TerminalError` when the terminal cannot be set up (unknown `TERM`, no tty).
-    public static func run<P: TerminalProgram>(_ program: inout P, options: TerminalOptions = TerminalOptions())
-        throws -> Int32
+    ///
+    /// `perform` does the effects the program asks for (after the update that asked, before the next frame) and
+    /// its answer goes back to the program.
+    public static func run<P: TerminalProgram>(_ program: inout P, options: TerminalOptions = TerminalOptions(),
+                                               perform: (P.Effect) -> P.Answer) throws -> Int32
     {
         setlocale(LC_ALL, "")
         // Deferred actions run last first: close the screen, then shutdown (a signal meanwhile is only recorded,
@@ -38,13 +41,33 @@ public enum TerminalRunner {
         if let problem = termProblem(term) { throw TerminalError(problem) }
         let session = try NcursesSession(term: term, options: options)
         defer { session.close() }
-        return loop(&program, session: session, options: options)
+        return loop(&program, session: session, options: options, perform: perform)
+    }
+
+    /// Runs a program without effects (see `run(_:options:perform:)`).
+    public static func run<P: TerminalProgram>(_ program: inout P, options: TerminalOptions = TerminalOptions())
+        throws -> Int32 where P.Effect == Never {
+        try run(&program, options: options, perform: { effect -> P.Answer in switch effect {} })
+    }
+
+    /// Performs the effects of `update` (and of the answers to them) in order; `.quit` if anything quit.
+    static func apply<P: TerminalProgram>(_ update: Update<P.Effect>, to program: inout P,
+                                          perform: (P.Effect) -> P.Answer) -> UpdateResult {
+        var result = update.result
+        var pending = update.effects[...]
+        while result != .quit, let effect = pending.popFirst() {
+            let next = program.answer(perform(effect))
+            if next.result == .quit { result = .quit }
+            pending += next.effects
+        }
+        return result
     }
 
     private static func loop<P: TerminalProgram>(_ program: inout P, session: NcursesSession,
-                                                 options: TerminalOptions) -> Int32 {
+                                                 options: TerminalOptions, perform: (P.Effect) -> P.Answer) -> Int32 {
         let start = session.size
-        if program.update(.resize(width: start.width, height: start.height)) == .quit { return 0 }
+        let first = program.update(.resize(width: start.width, height: start.height))
+        if apply(first, to: &program, perform: perform) == .quit { return 0 }
         render(program, session: session)
         while true {
             if let signal = SignalGuard.pendingSignal { return 128 + signal }
@@ -60,7 +83,7 @@ public enum TerminalRunner {
                 }
                 guard let event = event(for: action, session: session) else { continue }
                 handled += 1
-                if program.update(event) == .quit { return 0 }
+                if apply(program.update(event), to: &program, perform: perform) == .quit { return 0 }
                 if let signal = SignalGuard.pendingSignal { return 128 + signal }
             }
             if handled > 0 { render(program, session: session) }
@@ -77,6 +100,8 @@ public enum TerminalRunner {
             return .resize(width: size.width, height: size.height)
         case .mouse:
             return session.mouseEvent().map { .mouse($0) }
+        case .paste(let text):
+            return .paste(text)
         case .ignore:
             return nil
         }

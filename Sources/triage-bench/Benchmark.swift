@@ -2,6 +2,7 @@ import BuiltinCatalog
 import CatalogGenerator
 import Foundation
 import TriageCore
+import TerminalKit
 import TriageUI
 
 /// Measures one catalog size: through the real `triage` binary (cold and warm load from files, start to first
@@ -25,9 +26,11 @@ struct Benchmark {
         var report = SizeReport(name: label, codes: 0)
         if let codes {
             let catalogDirectory = (base as NSString).appendingPathComponent("catalog")
-            let summary = try CatalogGenerator(codes: codes, seed: seed).write(to: catalogDirectory)
+            // Folders stay under triage's per-folder cap; a 100,000-code catalog is several --catalog folders.
+            let summary = try CatalogGenerator(codes: codes, seed: seed)
+                .write(to: catalogDirectory, folderLimit: CatalogLimits.maximumFolderBytes - (1 << 20))
             report.distinctWords = summary.distinctWords
-            catalogArguments = ["--catalog", catalogDirectory]
+            catalogArguments = summary.folders.flatMap { ["--catalog", $0] }
         }
         let runs = smoke ? 1 : ((codes ?? 0) >= 50_000 ? 2 : 5)
 
@@ -50,17 +53,17 @@ struct Benchmark {
         // In process, exactly as triage loads: the compiled built-in catalog, or the (now warm) cache.
         let loadStart = ChildProcess.now()
         let catalog: Catalog
-        if catalogArguments.count == 2 {
-            let builtIn = CatalogSource(name: "built-in", files: BuiltinCatalog.files)
+        if !catalogArguments.isEmpty {
+            let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
             let key = BuiltinCatalog.compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
             let loaded = CatalogCache(directory: cache + "/triage").load(builtIn: builtIn, builtInKey: key,
-                                                                         folders: [catalogArguments[1]])
+                                                                         folders: catalogArguments.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
             if let problem = loaded.problems.first { brokenReasons.append("\(label): the catalog has problems: \(problem)") }
             if loaded.outcome != .hit { brokenReasons.append("\(label): the cache triage wrote was not used: \(loaded.outcome)") }
             catalog = loaded.catalog
         } else {
             catalog = BuiltinCatalog.compiled.flatMap(CompiledCatalog.decode) ?? CatalogLoader.load(
-                [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]).catalog
+                [CatalogSource.builtIn(BuiltinCatalog.files)]).catalog
         }
         report.figures.append(Figure(name: "warm load in process", value: ChildProcess.elapsed(since: loadStart), unit: "ms"))
         report.codes = catalog.entries.count

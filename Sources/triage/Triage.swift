@@ -15,8 +15,9 @@ struct Triage: ParsableCommand {
             Exit status: 0 success, 1 nothing found / lint problems / ambiguous code, 2 usage or catalog errors.
             """,
         subcommands: [
-            BrowseCommand.self, ShowCommand.self, SearchCommand.self, ListCommand.self, VendorsCommand.self,
-            DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self, TestCommand.self,
+            BrowseCommand.self, ShowCommand.self, SearchCommand.self, ExplainCommand.self, ListCommand.self,
+            VendorsCommand.self, DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self,
+            TestCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 
@@ -38,7 +39,14 @@ struct Triage: ParsableCommand {
                 Console.error("See 'triage --help'.")
                 Foundation.exit(2)
             }
-            exit(withError: error)
+            // Help and every other error are printed through Console, so a closed or full stdout/stderr
+            // exits 2 instead of trapping.
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.out(message) } else { Console.error(message) }
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

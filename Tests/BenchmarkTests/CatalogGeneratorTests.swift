@@ -21,7 +21,7 @@ import TriageCore
         let summary = try CatalogGenerator(codes: 1_000, seed: 3).write(to: directory)
         let read = CatalogSource.directory(directory)
         #expect(read.problems.map(\.description) == [])
-        let loaded = CatalogLoader.load([CatalogSource(name: "built-in", files: BuiltinCatalog.files), read.source])
+        let loaded = CatalogLoader.load([CatalogSource.builtIn(BuiltinCatalog.files), read.source])
         #expect(loaded.problems.map(\.description) == [])
         #expect(loaded.catalog.entries.count == 1_000 + 143)
         #expect(summary.vendors == 5)

@@ -10,9 +10,9 @@ public struct TriageRun: Sendable {
 public enum TriageProcess {
     /// Runs `triage arguments...` with a clean environment (plus `environment`), no terminal, and `input` on stdin.
     public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-                           directory: URL? = nil) throws -> TriageRun {
+                           directory: URL? = nil, executable: URL? = nil) throws -> TriageRun {
         let process = Process()
-        process.executableURL = TestPaths.triageBinary
+        process.executableURL = executable ?? TestPaths.triageBinary
         process.arguments = arguments
         var base = ["PATH": "/usr/bin:/bin", "HOME": TestPaths.temporaryDirectory("home").path, "LANG": "C.UTF-8"]
         for (key, value) in environment { base[key] = value }
@@ -38,5 +38,14 @@ public enum TriageProcess {
         process.waitUntilExit()
         return TriageRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+extension TriageProcess {
+    /// Runs a `/bin/sh` command line in which `$TRIAGE` is the binary, for redirections the Process API cannot
+    /// express (`2>&-`, `> full-device`). What the command leaves on stdout and stderr is captured.
+    public static func shell(_ command: String, directory: URL? = nil) throws -> TriageRun {
+        try run(["-c", command], environment: ["TRIAGE": TestPaths.triageBinary.path], directory: directory,
+                executable: URL(fileURLWithPath: "/bin/sh"))
     }
 }

@@ -207,6 +207,12 @@ final class TmuxHarness {
         try run(["send-keys", "-t", "main", "-l", "--", text])
     }
 
+    /// Pastes `text` as a terminal paste does (`paste-buffer -p`: bracketed when the program asked for it).
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "paste", "--", text])
+        try run(["paste-buffer", "-p", "-d", "-b", "paste", "-t", "main"])
+    }
+
     /// Presses keys by tmux name: "Enter", "Escape", "C-c", "PageDown", "Up", "BTab", "F5", "q"...
     func press(_ keys: String...) throws {
         try run(["send-keys", "-t", "main"] + keys)

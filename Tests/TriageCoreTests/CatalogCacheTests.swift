@@ -7,7 +7,7 @@ import TestSupport
 /// User catalogs compiled into the cache: reused while nothing changed, rebuilt when anything did, damaged
 /// cache files ignored, files private.
 @Suite struct CatalogCacheTests {
-    let builtIn = CatalogSource(name: "built-in", files: BuiltinCatalog.files)
+    let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
     let key = CompiledCatalog.key(of: BuiltinCatalog.files)
 
     struct Setup {

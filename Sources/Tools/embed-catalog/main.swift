@@ -51,7 +51,7 @@ for file in files {
     source += "\"\"\"\(hashes)),\n"
 }
 source += "    ]\n\n"
-let loaded = CatalogLoader.load([CatalogSource(name: "built-in", files: embedded)])
+let loaded = CatalogLoader.load([CatalogSource.builtIn(embedded)])
 if loaded.problems.isEmpty {
     let compiled = Data(CompiledCatalog.encode(loaded.catalog)).base64EncodedString()
     source += "    static let compiled: String? = \"\(compiled)\"\n}\n"

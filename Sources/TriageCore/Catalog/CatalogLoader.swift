@@ -27,6 +27,11 @@ public enum CatalogLoader {
             var vendorCodesInSource: [String: [String: SourceLocation]] = [:]
             var treesInSource: [String: SourceLocation] = [:]
             for file in source.files {
+                if file.text.utf8.count > CatalogLimits.maximumFileBytes {
+                    problems.add(SourceLocation(file: file.path, line: 1, column: 1),
+                                 CatalogLimits.FileProblem.tooLarge(file.text.utf8.count).message)
+                    continue
+                }
                 guard let root = YAMLParser.parse(file.text, file: file.path, &problems) else { continue }
                 guard let mapping = root.mapping("the file", &problems) else { continue }
                 if mapping.has("vendor") {
@@ -112,6 +117,7 @@ private struct Merger {
             state.codes.keys.map { CodeReference(vendor: state.vendor.id, code: $0) }
         })
         let codesOf = { (reference: CodeReference) in allReferences.contains(reference) }
+        var unknownCodes = UnknownCodeMessages(codesByVendor: vendors.mapValues { Array($0.codes.keys) })
 
         // Trees first: which codes each diagnoses, so entries can list them.
         var treesByCode: [CodeReference: [String]] = [:]
@@ -128,12 +134,13 @@ private struct Merger {
             guard let state = vendors[vendorID] else { continue }
             finalVendors.append(state.vendor)
             let categoryIDs = state.vendor.categories.map(\.id)
+            let knownCategories = Set(categoryIDs)
             for code in state.codeOrder {
                 guard let raw = state.codes[code] else { continue }
                 var entry = raw.entry
-                if !categoryIDs.contains(entry.category) {
+                if !knownCategories.contains(entry.category) {
                     var message = "code '\(code)' names unknown category '\(entry.category)' of vendor '\(vendorID)'"
-                    if let guess = Suggestions.closest(to: entry.category, among: categoryIDs, limit: 1).first {
+                    if let guess = unknownCodes.suggest(entry.category, among: categoryIDs, limit: 1).first {
                         message += "; did you mean '\(guess)'?"
                     }
                     problems.add(raw.categoryLocation, message)
@@ -143,14 +150,14 @@ private struct Merger {
                     if codesOf(reference) {
                         entry.related.append(reference)
                     } else {
-                        problems.add(location, unknownCode(reference, among: allReferences))
+                        problems.add(location, unknownCodes.message(for: reference))
                     }
                 }
                 var treeIDs: [String] = []
                 for (treeID, location) in raw.trees {
                     if trees[treeID] == nil {
                         var message = "code '\(code)' names unknown tree '\(treeID)'"
-                        if let guess = Suggestions.closest(to: treeID, among: treeOrder, limit: 1).first {
+                        if let guess = unknownCodes.suggest(treeID, among: treeOrder, limit: 1).first {
                             message += "; did you mean '\(guess)'?"
                         }
                         problems.add(location, message)
@@ -172,12 +179,35 @@ private struct Merger {
     }
 }
 
-/// "unknown code X" with the closest codes of the same vendor as suggestions.
-func unknownCode(_ reference: CodeReference, among all: Set<CodeReference>) -> String {
-    let sameVendor = all.filter { $0.vendor == reference.vendor }.map(\.code)
-    if sameVendor.isEmpty { return "unknown code '\(reference.code)': there is no vendor '\(reference.vendor)'" }
-    var message = "unknown code '\(reference.code)' of vendor '\(reference.vendor)'"
-    let guesses = Suggestions.closest(to: reference.code, among: sameVendor, limit: 3)
-    if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?" }
-    return message
+/// "unknown code X" with the closest codes of the same vendor as suggestions. Each vendor's codes are prepared
+/// once, only the first `suggestionBudget` messages carry suggestions, and all of them together compute at most
+/// `distanceBudget` edit distances: a file with thousands of unknown references costs time in proportion to its
+/// size, not to its size times the catalog's.
+struct UnknownCodeMessages {
+    let codesByVendor: [String: [String]]
+    var suggestionBudget = 20
+    var distanceBudget = 5_000
+    private var pools: [String: SuggestionPool] = [:]
+
+    init(codesByVendor: [String: [String]]) { self.codesByVendor = codesByVendor }
+
+    mutating func message(for reference: CodeReference) -> String {
+        guard let sameVendor = codesByVendor[reference.vendor], !sameVendor.isEmpty else {
+            return "unknown code '\(reference.code)': there is no vendor '\(reference.vendor)'"
+        }
+        var message = "unknown code '\(reference.code)' of vendor '\(reference.vendor)'"
+        guard suggestionBudget > 0 else { return message }
+        suggestionBudget -= 1
+        if pools[reference.vendor] == nil { pools[reference.vendor] = SuggestionPool(sameVendor) }
+        let guesses = pools[reference.vendor]?.closest(to: reference.code, limit: 3, work: &distanceBudget) ?? []
+        if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?" }
+        return message
+    }
+
+    /// "Did you mean" candidates while the budget lasts, then none.
+    mutating func suggest(_ input: String, among candidates: [String], limit: Int) -> [String] {
+        guard suggestionBudget > 0 else { return [] }
+        suggestionBudget -= 1
+        return SuggestionPool(candidates).closest(to: input, limit: limit, work: &distanceBudget)
+    }
 }

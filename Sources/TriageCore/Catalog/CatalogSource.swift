@@ -13,7 +13,8 @@ public struct CatalogSource: Sendable {
     }
 
     /// Reads every `.yaml`/`.yml` file below `path` (hidden ones aside), sorted by path. A missing or unreadable
-    /// folder is reported as a problem rather than skipped.
+    /// folder is reported as a problem rather than skipped. Files above `CatalogLimits` are refused before they are
+    /// read; special files (FIFOs, devices) are refused without blocking.
     public static func directory(_ path: String) -> (source: CatalogSource, problems: [CatalogProblem]) {
         var problems = ProblemList()
         var files: [(path: String, text: String)] = []
@@ -31,12 +32,25 @@ public struct CatalogSource: Sendable {
             let urls = (walker?.compactMap { $0 as? URL } ?? [])
                 .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
                 .sorted { $0.path < $1.path }
+            if urls.count > CatalogLimits.maximumFiles {
+                problems.add(here, "the folder has \(urls.count) YAML files; a catalog folder may have at most \(CatalogLimits.maximumFiles)")
+                return (CatalogSource(name: path, files: []), problems.problems)
+            }
+            var total = 0
             for url in urls {
                 let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
                 let display = (path as NSString).appendingPathComponent(relative)
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    problems.add(SourceLocation(file: display, line: 1, column: 1), "cannot read the file")
+                let data: Data
+                switch CatalogLimits.readBounded(url.path) {
+                case let .success(read): data = read
+                case let .failure(problem):
+                    problems.add(SourceLocation(file: display, line: 1, column: 1), problem.message)
                     continue
+                }
+                total += data.count
+                if total > CatalogLimits.maximumFolderBytes {
+                    problems.add(here, "the folder's YAML files total more than \(CatalogLimits.describe(CatalogLimits.maximumFolderBytes)), the most a catalog folder may hold; stopped at \(display)")
+                    break
                 }
                 guard let text = String(data: data, encoding: .utf8) else {
                     problems.add(SourceLocation(file: display, line: 1, column: 1), "the file is not UTF-8 text")

@@ -12,6 +12,7 @@ struct ExampleValidator {
             for (id, node) in tree.nodes { if case .conclusion = node.kind { conclusions.insert(id) } }
         }
         var covered = Set<String>()
+        var unknownCodes: UnknownCodeMessages?
         for example in catalog.examples {
             let named = "example '\(example.name)'"
             if let tree = example.tree, catalog.tree(id: tree) == nil {
@@ -22,7 +23,11 @@ struct ExampleValidator {
                 problems.add(example.location, message)
             }
             if let code = example.code, example.startCode(in: catalog) == nil {
-                problems.add(example.location, "\(named): " + unknownCodeMessage(code))
+                if unknownCodes == nil {
+                    unknownCodes = UnknownCodeMessages(
+                        codesByVendor: Dictionary(grouping: catalog.entries, by: \.vendor).mapValues { $0.map(\.code) })
+                }
+                problems.add(example.location, "\(named): " + unknownCodeMessage(code, messages: &unknownCodes!))
             }
             if !example.expect.isEmpty, !conclusions.contains(example.expect) {
                 var message = "\(named) expects '\(example.expect)', which is not a conclusion of any tree"
@@ -38,7 +43,7 @@ struct ExampleValidator {
         }
     }
 
-    private func unknownCodeMessage(_ code: CodeReference) -> String {
+    private func unknownCodeMessage(_ code: CodeReference, messages: inout UnknownCodeMessages) -> String {
         if code.vendor.isEmpty {
             let found = catalog.entries(code: code.code)
             if found.count > 1 {
@@ -47,7 +52,7 @@ struct ExampleValidator {
             let guesses = catalog.suggestions(for: code.code).map(\.description)
             return "unknown code '\(code.code)'" + (guesses.isEmpty ? "" : "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?")
         }
-        return unknownCode(code, among: Set(catalog.entries.map(\.reference)))
+        return messages.message(for: code)
     }
 }
 

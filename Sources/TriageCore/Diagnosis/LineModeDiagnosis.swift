@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// A diagnosis as a plain-text dialogue, for dumb terminals, screen readers and scripts: the same questions as
 /// the full-screen UI, one after another, answered on input lines.

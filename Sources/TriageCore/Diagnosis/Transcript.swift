@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// A diagnosis written down for a ticket: the tree, the code it started from, the time, each question and
 /// answer with its notes, and the conclusion with its steps, related codes and escalation. Rendered as Markdown
@@ -135,7 +136,7 @@ public struct Transcript: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return JSONText.escapingInvisibles(String(decoding: data, as: UTF8.self))
     }
 
     /// Markdown for a ticket. Control characters are made visible (see `TerminalSafe`).

@@ -26,8 +26,8 @@ enum SearchText {
             switch byte {
             case 0x30...0x39, 0x61...0x7A: current.append(byte)
             case 0x41...0x5A: current.append(byte + 0x20)
-            case 0x2D where current.isEmpty && (next.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
-                && !Self.isWordByte(previous):
+            case 0x2D where current.isEmpty && startsNegativeNumber(previousIsWord: Self.isWordByte(previous),
+                                                                    nextIsDigit: next.map { $0 >= 0x30 && $0 <= 0x39 } ?? false):
                 current.append(byte)
             default:
                 if !current.isEmpty { keys.append(String(decoding: current, as: UTF8.self)); current.removeAll(keepingCapacity: true) }
@@ -36,6 +36,11 @@ enum SearchText {
         }
         if !current.isEmpty { keys.append(String(decoding: current, as: UTF8.self)) }
         return keys
+    }
+
+    /// A `-` starts a word (Sentori's `-1`) when a digit follows and no letter or digit comes before it.
+    static func startsNegativeNumber(previousIsWord: Bool, nextIsDigit: Bool) -> Bool {
+        nextIsDigit && !previousIsWord
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -63,8 +68,9 @@ enum SearchText {
                 } else if ascii >= 0x41 && ascii <= 0x5A {
                     if current.isEmpty { start = position }
                     current.append(Character(Unicode.Scalar(ascii + 0x20)))
-                } else if ascii == 0x2D, current.isEmpty, position + 1 < characters.count,
-                          characters[position + 1].isNumber, previous.map({ !$0.isLetter && !$0.isNumber }) ?? true {
+                } else if ascii == 0x2D, current.isEmpty,
+                          startsNegativeNumber(previousIsWord: previous.map { $0.isLetter || $0.isNumber } ?? false,
+                                               nextIsDigit: position + 1 < characters.count && characters[position + 1].isNumber) {
                     start = position
                     current.append("-")
                 } else {
@@ -73,8 +79,9 @@ enum SearchText {
             } else if character.isLetter || character.isNumber {
                 if current.isEmpty { start = position }
                 current.append(contentsOf: character.lowercased())
-            } else if character == "-", current.isEmpty, position + 1 < characters.count,
-                      characters[position + 1].isNumber, previous.map({ !$0.isLetter && !$0.isNumber }) ?? true {
+            } else if character == "-", current.isEmpty,
+                      startsNegativeNumber(previousIsWord: previous.map { $0.isLetter || $0.isNumber } ?? false,
+                                           nextIsDigit: position + 1 < characters.count && characters[position + 1].isNumber) {
                 start = position
                 current.append("-")
             } else {

@@ -57,7 +57,8 @@ public struct SessionSnapshot: Hashable, Sendable {
     public init(_ session: DiagnosisSession, catalog: Catalog) {
         diagnosis = session.redacted()
         if session.isFinished, let step = session.current(in: catalog), let conclusion = step.conclusion {
-            self.conclusion = SessionConclusion(tree: step.tree, node: step.node, title: conclusion.diagnosis)
+            self.conclusion = SessionConclusion(tree: step.tree, node: step.node, title: conclusion.diagnosis,
+                                                undetermined: !conclusion.determined)
         }
     }
 

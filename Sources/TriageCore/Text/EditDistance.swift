@@ -46,24 +46,6 @@ public enum Suggestions {
     /// Up to `limit` candidates closest to `input`, ignoring case and treating `_`, `-` and space alike;
     /// only candidates close enough to be plausible typos, or containing the input, are returned.
     public static func closest(to input: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let query = fold(input)
-        guard !query.isEmpty else { return [] }
-        let tolerance = max(2, query.count / 3)
-        var scored: [(distance: Int, candidate: String)] = []
-        for candidate in candidates {
-            let folded = fold(candidate)
-            if folded == query { scored.append((0, candidate)); continue }
-            if let distance = EditDistance.between(query, folded, limit: tolerance) {
-                scored.append((distance, candidate))
-            } else if query.count >= 3, String(folded).contains(String(query)) {
-                scored.append((tolerance + 1, candidate))
-            }
-        }
-        return scored.sorted { ($0.distance, $0.candidate.count, $0.candidate) < ($1.distance, $1.candidate.count, $1.candidate) }
-            .prefix(limit).map(\.candidate)
-    }
-
-    private static func fold(_ text: String) -> [Character] {
-        text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 }
+        SuggestionPool(candidates).closest(to: input, limit: limit)
     }
 }

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Self-checks for tests: selections and scroll offsets point inside what is shown, and the modes agree.
 extension DiagnosisScreen {
     /// Every broken rule, as readable sentences; empty when the state is consistent. `deep` also checks the

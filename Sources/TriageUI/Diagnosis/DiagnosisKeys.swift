@@ -1,6 +1,16 @@
+import TerminalKit
 import TriageCore
 
-/// The keys of the diagnosis screen (listed for the help overlay in `DiagnosisKeyHelp`).
+/// What a key does on the diagnosis screen (each table below binds the ones it uses).
+enum DiagnosisAction: Hashable, Sendable {
+    case answer(Int), up, down, pageUp, pageDown, first, last, activate, typeValue, focusPath, close
+    case back, restart, note, save, help, quit
+    case jumpBack, returnToStep, digitInPath
+    case submit, leaveField, reveal, edit, scrollUp, scrollDown, pageUpField, pageDownField
+    case saveNote, cancelNote
+}
+
+/// The keys of the diagnosis screen, one table per place the keys go:
 ///
 /// - Everywhere: Ctrl-C quits.
 /// - Note editor (`n`): typing edits the note; Enter saves, Esc cancels.
@@ -9,6 +19,97 @@ import TriageCore
 ///   back one step, `r r` restarts, `n` notes, `s` saves the transcript, Tab focuses the path, Esc/`q` leave.
 /// - Path: Up/Down/j/k select an earlier step, Enter jumps back to it, `n` notes it, Tab/Esc return to the step.
 extension DiagnosisScreen {
+    /// Keys that do the same with the step or the path focused (their hints are the step's).
+    static let commonKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
+        .init("In a diagnosis", [
+            .init("b  Bksp  Left", "Back one step", [([.character("b"), .backspace, .left, .character("h")], .back)],
+                  hints: [.init("b", order: 2, priority: 2) { $0.session.path.contains(where: \.isAnswered) ? "back" : nil }]),
+            .init("Tab", "The path: pick an earlier step, Enter jumps back", [([.tab, .backTab], .focusPath)],
+                  hints: [.init("Tab", order: 4, priority: 6) { $0.session.path.isEmpty ? nil : "path" }]),
+            .init("n", "Note on the step (in the path: on the selected one)", [([.character("n")], .note)],
+                  hints: [.init("n", "note", order: 3, priority: 5)]),
+            .init("r r", "Restart from the first question", [([.character("r")], .restart)],
+                  hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil }]),
+            .init("s", "Save the transcript (Markdown)", [([.character("s")], .save)],
+                  hints: [.init("s", order: 0, priority: 0) { $0.isConclusion ? "save transcript" : nil }]),
+        ]),
+        .init("Other", [
+            .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)],
+                  hints: [.init("?", "help", order: 5, priority: 3)]),
+            .init("Ctrl-C", "Quit Triage", [([.control("c")], .quit)]),
+            .init("Mouse", "Click an answer, a code or a step; the wheel scrolls"),
+        ]),
+    ])
+
+    /// The step pane's keys (with the common ones): the help overlay's "In a diagnosis" and "Other" sections.
+    static let stepKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
+        .init("In a diagnosis", [
+            .init("1-9", "Answer with that number", Key.digits { .answer($0) },
+                  hints: [.init(order: 0, priority: 0) { screen in
+                      guard case let .question(_, _, answers, _)? = screen.current?.kind else { return nil }
+                      return (answers.count > 1 ? "1-\(min(answers.count, 9))" : "1", "answer")
+                  }]),
+            .init("Up Down  Enter", "Select an answer or related code; Enter takes it",
+                  [([.up, .character("k")], .up), ([.down, .character("j")], .down),
+                   ([.enter, .right, .character("l")], .activate)],
+                  hints: [.init("Enter", order: 1, priority: 1) { $0.isConclusion && $0.selectedCode != nil ? "open code" : nil }]),
+            .init(nil, "Type the value", [([.character("i")], .typeValue)],
+                  hints: [.init("i", order: 0, priority: 0) { $0.isAsk($0.current) ? "type" : nil }]),
+            .init("PgUp PgDn  g G", "Scroll", [([.pageUp], .pageUp), ([.pageDown], .pageDown),
+                                              ([.home, .character("g")], .first), ([.end, .character("G")], .last)]),
+            .init("Esc  q", "Leave the diagnosis (q quits only from the browser)",
+                  [([.escape, .character("q")], .close)], hints: [.init("Esc", "leave", order: 6, priority: 4)]),
+        ]),
+    ]) + commonKeys
+
+    /// The path pane's keys (then the common ones, whose hints are the step's).
+    static let pathKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
+        .init("Path", [
+            .init(nil, "Select an earlier step", [([.up, .character("k")], .up), ([.down, .character("j")], .down),
+                                                  ([.pageUp], .pageUp), ([.pageDown], .pageDown),
+                                                  ([.home, .character("g")], .first), ([.end, .character("G")], .last)]),
+            .init(nil, "Jump back to the selected step", [([.enter, .right, .character("l")], .jumpBack)],
+                  hints: [.init("Enter", "jump back here", order: 0, priority: 0)]),
+            .init(nil, "Note on the selected step", hints: [.init("n", "note", order: 1, priority: 2)]),
+            .init(nil, "Back to the question", [([.tab, .backTab, .escape, .left, .character("h")], .returnToStep)],
+                  hints: [.init("Tab", "question", order: 2, priority: 1)]),
+            .init(nil, "Leave the diagnosis", [([.character("q")], .close)], hints: [.init("q", "leave", order: 3, priority: 3)]),
+            .init(nil, "Digits answer in the step, not here", Key.digits { _ in .digitInPath } + [([.character("0")], .digitInPath)]),
+        ]),
+    ]) + commonKeys.withoutHints
+
+    /// The value field of an ask step: the help overlay's "Typing a value" section. Printable keys are text.
+    static let fieldKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
+        .init("Typing a value", [
+            .init("letters", "Text, even b q r n"),
+            .init("Enter", "Submit the value", [([.enter], .submit)], hints: [.init("Enter", "submit", order: 0, priority: 0)]),
+            .init("Esc  i", "Leave the field / type in it again", [([.escape], .leaveField)],
+                  hints: [.init("Esc", "leave field", order: 1, priority: 1)]),
+            .init("Ctrl-U  Ctrl-W", "Clear / delete the last word", [([.control("u"), .control("w"), .backspace], .edit)],
+                  hints: [.init("Ctrl-U", "clear", order: 2, priority: 2)]),
+            .init("Ctrl-R", "Show a secret while it is typed", [([.control("r")], .reveal)]),
+            .init(nil, "Leave the field for the path", [([.tab, .backTab], .focusPath)]),
+            .init(nil, "Scroll the step", [([.up], .scrollUp), ([.down], .scrollDown), ([.pageUp], .pageUpField),
+                                           ([.pageDown], .pageDownField)]),
+            .init(nil, "Help", [([.function(1)], .help)]),
+        ]),
+    ])
+
+    /// The note editor: Enter saves, Esc cancels, everything else edits the note.
+    static let noteKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
+        .init("Note", [
+            .init(nil, "Save the note", [([.enter], .saveNote)], hints: [.init("Enter", "save", order: 0, priority: 0)]),
+            .init(nil, "Cancel the note", [([.escape], .cancelNote)], hints: [.init("Esc", "cancel", order: 1, priority: 1)]),
+        ]),
+    ])
+
+    /// The table the next key goes to.
+    var activeKeys: KeyMap<DiagnosisScreen, DiagnosisAction> {
+        if noteEditor != nil { return Self.noteKeys }
+        if isTyping { return Self.fieldKeys }
+        return focus == .path ? Self.pathKeys : Self.stepKeys
+    }
+
     /// One key. Returns what the host must do.
     public mutating func handle(_ key: Key) -> DiagnosisOutcome {
         if key == .control("c") { return .quit }
@@ -33,9 +134,9 @@ extension DiagnosisScreen {
     }
 
     private mutating func handleNoteKey(_ key: Key) -> DiagnosisOutcome {
-        switch key {
-        case .enter: saveNote()
-        case .escape:
+        switch Self.noteKeys.action(for: key) {
+        case .saveNote?: saveNote()
+        case .cancelNote?:
             noteEditor = nil
             message = "Note not changed"
         default: _ = noteEditor?.input.edit(key)
@@ -44,23 +145,27 @@ extension DiagnosisScreen {
     }
 
     private mutating func handleFieldKey(_ key: Key) -> DiagnosisOutcome {
-        if field.edit(key) { return .stay }
-        switch key {
-        case .enter: submitValue()
-        case .escape:
+        guard let action = Self.fieldKeys.action(for: key) else {
+            _ = field.edit(key)
+            return .stay
+        }
+        switch action {
+        case .edit: _ = field.edit(key)
+        case .submit: submitValue()
+        case .leaveField:
             isTyping = false
             revealSecret = false
             message = "Left the field: Enter or i types again, b goes back, Esc leaves the diagnosis"
-        case .control("r"): revealSecret.toggle()
-        case .tab, .backTab:
+        case .reveal: revealSecret.toggle()
+        case .focusPath:
             isTyping = false
             revealSecret = false
             focusPath()
-        case .up: stepScroll(by: -1)
-        case .down: stepScroll(by: 1)
-        case .pageUp: stepScroll(by: -max(1, stepHeight - 1))
-        case .pageDown: stepScroll(by: max(1, stepHeight - 1))
-        case .function(1): return .help
+        case .scrollUp: stepScroll(by: -1)
+        case .scrollDown: stepScroll(by: 1)
+        case .pageUpField: stepScroll(by: -max(1, stepHeight - 1))
+        case .pageDownField: stepScroll(by: max(1, stepHeight - 1))
+        case .help: return .help
         default: break
         }
         return .stay
@@ -68,69 +173,68 @@ extension DiagnosisScreen {
 
     private mutating func handleStepKey(_ key: Key) -> DiagnosisOutcome {
         let step = current
-        switch key {
-        case let .character(digit) where digit.isASCII && digit.isNumber && digit != "0":
+        switch Self.stepKeys.action(for: key) {
+        case let .answer(number)?:
             guard case let .question(_, _, answers, _)? = step?.kind else {
                 message = isAsk(step) ? "Enter or i types the value" : nil
                 return .stay
             }
-            let number = Int(String(digit)) ?? 0
             if number <= answers.count {
                 choose(number - 1)
             } else {
                 message = "There is no answer \(number); choose 1 to \(answers.count)"
             }
-        case .up, .character("k"): stepMove(by: -1)
-        case .down, .character("j"): stepMove(by: 1)
-        case .pageUp: stepScroll(by: -max(1, stepHeight - 1))
-        case .pageDown: stepScroll(by: max(1, stepHeight - 1))
-        case .home, .character("g"): stepToEnd(last: false)
-        case .end, .character("G"): stepToEnd(last: true)
-        case .enter, .right, .character("l"):
-            return activate(step)
-        case .character("i") where isAsk(step):
-            isTyping = true
-        case .tab, .backTab: focusPath()
-        case .escape, .character("q"): return .close
-        default: return handleCommonKey(key, noteStep: session.path.count)
+        case .up?: stepMove(by: -1)
+        case .down?: stepMove(by: 1)
+        case .pageUp?: stepScroll(by: -max(1, stepHeight - 1))
+        case .pageDown?: stepScroll(by: max(1, stepHeight - 1))
+        case .first?: stepToEnd(last: false)
+        case .last?: stepToEnd(last: true)
+        case .activate?: return activate(step)
+        case .typeValue?: if isAsk(step) { isTyping = true }
+        case .focusPath?: focusPath()
+        case .close?: return .close
+        case let action?: return handleCommonKey(action, noteStep: session.path.count)
+        case nil: break
         }
         return .stay
     }
 
     private mutating func handlePathKey(_ key: Key) -> DiagnosisOutcome {
-        switch key {
-        case .up, .character("k"): pathMove(by: -1)
-        case .down, .character("j"): pathMove(by: 1)
-        case .pageUp: pathMove(by: -max(1, pathHeight - 1))
-        case .pageDown: pathMove(by: max(1, pathHeight - 1))
-        case .home, .character("g"): pathMove(by: -session.path.count)
-        case .end, .character("G"): pathMove(by: session.path.count)
-        case .enter, .right, .character("l"): jump(toStep: pathSelection)
-        case .tab, .backTab, .escape, .left, .character("h"):
+        switch Self.pathKeys.action(for: key) {
+        case .up?: pathMove(by: -1)
+        case .down?: pathMove(by: 1)
+        case .pageUp?: pathMove(by: -max(1, pathHeight - 1))
+        case .pageDown?: pathMove(by: max(1, pathHeight - 1))
+        case .first?: pathMove(by: -session.path.count)
+        case .last?: pathMove(by: session.path.count)
+        case .jumpBack?: jump(toStep: pathSelection)
+        case .returnToStep?:
             focus = .step
             isTyping = isAsk(current)
-        case .character("q"): return .close
-        case let .character(digit) where digit.isASCII && digit.isNumber:
-            message = "Tab returns to the question to answer it"
-        default: return handleCommonKey(key, noteStep: pathSelection)
+        case .close?: return .close
+        case .digitInPath?: message = "Tab returns to the question to answer it"
+        case let action?: return handleCommonKey(action, noteStep: pathSelection)
+        case nil: break
         }
         return .stay
     }
 
-    /// Keys that do the same with the step or the path focused.
-    private mutating func handleCommonKey(_ key: Key, noteStep: Int) -> DiagnosisOutcome {
-        switch key {
-        case .character("b"), .backspace, .left, .character("h"): back()
-        case .character("r"):
+    /// Actions that do the same with the step or the path focused.
+    private mutating func handleCommonKey(_ action: DiagnosisAction, noteStep: Int) -> DiagnosisOutcome {
+        switch action {
+        case .back: back()
+        case .restart:
             if session.path.contains(where: \.isAnswered) {
                 confirmingRestart = true
                 message = "Press r again to restart from the first question (every answer and note is dropped)"
             } else {
                 restart()
             }
-        case .character("n"): editNote(forStep: noteStep)
-        case .character("s"): return .saveTranscript
-        case .character("?"), .function(1): return .help
+        case .note: editNote(forStep: noteStep)
+        case .save: return .saveTranscript
+        case .help: return .help
+        case .quit: return .quit
         default: break
         }
         return .stay
@@ -165,7 +269,13 @@ extension DiagnosisScreen {
         revealPathSelection()
     }
 
-    private func isAsk(_ step: CurrentStep?) -> Bool {
+    /// True while the current step is a conclusion.
+    var isConclusion: Bool {
+        if case .conclusion? = current?.kind { return true }
+        return false
+    }
+
+    func isAsk(_ step: CurrentStep?) -> Bool {
         if case .ask? = step?.kind { return true }
         return false
     }

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Where the parts of the diagnosis screen go for an area (the whole terminal).
 ///
 /// - `sideBySide` (100 columns and more): the path | the current step, framed with a shared border.

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// The mouse, a bonus: a click chooses an answer, opens a related code, types in the value field or selects an
 /// earlier step (Enter then jumps back to it); the wheel scrolls the pane under it.
 extension DiagnosisScreen {
@@ -18,7 +20,7 @@ extension DiagnosisScreen {
             case .wheelUp: pathMove(by: -1)
             case .wheelDown: pathMove(by: 1)
             case .press:
-                if let entry = document.lines[safe: pathScroll + event.y - layout.path.y]?.entry {
+                if let entry = document.region(atLine: pathScroll + event.y - layout.path.y) {
                     pathSelection = entry
                     revealPathSelection()
                 }
@@ -33,7 +35,7 @@ extension DiagnosisScreen {
                 let index = stepScroll + event.y - layout.step.y
                 if index == document.fieldLine {
                     isTyping = true
-                } else if let target = document.lines[safe: index]?.target {
+                } else if let target = document.region(atLine: index) {
                     selection = target
                     switch document.targets[target] {
                     case let .answer(answer): choose(answer)

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// Layout, documents and scrolling of the diagnosis screen. The step pane moves the way the browser's detail pane
 /// does: in a question Up/Down select the previous or next answer (scrolling it into view); in a conclusion Down
 /// selects the next related code when it is on screen, otherwise scrolls one line.
@@ -23,9 +25,9 @@ extension DiagnosisScreen {
         let layout = layout ?? self.layout
         let rect = layout.step.width > 0 ? layout.step : Rect(x: 0, y: 0, width: max(3, width - 2), height: 1)
         let textWidth = DiagnosisLayout.textWidth(rect)
-        let key = DiagnosisDocumentCache.StepKey(session: session, typing: isTyping, width: textWidth,
-                                                 unicode: glyphs == .unicode, savedPath: lastSavedPath)
-        return documents.step(key) { StepDocument(screen: self, width: textWidth, glyphs: glyphs) }
+        let key = StepDocumentKey(session: session, typing: isTyping, width: textWidth, unicode: glyphs == .unicode,
+                                  savedPath: lastSavedPath)
+        return stepDocuments.value(for: key) { StepDocument(screen: self, width: textWidth, glyphs: glyphs) }
     }
 
     func pathDocument(layout: DiagnosisLayout? = nil, glyphs: BoxGlyphs = .unicode) -> PathDocument {
@@ -36,9 +38,9 @@ extension DiagnosisScreen {
     }
 
     private func cachedPath(width: Int, compact: Bool, expanded: Int?, glyphs: BoxGlyphs) -> PathDocument {
-        let key = DiagnosisDocumentCache.PathKey(session: session, width: width, compact: compact, expanded: expanded,
-                                                 unicode: glyphs == .unicode)
-        return documents.path(key) {
+        let key = PathDocumentKey(session: session, width: width, compact: compact, expanded: expanded,
+                                  unicode: glyphs == .unicode)
+        return pathDocuments.value(for: key) {
             PathDocument(steps: session.path, width: width, compact: compact, expanded: expanded, glyphs: glyphs)
         }
     }
@@ -122,7 +124,7 @@ extension DiagnosisScreen {
 
     mutating func revealPathSelection() {
         let document = pathDocument()
-        guard let lines = document.entryLines[safe: pathSelection] else { return }
+        guard let lines = document.targetLines[safe: pathSelection] else { return }
         if lines.upperBound > pathScroll + pathHeight { pathScroll = lines.upperBound - pathHeight }
         if lines.lowerBound < pathScroll { pathScroll = lines.lowerBound }
     }
@@ -144,7 +146,7 @@ extension DiagnosisScreen {
         let pathDocument = pathDocument(layout: layout)
         let pathRows = max(1, layout.path.height)
         let maxPathScroll = max(0, pathDocument.lines.count - pathRows)
-        if focus == .path, let lines = pathDocument.entryLines[safe: pathSelection] {
+        if focus == .path, let lines = pathDocument.targetLines[safe: pathSelection] {
             if lines.upperBound > pathScroll + pathRows { pathScroll = lines.upperBound - pathRows }
             if lines.lowerBound < pathScroll { pathScroll = lines.lowerBound }
         }

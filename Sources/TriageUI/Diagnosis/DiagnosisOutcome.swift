@@ -1,3 +1,4 @@
+import TerminalKit
 import TriageCore
 
 /// What the host (the browser) must do after the diagnosis screen handled a key. The screen itself never leaves,

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// The guided-diagnosis screen as a plain value: the session, which pane has the focus, the selected answer or
@@ -11,7 +12,7 @@ import TriageCore
 /// var screen = try DiagnosisScreen.start(tree: "sentiance-wrong-environment", from: code, catalog: catalog,
 ///                                        width: 80, height: 24)
 /// _ = screen.handle(.character("1"))
-/// var buffer = Screen(width: 80, height: 24)
+/// var buffer = Buffer(width: 80, height: 24)
 /// screen.draw(into: &buffer, x: 0, y: 0, width: 80, height: 24, context: RenderContext(width: 80, height: 24))
 /// ```
 public struct DiagnosisScreen: Sendable {
@@ -29,7 +30,7 @@ public struct DiagnosisScreen: Sendable {
     public internal(set) var height: Int
 
     /// The value field of an ask step.
-    var field = TextInput()
+    var field = TextField()
     /// Shows a secret value while it is typed (Ctrl-R).
     var revealSecret = false
     /// The one-line note editor (`n`), when open.
@@ -42,13 +43,16 @@ public struct DiagnosisScreen: Sendable {
     /// The selected path step and the path pane's scroll.
     var pathSelection = 0
     var pathScroll = 0
-    /// The last documents laid out (shared by copies; see `DiagnosisDocumentCache`).
-    let documents = DiagnosisDocumentCache()
+    /// The last documents laid out: the current step at one or two widths, the path in the forms the layout
+    /// measures. Copies of a screen share them, which is harmless: the keys hold everything a document depends
+    /// on (the catalog never changes for a screen).
+    let stepDocuments = LayoutCache<StepDocumentKey, StepDocument>(limit: 8)
+    let pathDocuments = LayoutCache<PathDocumentKey, PathDocument>(limit: 8)
 
     struct NoteEditor: Hashable, Sendable {
         /// The path step the note is for; `path.count` is the current step.
         var step: Int
-        var input: TextInput
+        var input: TextField
     }
 
     /// A screen showing `session` (usually just started).
@@ -115,25 +119,33 @@ public struct DiagnosisScreen: Sendable {
         settle()
     }
 
-    /// Shows `text` in the status line until the next key (e.g. the result of something the host did).
-    public mutating func report(_ text: String) {
-        message = text
+    /// The transcript of the session (finished or not) at `date`, ready to be written.
+    public func transcriptDraft(date: Date) -> TranscriptDraft {
+        TranscriptDraft(tree: session.tree, date: date,
+                        markdown: Transcript(session: session, catalog: catalog, date: date).markdown)
     }
 
-    /// Writes the transcript of the session (finished or not) at `date` through `saver` and reports where it
-    /// went, or why it could not be saved. Without a saver, says that saving is not available.
-    public mutating func saveTranscript(using saver: TranscriptSaver?, date: Date) {
-        guard let saver else {
+    /// The transcript was written to `path`: say so (the conclusion also shows it whole).
+    public mutating func transcriptSaved(at path: String) {
+        lastSavedPath = path
+        message = "Transcript saved to \(path)"
+    }
+
+    /// The transcript could not be written (`reason`), or there is nowhere to write it (nil).
+    public mutating func transcriptNotSaved(reason: String?) {
+        guard let reason else {
             message = "Saving transcripts needs HOME or XDG_STATE_HOME; use triage diagnose --transcript FILE"
             return
         }
-        let markdown = Transcript(session: session, catalog: catalog, date: date).markdown
-        do {
-            let path = try saver.save(TranscriptDraft(tree: session.tree, date: date, markdown: markdown))
-            lastSavedPath = path
-            message = "Transcript saved to \(path)"
-        } catch {
-            message = "Cannot save the transcript: \(error.localizedDescription)"
+        message = "Cannot save the transcript: \(reason)"
+    }
+
+    /// Draft, save through `saver` and report: what the browser's runner does with `BrowserEffect.saveTranscript`,
+    /// in one call (for a diagnosis screen used on its own).
+    public mutating func saveTranscript(using saver: TranscriptSaver?, date: Date) {
+        switch BrowserEffect.saveTranscript(transcriptDraft(date: date)).perform(transcripts: saver) {
+        case let .transcriptSaved(path): transcriptSaved(at: path)
+        case let .transcriptNotSaved(reason): transcriptNotSaved(reason: reason)
         }
     }
 
@@ -147,7 +159,7 @@ public struct DiagnosisScreen: Sendable {
         revealSecret = false
         confirmingRestart = false
         noteEditor = nil
-        field = TextInput(prefill ?? "")
+        field = TextField(prefill ?? "")
         pathSelection = max(0, session.path.count - 1)
         selection = nil
         isTyping = false
@@ -232,7 +244,7 @@ public struct DiagnosisScreen: Sendable {
     mutating func editNote(forStep index: Int) {
         let path = session.path
         let existing = index < path.count ? path[index].note : session.note
-        noteEditor = NoteEditor(step: index, input: TextInput(existing ?? "", limit: 1000))
+        noteEditor = NoteEditor(step: index, input: TextField(existing ?? "", limit: 1000))
     }
 
     mutating func saveNote() {

@@ -1,9 +1,10 @@
+import TerminalKit
 import TriageCore
 
 /// The diagnosis screen's last row: the note editor, a message or where you are on the left, the main keys on
 /// the right (the least important dropped first when they do not fit), as the browser's status line does.
 enum DiagnosisStatusLine {
-    static func draw(into screen: inout Screen, state: DiagnosisScreen, rect: Rect, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, state: DiagnosisScreen, rect: Rect, glyphs: BoxGlyphs) {
         let width = rect.width
         guard width > 2, rect.height > 0 else { return }
         let y = rect.y
@@ -15,7 +16,7 @@ enum DiagnosisStatusLine {
         let budget = state.message != nil && editing == nil ? max(0, width - 4 - leftWant)
             : editing != nil ? max(width - 4 - leftWant, width / 3)
             : width - 4 - min(leftWant, width / 4)
-        let right = StatusLineView.fit(hints(state), in: budget)
+        let right = StatusBar.fit(hints(state), in: budget)
         let rightWidth = right.width
         if rightWidth > 0 {
             screen.draw(right, x: rect.x + width - 1 - rightWidth, y: y, width: rightWidth, ellipsis: glyphs.ellipsis)
@@ -29,17 +30,11 @@ enum DiagnosisStatusLine {
     }
 
     /// "Note on step 3: text" with the cursor after it; a long note shows its end.
-    private static func drawNotePrompt(into screen: inout Screen, editor: DiagnosisScreen.NoteEditor, x: Int, y: Int,
+    private static func drawNotePrompt(into screen: inout Buffer, editor: DiagnosisScreen.NoteEditor, x: Int, y: Int,
                                        width: Int, glyphs: BoxGlyphs) {
         let label = StyledLine("Note on step \(editor.step + 1): ", Theme.searchPrompt)
         guard width > label.width + 2 else { return }
-        var shown = editor.input.text
-        var cut = false
-        let room = width - label.width - 1
-        while DisplayWidth.of(TerminalSafe.sanitize(shown, keepNewlines: false)) > room - (cut ? 1 : 0), !shown.isEmpty {
-            shown.removeFirst()
-            cut = true
-        }
+        let (shown, cut) = StatusBar.tail(editor.input.text, room: width - label.width - 1)
         var line = label
         if cut { line.append(glyphs.ellipsis, Theme.dim) }
         line.append(shown)
@@ -54,39 +49,9 @@ enum DiagnosisStatusLine {
         return StyledLine("Diagnosis")
     }
 
-    /// Key hints in display order, with their importance (0 first).
+    /// Key hints in display order, with their importance (0 first), from the table the next key goes to.
     static func hints(_ state: DiagnosisScreen?) -> [(line: StyledLine, priority: Int)] {
         guard let state else { return [] }
-        func hint(_ key: String, _ action: String) -> StyledLine {
-            StyledLine(key, Theme.key) + StyledLine(" " + action)
-        }
-        if state.noteEditor != nil { return [(hint("Enter", "save"), 0), (hint("Esc", "cancel"), 1)] }
-        if state.isTyping {
-            return [(hint("Enter", "submit"), 0), (hint("Esc", "leave field"), 1), (hint("Ctrl-U", "clear"), 2)]
-        }
-        if state.focus == .path {
-            return [(hint("Enter", "jump back here"), 0), (hint("n", "note"), 2), (hint("Tab", "question"), 1),
-                    (hint("q", "leave"), 3)]
-        }
-        let back = state.session.path.contains(where: \.isAnswered)
-        var hints: [(line: StyledLine, priority: Int)] = []
-        switch state.current?.kind {
-        case let .question(_, _, answers, _)?:
-            let count = answers.count
-            hints.append((hint(count > 1 ? "1-\(min(count, 9))" : "1", "answer"), 0))
-        case .ask?:
-            hints.append((hint("i", "type"), 0))
-        case .conclusion?, .notDetermined?:
-            hints.append((hint("s", "save transcript"), 0))
-            if state.selectedCode != nil { hints.append((hint("Enter", "open code"), 1)) }
-        case nil:
-            hints.append((hint("r", "restart"), 0))
-        }
-        if back { hints.append((hint("b", "back"), 2)) }
-        hints.append((hint("n", "note"), 5))
-        if !state.session.path.isEmpty { hints.append((hint("Tab", "path"), 6)) }
-        hints.append((hint("?", "help"), 3))
-        hints.append((hint("Esc", "leave"), 4))
-        return hints
+        return StatusBar.hints(state.activeKeys, for: state, keyStyle: Theme.key)
     }
 }

@@ -1,17 +1,18 @@
+import TerminalKit
 import TriageCore
 
 /// Draws the diagnosis screen: the frame with the path and step panes (side by side, stacked or one at a time),
 /// the value field of an ask step, and the status line with the note editor or the key hints.
 extension DiagnosisScreen {
     /// Draws the whole screen into the area (x, y, width, height) of `screen`, usually the whole terminal.
-    public func draw(into screen: inout Screen, x: Int, y: Int, width: Int, height: Int, context: RenderContext) {
+    public func draw(into screen: inout Buffer, x: Int, y: Int, width: Int, height: Int, context: RenderContext) {
         var state = self
         if state.width != width || state.height != height { state.resize(width: width, height: height) }
         state.render(into: &screen, area: Rect(x: x, y: y, width: width, height: height),
                      glyphs: BoxGlyphs.forContext(context))
     }
 
-    private func render(into screen: inout Screen, area: Rect, glyphs: BoxGlyphs) {
+    private func render(into screen: inout Buffer, area: Rect, glyphs: BoxGlyphs) {
         guard area.width >= 4, area.height >= 4 else { return }
         screen.fill(x: area.x, y: area.y, width: area.width, height: area.height)
         let layout = layout(area: area)
@@ -25,33 +26,26 @@ extension DiagnosisScreen {
 
     // MARK: - Frame
 
-    private func drawFrame(into screen: inout Screen, layout: DiagnosisLayout, step: StepDocument, path: PathDocument,
+    private func drawFrame(into screen: inout Buffer, layout: DiagnosisLayout, step: StepDocument, path: PathDocument,
                            glyphs: BoxGlyphs) {
         let area = layout.area
         screen.box(Rect(x: area.x, y: layout.top, width: area.width, height: layout.bottom - layout.top + 1),
                    glyphs: glyphs, style: Theme.border)
         let pathTitle = "Path (\(session.path.count))"
-        let stepFooter = Self.footer(scroll: stepScroll, lines: step.lines.count, height: layout.step.height)
-        let pathFooter = Self.footer(scroll: pathScroll, lines: path.lines.count, height: layout.path.height)
+        let stepFooter = Frame.position(scroll: stepScroll, lines: step.lines.count, height: layout.step.height)
+        let pathFooter = Frame.position(scroll: pathScroll, lines: path.lines.count, height: layout.path.height)
         switch layout.kind {
         case .sideBySide:
-            let column = layout.step.x - 1
-            for row in layout.top + 1..<layout.bottom {
-                screen[column, row] = Cell(glyphs.vertical, style: Theme.border)
-            }
-            screen[column, layout.top] = Cell(glyphs.teeDown, style: Theme.border)
-            screen[column, layout.bottom] = Cell(glyphs.teeUp, style: Theme.border)
+            Frame.verticalDivider(column: layout.step.x - 1, top: layout.top, bottom: layout.bottom, glyphs: glyphs,
+                                  style: Theme.border, into: &screen)
             label(&screen, title: pathTitle, focused: focus == .path, footer: pathFooter, rect: layout.path,
                   titleRow: layout.top, footerRow: layout.bottom, glyphs: glyphs)
             label(&screen, title: step.title, focused: focus == .step, footer: stepFooter, rect: layout.step,
                   titleRow: layout.top, footerRow: layout.bottom, glyphs: glyphs)
         case .stacked, .single:
             if let divider = layout.divider {
-                for column in area.x + 1..<area.x + area.width - 1 {
-                    screen[column, divider] = Cell(glyphs.horizontal, style: Theme.border)
-                }
-                screen[area.x, divider] = Cell(glyphs == .unicode ? "├" : "+", style: Theme.border)
-                screen[area.x + area.width - 1, divider] = Cell(glyphs == .unicode ? "┤" : "+", style: Theme.border)
+                Frame.horizontalDivider(row: divider, x: area.x, width: area.width, glyphs: glyphs, style: Theme.border,
+                                        into: &screen)
                 label(&screen, title: pathTitle, focused: focus == .path, footer: pathFooter, rect: layout.path,
                       titleRow: layout.top, footerRow: divider, glyphs: glyphs)
                 label(&screen, title: step.title, focused: focus == .step, footer: stepFooter, rect: layout.step,
@@ -67,83 +61,49 @@ extension DiagnosisScreen {
     }
 
     /// A pane's title on the border above it and its scroll position on the border below.
-    private func label(_ screen: inout Screen, title: String, focused: Bool, footer: String?, rect: Rect, titleRow: Int,
+    private func label(_ screen: inout Buffer, title: String, focused: Bool, footer: String?, rect: Rect, titleRow: Int,
                        footerRow: Int, glyphs: BoxGlyphs) {
-        let room = rect.width - 2
-        guard room > 2 else { return }
-        screen.draw(StyledLine(" \(title) ", focused ? Theme.focusedTitle : Theme.title), x: rect.x, y: titleRow,
-                    width: room, ellipsis: glyphs.ellipsis)
+        Frame.title(title, style: focused ? Theme.focusedTitle : Theme.title, pane: rect, row: titleRow, glyphs: glyphs,
+                    into: &screen)
         if let footer {
-            let text = " \(footer) "
-            let width = min(DisplayWidth.of(text), room)
-            screen.draw(StyledLine(text, Theme.dim), x: rect.x + rect.width - 1 - width, y: footerRow, width: width,
-                        ellipsis: glyphs.ellipsis)
+            Frame.footer(footer, style: Theme.dim, pane: rect, row: footerRow, glyphs: glyphs, into: &screen)
         }
-    }
-
-    /// "first-last/total" when the text is longer than the pane.
-    static func footer(scroll: Int, lines: Int, height: Int) -> String? {
-        guard height > 0, lines > height else { return nil }
-        return "\(scroll + 1)-\(min(lines, scroll + height))/\(lines)"
     }
 
     // MARK: - Panes
 
-    private func drawPath(_ document: PathDocument, into screen: inout Screen, rect: Rect, glyphs: BoxGlyphs) {
-        let textWidth = DiagnosisLayout.textWidth(rect)
-        for row in 0..<rect.height {
-            let index = pathScroll + row
-            guard let line = document.lines[safe: index] else { break }
-            screen.draw(line.text, x: rect.x + 1, y: rect.y + row, width: textWidth, ellipsis: glyphs.ellipsis)
-            guard focus == .path, let entry = line.entry, entry == pathSelection else { continue }
-            if document.entryLines[safe: entry]?.lowerBound == index {
-                screen.put(glyphs.marker, x: rect.x + 1, y: rect.y + row, style: Theme.key)
-            }
-            screen.restyle(x: rect.x, y: rect.y + row, width: rect.width) {
-                $0.reverse = true
-                $0.dim = false
-            }
-        }
+    private func drawPath(_ document: PathDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
+        let selection = focus == .path ? DocumentView.Selection(region: pathSelection, marker: Span(glyphs.marker, Theme.key),
+                                                                reverse: true, bold: false, undim: true) : nil
+        DocumentView.render(document, scroll: pathScroll, selection: selection, in: rect, into: &screen,
+                            ellipsis: glyphs.ellipsis)
     }
 
-    private func drawStep(_ document: StepDocument, into screen: inout Screen, rect: Rect, glyphs: BoxGlyphs) {
-        let textWidth = DiagnosisLayout.textWidth(rect)
+    private func drawStep(_ document: StepDocument, into screen: inout Buffer, rect: Rect, glyphs: BoxGlyphs) {
         let focused = focus == .step && noteEditor == nil
-        for row in 0..<rect.height {
-            let index = stepScroll + row
-            guard let line = document.lines[safe: index] else { break }
-            let y = rect.y + row
-            if index == document.fieldLine {
-                drawField(into: &screen, x: rect.x + 1, y: y, width: textWidth, glyphs: glyphs)
-                continue
-            }
-            screen.draw(line.text, x: rect.x + 1, y: y, width: textWidth, ellipsis: glyphs.ellipsis)
-            guard let target = line.target, target == selection else { continue }
-            if document.targetLines[safe: target]?.lowerBound == index, case .answer? = document.targets[safe: target] {
-                screen.put(glyphs.marker, x: rect.x + 1, y: y, style: Theme.key)
-            }
-            screen.restyle(x: rect.x, y: y, width: rect.width) {
-                $0.reverse = focused
-                $0.bold = true
-                $0.dim = false
-            }
+        let highlight = selection.map { index in
+            let isAnswer: Bool
+            if case .answer? = document.targets[safe: index] { isAnswer = true } else { isAnswer = false }
+            return DocumentView.Selection(region: index, marker: isAnswer ? Span(glyphs.marker, Theme.key) : nil,
+                                          reverse: focused, bold: true, undim: true)
+        }
+        DocumentView.render(document, scroll: stepScroll, selection: highlight, in: rect, into: &screen,
+                            ellipsis: glyphs.ellipsis)
+        if let field = document.fieldLine, field >= stepScroll, field < stepScroll + rect.height {
+            drawField(into: &screen, x: rect.x + 1, y: rect.y + field - stepScroll, width: DiagnosisLayout.textWidth(rect),
+                      glyphs: glyphs)
         }
     }
 
     /// The value field: a prompt mark and the text (its end when long), underlined across the field; a secret
     /// is masked unless Ctrl-R shows it. The terminal cursor sits after the text while typing.
-    private func drawField(into screen: inout Screen, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
+    private func drawField(into screen: inout Buffer, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
         guard width > 3 else { return }
         let secret: Bool
         if case let .ask(_, _, _, isSecret)? = current?.kind { secret = isSecret } else { secret = false }
         let mask = glyphs == .unicode ? "\u{2022}" : "*"
-        var shown = secret && !revealSecret ? String(repeating: mask, count: field.text.count) : field.text
-        let room = width - 3
-        var cut = false
-        while !shown.isEmpty, DisplayWidth.of(TerminalSafe.sanitize(shown, keepNewlines: false)) > room - (cut ? 1 : 0) {
-            shown.removeFirst()
-            cut = true
-        }
+        let typed = secret && !revealSecret ? String(repeating: mask, count: field.text.count) : field.text
+        let (shown, cut) = StatusBar.tail(typed, room: width - 3)
         let fieldStyle = Style(underline: true, dim: !isTyping)
         var line = StyledLine(glyphs.marker + " ", isTyping ? Theme.searchPrompt : Theme.dim)
         if cut { line.append(glyphs.ellipsis, Theme.dim) }

@@ -1,45 +1,39 @@
+import TerminalKit
 import TriageCore
 
 /// The path so far laid out for the path pane: each step taken (question and answer, a typed value, a jump into
 /// another tree) with its note. In full form every entry is wrapped; in compact form (the stacked layout of
 /// narrower terminals) each entry takes one line, question cut before the answer, except the `expanded` one.
-struct PathDocument: Hashable, Sendable {
-    struct Line: Hashable, Sendable {
-        var text: StyledLine
-        /// The path step (index into `DiagnosisSession.path`) the line belongs to.
-        var entry: Int?
-    }
+typealias PathDocument = Document<Int>
 
-    var lines: [Line] = []
-    /// The lines of each step.
-    var entryLines: [Range<Int>] = []
-
+extension Document where Target == Int {
+    /// The path's document: one region per step (its index into `DiagnosisSession.path`).
     init(steps: [DiagnosisStep], width: Int, compact: Bool, expanded: Int?, glyphs: BoxGlyphs) {
-        let width = max(1, width)
+        var builder = DocumentBuilder<Int>(width: width, ellipsis: glyphs.ellipsis)
+        let width = builder.width
         guard !steps.isEmpty else {
-            lines = [Line(text: StyledLine("No answers yet.", Theme.dim), entry: nil)]
+            builder.line(StyledLine("No answers yet.", Theme.dim))
+            self = builder.finish()
             return
         }
         let digits = String(steps.count).count
         for step in steps {
-            let start = lines.count
             let number = String(step.index + 1)
             let prefix = " " + String(repeating: " ", count: digits - number.count) + number + " "
-            if compact, step.index != expanded {
-                let line = Self.compact(step, prefix: prefix, width: width, glyphs: glyphs)
-                lines.append(Line(text: line, entry: step.index))
-                if let note = step.note {
-                    let indent = String(repeating: " ", count: prefix.count)
-                    let text = StyledLine(indent + "Note: " + Self.oneLine(note), Theme.notice)
-                    lines.append(Line(text: text.cut(to: width, glyphs: glyphs), entry: step.index))
-                }
-            } else {
-                for text in Self.full(step, prefix: prefix, width: width) {
-                    lines.append(Line(text: text, entry: step.index))
+            builder.region(step.index) { lines in
+                if compact, step.index != expanded {
+                    lines.line(Self.compact(step, prefix: prefix, width: width, glyphs: glyphs))
+                    if let note = step.note {
+                        let indent = String(repeating: " ", count: prefix.count)
+                        let text = StyledLine(indent + "Note: " + note.oneLine, Theme.notice)
+                        lines.line(text.cut(to: width, glyphs: glyphs))
+                    }
+                } else {
+                    for text in Self.full(step, prefix: prefix, width: width) { lines.line(text) }
                 }
             }
-            entryLines.append(start..<lines.count)
         }
+        self = builder.finish()
     }
 
     /// Question (dim), answer (bold), the code that implied it, the note; wrapped under the step number.
@@ -69,9 +63,9 @@ struct PathDocument: Hashable, Sendable {
             let text = StyledLine("Continued in tree \(step.answer) (\(tree))", Theme.dim)
             return (head + text).cut(to: width, glyphs: glyphs)
         }
-        let question = StyledLine(oneLine(step.prompt), Theme.dim)
+        let question = StyledLine(step.prompt.oneLine, Theme.dim)
         let arrow = StyledLine(" \(glyphs.link) ", Theme.dim)
-        var answer = StyledLine(oneLine(step.answer), Theme.code)
+        var answer = StyledLine(step.answer.oneLine, Theme.code)
         if step.isImplied { answer.append(" (implied by the code)", Theme.dim) }
         let room = width - head.width - arrow.width
         guard room > 2 else { return (head + answer).cut(to: width, glyphs: glyphs) }
@@ -83,7 +77,4 @@ struct PathDocument: Hashable, Sendable {
             + answer.cut(to: answerRoom, glyphs: glyphs)
     }
 
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "\t" }).joined(separator: " ")
-    }
 }

@@ -1,5 +1,8 @@
-/// Every key the program knows, grouped as the help overlay lists them (one source for the overlay, tests and the
-/// README).
+import TerminalKit
+
+/// What the help overlay lists, read from the feature key tables (`BrowserState.browseKeys`, `searchKeys`,
+/// `DiagnosisScreen.stepKeys`, `fieldKeys`): the rows that name their keys, grouped by section title. The
+/// dispatch, these lists and the status-line hints come from the same tables, so they cannot drift.
 public enum KeyHelp {
     public struct Binding: Hashable, Sendable {
         public var keys: String
@@ -24,62 +27,27 @@ public enum KeyHelp {
         context == .browser ? browser : diagnosis
     }
 
-    /// The diagnosis screen (see `DiagnosisScreen.handle(_:)`) and the tree list.
-    public static let diagnosis: [Section] = [
-        section("In a diagnosis", [
-            ("1-9", "Answer with that number"),
-            ("Up Down  Enter", "Select an answer or related code; Enter takes it"),
-            ("b  Bksp  Left", "Back one step"),
-            ("Tab", "The path: pick an earlier step, Enter jumps back"),
-            ("n", "Note on the step (in the path: on the selected one)"),
-            ("r r", "Restart from the first question"),
-            ("s", "Save the transcript (Markdown)"),
-            ("PgUp PgDn  g G", "Scroll"),
-            ("Esc  q", "Leave the diagnosis (q quits only from the browser)"),
-        ]),
-        section("Typing a value", [
-            ("letters", "Text, even b q r n"),
-            ("Enter", "Submit the value"),
-            ("Esc  i", "Leave the field / type in it again"),
-            ("Ctrl-U  Ctrl-W", "Clear / delete the last word"),
-            ("Ctrl-R", "Show a secret while it is typed"),
-        ]),
-        section("Other", [
-            ("?  F1", "This help; any other key closes it"),
-            ("Ctrl-C", "Quit Triage"),
-            ("Mouse", "Click an answer, a code or a step; the wheel scrolls"),
-        ]),
-    ]
+    /// The diagnosis screen: the step's keys, the value field's, then the ones that work everywhere.
+    public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys),
+                                         order: ["In a diagnosis", "Typing a value", "Other"])
 
-    /// The browser: panes, search, and the ways into a diagnosis.
-    public static let browser: [Section] = [
-        section("Move", [
-            ("Up Down  k j", "Move; in the detail, to the next link or line"),
-            ("PgUp PgDn", "Page up / down"),
-            ("g G  Home End", "First / last"),
-        ]),
-        section("Panes", [
-            ("Tab  Shift-Tab", "Next / previous pane"),
-            ("Enter  l  Right", "Open: the codes, the detail, the selected link"),
-            ("Esc  h  Left  Bksp", "Back: code before a jump, out of results, pane"),
-        ]),
-        section("Search", [
-            ("/", "Search; every key re-ranks the codes"),
-            ("Up Down PgUp PgDn", "Move in the results (typed q j k are text)"),
-            ("Enter", "Accept: move into the results"),
-            ("Esc", "Cancel the search"),
-            ("Ctrl-U  Ctrl-W", "Clear the query / delete the last word"),
-            ("Tab  Ctrl-V", "Scope: all vendors or the selected one"),
-        ]),
-        section("Other", [
-            ("?  F1", "This help; any other key closes it"),
-            ("q  Ctrl-C", "Quit (Ctrl-C also while typing)"),
-            ("d  t  D", "Diagnose the code / list every tree / resume"),
-            ("Mouse", "Click selects or follows a link; the wheel scrolls"),
-        ]),
-    ]
+    /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), and the ways into a diagnosis.
+    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys),
+                                       order: ["Move", "Panes", "Search", "Other"])
 
-    private static func section(_ title: String, _ bindings: [(String, String)]) -> Section {
-        Section(title: title, bindings: bindings.map { Binding(keys: $0.0, action: $0.1) })
+    /// The rows of a key table that name their keys, by section.
+    private static func listed<Model, Action>(_ keys: KeyMap<Model, Action>) -> [Section] {
+        keys.sections.map { section in
+            Section(title: section.title, bindings: section.rows.compactMap { row in
+                row.keys.map { Binding(keys: $0, action: row.help) }
+            })
+        }
+    }
+
+    /// The sections of one title joined, in `order`.
+    private static func merged(_ sections: [Section], order: [String]) -> [Section] {
+        order.map { title in
+            Section(title: title, bindings: sections.filter { $0.title == title }.flatMap(\.bindings))
+        }
     }
 }

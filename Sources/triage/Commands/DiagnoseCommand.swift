@@ -36,6 +36,7 @@ struct DiagnoseCommand: ParsableCommand {
     var answers: [String] = []
     @Flag(help: "Print the path and conclusion as JSON.") var json = false
     @Option(help: ArgumentHelp("Save the transcript to this file.", valueName: "file")) var transcript: String?
+    @Flag(help: "Overwrite the --transcript file if it exists (its mode and owner are kept).") var force = false
     @Flag(help: "Full screen: report mouse clicks and the wheel.") var mouse = false
     @Flag(help: "Continue the ticket's open diagnosis (with --ticket).") var resume = false
     @Flag(help: "Start a new diagnosis even if the ticket has an open one (which is marked abandoned).") var new = false
@@ -43,12 +44,13 @@ struct DiagnoseCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        if let long = answers.first(where: { $0.count > TypedValue.maximumLength }) {
+            Console.error("triage: an --answer may be at most \(TypedValue.maximumLength) characters; got \(long.count)")
+            throw ExitCode(2)
+        }
         let started = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
         let environment = ProcessInfo.processInfo.environment
-        let toStderr = json
-        let write = { (text: String) in
-            if toStderr { FileHandle.standardError.write(Data(text.utf8)) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
-        }
+        let write = LineModeRun.writer(toStandardError: json)
         let recorded = try DiagnosisSessions.start(
             started, catalog: catalog, global: global, resume: resume, new: new,
             interactive: answers.isEmpty && isatty(STDIN_FILENO) == 1, write: write,
@@ -56,19 +58,13 @@ struct DiagnoseCommand: ParsableCommand {
         let session = recorded.session
         if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
-                                             mouse: mouse, environment: environment, recorder: recorded.recorder)
-            if program.state.diagnosis?.session.reachedDetermined != true { throw ExitCode(1) }
+                                             overwrite: force, mouse: mouse, environment: environment,
+                                             recorder: recorded.recorder)
+            if !program.finishedDiagnosis { throw ExitCode(1) }
             return
         }
-        let terminal = OutputTerminal.current(environment: environment)
-        var dialogue = LineModeDiagnosis(
-            catalog: catalog, session: session, presetAnswers: answers,
-            readLine: { Swift.readLine(strippingNewline: true) },
-            readSecret: isatty(STDIN_FILENO) == 1 ? { SecretInput.readLine() } : nil,
-            width: !json && terminal.isTerminal ? terminal.width : nil,
-            write: write)
-        dialogue.afterStep = { recorded.recorder.record($0) }
-        recorded.recorder.record(session)
+        let dialogue = LineModeRun.dialogue(catalog: catalog, session: session, answers: answers, json: json,
+                                            recorder: recorded.recorder, environment: environment)
         let finished = dialogue.run()
         recorded.recorder.record(finished)
         if finished.isFinished, !json {
@@ -83,10 +79,11 @@ struct DiagnoseCommand: ParsableCommand {
         if let transcript {
             let text = transcript.hasSuffix(".json") ? record.json + "\n" : record.markdown
             do {
-                try TranscriptFile.write(text, to: transcript)
-                Console.error("Transcript saved to \(URL(fileURLWithPath: transcript).standardizedFileURL.path)")
+                let created = try TranscriptFile.write(text, to: transcript, overwrite: force)
+                for folder in created { Console.error("Created the folder \(TextLayout.cell(folder))") }
+                Console.error("Transcript saved to \(TerminalSafe.sanitize(transcript, keepNewlines: false))")
             } catch {
-                Console.error("triage: cannot save the transcript to \(transcript): \(error.localizedDescription)")
+                Console.error("triage: cannot save the transcript: \(TerminalSafe.sanitize("\(error)", keepNewlines: false))")
                 throw ExitCode(2)
             }
         }
@@ -106,7 +103,7 @@ enum DiagnosisStart {
                 let treeGuesses = Suggestions.closest(to: target, among: catalog.trees.map(\.id), limit: 3)
                 let codeGuesses = catalog.suggestions(for: target, vendor: vendor, limit: 3).map(\.code)
                 let guesses = treeGuesses + codeGuesses
-                if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: ", "))?" }
+                if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\(TextLayout.cell($0))'" }.joined(separator: ", "))?" }
                 Console.error(message + "\nSee the trees with 'triage trees'.")
                 throw ExitCode(2)
             }
@@ -114,7 +111,7 @@ enum DiagnosisStart {
             let candidates = DiagnosisSession.trees(for: entry.reference, in: catalog)
             if let tree {
                 guard candidates.contains(where: { $0.id == tree }) else {
-                    Console.error("triage: tree '\(TerminalSafe.sanitize(tree))' does not diagnose \(entry.code); trees for it: \(candidates.map(\.id).joined(separator: ", "))")
+                    Console.error("triage: tree '\(TerminalSafe.sanitize(tree))' does not diagnose \(entry.code); trees for it: \(TextLayout.cell(candidates.map(\.id).joined(separator: ", ")))")
                     throw ExitCode(2)
                 }
                 return try DiagnosisSession.start(tree: tree, from: entry.reference, in: catalog)
@@ -131,11 +128,23 @@ enum DiagnosisStart {
     }
 }
 
-/// Writes transcripts without ever leaving a half-written file.
+/// Writes a transcript into the file the user named with `--transcript` (see `FileWriter.writeUserFile`).
 enum TranscriptFile {
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data((text.hasSuffix("\n") ? text : text + "\n").utf8).write(to: url, options: .atomic)
+    /// Returns the folders it had to create (missing folders are created, and the caller says so).
+    @discardableResult
+    static func write(_ text: String, to path: String, overwrite: Bool) throws -> [String] {
+        try FileWriter.writeUserFile(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: path,
+                                     overwrite: overwrite, createFolders: true)
+    }
+}
+
+/// A value typed in line mode or given with --answer: control, bidi and zero-width characters made visible (so
+/// they reach neither the terminal nor the transcript and the state file raw), and at most 500 characters, the
+/// limit of the full-screen field.
+enum TypedValue {
+    static let maximumLength = 500
+
+    static func clean(_ text: String) -> String {
+        String(TerminalSafe.sanitize(text, keepNewlines: false).prefix(maximumLength))
     }
 }

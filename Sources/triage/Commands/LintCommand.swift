@@ -15,7 +15,7 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Catalog folders to check.") var directories: [String] = []
 
     func run() throws {
-        var sources = [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]
+        var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
         var problems: [CatalogProblem] = []
         for directory in directories {
             let read = CatalogSource.directory(directory)
@@ -24,7 +24,7 @@ struct LintCommand: ParsableCommand {
         }
         let (catalog, loadProblems) = CatalogLoader.lint(sources)
         problems += loadProblems
-        for problem in problems { Console.out(TerminalSafe.sanitize(problem.description)) }
+        for problem in problems { Console.out(TextLayout.cell(problem.description)) }
         let checked = directories.isEmpty ? "built-in catalog" : directories.joined(separator: ", ")
         if problems.isEmpty {
             Console.out("\(TerminalSafe.sanitize(checked)): ok (\(catalog.vendors.count) vendors, \(catalog.entries.count) codes, \(catalog.trees.count) trees)")

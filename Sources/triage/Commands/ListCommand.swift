@@ -33,9 +33,9 @@ enum VendorCheck {
         var message = "triage: unknown vendor '\(TerminalSafe.sanitize(vendor))'"
         let ids = catalog.vendors.map(\.id)
         if let guess = Suggestions.closest(to: vendor, among: ids + catalog.vendors.map(\.name), limit: 1).first {
-            message += "; did you mean '\(catalog.vendors.first { $0.name == guess }?.id ?? guess)'?"
+            message += "; did you mean '\(TextLayout.cell(catalog.vendors.first { $0.name == guess }?.id ?? guess))'?"
         }
-        Console.error(message + " (vendors: \(ids.joined(separator: ", ")))")
+        Console.error(message + " (vendors: \(TextLayout.cell(ids.joined(separator: ", "))))")
         throw ExitCode(2)
     }
 
@@ -48,7 +48,7 @@ enum VendorCheck {
         }
         var message = "triage: unknown category '\(TerminalSafe.sanitize(text))'"
         if let guess = Suggestions.closest(to: text, among: categories.map(\.id), limit: 1).first {
-            message += "; did you mean '\(guess)'?"
+            message += "; did you mean '\(TextLayout.cell(guess))'?"
         }
         Console.error(message)
         throw ExitCode(2)
@@ -62,20 +62,21 @@ struct EntryTable {
 
     func print(_ rows: [(entry: CatalogEntry, highlights: [HighlightRange])]) {
         let style = TextStyle(enabled: terminal.color)
-        let vendorWidth = max(6, rows.map(\.entry.vendor.count).max() ?? 0)
-        let codeWidth = min(40, max(4, rows.map { TerminalSafe.sanitize($0.entry.code).count }.max() ?? 0))
+        let vendorWidth = max(6, rows.map { TextLayout.width(TextLayout.cell($0.entry.vendor)) }.max() ?? 0)
+        let codeWidth = min(40, max(4, rows.map { TextLayout.width(TextLayout.cell($0.entry.code)) }.max() ?? 0))
         let fixed = vendorWidth + 2 + codeWidth + 2 + 4 + 2
         let textWidth = max(10, terminal.width - fixed)
         Console.out(style.dim(TextLayout.fit("VENDOR", vendorWidth) + "  " + TextLayout.fit("CODE", codeWidth) + "  HTTP  MESSAGE"))
         for (entry, highlights) in rows {
-            let code = TerminalSafe.sanitize(entry.code)
+            let code = TextLayout.cell(entry.code)
+            let codeColumns = TextLayout.width(code)
             let fitted = TextLayout.fit(code, codeWidth)
-            let shownCode = code.count <= codeWidth
-                ? style.highlight(code, highlights) + String(repeating: " ", count: codeWidth - code.count)
+            let shownCode = codeColumns <= codeWidth
+                ? style.highlight(code, highlights) + String(repeating: " ", count: codeWidth - codeColumns)
                 : fitted
             let status = entry.httpStatus.map { String($0) } ?? "-"
-            let text = TextLayout.oneLine(TerminalSafe.sanitize(entry.message ?? entry.description))
-            Console.out(TextLayout.fit(entry.vendor, vendorWidth) + "  " + shownCode + "  "
+            let text = TextLayout.oneLine(TextLayout.cell(entry.message ?? entry.description))
+            Console.out(TextLayout.fit(TextLayout.cell(entry.vendor), vendorWidth) + "  " + shownCode + "  "
                         + TextLayout.fit(status, 4) + "  " + TextLayout.fit(text, textWidth, pad: false))
         }
     }

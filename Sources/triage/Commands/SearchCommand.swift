@@ -2,13 +2,19 @@ import ArgumentParser
 import Foundation
 import TriageCore
 
-/// `triage search`: ranked, typo-tolerant search over codes, messages, descriptions, hints and statuses.
+/// `triage search`: ranked search over codes, messages, keywords, descriptions, hints and statuses.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Search codes, messages, descriptions, hints and HTTP statuses.",
         discussion: """
-            Case-insensitive, any word order, tolerant of typos; '_', '-' and space are the same.
-            Examples: triage search install not found    triage search 403 --vendor sentori
+            Ranks instead of filtering: the codes matching the most words come first, by where and how well each
+            word matches and how rare it is; an unknown word never empties the results. Case-insensitive, any
+            word order, tolerant of typos and word forms (blocking/blocked); '_', '-', space, punctuation and
+            JSON syntax are the same; joined words are split (toomanyrequests); a whole code anywhere in the
+            text comes first; an HTTP status finds the codes documented with it (429: by its meaning).
+            Filters: v:VENDOR  s:STATUS  c:CATEGORY (vendor:, status:, category:).
+            Examples: triage search install not found    triage search v:sentori s:404
+                      triage search customer gets INSTALL_DELETED
             Exit status: 0 when something matched, 1 when nothing did, 2 on errors.
             """)
 

@@ -21,7 +21,7 @@ struct SessionsExportCommand: ParsableCommand {
         let stored = try SessionDatabase.load(id.value, from: store)
         let transcript = Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt)
         switch format {
-        case .md: FileHandle.standardOutput.write(Data(transcript.markdown.utf8))
+        case .md: Console.raw(transcript.markdown, toStandardError: false)
         case .json: Console.out(transcript.json)
         }
     }

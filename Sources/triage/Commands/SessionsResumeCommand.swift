@@ -34,14 +34,12 @@ struct SessionsResumeCommand: ParsableCommand {
         if !plain, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, mouse: mouse,
                                              environment: environment, recorder: recorder)
-            if program.state.diagnosis?.session.isFinished != true { throw ExitCode(1) }
+            if program.state.diagnosis?.session.reachedDetermined != true { throw ExitCode(1) }
             return
         }
-        let write = { (text: String) in FileHandle.standardOutput.write(Data(text.utf8)) }
-        var dialogue = LineModeDiagnosis(catalog: catalog, session: session, presetAnswers: answers,
-                                         readLine: { Swift.readLine(strippingNewline: true) }, write: write)
-        dialogue.afterStep = { recorder.record($0) }
-        recorder.record(session)
+        let write = LineModeRun.writer(toStandardError: false)
+        let dialogue = LineModeRun.dialogue(catalog: catalog, session: session, answers: answers, json: false,
+                                            recorder: recorder, environment: environment)
         let finished = dialogue.run()
         recorder.record(finished)
         if finished.isFinished {
@@ -49,7 +47,7 @@ struct SessionsResumeCommand: ParsableCommand {
         }
         DiagnosisSessions.leave(finished, recorder: recorder, catalog: catalog, transcriptGiven: false,
                                 environment: environment)
-        if !finished.isFinished { throw ExitCode(1) }
+        if !finished.reachedDetermined { throw ExitCode(1) }
     }
 
     /// The session asked for: by id, else the ticket's open one, else the user's most recent open one.

@@ -1,12 +1,17 @@
+import TerminalKit
 import ArgumentParser
 import Foundation
 import TriageCore
+import TriageUI
 
 /// `triage show CODE`: everything about one code.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show what a code means, its HTTP status, likely causes and what to check.",
-        discussion: "CODE is matched ignoring case. Exit 1 when the code is unknown or belongs to several vendors.")
+        discussion: """
+            CODE is matched ignoring case. Exit 1 when the code is unknown or belongs to several vendors.
+            An HTTP status that is not a code of the vendor (triage show 403) lists the codes that return it.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The error code, e.g. INSTALL_NOT_FOUND or 3.") var code: String
@@ -16,6 +21,11 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        let trimmed = code.trimmingCharacters(in: .whitespaces)
+        if catalog.entries(code: trimmed, vendor: vendor).isEmpty, let status = Int(trimmed),
+           let report = StatusReport(status: status, vendor: vendor, searcher: Searcher(catalog: catalog)) {
+            return try StatusOutput(catalog: catalog, json: json).print(report)
+        }
         let entry = try CodeLookup.single(code, vendor: vendor, in: catalog)
         if json { return try JSONOutput.print(EntryJSON(entry: entry, catalog: catalog)) }
         let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
@@ -30,12 +40,12 @@ enum CodeLookup {
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         let matches = catalog.entries(code: trimmed, vendor: vendor)
         if matches.count == 1 { return matches[0] }
-        let safe = TerminalSafe.sanitize(trimmed)
+        let safe = TextLayout.cell(trimmed)
         if matches.isEmpty {
-            var message = "triage: unknown code '\(safe)'" + (vendor.map { " at vendor '\($0)'" } ?? "")
+            var message = "triage: unknown code '\(safe)'" + (vendor.map { " at vendor '\(TextLayout.cell($0))'" } ?? "")
             let guesses = catalog.suggestions(for: trimmed, vendor: vendor, limit: 3)
             if !guesses.isEmpty {
-                message += "\n\nDid you mean:\n" + guesses.map { "  \($0.code)  (\($0.vendor))" }.joined(separator: "\n")
+                message += "\n\nDid you mean:\n" + guesses.map { "  \(TextLayout.cell($0.code))  (\(TextLayout.cell($0.vendor)))" }.joined(separator: "\n")
             }
             message += "\n\nSearch descriptions and messages with: triage search \(safe)"
             Console.error(message)
@@ -44,7 +54,7 @@ enum CodeLookup {
         var message = "triage: '\(safe)' is a code of several vendors; choose one with --vendor:\n"
         for entry in matches {
             let summary = TextLayout.oneLine(TerminalSafe.sanitize(entry.message ?? entry.description))
-            message += "  triage show \(TerminalSafe.sanitize(entry.code)) --vendor \(entry.vendor)   \(TextLayout.fit(summary, 50, pad: false))\n"
+            message += "  triage show \(TextLayout.cell(entry.code)) --vendor \(entry.vendor)   \(TextLayout.fit(summary, 50, pad: false))\n"
         }
         Console.error(message)
         throw ExitCode(1)
@@ -62,14 +72,14 @@ struct EntryDetail {
         let category = vendor?.category(id: entry.category)?.name ?? entry.category
         var header = [vendor?.name ?? entry.vendor, category]
         if let status = entry.httpStatus { header.append("HTTP \(status)") }
-        var lines = [style.bold(TerminalSafe.sanitize(entry.code)) + "  " + style.dim(TerminalSafe.sanitize(header.joined(separator: " · ")))]
+        var lines = [style.bold(TextLayout.cell(entry.code)) + "  " + style.dim(TerminalSafe.sanitize(header.joined(separator: " · ")))]
         if let message = entry.message { lines.append("Message: \"\(TerminalSafe.sanitize(message))\"") }
         if let notice = vendor?.notice {
             lines += TextLayout.indented(TerminalSafe.sanitize(TextLayout.oneLine(notice)), indent: 2, width: width, firstPrefix: "! ")
                 .map { style.yellow($0) }
         }
         lines.append("")
-        lines += TextWrap.wrap(TerminalSafe.sanitize(entry.description), width: width)
+        lines += TextWrap.wrap(TerminalSafe.sanitize(entry.description), width: width, columns: DisplayWidth.of)
         section("Likely causes", entry.causes, into: &lines)
         section("What to check", entry.checks, into: &lines)
         if !entry.related.isEmpty {
@@ -78,7 +88,7 @@ struct EntryDetail {
             for reference in entry.related {
                 let summary = catalog.entry(reference).map { TextLayout.oneLine($0.message ?? $0.description) } ?? ""
                 let name = reference.vendor == entry.vendor ? reference.code : reference.description
-                lines.append("  " + TextLayout.fit(TerminalSafe.sanitize(name) + "  " + TerminalSafe.sanitize(summary), width - 2, pad: false))
+                lines.append("  " + TextLayout.fit(TextLayout.cell(name) + "  " + TextLayout.cell(summary), width - 2, pad: false))
             }
         }
         let trees = catalog.trees(for: entry)

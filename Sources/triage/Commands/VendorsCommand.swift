@@ -31,13 +31,13 @@ struct VendorsCommand: ParsableCommand {
         if json { return try JSONOutput.print(models) }
         let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
         let style = TextStyle(enabled: terminal.color)
-        let idWidth = max(6, models.map(\.id.count).max() ?? 0)
-        let nameWidth = max(4, models.map(\.name.count).max() ?? 0)
+        let idWidth = max(6, models.map { TextLayout.width(TextLayout.cell($0.id)) }.max() ?? 0)
+        let nameWidth = max(4, models.map { TextLayout.width(TextLayout.cell($0.name)) }.max() ?? 0)
         Console.out(style.dim(TextLayout.fit("VENDOR", idWidth) + "  " + TextLayout.fit("NAME", nameWidth) + "  CODES  CATEGORIES  SOURCE"))
         for model in models {
-            let line = TextLayout.fit(model.id, idWidth) + "  " + TextLayout.fit(TerminalSafe.sanitize(model.name), nameWidth)
+            let line = TextLayout.fit(TextLayout.cell(model.id), idWidth) + "  " + TextLayout.fit(TextLayout.cell(model.name), nameWidth)
                 + "  " + String(format: "%5d", model.codes) + "  " + String(format: "%10d", model.categories.count)
-                + "  " + TerminalSafe.sanitize(model.sources.joined(separator: " + "))
+                + "  " + TextLayout.cell(model.sources.joined(separator: " + "))
             Console.out(line)
         }
     }

@@ -91,6 +91,6 @@ enum JSONOutput {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        Console.out(String(decoding: data, as: UTF8.self))
+        Console.out(JSONText.escapingInvisibles(String(decoding: data, as: UTF8.self)))
     }
 }

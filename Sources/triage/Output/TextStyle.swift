@@ -1,4 +1,6 @@
+import TerminalKit
 import TriageCore
+import TriageUI
 
 /// ANSI styling for human output; a no-op when colour is off (not a terminal, or NO_COLOR).
 struct TextStyle {
@@ -37,17 +39,35 @@ struct TextStyle {
 
 /// Layout helpers for aligned, width-aware plain text.
 enum TextLayout {
-    /// `text` cut to `width` characters with an ellipsis, or padded with spaces to exactly `width`.
+    /// `text` cut to `width` display columns with an ellipsis, or padded with spaces to exactly `width`
+    /// columns (CJK and emoji take two).
     static func fit(_ text: String, _ width: Int, pad: Bool = true) -> String {
         guard width > 0 else { return "" }
-        if text.count > width { return String(text.prefix(max(0, width - 1))) + "…" }
-        return pad ? text + String(repeating: " ", count: width - text.count) : text
+        let textWidth = DisplayWidth.of(text)
+        if textWidth > width {
+            var kept = ""
+            var used = 0
+            for character in text {
+                let columns = DisplayWidth.of(character)
+                if used + columns > width - 1 { break }
+                kept.append(character)
+                used += columns
+            }
+            return kept + "…" + (pad ? String(repeating: " ", count: max(0, width - 1 - used)) : "")
+        }
+        return pad ? text + String(repeating: " ", count: width - textWidth) : text
     }
+
+    /// Display columns of `text`.
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
+
+    /// `text` as one table cell: sanitized, with newlines and tabs as spaces so it cannot start a new row.
+    static func cell(_ text: String) -> String { TerminalSafe.sanitize(text, keepNewlines: false) }
 
     /// Wrapped lines with a hanging indent.
     static func indented(_ text: String, indent: Int, width: Int, firstPrefix: String? = nil) -> [String] {
         let pad = String(repeating: " ", count: indent)
-        let lines = TextWrap.wrap(text, width: max(10, width - indent))
+        let lines = TextWrap.wrap(text, width: max(10, width - indent), columns: DisplayWidth.of)
         return lines.enumerated().map { index, line in
             if index == 0, let firstPrefix { return firstPrefix + line }
             return line.isEmpty ? "" : pad + line

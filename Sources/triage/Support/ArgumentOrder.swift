@@ -27,7 +27,10 @@ enum ArgumentOrder {
         var trailing: [String] = []
         for (index, argument) in arguments.enumerated() {
             if argument == "--" { trailing = Array(arguments[(index + 1)...]); break }
-            if isNegativeNumber(argument), !(index > 0 && valueOptions.contains(arguments[index - 1])) {
+            if isNegativeNumber(argument), index > 0, valueOptions.contains(arguments[index - 1]) {
+                // `--limit -1` -> `--limit=-1`, so the option gets its value (and validation its say).
+                kept[kept.count - 1] += "=" + argument
+            } else if isNegativeNumber(argument) {
                 numbers.append(argument)
             } else {
                 kept.append(argument)

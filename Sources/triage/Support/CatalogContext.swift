@@ -17,9 +17,15 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The ticket the diagnosis is for (diagnose, sessions).", valueName: "ticket"))
     var ticket: String?
 
+    func validate() throws {
+        if catalogs.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--catalog needs a folder name, but got an empty one")
+        }
+    }
+
     /// The catalog sources in override order: built-in, then TRIAGE_CATALOG folders, then --catalog folders.
     func sources(environment: [String: String]) -> (sources: [CatalogSource], problems: [CatalogProblem]) {
-        var sources = [CatalogSource(name: "built-in", files: BuiltinCatalog.files)]
+        var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
         var problems: [CatalogProblem] = []
         let fromEnvironment = (environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init)
         for folder in fromEnvironment + catalogs where !folder.isEmpty {
@@ -42,7 +48,7 @@ struct GlobalOptions: ParsableArguments {
         let catalog: Catalog
         let all: [CatalogProblem]
         if let directory = CatalogCache.defaultDirectory(environment: environment) {
-            let builtIn = CatalogSource(name: "built-in", files: BuiltinCatalog.files)
+            let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
             let key = compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
             let showProgress = isatty(STDERR_FILENO) == 1
             let loaded = CatalogCache(directory: directory).load(builtIn: builtIn, builtInKey: key, folders: folders) { note in
@@ -55,7 +61,7 @@ struct GlobalOptions: ParsableArguments {
             (catalog, all) = (loaded.catalog, readProblems + loaded.problems)
         }
         if !all.isEmpty {
-            for problem in all { Console.error(TerminalSafe.sanitize(problem.description)) }
+            for problem in all { Console.error(TextLayout.cell(problem.description)) }
             Console.error("triage: the catalog has \(all.count) problem\(all.count == 1 ? "" : "s"); fix \(all.count == 1 ? "it" : "them") or check with 'triage lint DIR'")
             throw ExitCode(2)
         }

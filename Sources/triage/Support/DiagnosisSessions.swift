@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageCore
+import TerminalKit
 import TriageUI
 
 /// A diagnosis about to run, with the recorder that keeps it saved.
@@ -169,15 +170,26 @@ struct RecordingProgram: TerminalProgram {
         recorder.record(session)
     }
 
-    mutating func update(_ event: InputEvent) -> UpdateResult {
-        let result = inner.update(event)
+    mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
+        let update = inner.update(event)
+        recordIfChanged()
+        return update
+    }
+
+    mutating func answer(_ answer: BrowserAnswer) -> Update<BrowserEffect> {
+        let update = inner.answer(answer)
+        recordIfChanged()
+        return update
+    }
+
+    /// Saves the diagnosis this run started with (the recorder writes only when it changed).
+    private func recordIfChanged() {
         if let session = inner.state.diagnosis?.session, session.tree == tree, session.code == code {
             recorder.record(session)
         }
-        return result
     }
 
-    func view(_ context: RenderContext) -> Screen { inner.view(context) }
+    func view(_ context: RenderContext) -> Buffer { inner.view(context) }
 
     func shutdown() { inner.shutdown() }
 }

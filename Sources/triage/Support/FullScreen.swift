@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageCore
+import TriageStorage
 import TriageTerminal
 import TriageUI
 
@@ -28,13 +29,16 @@ enum FullScreen {
     /// Runs the browser; returns the program as it ended (for the diagnosis state).
     @discardableResult
     static func run(catalog: Catalog, vendor: String? = nil, query: String? = nil, diagnosis: DiagnosisSession? = nil,
-                    transcriptFile: String? = nil, mouse: Bool, environment: [String: String],
+                    transcriptFile: String? = nil, overwrite: Bool = false, mouse: Bool, environment: [String: String],
                     recorder: SessionRecorder? = nil) throws -> BrowserProgram {
         let statePath = StatePath.resolve(environment: environment)
         let saver: TranscriptSaver?
         if let transcriptFile {
+            // The first save needs --force to replace an existing file; later saves replace what this run wrote.
+            let written = WrittenFlag()
             saver = TranscriptSaver { draft in
-                try TranscriptFile.write(draft.markdown, to: transcriptFile)
+                try TranscriptFile.write(draft.markdown, to: transcriptFile, overwrite: overwrite || written.isSet)
+                written.set()
                 return transcriptFile
             }
         } else {
@@ -50,7 +54,7 @@ enum FullScreen {
             }
         }
         let options = BrowserOptions(vendor: vendor, query: query, memory: statePath.flatMap(BrowserMemory.load(from:)),
-                                     statePath: statePath, diagnosis: diagnosis, transcriptSaver: recordingSaver)
+                                     memorySaver: statePath.map(MemorySaver.file), diagnosis: diagnosis)
         let program = BrowserProgram(catalog: catalog, options: options)
         let status: Int32
         let ended: BrowserProgram
@@ -58,18 +62,27 @@ enum FullScreen {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
             if let recorder, let diagnosis {
                 var recording = RecordingProgram(program, recorder: recorder, session: diagnosis)
-                status = try TerminalRunner.run(&recording, options: terminal)
+                status = try TerminalRunner.run(&recording, options: terminal) { $0.perform(transcripts: recordingSaver) }
                 ended = recording.inner
             } else {
                 var plain = program
-                status = try TerminalRunner.run(&plain, options: terminal)
+                status = try TerminalRunner.run(&plain, options: terminal) { $0.perform(transcripts: recordingSaver) }
                 ended = plain
             }
         } catch {
             Console.error("triage: \(error)")
             throw ExitCode(2)
         }
-        for path in saved.paths { Console.error("Transcript saved to \(TerminalSafe.sanitize(path))") }
+        // The program saved its place on the way out but may not say why that failed; with the terminal back,
+        // a failure is reported here (a second save of the same state, which also tells the reason).
+        if let statePath {
+            do {
+                try MemorySaver.file(statePath).save(ended.state.memory)
+            } catch {
+                Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell("\(error)"))")
+            }
+        }
+        for path in saved.paths { Console.error("Transcript saved to \(TextLayout.cell(path))") }
         if let recorder, let diagnosis, let session = ended.state.diagnosis?.session, session.tree == diagnosis.tree,
            session.code == diagnosis.code {
             DiagnosisSessions.leave(session, recorder: recorder, catalog: catalog,
@@ -88,4 +101,12 @@ private final class SavedPaths: @unchecked Sendable {
 
     func append(_ path: String) { lock.withLock { list.append(path) } }
     var paths: [String] { lock.withLock { list } }
+}
+
+/// Whether this run already wrote its `--transcript` file (so saving again may replace it).
+final class WrittenFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }

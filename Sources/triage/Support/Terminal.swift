@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,16 +28,34 @@ struct OutputTerminal {
     }
 }
 
-/// Writes to standard output and standard error without buffering surprises.
+/// Writes to standard output and standard error. Everything passes through `TerminalSafe.output`, the one
+/// sanitizer, so no message built from catalog text or user input can carry an escape sequence. A failed write
+/// (a full disk, a closed descriptor) is never ignored and never traps: it is reported and the process exits 2.
 enum Console {
     static func out(_ text: String) {
-        print(text)
-        fflush(nil)
+        write(TerminalSafe.output(text) + "\n", to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
-        var line = text
+        var line = TerminalSafe.output(text)
         if !line.hasSuffix("\n") { line += "\n" }
-        FileHandle.standardError.write(Data(line.utf8))
+        write(line, to: STDERR_FILENO)
+    }
+
+    /// Text exactly as given (already sanitized), e.g. the line-mode dialogue.
+    static func raw(_ text: String, toStandardError: Bool) {
+        write(TerminalSafe.output(text), to: toStandardError ? STDERR_FILENO : STDOUT_FILENO)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        do {
+            try FileWriter.writeAll(Data(text.utf8), to: descriptor)
+        } catch {
+            let stream = descriptor == STDOUT_FILENO ? "standard output" : "standard error"
+            if descriptor == STDOUT_FILENO {
+                try? FileWriter.writeAll(Data("triage: cannot write to \(stream): \(error)\n".utf8), to: STDERR_FILENO)
+            }
+            Foundation.exit(2)
+        }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
+import TerminalKit
 import Testing
 import TriageCore
+import TriageStorage
 @testable import TriageUI
 
 /// The diagnosis inside the browser: `d`, `t`, tree links, leaving and resuming, related-code jumps, saving,
@@ -126,13 +128,21 @@ struct BrowserDiagnosisTests {
         #expect(program.state.diagnosis?.session.isFinished == true)
     }
 
-    @Test("s saves through the saver of the options at the options' time and shows where")
+    @Test("s returns a save effect with the transcript at the options' time; its answer shows where it went")
     func save() {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("triage-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var program = atKeyMissing(options: BrowserOptions(transcriptSaver: .folder(folder),
-                                                           clock: { DiagnosisFixtures.date }))
-        program.send(.character("d"), .enter, .character("2"), .character("s"))
+        var program = atKeyMissing(options: BrowserOptions(clock: { DiagnosisFixtures.date }))
+        program.send(.character("d"), .enter, .character("2"))
+        let update = program.update(.key(.character("s")))
+        guard case let .saveTranscript(draft)? = update.effects.first else {
+            Issue.record("s asked for no effect: \(update.effects)")
+            return
+        }
+        #expect(update.effects.count == 1)
+        #expect(draft.fileName == "acme-keys-20261123T085111Z.md")
+        #expect(program.state.diagnosis?.lastSavedPath == nil, "nothing is written inside update")
+        _ = program.answer(update.effects[0].perform(transcripts: .folder(folder)))
         let path = folder + "/acme-keys-20261123T085111Z.md"
         #expect(program.state.diagnosis?.lastSavedPath == path)
         #expect(program.render().lines[23].contains("Transcript saved to"))

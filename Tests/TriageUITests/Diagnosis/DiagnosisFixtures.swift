@@ -1,3 +1,4 @@
+import TerminalKit
 import Testing
 import Foundation
 import TriageCore
@@ -103,18 +104,10 @@ extension DiagnosisScreen {
         return outcome
     }
 
-    func render(unicode: Bool = true) -> Screen {
-        var screen = Screen(width: width, height: height)
+    func render(unicode: Bool = true) -> Buffer {
+        var screen = Buffer(width: width, height: height)
         draw(into: &screen, x: 0, y: 0, width: width, height: height,
              context: RenderContext(width: width, height: height, unicode: unicode))
         return screen
-    }
-}
-
-/// Compares line by line, so a failure names the first differing row.
-func expectLines(_ screen: Screen, _ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    #expect(screen.lines.count == expected.count, sourceLocation: sourceLocation)
-    for (row, (actual, wanted)) in zip(screen.lines, expected).enumerated() where actual != wanted {
-        Issue.record("row \(row):\n  got  \"\(actual)\"\n  want \"\(wanted)\"", sourceLocation: sourceLocation)
     }
 }

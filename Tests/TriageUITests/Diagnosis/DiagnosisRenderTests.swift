@@ -1,3 +1,5 @@
+import TerminalKit
+import TestSupport
 import Testing
 import TriageCore
 @testable import TriageUI
@@ -305,7 +307,7 @@ struct DiagnosisRenderTests {
     @Test("the tree picker for a code: the most specific tree first, counts, the selected tree's summary")
     func picker() {
         let picker = TreePicker(catalog: DiagnosisFixtures.catalog(), code: DiagnosisFixtures.keyMissing)
-        var screen = Screen(width: 80, height: 24)
+        var screen = Buffer(width: 80, height: 24)
         picker.draw(into: &screen, x: 0, y: 0, width: 80, height: 24, context: RenderContext(width: 80, height: 24))
         expectLines(screen, [
             "",

@@ -1,6 +1,8 @@
 import Foundation
+import TerminalKit
 import Testing
 import TriageCore
+import TriageStorage
 @testable import TriageUI
 
 /// An unfinished diagnosis survives quitting (or a dropped connection, which also runs `shutdown`), with its
@@ -14,7 +16,7 @@ struct DiagnosisMemoryTests {
         let catalog = DiagnosisFixtures.catalog()
         let session = try DiagnosisSession.start(tree: "acme-rejected", from: DiagnosisFixtures.keyMissing, in: catalog)
 
-        var first = BrowserProgram(catalog: catalog, options: BrowserOptions(statePath: path, diagnosis: session))
+        var first = BrowserProgram(catalog: catalog, options: BrowserOptions(memorySaver: .file(path), diagnosis: session))
         _ = first.update(.resize(width: 80, height: 24))
         _ = first.update(.key(.character("1")))  // the request carries the header -> asks for the key
         for character in "sk_live_SECRET" { _ = first.update(.key(.character(character))) }
@@ -28,7 +30,7 @@ struct DiagnosisMemoryTests {
         let memory = try #require(BrowserMemory.load(from: path))
         #expect(memory.diagnosis?.path.count == before.path.count)
 
-        var second = BrowserProgram(catalog: catalog, options: BrowserOptions(memory: memory, statePath: path))
+        var second = BrowserProgram(catalog: catalog, options: BrowserOptions(memory: memory, memorySaver: .file(path)))
         _ = second.update(.resize(width: 80, height: 24))
         #expect(second.state.mode != .diagnosis, "kept, not opened")
         _ = second.update(.key(.character("D")))

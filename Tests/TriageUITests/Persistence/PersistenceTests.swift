@@ -1,6 +1,8 @@
 import Foundation
+import TerminalKit
 import Testing
 import TriageCore
+import TriageStorage
 @testable import TriageUI
 
 @Suite("Picking up where you left off")
@@ -63,12 +65,12 @@ struct PersistenceTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("triage/state.json").path
-        var first = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(statePath: path))
+        var first = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memorySaver: .file(path)))
         first.send(.down, .down, .enter, .down)  // Acme › Orders › ORDER_LOCKED
         first.shutdown()
         let memory = BrowserMemory.load(from: path)
         #expect(memory == BrowserMemory(vendor: "acme", category: "orders", code: "ORDER_LOCKED", scope: .all, focus: .list))
-        let second = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: memory, statePath: path))
+        let second = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: memory, memorySaver: .file(path)))
         #expect(second.state.selectedCategory?.id == "orders")
         #expect(second.state.selectedEntry?.code == "ORDER_LOCKED")
         #expect(second.state.focus == .list)
@@ -124,7 +126,7 @@ struct PersistenceTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("file")
         FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
-        let blocked = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(statePath: file.path + "/sub/state.json"))
+        let blocked = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memorySaver: .file(file.path + "/sub/state.json")))
         blocked.shutdown()
         #expect(throws: (any Error).self) { try BrowserMemory().save(to: file.path + "/sub/state.json") }
     }

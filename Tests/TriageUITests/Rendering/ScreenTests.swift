@@ -1,3 +1,5 @@
+import TerminalKit
+import TestSupport
 import Testing
 import TriageCore
 @testable import TriageUI
@@ -6,18 +8,10 @@ import TriageCore
 /// when the UI does). Styles are checked cell by cell where they carry meaning.
 @Suite("Rendered screens")
 struct ScreenTests {
-    /// Compares line by line, so a failure names the first differing row.
-    func expectScreen(_ screen: Screen, _ expected: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        #expect(screen.lines.count == expected.count, sourceLocation: sourceLocation)
-        for (row, (actual, wanted)) in zip(screen.lines, expected).enumerated() where actual != wanted {
-            Issue.record("row \(row):\n  got  \"\(actual)\"\n  want \"\(wanted)\"", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test("80x24 at start: vendors with counts | the vendor's codes | the vendor view")
     func start80() {
         let program = BrowserProgram.sized(Fixtures.catalog())
-        expectScreen(program.render(), [
+        expectLines(program.render(), [
             "┌ Vendors ─────────┬ Acme (4) ────────────────┬ Vendor ────────────────────────┐",
             "│▸Acme           4 │▸KEY_MISSING     401      │ Acme                           │",
             "│   Auth         2 │ KEY_EXPIRED     401      │ Rocket delivery API            │",
@@ -50,7 +44,7 @@ struct ScreenTests {
         var program = BrowserProgram.sized(Fixtures.catalog())
         program.send(.down, .enter, .enter, .down)
         let screen = program.render()
-        expectScreen(screen, [
+        expectLines(screen, [
             "┌ Vendors ─────────┬ Auth (2) ────────────────┬ Detail ────────────────────────┐",
             "│ Acme           4 │▸KEY_MISSING 401          │ KEY_MISSING                    │",
             "│▸  Auth         2 │ KEY_EXPIRED 401          │ Acme › Auth                    │",
@@ -91,7 +85,7 @@ struct ScreenTests {
     func ascii() {
         var program = BrowserProgram.sized(Fixtures.catalog())
         program.send(.down, .enter, .enter, .down)
-        expectScreen(program.render(unicode: false), [
+        expectLines(program.render(unicode: false), [
             "+ Vendors ---------+ Auth (2) ----------------+ Detail ------------------------+",
             "| Acme           4 |>KEY_MISSING 401          | KEY_MISSING                    |",
             "|>  Auth         2 | KEY_EXPIRED 401          | Acme > Auth                    |",
@@ -126,7 +120,7 @@ struct ScreenTests {
         program.type("key")
         program.send(.enter)
         let screen = program.render()
-        expectScreen(screen, [
+        expectLines(screen, [
             "┌ Vendors ───────────────┬ Search: all (3) ────────────────────────┬ Detail ───────────────────────────────────────────┐",
             "│▸Acme                 4 │▸KEY_MISSING 401                    Acme │ KEY_MISSING                                       │",
             "│   Auth               2 │ KEY_EXPIRED 401                    Acme │ Acme › Auth                                       │",
@@ -205,7 +199,7 @@ struct ScreenTests {
     func narrow() {
         var program = BrowserProgram.sized(Fixtures.catalog(), width: 50, height: 12)
         program.send(.down, .enter)
-        expectScreen(program.render(), [
+        expectLines(program.render(), [
             "┌ Auth (2) ──────────────────────────────────────┐",
             "│▸KEY_MISSING 401                                │",
             "│ KEY_EXPIRED 401                                │",
@@ -227,7 +221,7 @@ struct ScreenTests {
     @Test("below 30x8 a clear message replaces the UI, which comes back when the window grows")
     func tooSmall() {
         var program = BrowserProgram.sized(Fixtures.catalog(), width: 29, height: 7)
-        expectScreen(program.render(), [
+        expectLines(program.render(), [
             "",
             "     Terminal too small",
             " Triage needs 30x8; this one",
@@ -238,7 +232,7 @@ struct ScreenTests {
         ])
         #expect(program.render()[5, 1].style.bold)
         _ = program.update(.resize(width: 80, height: 24))
-        expectScreen(program.render(), [
+        expectLines(program.render(), [
             "┌ Vendors ─────────┬ Acme (4) ────────────────┬ Vendor ────────────────────────┐",
             "│▸Acme           4 │▸KEY_MISSING     401      │ Acme                           │",
             "│   Auth         2 │ KEY_EXPIRED     401      │ Rocket delivery API            │",
@@ -276,7 +270,7 @@ struct ScreenTests {
     func help() {
         var program = BrowserProgram.sized(Fixtures.catalog())
         program.send(.character("?"))
-        expectScreen(program.render(), [
+        expectLines(program.render(), [
             "┌ ┌─ Keys ───────────────────────────────────────────────────────────────────┐─┐",
             "│▸│ Move                                                                     │ │",
             "│ │ Up Down  k j        Move; in the detail, to the next link or line        │ │",

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 @testable import TriageUI
 
@@ -119,11 +120,16 @@ extension BrowserProgram {
         return program
     }
 
-    /// Sends keys; returns the last result.
+    /// Sends keys, performing the effects they ask for as the runner does (transcripts through `saver`; nil:
+    /// nowhere to save); returns the last result.
     @discardableResult
-    mutating func send(_ keys: Key...) -> UpdateResult {
+    mutating func send(_ keys: Key..., saving saver: TranscriptSaver? = nil) -> UpdateResult {
         var result = UpdateResult.continue
-        for key in keys { result = update(.key(key)) }
+        for key in keys {
+            let update = update(.key(key))
+            result = update.result
+            for effect in update.effects { _ = answer(effect.perform(transcripts: saver)) }
+        }
         return result
     }
 
@@ -131,11 +137,11 @@ extension BrowserProgram {
     @discardableResult
     mutating func type(_ text: String) -> UpdateResult {
         var result = UpdateResult.continue
-        for character in text { result = update(.key(.character(character))) }
+        for character in text { result = update(.key(.character(character))).result }
         return result
     }
 
-    func render(unicode: Bool = true) -> Screen {
+    func render(unicode: Bool = true) -> Buffer {
         view(RenderContext(width: state.width, height: state.height, unicode: unicode))
     }
 }

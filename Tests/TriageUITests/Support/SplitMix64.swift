@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// A small, fast, seeded random number generator (Steele, Lea and Flood's SplitMix64), so a failing random test
 /// can be replayed from its seed.
 struct SplitMix64: RandomNumberGenerator {

@@ -1,0 +1,60 @@
+/// What the terminal backend needs from a full-screen program (the Elm / Bubble Tea shape): events in, a screen
+/// out, and effects: work the program describes but does not do (write a file, copy to the clipboard). The
+/// runner performs each effect and hands the result back through `answer(_:)`, like an event. Everything behind
+/// this protocol is pure and tested without a terminal.
+public protocol TerminalProgram {
+    /// The work `update` can ask for; `Never` for a program without effects.
+    associatedtype Effect: Sendable = Never
+    /// What performing an effect gives back.
+    associatedtype Answer: Sendable = Never
+    /// Handles one event. Returns `.quit` when the program is done, and the effects to perform, in order.
+    mutating func update(_ event: InputEvent) -> Update<Effect>
+    /// Handles the answer to an effect the runner performed.
+    mutating func answer(_ answer: Answer) -> Update<Effect>
+    /// Draws the current state.
+    func view(_ context: RenderContext) -> Buffer
+    /// Called exactly once on every way out (q, Ctrl-C, SIGTERM, SIGHUP, errors): persist what must not be lost.
+    func shutdown()
+}
+
+public enum UpdateResult: Equatable, Sendable {
+    case `continue`
+    case quit
+}
+
+/// What one update asks for: go on or quit, and the effects to perform (Bubble Tea's `(Model, Cmd)`).
+public struct Update<Effect: Sendable>: Sendable {
+    public var result: UpdateResult
+    public var effects: [Effect]
+
+    public init(_ result: UpdateResult, effects: [Effect] = []) {
+        self.result = result
+        self.effects = effects
+    }
+
+    public static var `continue`: Update { Update(.continue) }
+    public static var quit: Update { Update(.quit) }
+}
+
+extension Update: Equatable where Effect: Equatable {}
+
+extension TerminalProgram where Answer == Never {
+    /// A program without effects never gets an answer.
+    public mutating func answer(_ answer: Answer) -> Update<Effect> {
+        switch answer {}
+    }
+}
+
+/// What a view may know about the terminal it draws for.
+public struct RenderContext: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    /// False on terminals without UTF-8 or line drawing (vt100, non-UTF-8 locales): views use ASCII borders.
+    public var unicode: Bool
+
+    public init(width: Int, height: Int, unicode: Bool = true) {
+        self.width = width
+        self.height = height
+        self.unicode = unicode
+    }
+}

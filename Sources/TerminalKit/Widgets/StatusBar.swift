@@ -1,0 +1,40 @@
+/// The last row's right side: key hints fitted by priority. Hints that do not fit are dropped from the least
+/// important end; the ones kept stay in their own order.
+public enum StatusBar {
+    /// The hints that fit in `width` columns, chosen by importance (0 first) and shown in their own order.
+    public static func fit(_ hints: [(line: StyledLine, priority: Int)], in width: Int) -> StyledLine {
+        var chosen = Set<Int>()
+        var used = 0
+        for (index, hint) in hints.enumerated().sorted(by: { $0.element.priority < $1.element.priority }) {
+            let extra = hint.line.width + (chosen.isEmpty ? 0 : 2)
+            if used + extra <= width {
+                chosen.insert(index)
+                used += extra
+            }
+        }
+        var line = StyledLine()
+        for (index, hint) in hints.enumerated() where chosen.contains(index) {
+            if !line.spans.isEmpty { line.append("  ") }
+            line = line + hint.line
+        }
+        return line
+    }
+
+    /// Hints from a key table: the key in `keyStyle`, a space, the text.
+    public static func hints<Model, Action>(_ keys: KeyMap<Model, Action>, for model: Model, keyStyle: Style)
+        -> [(line: StyledLine, priority: Int)] {
+        keys.hints(for: model).map { (StyledLine($0.key, keyStyle) + StyledLine(" " + $0.text), $0.priority) }
+    }
+
+    /// The end of `text` that fits in `room` columns, and whether its start was cut (the caller shows an
+    /// ellipsis, which takes one of the columns): what a prompt shows of a long typed text.
+    public static func tail(_ text: String, room: Int) -> (text: String, cut: Bool) {
+        var shown = text
+        var cut = false
+        while !shown.isEmpty, DisplayWidth.of(TerminalSafe.sanitize(shown, keepNewlines: false)) > room - (cut ? 1 : 0) {
+            shown.removeFirst()
+            cut = true
+        }
+        return (shown, cut)
+    }
+}

@@ -1,0 +1,122 @@
+/// From what the customer sent to the code: `triage explain`. Masks secrets first, then reads vendor error
+/// bodies, status lines, request lines, hosts and paths, codes and the vendors' messages in the text, and ranks
+/// the codes that fit, each with why. Nothing recognised: the best search results.
+public struct Explanation: Sendable {
+    /// One code that fits the paste.
+    public struct Candidate: Sendable, Hashable {
+        public var reference: CodeReference
+        /// Why it fits, e.g. `errorCode "INSTALL_DELETED" in a Sentiance error body; HTTP 403 agrees`.
+        public var reasons: [String]
+        public var score: Double
+    }
+
+    /// The paste as read (bounds, binary), without its text.
+    public var bytesRead: Int
+    public var truncated: Bool
+    public var binary: Bool
+    public var limit: Int
+    /// The paste with secrets masked: the only form of it that is kept.
+    public var maskedText: String
+    /// The kinds of secret that were masked ("bearer token", "secret header", ...).
+    public var maskedKinds: [String]
+    public var evidence: Evidence
+    /// Best first.
+    public var candidates: [Candidate]
+    /// When nothing was recognised: the best search results for the text.
+    public var searchResults: [SearchHit]
+    /// Codes that an error body named but the catalog does not know.
+    public var unknownCodes: [String]
+
+    /// The code the paste points to: the only candidate, or one clearly ahead of the next.
+    public var recognised: Candidate? {
+        guard let first = candidates.first else { return nil }
+        guard candidates.count > 1 else { return first }
+        return first.score - candidates[1].score >= 15 ? first : nil
+    }
+}
+
+public enum Explainer {
+    /// Explains a paste against the catalog of `searcher`.
+    public static func explain(_ input: PasteInput, searcher: Searcher) -> Explanation {
+        let catalog = searcher.index.catalog
+        let (masked, kinds) = SecretMasker.masked(input.text)
+        let parsed = PasteParser(masked)
+        var evidence = parsed.evidence
+        evidence.origin = "the pasted text"
+        if parsed.status != nil || parsed.evidence[.host] != nil { evidence.origin = "the pasted response" }
+
+        var scored: [CodeReference: (score: Double, reasons: [String])] = [:]
+        func add(_ entry: CatalogEntry, _ score: Double, _ reason: String) {
+            var current = scored[entry.reference] ?? (0, [])
+            current.score = max(current.score, score) + (current.score > 0 ? 5 : 0)
+            if !current.reasons.contains(reason) { current.reasons.append(reason) }
+            scored[entry.reference] = current
+        }
+        var unknown: [String] = []
+
+        // 1. Vendor error bodies.
+        for body in parsed.bodies {
+            var matches = catalog.entries(code: body.code, vendor: body.vendor)
+            if matches.isEmpty, body.vendor != nil { matches = catalog.entries(code: body.code) }
+            if matches.isEmpty { unknown.append(body.code) }
+            for entry in matches { add(entry, body.vendor == entry.vendor ? 100 : 85, "\(body.shape): \"\(body.code)\"") }
+        }
+        for code in parsed.logCodes {
+            for entry in catalog.entries(code: code) { add(entry, 95, "\"\(code)\" in a log field") }
+        }
+        // 2. A bare code, or codes written in the text.
+        let words = SearchText.words(String(masked.prefix(64 * 1024))).map(\.text)
+        let trimmed = masked.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.isEmpty, trimmed.count <= 64, !trimmed.contains(" ") {
+            for entry in catalog.entries(code: trimmed) { add(entry, 90, "the code \(trimmed) itself") }
+        }
+        for entryIndex in Set(searcher.exactCodes(in: words, requiredCount: Int.max)) {
+            let entry = catalog.entries[Int(entryIndex)]
+            if input.binary, entry.numeric != nil { continue }  // a number in binary noise is no evidence
+            add(entry, 80, "the code \(entry.code) appears in the text")
+        }
+        // 3. The vendor's message as a phrase ("Contact not found").
+        let stems = words.prefix(4096).map(WordForms.stem)
+        for (entryIndex, message) in searcher.index.messageWords.enumerated() where message.count >= 2 {
+            guard Searcher.offset(of: message, in: Array(stems)) != nil else { continue }
+            let entry = catalog.entries[entryIndex]
+            add(entry, 60, "the vendor's message \"\(entry.message ?? "")\"")
+        }
+        // 4. What the status, the host and the headers say.
+        let vendorHint = evidence[.vendor] ?? (parsed.headerNames.contains("apikey") && masked.contains("ApiKey") ? "sentori" : nil)
+            ?? catalog.vendors.first { vendor in words.prefix(200).contains(Array(vendor.name.lowercased())) }?.id
+        var candidates: [Explanation.Candidate] = scored.map { reference, value in
+            var score = value.score
+            var reasons = value.reasons
+            let entry = catalog.entry(reference)
+            if let status = parsed.status, let documented = entry?.httpStatus {
+                if documented == status { score += 20; reasons.append("HTTP \(status) agrees") } else { score -= 15; reasons.append("but the response is HTTP \(status), the code's is \(documented)") }
+            }
+            if let vendorHint, reference.vendor == vendorHint {
+                score += 10
+                reasons.append(evidence[.host] != nil ? "the request went to \(catalog.vendor(id: vendorHint)?.name ?? vendorHint)"
+                                                       : "the text names \(catalog.vendor(id: vendorHint)?.name ?? vendorHint)")
+            }
+            return Explanation.Candidate(reference: reference, reasons: reasons, score: score)
+        }
+        if candidates.isEmpty, let status = parsed.status,
+           let report = StatusReport(status: status, vendor: vendorHint, searcher: searcher) {
+            for entry in report.documented {
+                candidates.append(.init(reference: entry.reference, reasons: ["documented with HTTP \(status)"], score: 20))
+            }
+        }
+        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.reference < $1.reference }
+        if candidates.count > 10 { candidates.removeSubrange(10...) }
+        if let best = candidates.first, candidates.count == 1 || best.score - candidates[1].score >= 15 {
+            evidence[.vendor] = best.reference.vendor
+            evidence[.code] = best.reference.code
+        }
+        var results: [SearchHit] = []
+        if candidates.isEmpty {
+            results = searcher.search(String(masked.prefix(2048)), vendor: vendorHint, limit: 5)
+        }
+        return Explanation(bytesRead: input.bytesRead, truncated: input.truncated, binary: input.binary, limit: input.limit,
+                           maskedText: masked, maskedKinds: kinds, evidence: evidence, candidates: candidates,
+                           searchResults: results, unknownCodes: unknown)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// What the customer sent, read with bounds: at most `limit` bytes (1 MiB by default) are kept, invalid UTF-8
+/// is replaced, NUL and other control bytes are made harmless, and a paste that is mostly binary is flagged.
+public struct PasteInput: Sendable {
+    /// The default cap on what is read: a 100 MB paste costs no more than its first MiB.
+    public static let defaultLimit = 1 << 20
+
+    /// The kept text (valid UTF-8, no NUL bytes).
+    public var text: String
+    /// How many bytes were read (at most `limit`).
+    public var bytesRead: Int
+    /// True when the input went on past `limit` and the rest was ignored.
+    public var truncated: Bool
+    /// True when the kept bytes look binary (many NUL or control bytes, or invalid UTF-8).
+    public var binary: Bool
+    public var limit: Int
+
+    /// From bytes already in memory; only the first `limit` are looked at.
+    public init(data: Data, limit: Int = PasteInput.defaultLimit, truncated: Bool? = nil) {
+        let kept = data.prefix(limit)
+        self.limit = limit
+        bytesRead = kept.count
+        self.truncated = truncated ?? (data.count > limit)
+        var controls = 0
+        var cleaned = [UInt8]()
+        cleaned.reserveCapacity(kept.count)
+        for byte in kept {
+            if byte == 0 || (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D && byte != 0x1B) {
+                controls += 1
+                cleaned.append(0x20)
+            } else {
+                cleaned.append(byte)
+            }
+        }
+        let decoded = String(decoding: cleaned, as: UTF8.self)
+        let replaced = decoded.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+        binary = kept.count > 0 && Double(controls + replaced) / Double(kept.count) > 0.1
+        text = decoded
+    }
+
+    /// From text (a test, or the browser's paste box).
+    public init(text: String, limit: Int = PasteInput.defaultLimit) {
+        self.init(data: Data(text.utf8), limit: limit)
+    }
+
+    /// Reads at most `limit` bytes (plus one, to know whether there was more) from a file handle.
+    public static func read(from handle: FileHandle, limit: Int = PasteInput.defaultLimit) throws -> PasteInput {
+        var data = Data()
+        while data.count <= limit {
+            guard let chunk = try handle.read(upToCount: min(64 * 1024, limit + 1 - data.count)), !chunk.isEmpty else { break }
+            data.append(chunk)
+        }
+        return PasteInput(data: data, limit: limit, truncated: data.count > limit)
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+
+/// The parts of a paste (already masked): the HTTP status, the request (method, URL, host), headers, JSON
+/// objects, and the evidence they give. Understands raw HTTP responses, `curl -v` output (`>` request and `<`
+/// response lines), JSON alone or inside log lines, and sentences ("Sentori replied 404: ...").
+struct PasteParser {
+    /// A vendor error body found in the paste.
+    struct Body {
+        var vendor: String?
+        var code: String
+        var message: String?
+        /// How the body was recognised ("errorCode in a Sentiance error body").
+        var shape: String
+    }
+
+    var status: Int?
+    var evidence = Evidence()
+    var bodies: [Body] = []
+    /// Header names seen (lowercase), for vendor hints.
+    var headerNames: Set<String> = []
+    /// Values of `errorCode=` / `code:` fields in log lines.
+    var logCodes: [String] = []
+
+    /// Deepest JSON nesting parsed; deeper objects are skipped, never handed to the JSON parser.
+    static let maximumDepth = 32
+    /// Largest JSON object parsed.
+    static let maximumJSONBytes = 256 * 1024
+    /// At most this many JSON objects are read.
+    static let maximumObjects = 20
+
+    init(_ text: String) {
+        scanLines(text)
+        scanJSON(text)
+        if status == nil { status = Self.statusInProse(text) }
+        if let status { evidence[.httpStatus] = String(status) }
+    }
+
+    // MARK: - Lines: status lines, request lines, headers, URLs
+
+    private static let statusLine = try! NSRegularExpression(pattern: #"^[<\s]*HTTP/\d(?:\.\d)?\s+(\d{3})\b"#)
+    private static let requestLine = try! NSRegularExpression(
+        pattern: #"^[>\s]*(?:curl\s.*?-X\s*)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+['"]?(\S+?)['"]?(?:\s+HTTP/[\d.]+)?\s*$"#)
+    private static let header = try! NSRegularExpression(pattern: #"^[<>\s]*(?:-H\s*['"])?([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*?)['"]?\s*$"#)
+    private static let url = try! NSRegularExpression(pattern: #"https?://([A-Za-z0-9.-]+)(?::\d+)?(/[^\s"'<>\\]*)?"#)
+    private static let methodAndTarget = try! NSRegularExpression(pattern: #"\b(GET|POST|PUT|PATCH|DELETE)\s+['"]?(https?://\S+|/[^\s'"]+)"#)
+    /// `key=value` and `key: value` pairs of log lines.
+    private static let logField = try! NSRegularExpression(
+        pattern: #"\b(errorCode|error_code|code|ref|request_id|requestId|x-request-id|install_id|external_id|app_id|status)\s*[=:]\s*["']?([A-Za-z0-9_.:/-]+)"#,
+        options: .caseInsensitive)
+    private static let requestIDHeaders: Set<String> = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "x-trace-id"]
+
+    private mutating func scanLines(_ text: String) {
+        var lineCount = 0
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            lineCount += 1
+            if lineCount > 20_000 { break }
+            let line = String(line.prefix(4096))
+            let range = NSRange(line.startIndex..., in: line)
+            if let match = Self.statusLine.firstMatch(in: line, range: range), let status = Self.group(match, 1, in: line).flatMap({ Int($0) }) {
+                self.status = status
+                continue
+            }
+            if let match = Self.requestLine.firstMatch(in: line, range: range),
+               let method = Self.group(match, 1, in: line), let target = Self.group(match, 2, in: line) {
+                evidence[.method] = method
+                if target.hasPrefix("/") { setPath(target) }
+            }
+            if let match = Self.header.firstMatch(in: line, range: range),
+               let name = Self.group(match, 1, in: line)?.lowercased(), let value = Self.group(match, 2, in: line),
+               !["http", "https"].contains(name) {
+                headerNames.insert(name)
+                if name == "host" { setHost(value) }
+                if Self.requestIDHeaders.contains(name), !value.isEmpty { evidence[.requestID] = value }
+            }
+            if evidence[.method] == nil, let match = Self.methodAndTarget.firstMatch(in: line, range: range) {
+                evidence[.method] = Self.group(match, 1, in: line)
+            }
+            for match in Self.logField.matches(in: line, range: range).prefix(16) {
+                guard let key = Self.group(match, 1, in: line)?.lowercased(), let value = Self.group(match, 2, in: line) else { continue }
+                switch key {
+                case "ref": evidence[.ref] = evidence[.ref] ?? value
+                case "request_id", "requestid", "x-request-id": evidence[.requestID] = evidence[.requestID] ?? value
+                case "install_id": evidence[.installID] = evidence[.installID] ?? value
+                case "external_id": evidence[.externalID] = evidence[.externalID] ?? value
+                case "app_id": evidence[.appID] = evidence[.appID] ?? value
+                case "status": if status == nil, let number = Int(value), HTTPStatus.reason(number) != nil { status = number }
+                default: if !value.isEmpty, value.first != "{" { logCodes.append(value) }
+                }
+            }
+            for match in Self.url.matches(in: line, range: range).prefix(4) {
+                if let host = Self.group(match, 1, in: line) { setHost(host) }
+                if let path = Self.group(match, 2, in: line) { setPath(path) }
+            }
+        }
+    }
+
+    private static let cometChatHost = try! NSRegularExpression(pattern: #"^([A-Za-z0-9_-]+)\.api-([a-z]+)\.cometchat\.io$"#, options: .caseInsensitive)
+
+    private mutating func setHost(_ raw: String) {
+        let host = raw.split(separator: ":").first.map(String.init)?.lowercased() ?? raw
+        guard host.contains(".") else { return }
+        evidence[.host] = host
+        let range = NSRange(host.startIndex..., in: host)
+        if let match = Self.cometChatHost.firstMatch(in: host, range: range) {
+            evidence[.appID] = Self.group(match, 1, in: host)
+            evidence[.region] = Self.group(match, 2, in: host)
+            evidence[.vendor] = evidence[.vendor] ?? "cometchat"
+        } else if host.hasSuffix("sentiance.com") {
+            evidence[.vendor] = evidence[.vendor] ?? "sentiance"
+        } else if host.contains("sentori") {
+            evidence[.vendor] = evidence[.vendor] ?? "sentori"
+        }
+    }
+
+    private mutating func setPath(_ raw: String) {
+        let path = String(raw.split(separator: "?", maxSplits: 1).first ?? Substring(raw))
+        guard path.hasPrefix("/") else { return }
+        evidence[.path] = raw
+        let parts = path.split(separator: "/").map(String.init)
+        // Sentiance: POST /v2/users/:install_id/link. CometChat: /v3/users/:uid[/...].
+        if let users = parts.firstIndex(of: "users"), users + 1 < parts.count {
+            let id = parts[users + 1]
+            if users + 2 < parts.count, parts[users + 2] == "link" {
+                evidence[.installID] = id
+            } else if !id.hasPrefix(":") {
+                evidence[.userID] = id
+            }
+        }
+    }
+
+    // MARK: - JSON objects
+
+    private mutating func scanJSON(_ text: String) {
+        let bytes = Array(text.utf8)
+        var index = 0
+        var parsed = 0
+        var budget = 16 * Self.maximumJSONBytes  // bytes the brace matching may look at, in all
+        while index < bytes.count, parsed < Self.maximumObjects, budget > 0 {
+            guard bytes[index] == UInt8(ascii: "{") else { index += 1; continue }
+            let (found, scanned) = Self.objectEnd(bytes, from: index)
+            budget -= scanned
+            // Past a failure: what lies inside a too-deep or unclosed object is not looked at again.
+            guard let end = found else { index += max(1, scanned); continue }
+            parsed += 1
+            let slice = Data(bytes[index...end])
+            if let object = try? JSONSerialization.jsonObject(with: slice) as? [String: Any] {
+                read(object)
+                index = end + 1
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// The index of the `}` closing the object that starts at `start`, or nil when it never closes, nests too
+    /// deep or is too big. Strings (with escapes) are skipped.
+    static func objectEnd(_ bytes: [UInt8], from start: Int) -> (end: Int?, scanned: Int) {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var index = start
+        let last = min(bytes.count, start + maximumJSONBytes)
+        while index < last {
+            let byte = bytes[index]
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                depth += 1
+                if depth > maximumDepth { return (nil, index - start + 1) }
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+                if depth == 0 { return (byte == UInt8(ascii: "}") ? index : nil, index - start + 1) }
+            }
+            index += 1
+        }
+        return (nil, index - start)
+    }
+
+    private mutating func read(_ object: [String: Any]) {
+        func string(_ value: Any?) -> String? {
+            switch value {
+            case let text as String: return text.isEmpty ? nil : text
+            case let number as NSNumber: return number.stringValue
+            default: return nil
+            }
+        }
+        if let error = object["error"] as? [String: Any], let code = string(error["code"]) {
+            let message = string(error["message"]) ?? string(error["devMessage"])
+            bodies.append(Body(vendor: "cometchat", code: code, message: message, shape: "error.code in a CometChat error body"))
+            if let message { evidence[.message] = message }
+        } else if let code = string(object["errorCode"]) {
+            bodies.append(Body(vendor: "sentiance", code: code, message: string(object["message"]),
+                               shape: "errorCode in a Sentiance error body"))
+            if let message = string(object["message"]) { evidence[.message] = message }
+        } else if let code = string(object["Code"]), object["Message"] != nil {
+            bodies.append(Body(vendor: "sentori", code: code, message: string(object["Message"]),
+                               shape: "Code in a Sentori error body"))
+            if let message = string(object["Message"]) { evidence[.message] = message }
+        } else if let key = object.keys.first(where: { ["code", "error_code", "errorcode"].contains($0.lowercased()) }),
+                  let code = string(object[key]) {
+            bodies.append(Body(vendor: nil, code: code, message: string(object["message"]), shape: "\"\(key)\" in a JSON body"))
+        }
+        if let ref = string(object["ref"]) { evidence[.ref] = ref }
+        for key in ["requestId", "request_id", "requestID", "traceId"] {
+            if let id = string(object[key]) { evidence[.requestID] = id }
+        }
+        if let external = string(object["external_id"]) { evidence[.externalID] = external }
+    }
+
+    // MARK: - Prose
+
+    private static let proseStatus = try! NSRegularExpression(
+        pattern: #"\b(?:status(?:\s+code)?|replied|replies|returned|returns|responded|answered|answers|got|gives|with|http)\s*[:=]?\s*(\d{3})\b|\b(\d{3})\s+(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Too Many Requests|Internal Server Error)\b"#,
+        options: .caseInsensitive)
+
+    static func statusInProse(_ text: String) -> Int? {
+        let sample = String(text.prefix(64 * 1024))
+        let range = NSRange(sample.startIndex..., in: sample)
+        guard let match = proseStatus.firstMatch(in: sample, range: range) else { return nil }
+        let value = (group(match, 1, in: sample) ?? group(match, 2, in: sample)).flatMap { Int($0) }
+        return value.flatMap { HTTPStatus.reason($0) != nil ? $0 : nil }
+    }
+
+    static func group(_ match: NSTextCheckingResult, _ index: Int, in text: String) -> String? {
+        guard index < match.numberOfRanges, let range = Range(match.range(at: index), in: text) else { return nil }
+        return String(text[range])
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import TerminalKit
+import TriageCore
+
+/// Everything the browser shows, as plain values: which pane has the focus, what each pane selects and how far
+/// it is scrolled, the search query and scope. `BrowserProgram` changes it in `update` and draws it in `view`.
+///
+/// Invariant: the codes pane lists exactly the entries of the vendors-pane row (or the search results), and the
+/// selection is always one of them (or nothing when the list is empty). `invariantViolations()` checks it.
+public struct BrowserState {
+    public let catalog: Catalog
+    /// Kept across keystrokes: it caches the matches of each query word.
+    /// Built on the first search, so the first frame does not wait for the index.
+    private let lazySearcher: LazySearcher
+    var searcher: Searcher { lazySearcher.value }
+    let sidebar: Sidebar
+    /// The codes some decision tree diagnoses, found once (the `d diagnose` hint asks on every frame).
+    let diagnosable: Set<CodeReference>
+    let documents = LayoutCache<DetailDocumentKey, DetailDocument>()
+    let helpOverlays = LayoutCache<HelpOverlayKey, HelpOverlay>()
+
+    /// The terminal size from the last resize event.
+    public internal(set) var width = 80
+    public internal(set) var height = 24
+    /// What the keyboard drives, with that mode's own state.
+    var active: Mode = .browse
+    public internal(set) var focus: Pane = .sidebar
+    /// The search query; when it has words, the codes pane shows search results instead of the vendors-pane row.
+    public internal(set) var query = ""
+    public internal(set) var scope: SearchScope = .all
+    /// Indices into `catalog.entries` shown in the codes pane, in display order.
+    public internal(set) var list: [Int] = []
+
+    var sidebarCursor = ListCursor()
+    var listCursor = ListCursor()
+    var detailScroll = 0
+    /// The selected link of the detail document (a related code or a tree), if any.
+    var detailLink: Int?
+    /// What the detail pane showed when `detailScroll` and `detailLink` were set; a change resets them.
+    var detailShown: DetailContent = .nothing
+    /// Locations to go back to after following related codes.
+    var history: [Location] = []
+    /// A one-off note for the status line, cleared by the next key.
+    public internal(set) var message: String?
+    /// The diagnosis shown in `.diagnosis` mode; kept after leaving it, so it can be resumed (`D`, or `d` on the
+    /// same code and tree).
+    public internal(set) var diagnosis: DiagnosisScreen?
+    /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
+    /// Effects asked for by the current update; `BrowserProgram.update` returns them.
+    var effects: [BrowserEffect] = []
+    var clock: @Sendable () -> Date = { Date() }
+
+    init(catalog: Catalog) {
+        self.catalog = catalog
+        lazySearcher = LazySearcher(catalog: catalog)
+        sidebar = Sidebar(catalog: catalog)
+        diagnosable = Set(catalog.entries.filter { !catalog.trees(for: $0).isEmpty }.map(\.reference))
+            .union(catalog.trees.flatMap(\.codes))
+        list = sidebar.rows.first?.entries ?? []
+    }
+
+    // MARK: - What is selected
+
+    /// The selected vendors-pane row, if the catalog has any vendor.
+    var sidebarRow: Sidebar.Row? {
+        sidebar.rows.indices.contains(sidebarCursor.index) ? sidebar.rows[sidebarCursor.index] : nil
+    }
+
+    /// The vendor selected in the vendors pane.
+    public var selectedVendor: Vendor? { sidebarRow.flatMap { catalog.vendor(id: $0.vendor) } }
+
+    /// The category selected in the vendors pane, nil when a vendor row is selected.
+    public var selectedCategory: Category? {
+        guard let row = sidebarRow, let id = row.category else { return nil }
+        return catalog.vendor(id: row.vendor)?.category(id: id)
+    }
+
+    /// Index into `catalog.entries` of the selected code.
+    public var selectedIndex: Int? { list.indices.contains(listCursor.index) ? list[listCursor.index] : nil }
+
+    /// The selected code in the codes pane; nil only when the pane is empty.
+    public var selectedEntry: CatalogEntry? { selectedIndex.map { catalog.entries[$0] } }
+
+    /// Position of the selection in the codes pane.
+    public var listIndex: Int { listCursor.index }
+
+    /// True when the codes pane shows search results.
+    public var isSearching: Bool { SearchQuery.hasWords(query) }
+
+    /// The vendor that `SearchScope.vendor` limits search to.
+    var scopeVendor: String? { scope == .vendor ? sidebarRow?.vendor : nil }
+
+    // MARK: - The codes list
+
+    /// What the codes pane should list for the current vendors-pane row, query and scope.
+    func computeList() -> [Int] {
+        if isSearching { return searcher.search(query, vendor: scopeVendor).map(\.entryIndex) }
+        return sidebarRow?.entries ?? []
+    }
+
+    /// Recomputes the codes pane and selects `reference` in it when present, else the first row.
+    mutating func refreshList(selecting reference: CodeReference? = nil) {
+        list = computeList()
+        let found = reference.flatMap { wanted in list.firstIndex { catalog.entries[$0].reference == wanted } }
+        listCursor = ListCursor(index: found ?? 0, scroll: 0)
+        listCursor.settle(count: list.count, visible: layout.list.height)
+    }
+
+    var layout: BrowserLayout { BrowserLayout(width: width, height: height) }
+}
+
+/// Query helpers shared by state and views.
+enum SearchQuery {
+    /// True when `query` has something to search for.
+    static func hasWords(_ query: String) -> Bool {
+        query.contains { $0.isLetter || $0.isNumber }
+    }
+}

@@ -1,0 +1,62 @@
+import TerminalKit
+
+/// Draws the whole browser for a terminal size: frame, panes, status line, the tree list or the full-screen
+/// diagnosis, and the help overlay on top.
+public enum BrowserView {
+    public static func render(_ state: BrowserState, _ context: RenderContext) -> Buffer {
+        var state = state
+        if state.width != context.width || state.height != context.height {
+            state.width = max(0, context.width)
+            state.height = max(0, context.height)
+            state.settle()
+        }
+        var screen = Buffer(width: context.width, height: context.height)
+        let glyphs = BoxGlyphs.forContext(context)
+        let layout = state.layout
+        guard layout.kind != .tooSmall else {
+            TooSmallView.draw(into: &screen, glyphs: glyphs)
+            return screen
+        }
+        let over = state.mode == .help ? state.helpReturn : state.mode
+        if over == .diagnosis, let diagnosis = state.diagnosis {
+            diagnosis.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
+            if state.mode == .help {
+                screen.fill(x: 0, y: layout.status.y, width: layout.status.width, height: 1)
+                StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)
+            }
+        } else {
+            drawBrowser(state, layout: layout, into: &screen, context: context)
+            if over == .trees, let picker = state.treePicker {
+                picker.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
+            }
+        }
+        if state.mode == .help {
+            state.helpOverlay(width: layout.width, height: layout.height, unicode: context.unicode)
+                .draw(into: &screen, scroll: state.helpScroll, glyphs: glyphs)
+        }
+        return screen
+    }
+
+    /// Frame, panes and status line.
+    private static func drawBrowser(_ state: BrowserState, layout: BrowserLayout, into screen: inout Buffer,
+                                    context: RenderContext) {
+        let glyphs = BoxGlyphs.forContext(context)
+        let document = state.detailDocument(unicode: context.unicode)
+        var labels = FrameView.Labels()
+        labels.titles = [.sidebar: SidebarView.title, .list: CodeListView.title(state), .detail: document.title]
+        labels.footers[.list] = CodeListView.footer(state)
+        labels.footers[.detail] = DetailView.footer(state, document: document, height: layout.detail.height)
+        FrameView.draw(into: &screen, layout: layout, focus: state.focus, labels: labels, glyphs: glyphs)
+        for pane in layout.visiblePanes(focus: state.focus) {
+            let rect = layout.rect(for: pane)
+            let focused = pane == state.focus && (state.mode == .browse || state.mode == .search)
+            switch pane {
+            case .sidebar: SidebarView.draw(into: &screen, state: state, rect: rect, focused: focused, glyphs: glyphs)
+            case .list: CodeListView.draw(into: &screen, state: state, rect: rect, focused: focused, glyphs: glyphs)
+            case .detail:
+                DetailView.draw(into: &screen, state: state, document: document, rect: rect, focused: focused, glyphs: glyphs)
+            }
+        }
+        StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)
+    }
+}

@@ -1,0 +1,51 @@
+import TerminalKit
+import TriageCore
+
+/// Where the browser starts (options, remembered state) and what it remembers when it stops.
+extension BrowserState {
+    mutating func start(with options: BrowserOptions) {
+        var memory = options.memory
+        var selected: CodeReference?
+        if let vendor = options.vendor, catalog.vendor(id: vendor) != nil {
+            if memory?.vendor != vendor { memory = nil }
+            sidebarCursor.index = sidebar.index(vendor: vendor, category: nil) ?? 0
+        }
+        if let memory {
+            if let vendor = memory.vendor, catalog.vendor(id: vendor) != nil {
+                sidebarCursor.index = sidebar.index(vendor: vendor, category: memory.category)
+                    ?? sidebar.index(vendor: vendor, category: nil) ?? 0
+                selected = memory.code.map { CodeReference(vendor: vendor, code: $0) }
+            }
+            scope = memory.scope ?? .all
+            focus = memory.focus ?? (selected == nil ? .sidebar : .list)
+        }
+        if let text = options.query, SearchQuery.hasWords(text) {
+            query = String(text.prefix(Self.maximumQueryLength))
+            if options.vendor.flatMap(catalog.vendor(id:)) != nil { scope = .vendor }
+            focus = .list
+            selected = nil
+        }
+        sidebarCursor.settle(count: sidebar.rows.count, visible: layout.sidebar.height)
+        refreshList(selecting: selected)
+        detailShown = detailContent
+        clock = options.clock
+        if let session = options.diagnosis {
+            startDiagnosis(session)
+        } else if let session = options.memory?.diagnosis, session.current(in: catalog) != nil {
+            // Kept, not opened: D resumes it.
+            diagnosis = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height)
+        }
+    }
+
+    /// What to restore next time: the selected code in its vendor and category (a search result is remembered
+    /// in its own category), the scope and the focused pane.
+    public var memory: BrowserMemory {
+        let lastDiagnosis = diagnosis?.session.redacted()
+        if isSearching, let entry = selectedEntry {
+            return BrowserMemory(vendor: entry.vendor, category: entry.category, code: entry.code, scope: scope,
+                                 focus: focus, diagnosis: lastDiagnosis)
+        }
+        return BrowserMemory(vendor: sidebarRow?.vendor, category: sidebarRow?.category, code: selectedEntry?.code,
+                             scope: scope, focus: focus, diagnosis: lastDiagnosis)
+    }
+}

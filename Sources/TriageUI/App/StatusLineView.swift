@@ -1,0 +1,75 @@
+import TerminalKit
+import TriageCore
+
+/// The last row: where you are (or the search prompt) on the left, the main keys on the right. Hints that do
+/// not fit are dropped from the least important end.
+enum StatusLineView {
+    static func draw(into screen: inout Buffer, state: BrowserState, layout: BrowserLayout, glyphs: BoxGlyphs) {
+        let y = layout.status.y
+        let width = layout.status.width
+        guard width > 2, layout.status.height > 0 else { return }
+        let leftLine = state.mode == .search ? nil : left(state, glyphs: glyphs)
+        let leftWant = leftLine?.width ?? (DisplayWidth.of(state.query) + 2)
+        // The left text, two spaces and the hints share the row inside one column of margin each side.
+        let budget = max(width - 4 - max(leftWant, state.mode == .search ? 12 : 0), width / 3)
+        let right = StatusBar.fit(hints(state), in: budget)
+        let rightWidth = right.width
+        if rightWidth > 0 {
+            screen.draw(right, x: width - 1 - rightWidth, y: y, width: rightWidth, ellipsis: glyphs.ellipsis)
+        }
+        let leftWidth = width - 1 - rightWidth - (rightWidth > 0 ? 2 : 0) - 1
+        if state.mode == .search {
+            drawPrompt(into: &screen, query: state.query, x: 1, y: y, width: leftWidth, glyphs: glyphs)
+        } else {
+            screen.draw(leftLine ?? StyledLine(), x: 1, y: y, width: leftWidth, ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    /// `/query` with the cursor after it; a long query shows its end.
+    private static func drawPrompt(into screen: inout Buffer, query: String, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
+        guard width > 2 else { return }
+        let (shown, cut) = StatusBar.tail(query, room: width - 2)
+        var line = StyledLine("/", Theme.searchPrompt)
+        if cut { line.append(glyphs.ellipsis, Theme.dim) }
+        line.append(shown)
+        let used = screen.draw(line, x: x, y: y, width: width, ellipsis: glyphs.ellipsis)
+        screen.cursor = (x: x + used, y: y)
+    }
+
+    private static func left(_ state: BrowserState, glyphs: BoxGlyphs) -> StyledLine {
+        if let message = state.message { return StyledLine(message, Theme.message) }
+        if state.mode == .help { return StyledLine("Help", Theme.title) }
+        if state.mode == .trees, let picker = state.treePicker { return StyledLine(picker.title, Theme.title) }
+        let separator = " \(glyphs.separator) "
+        var parts: [String] = []
+        if state.isSearching {
+            parts.append("Search \(glyphs.openQuote)\(state.query)\(glyphs.closeQuote)")
+        } else {
+            if let vendor = state.selectedVendor { parts.append(vendor.name) }
+            if let category = state.selectedCategory { parts.append(category.name) }
+        }
+        if state.focus != .sidebar || state.isSearching, let entry = state.selectedEntry { parts.append(entry.code) }
+        if parts.isEmpty { parts.append("Triage") }
+        return StyledLine(parts.joined(separator: separator))
+    }
+
+    /// Key hints in display order, with their importance (0 first), from the key table of the mode.
+    static func hints(_ state: BrowserState) -> [(line: StyledLine, priority: Int)] {
+        switch state.mode {
+        case .search:
+            let scope = state.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all vendors"
+            let count = state.isSearching ? "\(state.list.count) result\(state.list.count == 1 ? "" : "s") in " : "in "
+            return [(StyledLine(count + scope, Theme.dim), 0)]
+                + StatusBar.hints(BrowserState.searchKeys, for: state, keyStyle: Theme.key)
+        case .help:
+            return StatusBar.hints(BrowserState.helpKeys, for: state, keyStyle: Theme.key)
+        case .trees:
+            guard let picker = state.treePicker else { return [] }
+            return StatusBar.hints(TreePicker.keys, for: picker, keyStyle: Theme.key)
+        case .diagnosis:
+            return DiagnosisStatusLine.hints(state.diagnosis)
+        case .browse:
+            return StatusBar.hints(BrowserState.browseKeys, for: state, keyStyle: Theme.key)
+        }
+    }
+}

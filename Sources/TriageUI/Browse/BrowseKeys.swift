@@ -1,0 +1,157 @@
+import TerminalKit
+import TriageCore
+
+/// What a key does while browsing.
+enum BrowseAction: Hashable, Sendable {
+    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane
+    case up, down, pageUp, pageDown, first, last, open, back
+}
+
+/// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
+extension BrowserState {
+    /// The browse mode's key table: dispatch, the help overlay's Move, Panes and Other sections, the hints.
+    static let browseKeys = KeyMap<BrowserState, BrowseAction>([
+        .init("Move", [
+            .init("Up Down  k j", "Move; in the detail, to the next link or line",
+                  [([.up, .character("k")], .up), ([.down, .character("j")], .down)]),
+            .init("PgUp PgDn", "Page up / down", [([.pageUp], .pageUp), ([.pageDown], .pageDown)]),
+            .init("g G  Home End", "First / last", [([.home, .character("g")], .first), ([.end, .character("G")], .last)]),
+        ]),
+        .init("Panes", [
+            .init("Tab  Shift-Tab", "Next / previous pane", [([.tab], .nextPane), ([.backTab], .previousPane)],
+                  hints: [.init("Tab", "pane", order: 4, priority: 5)]),
+            .init("Enter  l  Right", "Open: the codes, the detail, the selected link",
+                  [([.enter, .right, .character("l")], .open)],
+                  hints: [.init("Enter", order: 1, priority: 2) { state in
+                      switch state.focus {
+                      case .sidebar: return "codes"
+                      case .list: return "detail"
+                      case .detail: return "follow"
+                      }
+                  }]),
+            .init("Esc  h  Left  Bksp", "Back: code before a jump, out of results, pane",
+                  [([.escape, .left, .backspace, .character("h")], .back)],
+                  hints: [.init("Esc", order: 0, priority: 0) { $0.isSearching ? "clear search" : nil }]),
+        ]),
+        .init("Search", [
+            .init("/", "Search; every key re-ranks the codes", [([.character("/")], .search)],
+                  hints: [.init("/", "search", order: 3, priority: 4)]),
+            .init(nil, "Scope: all vendors or the selected one", [([.control("v")], .scope)]),
+        ]),
+        .init("Other", [
+            .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)],
+                  hints: [.init("?", "help", order: 5, priority: 1)]),
+            .init("q  Ctrl-C", "Quit (Ctrl-C also while typing)", [([.character("q"), .control("c")], .quit)],
+                  hints: [.init("q", "quit", order: 6, priority: 6)]),
+            .init("d  t  D", "Diagnose the code / list every tree / resume",
+                  [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume)],
+                  hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
+            .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
+        ]),
+    ])
+
+    mutating func handleBrowseKey(_ key: Key) -> UpdateResult {
+        guard let action = Self.browseKeys.action(for: key) else { return .continue }
+        switch action {
+        case .quit: return .quit
+        case .help: openHelp()
+        case .search: startSearch()
+        case .diagnose: diagnoseSelected()
+        case .trees: listTrees()
+        case .resume: resumeDiagnosis()
+        case .scope: toggleScope()
+        case .nextPane: focus = focus.next
+        case .previousPane: focus = focus.previous
+        case .up: move(by: -1)
+        case .down: move(by: 1)
+        case .pageUp: page(by: -1)
+        case .pageDown: page(by: 1)
+        case .first: moveToEnd(last: false)
+        case .last: moveToEnd(last: true)
+        case .open: open()
+        case .back: back()
+        }
+        return .continue
+    }
+
+    /// True when `d` would start a diagnosis: a code is selected (the focus left the vendors pane, or in search
+    /// results) and a tree diagnoses it.
+    var selectedCodeHasTrees: Bool {
+        guard focus != .sidebar || isSearching, let entry = selectedEntry else { return false }
+        return diagnosable.contains(entry.reference)
+    }
+
+    /// Moves the selection of the focused pane (in the detail pane: to the next link, or scrolls).
+    mutating func move(by delta: Int) {
+        switch focus {
+        case .sidebar:
+            selectSidebarRow(sidebarCursor.index + delta)
+        case .list:
+            listCursor.move(by: delta, count: list.count, visible: layout.list.height)
+            history.removeAll()
+        case .detail:
+            for _ in 0..<abs(delta) { if delta < 0 { detailUp() } else { detailDown() } }
+        }
+    }
+
+    mutating func page(by direction: Int) {
+        let rows = max(1, layout.rect(for: focus).height - 1)
+        switch focus {
+        case .sidebar, .list: move(by: direction * rows)
+        case .detail: detailScroll(by: direction * rows)
+        }
+    }
+
+    mutating func moveToEnd(last: Bool) {
+        switch focus {
+        case .sidebar: selectSidebarRow(last ? sidebar.rows.count - 1 : 0)
+        case .list:
+            listCursor.move(to: last ? list.count - 1 : 0, count: list.count, visible: layout.list.height)
+            history.removeAll()
+        case .detail: if last { detailToBottom() } else { detailToTop() }
+        }
+    }
+
+    /// Enter: into the codes, into the detail, or follow the selected link.
+    mutating func open() {
+        switch focus {
+        case .sidebar: focus = .list
+        case .list: if selectedEntry != nil { focus = .detail }
+        case .detail: openDetailLink()
+        }
+    }
+
+    /// Back: to the code before a jump, out of search results, to the previous pane, to the vendor row.
+    mutating func back() {
+        switch focus {
+        case .detail:
+            if let previous = history.popLast() { restore(previous) } else { focus = .list }
+        case .list:
+            if isSearching { leaveSearchResults() } else { focus = .sidebar }
+        case .sidebar:
+            if isSearching {
+                leaveSearchResults()
+            } else if let row = sidebarRow, !row.isVendor, let vendorRow = sidebar.index(vendor: row.vendor, category: nil) {
+                selectSidebarRow(vendorRow)
+            }
+        }
+    }
+
+    /// Clears the search and shows the selected result in its category.
+    mutating func leaveSearchResults() {
+        if let reference = selectedEntry?.reference {
+            reveal(reference)
+        } else {
+            query = ""
+            refreshList()
+        }
+        history.removeAll()
+    }
+
+    mutating func toggleScope() {
+        scope = scope.toggled
+        if isSearching { refreshList(selecting: mode == .search ? nil : selectedEntry?.reference) }
+        let name = scope == .all ? "all vendors" : (selectedVendor?.name ?? "the selected vendor")
+        if mode != .search { message = "Search scope: \(name)" }
+    }
+}

@@ -1,0 +1,75 @@
+import TerminalKit
+
+/// Where each part of the browser goes for a terminal size.
+///
+/// - `wide` (80 columns and more): vendors | codes | detail side by side, framed with shared borders.
+/// - `narrow` (30 to 79 columns): one pane at a time, the focused one, filling the frame; Tab switches.
+/// - `tooSmall` (under 30x8): only a "terminal too small" message; the UI comes back when the window grows.
+///
+/// Pane rectangles are the content inside the borders. The status line is always the last row.
+public struct BrowserLayout: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case wide, narrow, tooSmall }
+
+    public static let minimumWidth = 30
+    public static let minimumHeight = 8
+    /// From this width on, the three panes are shown side by side.
+    public static let wideWidth = 80
+
+    public var kind: Kind
+    public var width: Int
+    public var height: Int
+    public var sidebar: Rect
+    public var list: Rect
+    public var detail: Rect
+    public var status: Rect
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        let contentHeight = height - 3  // top border, bottom border, status line
+        status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 0 ? 1 : 0)
+        if width < Self.minimumWidth || height < Self.minimumHeight {
+            kind = .tooSmall
+            sidebar = .zero
+            list = .zero
+            detail = .zero
+        } else if width < Self.wideWidth {
+            kind = .narrow
+            let pane = Rect(x: 1, y: 1, width: width - 2, height: contentHeight)
+            sidebar = pane
+            list = pane
+            detail = pane
+        } else {
+            kind = .wide
+            let inner = width - 4  // four vertical borders
+            let sidebarWidth = min(max(width / 5, 18), 28)
+            let listWidth = min(max((inner - sidebarWidth) * 45 / 100, 26), 56)
+            let detailWidth = inner - sidebarWidth - listWidth
+            sidebar = Rect(x: 1, y: 1, width: sidebarWidth, height: contentHeight)
+            list = Rect(x: sidebarWidth + 2, y: 1, width: listWidth, height: contentHeight)
+            detail = Rect(x: sidebarWidth + listWidth + 3, y: 1, width: detailWidth, height: contentHeight)
+        }
+    }
+
+    /// The content rectangle of a pane (in the narrow layout every pane has the same one; only the focused
+    /// pane is drawn).
+    public func rect(for pane: Pane) -> Rect {
+        switch pane {
+        case .sidebar: return sidebar
+        case .list: return list
+        case .detail: return detail
+        }
+    }
+
+    /// The panes drawn when `focus` is focused.
+    public func visiblePanes(focus: Pane) -> [Pane] {
+        switch kind {
+        case .wide: return Pane.allCases
+        case .narrow: return [focus]
+        case .tooSmall: return []
+        }
+    }
+
+    /// The width available to detail text (one column of padding each side).
+    public var detailTextWidth: Int { max(1, detail.width - 2) }
+}

@@ -1,0 +1,136 @@
+import TerminalKit
+import TriageCore
+
+/// The detail pane's text laid out for one width: wrapped, styled lines, some of which are links (related codes,
+/// decision trees) that the keyboard can select. The update logic uses it to move between links and scroll;
+/// the view draws it.
+typealias DetailDocument = Document<DetailLink>
+
+/// What a link of the detail pane opens.
+enum DetailLink: Hashable, Sendable {
+    case code(CodeReference)
+    case tree(String)
+
+    /// At most this many lines of a vendor notice are shown at the top of a code; the rest follows at the end.
+    static let noticeLines = 3
+}
+
+extension Document where Target == DetailLink {
+    /// The document for what the detail pane shows in `state`, wrapped to `width` columns.
+    init(state: BrowserState, width: Int, glyphs: BoxGlyphs) {
+        var builder = DocumentBuilder<DetailLink>(width: width, ellipsis: glyphs.ellipsis)
+        switch state.detailContent {
+        case let .entry(index):
+            builder.entry(state.catalog.entries[index], catalog: state.catalog, glyphs: glyphs)
+            self = builder.finish(title: "Detail")
+        case let .vendor(id):
+            if let vendor = state.catalog.vendor(id: id) { builder.vendor(vendor, catalog: state.catalog, glyphs: glyphs) }
+            self = builder.finish(title: "Vendor")
+        case .nothing:
+            builder.nothing(state, glyphs: glyphs)
+            self = builder.finish(title: "Detail")
+        }
+    }
+}
+
+/// The contents of the detail pane: a code, a vendor, or why there is nothing.
+private extension DocumentBuilder where Target == DetailLink {
+    mutating func link(_ target: DetailLink, _ label: StyledLine, glyphs: BoxGlyphs) {
+        region(target) { $0.line(StyledLine(glyphs.link + " ", Theme.link) + label) }
+    }
+
+
+    mutating func entry(_ entry: CatalogEntry, catalog: Catalog, glyphs: BoxGlyphs) {
+        let vendor = catalog.vendor(id: entry.vendor)
+        text(entry.code, Theme.code)
+        let categoryName = vendor?.category(id: entry.category)?.name ?? entry.category
+        text("\(vendor?.name ?? entry.vendor) \(glyphs.separator) \(categoryName)", Theme.dim)
+        var facts: [String] = []
+        if let status = entry.httpStatus { facts.append("HTTP \(status)") }
+        if let message = entry.message { facts.append(glyphs.openQuote + message + glyphs.closeQuote) }
+        if !facts.isEmpty { text(facts.joined(separator: " \(glyphs.dot) ")) }
+        let noticeCut = vendor?.notice.map { notice in
+            WordWrap.lines(notice, width: width, firstPrefix: "! ", restPrefix: "  ").count > DetailLink.noticeLines
+        } ?? false
+        if let notice = vendor?.notice {
+            text(notice, Theme.notice, prefix: "! ", limit: DetailLink.noticeLines)
+        }
+        gap()
+        paragraphs(entry.description)
+        if !entry.causes.isEmpty {
+            heading("Likely causes", Theme.heading)
+            bullets(entry.causes, bullet: glyphs.bullet)
+        }
+        if !entry.checks.isEmpty {
+            heading("What to check", Theme.heading)
+            bullets(entry.checks, bullet: glyphs.bullet)
+        }
+        if !entry.related.isEmpty {
+            heading("Related codes", Theme.heading)
+            for reference in entry.related {
+                var label = StyledLine(reference.vendor == entry.vendor
+                    ? reference.code : "\(catalog.vendor(id: reference.vendor)?.name ?? reference.vendor) \(reference.code)")
+                if let target = catalog.entry(reference) {
+                    if let status = target.httpStatus { label.append("  \(status)", Theme.dim) }
+                    if let message = target.message { label.append("  \(message)", Theme.dim) }
+                }
+                link(.code(reference), label, glyphs: glyphs)
+            }
+        }
+        let trees = catalog.trees(for: entry)
+        if !trees.isEmpty {
+            heading("Guided diagnosis", Theme.heading)
+            for tree in trees { link(.tree(tree.id), StyledLine(tree.title), glyphs: glyphs) }
+        }
+        if !entry.keywords.isEmpty {
+            gap()
+            text("Also known as: " + entry.keywords.joined(separator: ", "), Theme.dim)
+        }
+        if noticeCut, let notice = vendor?.notice {
+            heading("Vendor notice", Theme.notice)
+            paragraphs(notice, Theme.notice)
+        }
+    }
+
+    mutating func vendor(_ vendor: Vendor, catalog: Catalog, glyphs: BoxGlyphs) {
+        text(vendor.name, Theme.code)
+        if let product = vendor.product { text(product) }
+        if let docs = vendor.docs { text("Docs: " + docs, Theme.dim) }
+        let count = catalog.entries(vendor: vendor.id).count
+        let categories = vendor.categories.count
+        text("\(count) code\(count == 1 ? "" : "s") in \(categories) categor\(categories == 1 ? "y" : "ies")", Theme.dim)
+        if let notice = vendor.notice {
+            heading("Notice", Theme.warning)
+            paragraphs(notice, Theme.notice)
+        }
+        if !vendor.facts.isEmpty {
+            heading("How the API works", Theme.heading)
+            bullets(vendor.facts, bullet: glyphs.bullet)
+        }
+        if !vendor.categories.isEmpty {
+            heading("Categories", Theme.heading)
+            for category in vendor.categories {
+                let count = catalog.entries(vendor: vendor.id, category: category.id).count
+                var item = "\(category.name) (\(count))"
+                if let description = category.description { item += ": " + description }
+                bullets([item], bullet: glyphs.bullet)
+            }
+        }
+    }
+
+    mutating func nothing(_ state: BrowserState, glyphs: BoxGlyphs) {
+        if state.catalog.entries.isEmpty {
+            text("The catalog is empty.", Theme.code)
+            text("Add vendor files with --catalog DIR or TRIAGE_CATALOG.", Theme.dim)
+        } else if state.isSearching {
+            text("No codes match \(glyphs.openQuote)\(state.query)\(glyphs.closeQuote).", Theme.code)
+            if state.scope == .vendor, let vendor = state.selectedVendor {
+                text("Only \(vendor.name) is searched: Ctrl-V searches all vendors.", Theme.dim)
+            } else {
+                text("Try fewer or shorter words, a code, an HTTP status or the vendor's message.", Theme.dim)
+            }
+        } else {
+            text("No codes in this category.", Theme.dim)
+        }
+    }
+}

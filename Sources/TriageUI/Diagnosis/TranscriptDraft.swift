@@ -1,0 +1,30 @@
+import Foundation
+import TerminalKit
+import TriageCore
+
+/// A transcript ready to be written: its Markdown and what a file name is made of.
+public struct TranscriptDraft: Hashable, Sendable {
+    /// The tree the diagnosis started in.
+    public var tree: String
+    /// When it was saved (the transcript's "Time").
+    public var date: Date
+    public var markdown: String
+
+    public init(tree: String, date: Date, markdown: String) {
+        self.tree = tree
+        self.date = date
+        self.markdown = markdown
+    }
+
+    /// `<tree>-<UTC timestamp>.md`, e.g. `sentiance-wrong-environment-20261123T085111Z.md`; characters other than
+    /// letters, digits, `-`, `_` and `.` in the tree id become `-`.
+    public var fileName: String {
+        let safe = String(tree.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let stamp = String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                           parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        return "\(safe.isEmpty ? "diagnosis" : safe)-\(stamp).md"
+    }
+}

@@ -1,0 +1,84 @@
+import TerminalKit
+import TriageCore
+
+/// What a key does at the search prompt.
+enum SearchAction: Hashable, Sendable {
+    case quit, edit, scope, up, down, pageUp, pageDown, accept, cancel
+}
+
+/// Keys while typing a search: printable keys are text (so `q`, `j`, `k` too), arrows move in the results.
+extension BrowserState {
+    /// The longest query kept; more typing is ignored.
+    static let maximumQueryLength = 200
+
+    mutating func startSearch() {
+        active = .search(origin: location)
+        focus = .list
+        history.removeAll()
+    }
+
+    /// The search prompt's key table (the help overlay's Search section, after the browse mode's `/`). Printable
+    /// keys are not in it: they are text.
+    static let searchKeys = KeyMap<BrowserState, SearchAction>([
+        .init("Search", [
+            .init("Up Down PgUp PgDn", "Move in the results (typed q j k are text)",
+                  [([.up], .up), ([.down], .down), ([.pageUp], .pageUp), ([.pageDown], .pageDown)]),
+            .init("Enter", "Accept: move into the results", [([.enter], .accept)],
+                  hints: [.init("Enter", "accept", order: 2, priority: 2)]),
+            .init("Esc", "Cancel the search", [([.escape], .cancel)], hints: [.init("Esc", "cancel", order: 3, priority: 3)]),
+            .init("Ctrl-U  Ctrl-W", "Clear the query / delete the last word",
+                  [([.control("u"), .control("w"), .backspace], .edit)]),
+            .init("Tab  Ctrl-V", "Scope: all vendors or the selected one", [([.tab, .backTab, .control("v")], .scope)],
+                  hints: [.init("Tab", "scope", order: 1, priority: 1)]),
+            .init(nil, "Quit", [([.control("c")], .quit)]),
+        ]),
+    ])
+
+    mutating func handleSearchKey(_ key: Key) -> UpdateResult {
+        guard let action = Self.searchKeys.action(for: key) else {
+            if case .character = key { edit(key) }
+            return .continue
+        }
+        let rows = layout.list.height
+        switch action {
+        case .quit: return .quit
+        case .edit: edit(key)
+        case .scope: toggleScope()
+        case .up: listCursor.move(by: -1, count: list.count, visible: rows)
+        case .down: listCursor.move(by: 1, count: list.count, visible: rows)
+        case .pageUp: listCursor.move(by: -max(1, rows - 1), count: list.count, visible: rows)
+        case .pageDown: listCursor.move(by: max(1, rows - 1), count: list.count, visible: rows)
+        case .accept: acceptSearch()
+        case .cancel: cancelSearch()
+        }
+        return .continue
+    }
+
+    /// Typing in the query (the `TextField` rules); the results follow every change.
+    private mutating func edit(_ key: Key) {
+        var field = TextField(query, limit: Self.maximumQueryLength)
+        guard field.edit(key), field.text != query else { return }
+        query = field.text
+        refreshList()
+    }
+
+    /// Enter: keep the results and move into them. With nothing to search for, back to browsing.
+    mutating func acceptSearch() {
+        let origin = searchOrigin
+        active = .browse
+        focus = .list
+        if !isSearching {
+            let selected = selectedEntry?.reference ?? origin?.selected
+            query = ""
+            refreshList(selecting: selected)
+        }
+    }
+
+    /// Esc: forget the query and go back to where search started.
+    mutating func cancelSearch() {
+        let origin = searchOrigin
+        active = .browse
+        if let origin { restore(origin) } else { query = ""; refreshList() }
+    }
+
+}

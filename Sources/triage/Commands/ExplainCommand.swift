@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+
+/// `triage explain [FILE|-]`: what the customer pasted, explained: vendor, code, why, the entry, the diagnosis.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Explain a pasted response, error body, curl -v output, log line or message.",
+        discussion: """
+            Reads FILE, or standard input when FILE is '-' or absent (at most the first 1 MiB). Understands the
+            vendors' error bodies, raw HTTP responses, curl -v output, JSON, log lines, bare codes and the vendors'
+            messages ("Sentori replied 404: Contact not found"). Secrets (apikey, ApiKey, Authorization, bearer
+            tokens, authToken) are masked in everything shown.
+            Exit status: 0 when a code was recognised, 1 when it is ambiguous or nothing was recognised, 2 on errors.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The file to explain; '-' or nothing reads standard input.", valueName: "file"))
+    var file: String?
+    @Flag(help: "Print a JSON object: input, evidence, candidates, entry, diagnose, search_results.") var json = false
+
+    func run() throws {
+        let catalog = try global.loadCatalog()
+        let input = try readInput()
+        let explanation = Explainer.explain(input, searcher: Searcher(catalog: catalog))
+        if json {
+            try JSONOutput.print(ExplanationJSON(explanation, catalog: catalog))
+        } else {
+            ExplanationText(catalog: catalog, terminal: OutputTerminal.current(environment: ProcessInfo.processInfo.environment))
+                .lines(for: explanation).forEach(Console.out)
+        }
+        if explanation.recognised == nil { throw ExitCode(1) }
+    }
+
+    private func readInput() throws -> PasteInput {
+        guard let file, file != "-" else { return try PasteInput.read(from: FileHandle.standardInput) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: file) else {
+            Console.error("triage: cannot read '\(TerminalSafe.sanitize(file))': no such file, or not a readable file")
+            throw ExitCode(2)
+        }
+        defer { try? handle.close() }
+        return try PasteInput.read(from: handle)
+    }
+}
+
+/// The diagnosis command line for an entry, when a tree diagnoses it.
+func diagnoseCommand(for entry: CatalogEntry, in catalog: Catalog) -> String? {
+    guard !catalog.trees(for: entry).isEmpty else { return nil }
+    return "triage diagnose \(entry.code) --vendor \(entry.vendor)"
+}
+
+/// The human output of `explain`.
+struct ExplanationText {
+    let catalog: Catalog
+    let terminal: OutputTerminal
+
+    func lines(for explanation: Explanation) -> [String] {
+        let style = TextStyle(enabled: terminal.color)
+        var lines: [String] = []
+        func safe(_ text: String) -> String { TerminalSafe.sanitize(text, keepNewlines: false) }
+        if explanation.truncated {
+            lines.append(style.yellow("Read only the first \(explanation.limit / 1024) KiB of the input; the rest was ignored."))
+        }
+        if explanation.binary { lines.append(style.yellow("The input looks binary; only its text was read.")) }
+        if !explanation.maskedKinds.isEmpty {
+            lines.append(style.dim("Masked secrets: " + explanation.maskedKinds.joined(separator: ", ")))
+        }
+        for code in explanation.unknownCodes {
+            lines.append("The body names code \(safe(code)), which the catalog does not know.")
+        }
+        if let best = explanation.recognised, let entry = catalog.entry(best.reference) {
+            let vendor = catalog.vendor(id: entry.vendor)?.name ?? entry.vendor
+            lines.append(style.bold("\(safe(vendor)) \(safe(entry.code))") + "  " + safe(best.reasons.joined(separator: "; ")))
+            lines += evidenceLines(explanation.evidence, style: style)
+            lines.append("")
+            lines += EntryDetail(catalog: catalog, style: style, width: terminal.width).lines(for: entry)
+            lines.append("")
+            if let command = diagnoseCommand(for: entry, in: catalog) {
+                lines.append(style.bold("Next: ") + safe(command))
+            } else {
+                lines.append("No decision tree diagnoses this code yet.")
+            }
+        } else if !explanation.candidates.isEmpty {
+            lines.append(style.bold("Several codes fit; best first:"))
+            for (number, candidate) in explanation.candidates.enumerated() {
+                let entry = catalog.entry(candidate.reference)
+                let name = "\(candidate.reference.vendor) \(candidate.reference.code)"
+                let summary = entry.map { TextLayout.oneLine($0.message ?? $0.description) } ?? ""
+                lines.append("  \(number + 1). " + style.bold(safe(name)) + "  " + TextLayout.fit(safe(summary), max(10, terminal.width - name.count - 8), pad: false))
+                lines += TextLayout.indented(safe(candidate.reasons.joined(separator: "; ")), indent: 6, width: terminal.width, firstPrefix: "      ")
+            }
+            lines += evidenceLines(explanation.evidence, style: style)
+            lines.append("")
+            lines.append("Show one with: triage show CODE --vendor VENDOR")
+        } else {
+            lines.append("Nothing in the input was recognised as a vendor response or code.")
+            lines += evidenceLines(explanation.evidence, style: style)
+            if !explanation.searchResults.isEmpty {
+                lines.append("")
+                lines.append(style.bold("Best search results:"))
+                for hit in explanation.searchResults {
+                    guard let entry = catalog.entry(hit.reference) else { continue }
+                    let summary = TextLayout.oneLine(entry.message ?? entry.description)
+                    let name = "\(entry.vendor) \(entry.code)"
+                    lines.append("  " + safe(name) + "  " + TextLayout.fit(safe(summary), max(10, terminal.width - name.count - 4), pad: false))
+                }
+            }
+        }
+        return lines
+    }
+
+    private func evidenceLines(_ evidence: Evidence, style: TextStyle) -> [String] {
+        guard !evidence.isEmpty else { return [] }
+        var lines = ["", style.bold("Evidence") + style.dim(" (from \(evidence.origin))")]
+        let width = Evidence.Key.allCases.map(\.rawValue.count).max() ?? 10
+        for key in evidence.values.keys.sorted() {
+            let value = TextLayout.fit(TerminalSafe.sanitize(evidence[key] ?? "", keepNewlines: false), max(10, terminal.width - width - 4), pad: false)
+            lines.append("  " + TextLayout.fit(key.rawValue, width) + "  " + value)
+        }
+        return lines
+    }
+}
+
+/// `explain --json`.
+struct ExplanationJSON: Encodable {
+    struct Input: Encodable {
+        let bytesRead: Int
+        let truncated: Bool
+        let binary: Bool
+        let limit: Int
+        enum CodingKeys: String, CodingKey { case bytesRead = "bytes_read", truncated, binary, limit }
+    }
+
+    struct Candidate: Encodable {
+        let vendor: String
+        let code: String
+        let reasons: [String]
+        let score: Double
+    }
+
+    let input: Input
+    let masked: [String]
+    let evidence: [String: String]
+    let evidenceOrigin: String
+    let recognised: Bool
+    let candidates: [Candidate]
+    @NullIfAbsent var entry: EntryJSON?
+    @NullIfAbsent var diagnose: String?
+    let searchResults: [SearchHitJSON]
+    let unknownCodes: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case input, masked, evidence, evidenceOrigin = "evidence_origin", recognised, candidates, entry, diagnose
+        case searchResults = "search_results", unknownCodes = "unknown_codes"
+    }
+
+    init(_ explanation: Explanation, catalog: Catalog) {
+        input = Input(bytesRead: explanation.bytesRead, truncated: explanation.truncated, binary: explanation.binary,
+                      limit: explanation.limit)
+        masked = explanation.maskedKinds
+        evidence = Dictionary(uniqueKeysWithValues: explanation.evidence.values.map { ($0.key.rawValue, $0.value) })
+        evidenceOrigin = explanation.evidence.origin
+        recognised = explanation.recognised != nil
+        candidates = explanation.candidates.map {
+            Candidate(vendor: $0.reference.vendor, code: $0.reference.code, reasons: $0.reasons, score: ($0.score * 100).rounded() / 100)
+        }
+        let best = explanation.recognised.flatMap { catalog.entry($0.reference) }
+        entry = best.map { EntryJSON(entry: $0, catalog: catalog) }
+        diagnose = best.flatMap { diagnoseCommand(for: $0, in: catalog) }
+        searchResults = explanation.searchResults.map { hit in
+            let entry = catalog.entries[hit.entryIndex]
+            return SearchHitJSON(vendor: entry.vendor, code: entry.code, category: entry.category, message: entry.message,
+                                 score: (hit.score * 100).rounded() / 100)
+        }
+        unknownCodes = explanation.unknownCodes
+    }
+}
