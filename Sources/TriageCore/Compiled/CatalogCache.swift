@@ -82,7 +82,7 @@ public struct CatalogCache: Sendable {
         let hashes = files.map { file in ContentHash.of(Array(file.text.utf8)) }
         let allStamped = stamps.count == files.count && stamps.allSatisfy { $0 != nil }
         // Same files, same contents, only new times: the compiled catalog is still right.
-        if problems.isEmpty, allStamped, let stale, stale.files.map(\.path) == stamps.map { $0!.path },
+        if problems.isEmpty, allStamped, let stale, stale.files.map(\.path) == stamps.map({ $0!.path }),
            stale.files.map(\.hash) == hashes, let catalog = stale.catalog() {
             let outcome = write(path, builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes,
                                 compiled: stale.compiled, reason: "same contents, new times")
