@@ -25,9 +25,10 @@ let package = Package(
         // Diagnosis sessions in SQLite (GRDB, the system libsqlite3): the `SessionStore` of TriageCore.
         .target(name: "TriageStore", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
-        // The shipped catalog/ folder, carried inside the binary as generated Swift source.
+        // The shipped catalog/ folder, carried inside the binary as generated Swift source: the YAML text, and the
+        // catalog compiled at build time (embed-catalog links TriageCore to load and validate it).
         .target(name: "BuiltinCatalog", plugins: ["EmbedCatalogPlugin"]),
-        .executableTarget(name: "embed-catalog", path: "Sources/Tools/embed-catalog"),
+        .executableTarget(name: "embed-catalog", dependencies: ["TriageCore"], path: "Sources/Tools/embed-catalog"),
         .plugin(name: "EmbedCatalogPlugin", capability: .buildTool(), dependencies: ["embed-catalog"],
                 path: "Sources/Tools/EmbedCatalogPlugin"),
 
@@ -49,8 +50,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        // Speed and memory benchmark: `swift run -c release triage-bench`.
-        .executableTarget(name: "triage-bench", dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog"]),
+        // Speed and memory benchmark: `swift run -c release triage-bench`; `triage-bench generate` writes big catalogs.
+        .target(name: "CatalogGenerator"),
+        .executableTarget(name: "triage-bench",
+                          dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog", "CatalogGenerator"]),
 
         // Writes many sessions into one database, for the concurrency test (8 of these at once).
         .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStore", "BuiltinCatalog"],
@@ -62,6 +65,7 @@ let package = Package(
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageStoreTests", dependencies: [
             "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,6 +1,14 @@
+import Foundation
+
 /// The catalog shipped inside the binary: the YAML files of the package's top-level `catalog/` folder,
-/// embedded at build time by `EmbedCatalogPlugin`.
+/// embedded at build time by `EmbedCatalogPlugin`, and the same catalog compiled (`CompiledCatalog`).
 public enum BuiltinCatalog {
     /// Each shipped file's path (`catalog/vendors/sentiance.yaml`) and its text, sorted by path.
     public static var files: [(path: String, text: String)] { EmbeddedCatalogFiles.all }
+
+    /// The shipped catalog loaded, validated and compiled at build time: decode it with
+    /// `CompiledCatalog.decode`. Nil when the shipped YAML has problems (then load `files` to report them).
+    public static var compiled: [UInt8]? {
+        EmbeddedCatalogFiles.compiled.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+    }
 }

@@ -1,121 +1,89 @@
-import BuiltinCatalog
+import CatalogGenerator
 import Foundation
-import TerminalKit
-import TriageCore
-import TriageUI
 
-// Speed and memory benchmark for Triage. Run: swift run -c release triage-bench [--entries N]
-// Prints each measurement next to its target and exits 1 if any target is missed.
+// Speed and memory benchmark for Triage, in release: `swift run -c release triage-bench [options]`.
+//   triage-bench [--codes 1000,10000,100000] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]
+//   triage-bench generate --codes N --out DIR [--seed S]
+// Measures the built-in catalog and generated catalogs of each size through the real `triage` binary, prints
+// each figure beside its target, and exits 1 if one is missed. `--smoke` is a small untimed run (no targets)
+// that only checks that the generator and every measurement still work.
 
-struct Target {
-    let name: String
-    let value: Double
-    let limit: Double
-    let unit: String
-    var passed: Bool { value <= limit }
+func usage(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("triage-bench: \(message)\nusage: triage-bench [--codes N,N...] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]\n       triage-bench generate --codes N --out DIR [--seed S]\n".utf8))
+    exit(2)
 }
 
-func milliseconds(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+nonisolated(unsafe) var arguments = Array(CommandLine.arguments.dropFirst())
+func required<T>(_ value: T?, _ message: String) -> T {
+    guard let value else { usage(message) }
+    return value
+}
+func option(_ name: String) -> String? {
+    guard let at = arguments.firstIndex(of: name) else { return nil }
+    guard at + 1 < arguments.count else { usage("\(name) needs a value") }
+    let value = arguments[at + 1]
+    arguments.removeSubrange(at...(at + 1))
+    return value
+}
+func flag(_ name: String) -> Bool {
+    guard let at = arguments.firstIndex(of: name) else { return false }
+    arguments.remove(at: at)
+    return true
 }
 
-func percentile(_ values: [Double], _ p: Double) -> Double {
-    let sorted = values.sorted()
-    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))]
-}
+let seed = option("--seed").map { required(UInt64($0), "--seed takes a number") } ?? 1
 
-func peakResidentMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
-}
-
-/// A catalog of `count` entries made by repeating the shipped ones under new codes and vendors.
-func syntheticCatalog(from base: Catalog, count: Int) -> Catalog {
-    var entries: [CatalogEntry] = []
-    entries.reserveCapacity(count)
-    var vendors: [Vendor] = []
-    var index = 0
-    while entries.count < count {
-        let copy = index / max(1, base.entries.count)
-        for vendor in base.vendors where copy >= vendors.count / max(1, base.vendors.count) {
-            var renamed = vendor
-            renamed.id = "\(vendor.id)-\(copy)"
-            vendors.append(renamed)
-        }
-        var entry = base.entries[index % base.entries.count]
-        entry.vendor = "\(entry.vendor)-\(copy)"
-        entry.code = "\(entry.code)_V\(copy)"
-        entries.append(entry)
-        index += 1
+if arguments.first == "generate" {
+    arguments.removeFirst()
+    guard let codes = option("--codes").flatMap(Int.init), codes > 0 else { usage("generate needs --codes N (N ≥ 1)") }
+    guard let out = option("--out") else { usage("generate needs --out DIR") }
+    if let extra = arguments.first { usage("unknown argument '\(extra)'") }
+    do {
+        let summary = try CatalogGenerator(codes: codes, seed: seed).write(to: out)
+        print("wrote \(summary.codes) codes of \(summary.vendors) vendors (\(summary.distinctWords) distinct words, \(summary.bytes / 1024) KiB) to \(out)/vendors")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: cannot write \(out): \(error.localizedDescription)\n".utf8))
+        exit(1)
     }
-    return Catalog(vendors: vendors, entries: entries, trees: base.trees)
 }
 
-/// Types `query` one character at a time, as the browser does, and returns each keystroke's time.
-func keystrokes(_ searcher: Searcher, _ query: String) -> [Double] {
-    var times: [Double] = []
-    var typed = ""
-    for character in query {
-        typed.append(character)
-        times.append(milliseconds { _ = searcher.search(typed, limit: 200) })
+let smoke = flag("--smoke")
+let json = flag("--json")
+let sizes: [Int] = option("--codes").map { text in
+    text.split(separator: ",").map { required(Int($0.replacingOccurrences(of: "_", with: "")), "--codes takes numbers, e.g. 1000,100000") }
+} ?? (smoke ? [300] : [1_000, 10_000, 100_000])
+let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let triage = option("--triage") ?? here.appendingPathComponent("triage").path
+guard FileManager.default.isExecutableFile(atPath: triage) else {
+    usage("no triage binary at \(triage); build it (swift build -c release) or pass --triage PATH")
+}
+let givenWork = option("--work")
+if let extra = arguments.first { usage("unknown argument '\(extra)'") }
+let work = givenWork ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("triage-bench-\(getpid())")
+
+#if DEBUG
+let build = "debug"
+#else
+let build = "release"
+#endif
+var benchmark = Benchmark(triage: triage, fzf: ChildProcess.which("fzf"), workDirectory: work, smoke: smoke, seed: seed)
+var report = BenchReport(machine: machineDescription(), cores: ProcessInfo.processInfo.activeProcessorCount, build: build,
+                         smoke: smoke, fzf: benchmark.fzf)
+do {
+    for codes in [nil] + sizes.map(Optional.some) {
+        if !json { FileHandle.standardError.write(Data("measuring \(codes.map { "\($0) codes" } ?? "the built-in catalog")...\n".utf8)) }
+        report.sizes.append(try benchmark.measure(codes: codes))
     }
-    return times
+} catch {
+    FileHandle.standardError.write(Data("triage-bench: \(error.localizedDescription)\n".utf8))
+    exit(2)
 }
-
-var entryCount = 50_000
-let arguments = CommandLine.arguments
-if let flag = arguments.firstIndex(of: "--entries"), flag + 1 < arguments.count, let value = Int(arguments[flag + 1]) {
-    entryCount = value
+if givenWork == nil { try? FileManager.default.removeItem(atPath: work) }
+if json { try report.printJSON() } else { report.printText() }
+for reason in benchmark.brokenReasons { FileHandle.standardError.write(Data("triage-bench: broken: \(reason)\n".utf8)) }
+if !benchmark.brokenReasons.isEmpty { exit(2) }
+if !smoke, !report.failures.isEmpty {
+    if !json { print("\nmissed: \(report.failures.joined(separator: "; "))") }
+    exit(1)
 }
-
-var targets: [Target] = []
-var builtIn = Catalog.empty
-let loadTime = milliseconds {
-    builtIn = CatalogLoader.load([CatalogSource(name: "built-in", files: BuiltinCatalog.files)]).catalog
-}
-targets.append(Target(name: "load built-in catalog (\(builtIn.entries.count) codes, \(builtIn.trees.count) trees)",
-                      value: loadTime, limit: 150, unit: "ms"))
-
-let queries = ["install not found", "instal not fund", "auth token", "403", "group member banned", "err too many requests"]
-var small: Searcher!
-let smallIndex = milliseconds { small = Searcher(catalog: builtIn) }
-targets.append(Target(name: "index built-in catalog", value: smallIndex, limit: 50, unit: "ms"))
-let smallTimes = queries.flatMap { keystrokes(small, $0) }
-targets.append(Target(name: "keystroke p99, built-in catalog", value: percentile(smallTimes, 0.99), limit: 5, unit: "ms"))
-
-let big = syntheticCatalog(from: builtIn, count: entryCount)
-var large: Searcher!
-let largeIndex = milliseconds { large = Searcher(catalog: big) }
-targets.append(Target(name: "index \(big.entries.count) entries", value: largeIndex, limit: 3000, unit: "ms"))
-var largeTimes: [Double] = []
-for query in queries {
-    let fresh = Searcher(index: large.index)  // a cold word cache per typed query, as a new search would have
-    largeTimes += keystrokes(fresh, query)
-}
-targets.append(Target(name: "keystroke median, \(big.entries.count) entries", value: percentile(largeTimes, 0.5), limit: 16, unit: "ms"))
-targets.append(Target(name: "keystroke p99, \(big.entries.count) entries", value: percentile(largeTimes, 0.99), limit: 75, unit: "ms"))
-// The whole browser per keystroke: update (search) and view (a 120x40 frame), as the terminal would see it.
-var browser = BrowserProgram(catalog: big)
-_ = browser.update(.resize(width: 120, height: 40))
-_ = browser.update(.key(.character("/")))
-var frameTimes: [Double] = []
-for character in "instal not fund" {
-    frameTimes.append(milliseconds {
-        _ = browser.update(.key(.character(character)))
-        _ = browser.view(RenderContext(width: 120, height: 40))
-    })
-}
-targets.append(Target(name: "browser keystroke (search + 120x40 frame) p99, \(big.entries.count) entries",
-                      value: percentile(frameTimes, 0.99), limit: 100, unit: "ms"))
-targets.append(Target(name: "peak memory", value: peakResidentMegabytes(), limit: 400, unit: "MB"))
-
-var failed = false
-for target in targets {
-    let verdict = target.passed ? "ok  " : "SLOW"
-    failed = failed || !target.passed
-    print("\(verdict) \(target.name): \(String(format: "%.2f", target.value)) \(target.unit) (target ≤ \(Int(target.limit)) \(target.unit))")
-}
-exit(failed ? 1 : 0)

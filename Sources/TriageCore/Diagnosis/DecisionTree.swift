@@ -1,5 +1,5 @@
 /// A guided diagnosis: questions leading to conclusions, for a family of codes.
-public struct DecisionTree: Hashable, Sendable {
+public struct DecisionTree: Hashable, Sendable, Codable {
     public var id: String
     public var title: String
     public var summary: String?
@@ -31,7 +31,7 @@ public struct DecisionTree: Hashable, Sendable {
 }
 
 /// One step of a tree.
-public struct TreeNode: Hashable, Sendable {
+public struct TreeNode: Hashable, Sendable, Codable {
     public var id: String
     public var kind: Kind
     public var location: SourceLocation
@@ -42,7 +42,7 @@ public struct TreeNode: Hashable, Sendable {
         self.location = location
     }
 
-    public enum Kind: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable, Codable {
         case question(Question)
         case ask(Ask)
         case conclusion(Conclusion)
@@ -60,7 +60,7 @@ public struct TreeNode: Hashable, Sendable {
 }
 
 /// A multiple-choice question.
-public struct Question: Hashable, Sendable {
+public struct Question: Hashable, Sendable, Codable {
     public var prompt: String
     /// How to find the answer: the header, field, request or dashboard screen to look at.
     public var detail: String?
@@ -82,7 +82,7 @@ public struct Question: Hashable, Sendable {
 
 /// A question's "I can't tell from the ticket" path: the node it continues at (the most likely branch, or a
 /// step that says how to find out) and the check to do, recorded in the path and the transcript.
-public struct CantTell: Hashable, Sendable {
+public struct CantTell: Hashable, Sendable, Codable {
     public var next: String
     public var check: String
     public var location: SourceLocation
@@ -94,7 +94,7 @@ public struct CantTell: Hashable, Sendable {
     }
 }
 
-public struct Answer: Hashable, Sendable {
+public struct Answer: Hashable, Sendable, Codable {
     public var label: String
     /// Started from one of these codes, this answer is taken without asking.
     public var codes: [CodeReference]
@@ -114,7 +114,7 @@ public struct Answer: Hashable, Sendable {
 }
 
 /// A question whose answer is a value the engineer types (an app id, a region), shown later as `@VAR@`.
-public struct Ask: Hashable, Sendable {
+public struct Ask: Hashable, Sendable, Codable {
     public var prompt: String
     public var detail: String?
     public var variable: String
@@ -142,7 +142,7 @@ public struct Ask: Hashable, Sendable {
 }
 
 /// The end of a diagnosis: what is wrong and what to do.
-public struct Conclusion: Hashable, Sendable {
+public struct Conclusion: Hashable, Sendable, Codable {
     public var diagnosis: String
     public var explanation: String?
     public var steps: [String]
@@ -163,7 +163,7 @@ public struct Conclusion: Hashable, Sendable {
 }
 
 /// When and how to hand the case to the vendor.
-public struct Escalation: Hashable, Sendable {
+public struct Escalation: Hashable, Sendable, Codable {
     public var when: String?
     /// What to include in the vendor ticket.
     public var include: [String]
@@ -175,7 +175,7 @@ public struct Escalation: Hashable, Sendable {
 }
 
 /// Continue in another tree, at its start or at a given node.
-public struct Link: Hashable, Sendable {
+public struct Link: Hashable, Sendable, Codable {
     public var tree: String
     public var node: String?
 

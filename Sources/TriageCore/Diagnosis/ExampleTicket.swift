@@ -1,6 +1,6 @@
 /// An example ticket from `catalog/tests/*.yaml`: how a diagnosis starts (a code or a tree), the answers an
 /// engineer can give from the ticket, and the conclusion they must reach. `triage test` walks each one.
-public struct ExampleTicket: Hashable, Sendable {
+public struct ExampleTicket: Hashable, Sendable, Codable {
     /// The most answers an example may need.
     public static let maxAnswers = 8
 
@@ -37,7 +37,7 @@ public struct ExampleTicket: Hashable, Sendable {
 }
 
 /// One answer of an example: `cant_tell`, or text (an answer number at a question, the value at an ask).
-public enum ExampleAnswer: Hashable, Sendable, CustomStringConvertible {
+public enum ExampleAnswer: Hashable, Sendable, Codable, CustomStringConvertible {
     case cantTell
     case text(String)
 

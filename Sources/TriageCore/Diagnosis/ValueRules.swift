@@ -2,7 +2,7 @@ import Foundation
 
 /// What a value typed at an `ask` step must look like: one of a few choices, a known format, or a regular
 /// expression; never longer than `maxLength`. `optional` values may be left empty (that counts as "can't tell").
-public struct ValueRules: Hashable, Sendable {
+public struct ValueRules: Hashable, Sendable, Codable {
     /// The default and the bounds of `max_length`.
     public static let defaultMaxLength = 256
     public static let maxLengthRange = 1...4096

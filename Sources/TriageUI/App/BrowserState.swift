@@ -10,7 +10,9 @@ import TriageCore
 public struct BrowserState {
     public let catalog: Catalog
     /// Kept across keystrokes: it caches the matches of each query word.
-    let searcher: Searcher
+    /// Built on the first search, so the first frame does not wait for the index.
+    private let lazySearcher: LazySearcher
+    var searcher: Searcher { lazySearcher.value }
     let sidebar: Sidebar
     /// The codes some decision tree diagnoses, found once (the `d diagnose` hint asks on every frame).
     let diagnosable: Set<CodeReference>
@@ -52,7 +54,7 @@ public struct BrowserState {
 
     init(catalog: Catalog) {
         self.catalog = catalog
-        searcher = Searcher(catalog: catalog)
+        lazySearcher = LazySearcher(catalog: catalog)
         sidebar = Sidebar(catalog: catalog)
         diagnosable = Set(catalog.entries.filter { !catalog.trees(for: $0).isEmpty }.map(\.reference))
             .union(catalog.trees.flatMap(\.codes))

@@ -12,12 +12,19 @@ struct VendorsCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
+        // Counted in one pass: filtering all entries per vendor and category was quadratic at 100,000 codes.
+        var perVendor: [String: Int] = [:]
+        var perCategory: [CodeReference: Int] = [:]
+        for entry in catalog.entries {
+            perVendor[entry.vendor, default: 0] += 1
+            perCategory[CodeReference(vendor: entry.vendor, code: entry.category), default: 0] += 1
+        }
         let models = catalog.vendors.map { vendor in
             VendorJSON(id: vendor.id, name: vendor.name, product: vendor.product, docs: vendor.docs, notice: vendor.notice,
-                       codes: catalog.entries(vendor: vendor.id).count,
+                       codes: perVendor[vendor.id] ?? 0,
                        categories: vendor.categories.map { category in
                            .init(id: category.id, name: category.name,
-                                 codes: catalog.entries(vendor: vendor.id, category: category.id).count)
+                                 codes: perCategory[CodeReference(vendor: vendor.id, code: category.id)] ?? 0)
                        },
                        sources: vendor.sources)
         }

@@ -37,11 +37,29 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Loads the catalog; on any problem prints every one as `file:line:column: message` and exits 2.
+    /// The built-in catalog alone is decoded from its build-time compiled form (no YAML); with user folders the
+    /// merged catalog comes from the cache (`CatalogCache`), rebuilt from the YAML when a file changed.
     func loadCatalog() throws -> Catalog {
         let environment = ProcessInfo.processInfo.environment
-        let (sources, readProblems) = sources(environment: environment)
-        let (catalog, problems) = CatalogLoader.load(sources)
-        let all = readProblems + problems
+        let folders = ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
+            .filter { !$0.isEmpty }
+        let compiled = BuiltinCatalog.compiled
+        if folders.isEmpty, let compiled, let catalog = CompiledCatalog.decode(compiled) { return catalog }
+        let catalog: Catalog
+        let all: [CatalogProblem]
+        if let directory = CatalogCache.defaultDirectory(environment: environment) {
+            let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
+            let key = compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
+            let showProgress = isatty(STDERR_FILENO) == 1
+            let loaded = CatalogCache(directory: directory).load(builtIn: builtIn, builtInKey: key, folders: folders) { note in
+                if showProgress { Console.error("triage: \(note)...") }
+            }
+            (catalog, all) = (loaded.catalog, loaded.problems)
+        } else {
+            let (sources, readProblems) = sources(environment: environment)
+            let loaded = CatalogLoader.load(sources)
+            (catalog, all) = (loaded.catalog, readProblems + loaded.problems)
+        }
         if !all.isEmpty {
             for problem in all { Console.error(TextLayout.cell(problem.description)) }
             Console.error("triage: the catalog has \(all.count) problem\(all.count == 1 ? "" : "s"); fix \(all.count == 1 ? "it" : "them") or check with 'triage lint DIR'")

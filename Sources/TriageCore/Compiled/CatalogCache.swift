@@ -1,0 +1,207 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// User catalogs (`--catalog`, `TRIAGE_CATALOG`) compiled on first use into `$XDG_CACHE_HOME/triage/` (else
+/// `~/.cache/triage`), so later starts read a ready catalog instead of parsing YAML.
+///
+/// A cache file holds the merged catalog of the built-in catalog plus the given folders, and for each YAML file
+/// its path, size, modification time and content hash. A start checks it with one `stat` per file (plus listing
+/// the folders, so added and removed files count); anything different, and it is rebuilt from the YAML with full
+/// validation. A file that only got a new modification time (same content hash) keeps the compiled catalog. A
+/// damaged, truncated or foreign cache file is ignored and rebuilt. Files are private (0600 in a 0700 folder) and
+/// written atomically (a temporary file renamed over the old one), so a crash never leaves a half-written cache.
+public struct CatalogCache: Sendable {
+    /// How a load went.
+    public enum Outcome: Equatable, Sendable {
+        /// The cache was current: no YAML was read.
+        case hit
+        /// The YAML was read and the cache (re)written; the reason says why.
+        case built(String)
+        /// The catalog has problems (nothing cached), or the cache could not be written (the reason says why).
+        case uncached(String)
+    }
+
+    static let magic = Array("TRIAGEK1".utf8)
+    static let formatVersion = 1
+
+    /// The cache folder (`.../triage`).
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `$XDG_CACHE_HOME/triage`, else `$HOME/.cache/triage`; nil without either.
+    public static func defaultDirectory(environment: [String: String]) -> String? {
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/triage" }
+        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/triage" }
+        return nil
+    }
+
+    /// The cache file for this combination of built-in catalog and folders.
+    public func file(builtInKey: UInt64, folders: [String]) -> String {
+        var key = ByteWriter()
+        key.uint64(builtInKey)
+        key.strings(folders)
+        let name = String(ContentHash.of(key.bytes), radix: 16)
+        return directory + "/catalog-" + String(repeating: "0", count: max(0, 16 - name.count)) + name + ".bin"
+    }
+
+    /// The catalog of `builtIn` followed by `folders`, from the cache when it is current, else loaded from the
+    /// YAML (with every problem) and cached when it has none. `progress` is told before a (slow) build.
+    public func load(builtIn: CatalogSource, builtInKey: UInt64, folders: [String],
+                     progress: ((String) -> Void)? = nil) -> (catalog: Catalog, problems: [CatalogProblem], outcome: Outcome) {
+        let path = file(builtInKey: builtInKey, folders: folders)
+        let listed = folders.map(CatalogFileStamp.files(in:))
+        let stamps = listed.flatMap { $0 ?? [] }.map { CatalogFileStamp.of($0) }
+        var stale: CachedCatalog?
+        var reason = "no cache yet"
+        if let cached = CachedCatalog.read(path, builtInKey: builtInKey) {
+            if !listed.contains(where: { $0 == nil }), stamps.count == cached.files.count,
+               zip(stamps, cached.files).allSatisfy({ $0 == $1.stamp }) {
+                if let catalog = cached.catalog() { return (catalog, [], .hit) }
+                reason = "the cache file was damaged"
+            } else {
+                reason = describeChange(cached.files.map(\.stamp), stamps)
+                stale = cached
+            }
+        } else if FileManager.default.fileExists(atPath: path) {
+            reason = "the cache file was damaged"
+        }
+
+        progress?("compiling the catalog (\(stamps.count) file\(stamps.count == 1 ? "" : "s"): \(reason))")
+        var sources = [builtIn]
+        var problems: [CatalogProblem] = []
+        for folder in folders {
+            let read = CatalogSource.directory(folder)
+            sources.append(read.source)
+            problems += read.problems
+        }
+        let files = sources.dropFirst().flatMap(\.files)
+        // Stamps were taken before reading, so a file changed meanwhile is seen as changed next time.
+        let hashes = files.map { file in ContentHash.of(Array(file.text.utf8)) }
+        let allStamped = stamps.count == files.count && stamps.allSatisfy { $0 != nil }
+        // Same files, same contents, only new times: the compiled catalog is still right.
+        if problems.isEmpty, allStamped, let stale, stale.files.map(\.path) == stamps.map({ $0!.path }),
+           stale.files.map(\.hash) == hashes, let catalog = stale.catalog() {
+            let outcome = write(path, builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes,
+                                compiled: stale.compiled, reason: "same contents, new times")
+            return (catalog, [], outcome)
+        }
+        let loaded = CatalogLoader.load(sources)
+        problems += loaded.problems
+        guard problems.isEmpty else { return (loaded.catalog, problems, .uncached("the catalog has problems")) }
+        guard allStamped else { return (loaded.catalog, [], .uncached("a file changed while it was read")) }
+        let outcome = write(path, builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes,
+                            compiled: CompiledCatalog.encode(loaded.catalog), reason: reason)
+        return (loaded.catalog, [], outcome)
+    }
+
+    private func describeChange(_ old: [CatalogFileStamp], _ new: [CatalogFileStamp?]) -> String {
+        let oldPaths = old.map(\.path), newPaths = new.compactMap { $0?.path }
+        if Set(newPaths).subtracting(oldPaths).first != nil { return "a file was added" }
+        if Set(oldPaths).subtracting(newPaths).first != nil { return "a file was removed" }
+        return "a file changed"
+    }
+
+    private func write(_ path: String, builtInKey: UInt64, stamps: [CatalogFileStamp], hashes: [UInt64],
+                       compiled: [UInt8], reason: String) -> Outcome {
+        var manifest = ByteWriter()
+        manifest.uint64(builtInKey)
+        manifest.varint(stamps.count)
+        for (stamp, hash) in zip(stamps, hashes) {
+            manifest.string(stamp.path)
+            manifest.varint(stamp.size)
+            manifest.varint(stamp.modifiedSeconds)
+            manifest.varint(stamp.modifiedNanoseconds)
+            manifest.uint64(hash)
+        }
+        var file = ByteWriter(capacity: compiled.count + manifest.bytes.count + 32)
+        file.raw(Self.magic)
+        file.varint(Self.formatVersion)
+        file.varint(manifest.bytes.count)
+        file.uint64(ContentHash.of(manifest.bytes))
+        file.raw(manifest.bytes)
+        file.raw(compiled)
+        do {
+            try PrivateFile.writeAtomically(file.bytes, to: path, directory: directory)
+            return .built(reason)
+        } catch {
+            return .uncached("cannot write the cache: \(error)")
+        }
+    }
+}
+
+/// A cache file as read: its manifest and the compiled catalog's bytes (decoded on demand).
+struct CachedCatalog {
+    struct File { var stamp: CatalogFileStamp; var hash: UInt64; var path: String { stamp.path } }
+
+    var files: [File]
+    var compiled: [UInt8]
+
+    func catalog() -> Catalog? { CompiledCatalog.decode(compiled) }
+
+    /// The cache file at `path`, or nil when it is missing, damaged, of another version or another built-in catalog.
+    static func read(_ path: String, builtInKey: UInt64) -> CachedCatalog? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return data.withUnsafeBytes { bytes -> CachedCatalog? in
+            var reader = ByteReader(bytes)
+            do {
+                guard try reader.raw(CatalogCache.magic.count).elementsEqual(CatalogCache.magic),
+                      try reader.varint() == CatalogCache.formatVersion else { return nil }
+                let length = try reader.count()
+                let checksum = try reader.uint64()
+                let manifestBytes = try reader.raw(length)
+                guard ContentHash.of(manifestBytes) == checksum else { return nil }
+                var manifest = ByteReader(manifestBytes)
+                guard try manifest.uint64() == builtInKey else { return nil }
+                var files: [File] = []
+                for _ in 0..<(try manifest.count()) {
+                    let stamp = CatalogFileStamp(path: try manifest.string(), size: try manifest.varint(),
+                                                 modifiedSeconds: try manifest.varint(), modifiedNanoseconds: try manifest.varint())
+                    files.append(File(stamp: stamp, hash: try manifest.uint64()))
+                }
+                let rest = try reader.raw(bytes.count - reader.offset)
+                return CachedCatalog(files: files, compiled: [UInt8](rest))
+            } catch {
+                return nil
+            }
+        }
+    }
+}
+
+/// Writes files only the user can read: the folder is created 0700, the file written to a 0600 temporary file
+/// beside it and renamed over the old one (the cache is Triage's own file, never a path the user named).
+enum PrivateFile {
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String) throws {
+        if !FileManager.default.fileExists(atPath: directory) {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        let temporary = "\(path).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, 0o600)
+        guard descriptor >= 0 else { throw Failure(description: "\(temporary): \(String(cString: strerror(errno)))") }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count <= 0 { return false }
+                written += count
+            }
+            return true
+        }
+        let problem = String(cString: strerror(errno))
+        close(descriptor)
+        guard ok else {
+            unlink(temporary)
+            throw Failure(description: "\(temporary): \(problem)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let problem = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure(description: "\(path): \(problem)")
+        }
+    }
+}

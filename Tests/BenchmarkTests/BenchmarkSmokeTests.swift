@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The benchmark itself keeps working: a small untimed run of every measurement through the real binaries.
+@Suite struct BenchmarkSmokeTests {
+    static var benchBinary: URL { TestPaths.triageBinary.deletingLastPathComponent().appendingPathComponent("triage-bench") }
+
+    @Test func smokeRunMeasuresEveryFigureAsJSON() throws {
+        let process = Process()
+        process.executableURL = Self.benchBinary
+        process.arguments = ["--smoke", "--json", "--codes", "200", "--triage", TestPaths.triageBinary.path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let sizes = try #require(report["sizes"] as? [[String: Any]])
+        #expect(sizes.map { $0["name"] as? String } == ["built-in", "200 codes"])
+        #expect(sizes.last?["codes"] as? Int == 343)
+        for size in sizes {
+            let names = (size["figures"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            for expected in ["cold load (triage vendors, no cache)", "warm load (triage vendors)", "start to first frame (80x24)",
+                             "peak memory, browser start", "triage search, whole process", "keystroke p99",
+                             "full frame 80x24 (median)", "full frame 200x60 (median)"] {
+                #expect(names.contains(expected), "\(size["name"] ?? "") lacks \(expected)")
+            }
+        }
+    }
+
+    @Test func generateWritesTheRequestedCatalog() throws {
+        let out = TestPaths.temporaryDirectory("bench-generate")
+        let process = Process()
+        process.executableURL = Self.benchBinary
+        process.arguments = ["generate", "--codes", "50", "--out", out.path, "--seed", "4"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.hasPrefix("wrote 50 codes of 3 vendors"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("vendors").path)
+        #expect(files.count == 3)
+    }
+}
