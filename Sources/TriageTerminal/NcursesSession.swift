@@ -139,6 +139,38 @@ final class NcursesSession {
         clearok(shim_curscr(), true)
     }
 
+    /// Ctrl-L: forgets the last frame and has ncurses clear and redraw the whole terminal on the next paint,
+    /// whatever other output (a `wall` message, a background job) did to it.
+    func repaint() {
+        invalidate()
+        redrawwin(shim_stdscr())
+    }
+
+    /// Ctrl-Z or SIGTSTP: restores the terminal as on exit (modes off, cursor shown, line mode, alternate screen
+    /// left), stops the process group, and after SIGCONT (`fg`) takes the screen again; the caller repaints.
+    func suspend() {
+        guard !closed else { return }
+        set_term(screen)
+        if !isendwin() {
+            curs_set(1)
+            endwin()
+        }
+        cursorVisible = true
+        let off = Self.modesOff + Self.capability("rmkx")
+        off.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, output) }
+        fflush(output)
+        SignalGuard.setScreenActive(false)
+        SignalGuard.stopUntilContinued()
+        // Back (fg): ncurses puts its tty modes, keypad and the alternate screen back on the next refresh.
+        fputs("\u{1B}[?2004h", output)
+        fflush(output)
+        SignalGuard.setScreenActive(true)
+        refresh()
+        curs_set(0)
+        cursorVisible = false
+        invalidate()
+    }
+
     private func attributes(for style: Style) -> (attr_t, Int16) {
         if let cached = attributeCache[style] { return cached }
         let plan = StylePlanner.plan(style, mode: colorMode)

@@ -12,6 +12,8 @@ public struct BrowserMemory: Codable, Hashable, Sendable {
     public var focus: Pane?
     /// The last diagnosis, with secret values masked, so a dropped connection does not lose it (`D` resumes).
     public var diagnosis: DiagnosisSession?
+    /// Accepted search queries, newest first (at most `SearchHistory.limit`): ↑ in an empty query recalls them.
+    public var searches: [String]?
 
     public init(vendor: String? = nil, category: String? = nil, code: String? = nil, scope: SearchScope? = nil,
                 focus: Pane? = nil, diagnosis: DiagnosisSession? = nil) {

@@ -26,8 +26,11 @@ public struct BrowserProgram: TerminalProgram {
 
     public mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
         let result = state.update(event)
-        defer { state.effects = [] }
-        return Update(result, effects: state.effects)
+        defer {
+            state.effects = []
+            state.terminalCommands = []
+        }
+        return Update(result, effects: state.effects, commands: state.terminalCommands)
     }
 
     /// The answer to an effect: the diagnosis says where the transcript went, or why it did not.
@@ -67,6 +70,7 @@ extension BrowserState {
             diagnosis?.resize(width: size.width, height: size.height)
             treePicker?.resize(width: size.width, height: size.height)
         case let .key(key):
+            if handleScreenKey(key) { return .continue }
             message = nil
             switch mode {
             case .browse: result = handleBrowseKey(key)

@@ -12,6 +12,8 @@ public struct BrowserState {
     /// Kept across keystrokes: it caches the matches of each query word.
     let searcher: Searcher
     let sidebar: Sidebar
+    /// How wide each vendors-pane row's longest code is (the layout gives the codes pane that room).
+    let codeWidths: CodeWidths
     /// The codes some decision tree diagnoses, found once (the `d diagnose` hint asks on every frame).
     let diagnosable: Set<CodeReference>
     let documents = LayoutCache<DetailDocumentKey, DetailDocument>()
@@ -25,6 +27,10 @@ public struct BrowserState {
     public internal(set) var focus: Pane = .sidebar
     /// The search query; when it has words, the codes pane shows search results instead of the vendors-pane row.
     public internal(set) var query = ""
+    /// Where the search prompt's cursor is (characters before it); past the end means at the end.
+    var queryCursor = Int.max
+    /// Earlier accepted queries (↑ in an empty query), kept in the state file.
+    var searchHistory = SearchHistory()
     public internal(set) var scope: SearchScope = .all
     /// Indices into `catalog.entries` shown in the codes pane, in display order.
     public internal(set) var list: [Int] = []
@@ -46,12 +52,15 @@ public struct BrowserState {
     /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
     /// Effects asked for by the current update; `BrowserProgram.update` returns them.
     var effects: [BrowserEffect] = []
+    /// What the terminal must do after the current update (Ctrl-L repaint, Ctrl-Z suspend).
+    var terminalCommands: [TerminalCommand] = []
     var clock: @Sendable () -> Date = { Date() }
 
     init(catalog: Catalog) {
         self.catalog = catalog
         searcher = Searcher(catalog: catalog)
         sidebar = Sidebar(catalog: catalog)
+        codeWidths = CodeWidths(catalog: catalog, sidebar: sidebar)
         diagnosable = Set(catalog.entries.filter { !catalog.trees(for: $0).isEmpty }.map(\.reference))
             .union(catalog.trees.flatMap(\.codes))
         list = sidebar.rows.first?.entries ?? []
@@ -104,7 +113,10 @@ public struct BrowserState {
         listCursor.settle(count: list.count, visible: layout.list.height)
     }
 
-    var layout: BrowserLayout { BrowserLayout(width: width, height: height) }
+    var layout: BrowserLayout {
+        let codeWidth = isSearching ? codeWidths.overall : codeWidths.row(sidebarCursor.index)
+        return BrowserLayout(width: width, height: height, focus: focus, codeWidth: codeWidth)
+    }
 }
 
 /// Query helpers shared by state and views.

@@ -29,6 +29,7 @@ extension BrowserState {
         refreshList(selecting: selected)
         detailShown = detailContent
         clock = options.clock
+        searchHistory = SearchHistory(options.memory?.searches ?? [])
         if let session = options.diagnosis {
             startDiagnosis(session)
         } else if let session = options.memory?.diagnosis, session.current(in: catalog) != nil {
@@ -41,11 +42,15 @@ extension BrowserState {
     /// in its own category), the scope and the focused pane.
     public var memory: BrowserMemory {
         let lastDiagnosis = diagnosis?.session.redacted()
+        var memory: BrowserMemory
         if isSearching, let entry = selectedEntry {
-            return BrowserMemory(vendor: entry.vendor, category: entry.category, code: entry.code, scope: scope,
-                                 focus: focus, diagnosis: lastDiagnosis)
+            memory = BrowserMemory(vendor: entry.vendor, category: entry.category, code: entry.code, scope: scope,
+                                   focus: focus, diagnosis: lastDiagnosis)
+        } else {
+            memory = BrowserMemory(vendor: sidebarRow?.vendor, category: sidebarRow?.category,
+                                   code: selectedEntry?.code, scope: scope, focus: focus, diagnosis: lastDiagnosis)
         }
-        return BrowserMemory(vendor: sidebarRow?.vendor, category: sidebarRow?.category, code: selectedEntry?.code,
-                             scope: scope, focus: focus, diagnosis: lastDiagnosis)
+        memory.searches = searchHistory.queries.isEmpty ? nil : searchHistory.queries
+        return memory
     }
 }

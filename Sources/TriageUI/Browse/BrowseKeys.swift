@@ -45,7 +45,9 @@ extension BrowserState {
                   hints: [.init("q", "quit", order: 6, priority: 6)]),
             .init("d  t  D", "Diagnose the code / list every tree / resume",
                   [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume)],
-                  hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
+                  hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil },
+                          .init("t", "trees", order: 2, priority: 4),
+                          .init("D", order: 2, priority: 7) { $0.diagnosis != nil ? "resume" : nil }]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])

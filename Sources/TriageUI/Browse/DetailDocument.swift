@@ -35,8 +35,15 @@ extension Document where Target == DetailLink {
 
 /// The contents of the detail pane: a code, a vendor, or why there is nothing.
 private extension DocumentBuilder where Target == DetailLink {
+    /// A link on one line; a label longer than the pane wraps (hanging under the label), so two links are
+    /// never cut to the same text.
     mutating func link(_ target: DetailLink, _ label: StyledLine, glyphs: BoxGlyphs) {
-        region(target) { $0.line(StyledLine(glyphs.link + " ", Theme.link) + label) }
+        let line = StyledLine(glyphs.link + " ", Theme.link) + label
+        if line.width <= width {
+            region(target) { $0.line(line) }
+        } else {
+            region(target) { $0.text(label.plain, prefix: glyphs.link + " ", prefixStyle: Theme.link) }
+        }
     }
 
 

@@ -28,11 +28,13 @@ public enum KeyHelp {
     }
 
     /// The diagnosis screen: the step's keys, the value field's, then the ones that work everywhere.
-    public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys),
+    public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys)
+                                         + listed(BrowserState.screenKeys),
                                          order: ["In a diagnosis", "Typing a value", "Other"])
 
     /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), and the ways into a diagnosis.
-    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys),
+    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys)
+                                       + listed(BrowserState.screenKeys),
                                        order: ["Move", "Panes", "Search", "Other"])
 
     /// The rows of a key table that name their keys, by section.

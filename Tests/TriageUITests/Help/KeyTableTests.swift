@@ -21,6 +21,7 @@ struct KeyTableTests {
         add(BrowserState.browseKeys)
         add(BrowserState.searchKeys)
         add(BrowserState.helpKeys)
+        add(BrowserState.screenKeys)
         add(TreePicker.keys)
         add(DiagnosisScreen.stepKeys)
         add(DiagnosisScreen.pathKeys)
@@ -61,7 +62,7 @@ struct KeyTableTests {
             let named: [String: Key] = [
                 "↑": .up, "↓": .down, "←": .left, "→": .right, "PgUp": .pageUp, "PgDn": .pageDown, "Home": .home,
                 "End": .end, "Tab": .tab, "Shift-Tab": .backTab, "Enter": .enter, "Esc": .escape,
-                "Backspace": .backspace, "F1": .function(1),
+                "Backspace": .backspace, "F1": .function(1), "Delete": .delete,
             ]
             if let key = named[span] {
                 keys.append(key)
@@ -103,7 +104,7 @@ struct KeyTableTests {
         #expect(DiagnosisScreen.stepKeys.action(for: .tab) == .focusPath)
         var program = BrowserProgram.sized(Fixtures.catalog())
         let hints = BrowserState.browseKeys.hints(for: program.state).map(\.key)
-        #expect(hints == ["Enter", "/", "Tab", "?", "q"])
+        #expect(hints == ["Enter", "t", "/", "Tab", "?", "q"])
         program.send(.down)
         #expect(BrowserState.browseKeys.hints(for: program.state).first?.text == "codes")
     }

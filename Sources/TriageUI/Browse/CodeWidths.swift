@@ -1,0 +1,19 @@
+import TerminalKit
+import TriageCore
+
+/// The display width of the longest code of each vendors-pane row and of the whole catalog, found once, so the
+/// layout can give the codes pane the room its codes need on every frame without looking at every code.
+struct CodeWidths: Sendable {
+    private let perRow: [Int]
+    /// The longest code of the catalog (what search results may list).
+    let overall: Int
+
+    init(catalog: Catalog, sidebar: Sidebar) {
+        let widths = catalog.entries.map { DisplayWidth.of(TerminalSafe.sanitize($0.code, keepNewlines: false)) }
+        perRow = sidebar.rows.map { row in row.entries.map { widths[$0] }.max() ?? 0 }
+        overall = widths.max() ?? 0
+    }
+
+    /// The longest code of vendors-pane row `index` (0 when there is no such row).
+    func row(_ index: Int) -> Int { perRow.indices.contains(index) ? perRow[index] : 0 }
+}
