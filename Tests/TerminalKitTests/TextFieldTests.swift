@@ -57,8 +57,10 @@ struct TextFieldTests {
         _ = field.edit(.home)
         _ = field.edit(.character("z"))
         #expect(field.text == "abc")
+        #expect(field.cursor == 0)
+        _ = field.edit(.end)
         field.text = "a"
-        #expect(field.cursor == 1)
+        #expect(field.cursor == 1, "a shorter text pulls the cursor to its end")
         _ = field.edit(.character("\u{1B}"))
         #expect(field.text == "a", "control characters never get in")
     }
