@@ -4,8 +4,8 @@ import TerminalKit
 ///
 /// - `wide` (80 columns and more): vendors | codes | detail side by side, framed with shared borders. The codes
 ///   pane is as wide as its longest code needs (`codeWidth`) where there is room. Under 120 columns, with the
-///   focus on the codes or the detail, the vendors pane collapses (as in ranger and lazygit) so codes are not cut:
-///   codes | detail, and Shift-Tab (or Esc) brings the vendors back.
+///   focus on the codes or the detail, the vendors pane collapses (as in ranger and lazygit) when the codes
+///   would otherwise be cut: codes | detail, and Shift-Tab (or Esc) brings the vendors back.
 /// - `narrow` (30 to 79 columns): one pane at a time, the focused one, filling the frame; Tab switches.
 /// - `tooSmall` (under 30x8): only a "terminal too small" message; the UI comes back when the window grows.
 ///
@@ -52,19 +52,19 @@ public struct BrowserLayout: Hashable, Sendable {
             kind = .wide
             // Marker, code, space and status, one column of padding: what the codes pane needs for whole codes.
             let wanted = codeWidth > 0 ? codeWidth + 7 : 0
-            if focus != .sidebar, width < Self.collapseWidth {
+            let inner = width - 4  // four vertical borders
+            let sidebarWidth = min(max(width / 5, 18), 28)
+            var listWidth = min(max((inner - sidebarWidth) * 45 / 100, 26), max(56, wanted))
+            listWidth = max(listWidth, min(wanted, inner - sidebarWidth - 26))
+            if focus != .sidebar, width < Self.collapseWidth, wanted > listWidth {
+                // The codes would be cut: the vendors pane gives way.
                 sidebarCollapsed = true
                 let inner = width - 3  // three vertical borders
-                let listWidth = focus == .list ? min(max(wanted, inner / 2), inner - 28)
-                    : min(max(wanted, 26), inner / 2)
+                let listWidth = focus == .list ? min(max(wanted, 26), inner - 28) : min(max(wanted, 26), inner / 2)
                 sidebar = Rect(x: 1, y: 1, width: 0, height: contentHeight)
                 list = Rect(x: 1, y: 1, width: listWidth, height: contentHeight)
                 detail = Rect(x: listWidth + 2, y: 1, width: inner - listWidth, height: contentHeight)
             } else {
-                let inner = width - 4  // four vertical borders
-                let sidebarWidth = min(max(width / 5, 18), 28)
-                var listWidth = min(max((inner - sidebarWidth) * 45 / 100, 26), max(56, wanted))
-                listWidth = max(listWidth, min(wanted, inner - sidebarWidth - 26))
                 let detailWidth = inner - sidebarWidth - listWidth
                 sidebar = Rect(x: 1, y: 1, width: sidebarWidth, height: contentHeight)
                 list = Rect(x: sidebarWidth + 2, y: 1, width: listWidth, height: contentHeight)

@@ -19,7 +19,8 @@ enum PaneTabs {
             for (index, pane) in Pane.allCases.enumerated() {
                 if index > 0 { line.append(" \(glyphs.dot) ", Theme.border) }
                 if pane == focus {
-                    line.append(" \(full ? "\(names(pane)): \(title)" : names(pane)) ", Theme.focusedTitle)
+                    let named = full && title != names(pane) ? "\(names(pane)): \(title)" : names(pane)
+                    line.append(named, Theme.focusedTitle)
                 } else {
                     line.append(names(pane), Theme.dim)
                 }

@@ -88,7 +88,7 @@ extension DiagnosisScreen {
             .init("Ctrl-U  Ctrl-W", "Clear / delete the last word", [([.control("u"), .control("w"), .backspace], .edit)],
                   hints: [.init("Ctrl-U", "clear", order: 2, priority: 2)]),
             .init("Ctrl-R", "Show a secret while it is typed", [([.control("r")], .reveal)]),
-            .init("Left Right  Home End", "Move the cursor (also Ctrl-A Ctrl-E); Delete deletes under it",
+            .init("Left Right Home End", "Move the cursor (Ctrl-A Ctrl-E too)",
                   [([.left, .right, .home, .end, .delete, .control("a"), .control("e")], .edit)]),
             .init(nil, "Leave the field for the path", [([.tab, .backTab], .focusPath)]),
             .init(nil, "Scroll the step", [([.up], .scrollUp), ([.down], .scrollDown), ([.pageUp], .pageUpField),

@@ -23,14 +23,14 @@ extension BrowserState {
     /// keys are not in it: they are text.
     static let searchKeys = KeyMap<BrowserState, SearchAction>([
         .init("Search", [
-            .init("Up Down PgUp PgDn", "Move in the results (typed q j k are text); Up in an empty query recalls earlier ones",
+            .init("Up Down PgUp PgDn", "Move in the results (typed q j k are text)",
                   [([.up], .up), ([.down], .down), ([.pageUp], .pageUp), ([.pageDown], .pageDown)]),
             .init("Enter", "Accept: move into the results", [([.enter], .accept)],
                   hints: [.init("Enter", "accept", order: 2, priority: 2)]),
             .init("Esc", "Cancel the search", [([.escape], .cancel)], hints: [.init("Esc", "cancel", order: 3, priority: 3)]),
             .init("Ctrl-U  Ctrl-W", "Clear the query / delete the last word",
                   [([.control("u"), .control("w"), .backspace], .edit)]),
-            .init("Left Right  Home End", "Move the cursor (also Ctrl-A Ctrl-E); Delete deletes under it",
+            .init("Left Right Home End", "Move the cursor (Ctrl-A Ctrl-E too)",
                   [([.left, .right, .home, .end, .delete, .control("a"), .control("e")], .edit)]),
             .init("Tab  Ctrl-V", "Scope: all vendors or the selected one", [([.tab, .backTab, .control("v")], .scope)],
                   hints: [.init("Tab", "scope", order: 1, priority: 1)]),
