@@ -10,8 +10,8 @@ enum ScreenAction: Hashable, Sendable {
 extension BrowserState {
     static let screenKeys = KeyMap<BrowserState, ScreenAction>([
         .init("Other", [
-            .init("Ctrl-L", "Repaint the whole screen (after other output garbled it)", [([.control("l")], .repaint)]),
-            .init("Ctrl-Z", "Suspend to the shell; fg comes back", [([.control("z")], .suspend)]),
+            .init("Ctrl-L  Ctrl-Z", "Repaint everything / suspend (fg comes back)",
+                  [([.control("l")], .repaint), ([.control("z")], .suspend)]),
         ]),
     ])
 

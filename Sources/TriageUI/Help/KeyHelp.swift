@@ -28,11 +28,11 @@ public enum KeyHelp {
     }
 
     /// The diagnosis screen: the step's keys, the value field's, then the ones that work everywhere.
-    public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys)
-                                         + listed(BrowserState.screenKeys),
+    public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys),
                                          order: ["In a diagnosis", "Typing a value", "Other"])
 
-    /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), and the ways into a diagnosis.
+    /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), the ways into a diagnosis, and
+    /// Ctrl-L / Ctrl-Z (which work everywhere; the diagnosis help has no row to spare at 80x24).
     public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys)
                                        + listed(BrowserState.screenKeys),
                                        order: ["Move", "Panes", "Search", "Other"])
