@@ -72,6 +72,7 @@ extension BrowserState {
         case let .key(key):
             if handleScreenKey(key) { return .continue }
             message = nil
+            docsLink = nil
             switch mode {
             case .browse: result = handleBrowseKey(key)
             case .search: result = handleSearchKey(key)

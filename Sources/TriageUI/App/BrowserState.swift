@@ -46,6 +46,8 @@ public struct BrowserState {
     var history: [Location] = []
     /// A one-off note for the status line, cleared by the next key.
     public internal(set) var message: String?
+    /// The docs URL the message shows (`o`), drawn as a hyperlink; cleared with the message.
+    var docsLink: String?
     /// The diagnosis shown in `.diagnosis` mode; kept after leaving it, so it can be resumed (`D`, or `d` on the
     /// same code and tree).
     public internal(set) var diagnosis: DiagnosisScreen?

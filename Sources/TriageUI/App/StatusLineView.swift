@@ -26,7 +26,14 @@ enum StatusLineView {
         if state.mode == .search {
             drawPrompt(into: &screen, field: state.queryField, x: 1, y: y, width: leftWidth, glyphs: glyphs)
         } else {
-            screen.draw(leftLine ?? StyledLine(), x: 1, y: y, width: leftWidth, ellipsis: glyphs.ellipsis)
+            let used = screen.draw(leftLine ?? StyledLine(), x: 1, y: y, width: leftWidth, ellipsis: glyphs.ellipsis)
+            if let url = state.docsLink, let message = state.message, let range = message.range(of: url) {
+                let x = 1 + DisplayWidth.of(String(message[..<range.lowerBound]))
+                let width = min(DisplayWidth.of(url), used - (x - 1))
+                if width == DisplayWidth.of(url), let link = Hyperlink(x: x, y: y, width: width, url: url) {
+                    screen.hyperlinks.append(link)
+                }
+            }
         }
     }
 

@@ -3,7 +3,7 @@ import TriageCore
 
 /// What a key does while browsing.
 enum BrowseAction: Hashable, Sendable {
-    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane
+    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, docs
     case up, down, pageUp, pageDown, first, last, open, back
 }
 
@@ -48,6 +48,7 @@ extension BrowserState {
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil },
                           .init("t", "trees", order: 2, priority: 4),
                           .init("D", order: 2, priority: 7) { $0.diagnosis != nil ? "resume" : nil }]),
+            .init("o", "The vendor's docs link, as a hyperlink", [([.character("o")], .docs)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
@@ -56,6 +57,7 @@ extension BrowserState {
         guard let action = Self.browseKeys.action(for: key) else { return .continue }
         switch action {
         case .quit: return .quit
+        case .docs: showDocs()
         case .help: openHelp()
         case .search: startSearch()
         case .diagnose: diagnoseSelected()

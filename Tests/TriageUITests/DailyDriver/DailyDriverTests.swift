@@ -240,6 +240,69 @@ struct DailyDriverTests {
         picker.send(.up)
         #expect(picker.selectedIndex == 9)
     }
+
+    // MARK: Docs
+
+    @Test("o shows the vendor's docs URL in the status line, as a hyperlink on exactly its cells; the next key clears it")
+    func docsKey() throws {
+        var program = BrowserProgram.sized(Fixtures.catalog())
+        program.send(.tab, .character("o"))
+        #expect(program.state.message == "Docs: https://docs.acme.test")
+        let screen = program.render()
+        #expect(screen.lines[23].contains("Docs: https://docs.acme.test"))
+        let link = try #require(screen.hyperlinks.first)
+        #expect(link.url == "https://docs.acme.test")
+        let text = (link.x..<(link.x + link.width)).map { screen[$0, link.y].text }.joined()
+        #expect(text == "https://docs.acme.test")
+        program.send(.down)
+        #expect(program.render().hyperlinks.isEmpty)
+        // Zeta has no docs: said so, no link.
+        program.send(.backTab)
+        let zeta = try #require(program.state.sidebar.index(vendor: "zeta", category: nil))
+        program.state.selectSidebarRow(zeta)
+        program.send(.character("o"))
+        #expect(program.state.message == "Zeta has no docs link in the catalog")
+        #expect(program.render().hyperlinks.isEmpty)
+    }
+
+    @Test("only http(s) URLs of printable ASCII become hyperlinks")
+    func hyperlinkSafety() {
+        #expect(Hyperlink.isSafe("https://docs.sentiance.com"))
+        #expect(!Hyperlink.isSafe("https://evil.test/\u{1B}]8;;x\u{1B}\\"))
+        #expect(!Hyperlink.isSafe("javascript:alert(1)"))
+        #expect(!Hyperlink.isSafe("https://a.test/with space"))
+        #expect(!Hyperlink.isSafe("https://a.test/\u{7}"))
+        #expect(Hyperlink(x: 0, y: 0, width: 3, url: "file:///etc/passwd") == nil)
+    }
+
+    // MARK: Search history
+
+    @Test("Up in an empty query recalls earlier accepted queries, newest first; they are kept in the memory, capped")
+    func searchHistory() {
+        var program = BrowserProgram.sized(Fixtures.catalog())
+        for query in ["key", "order"] {
+            program.send(.character("/"))
+            program.type(query)
+            program.send(.enter, .escape)
+        }
+        #expect(program.state.memory.searches == ["order", "key"])
+        program.send(.character("/"), .up)
+        #expect(program.state.query == "order")
+        program.send(.up)
+        #expect(program.state.query == "key")
+        program.send(.up)
+        #expect(program.state.query == "key", "nothing older")
+        program.send(.down, .down)
+        #expect(program.state.query == "")
+        program.type("x")
+        program.send(.up)
+        #expect(program.state.query == "x", "with a query typed, Up moves in the results")
+        var restored = BrowserMemory()
+        restored.searches = (0..<80).map { "query \($0)" } + ["\u{1B}[31mred"]
+        let reopened = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: restored))
+        #expect(reopened.state.searchHistory.queries.count == SearchHistory.limit)
+        #expect(reopened.state.searchHistory.queries.allSatisfy { !$0.contains("\u{1B}") })
+    }
 }
 
 private extension DiagnosisScreen {

@@ -291,9 +291,9 @@ struct ScreenTests {
             "│ │ ?  F1               This help; any other key closes it                   │ │",
             "│ │ q  Ctrl-C           Quit (Ctrl-C also while typing)                      │ │",
             "│ │ d  t  D             Diagnose the code / list every tree / resume         │ │",
+            "│ │ o                   The vendor's docs link, as a hyperlink               │ │",
             "│ │ Mouse               Click selects or follows a link; the wheel scrolls   │ │",
-            "│ │ Ctrl-L  Ctrl-Z      Repaint everything / suspend (fg comes back)         │ │",
-            "└─└───────────────────────────────────────────────────────── any key closes ─┘─┘",
+            "└─└───────────────────────────────────────────────────────────── j/k scroll ─┘─┘",
             " Help                                                                 Esc close",
         ])
     }
