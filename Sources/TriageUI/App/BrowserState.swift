@@ -116,7 +116,7 @@ public struct BrowserState {
     }
 
     var layout: BrowserLayout {
-        let codeWidth = isSearching ? codeWidths.overall : codeWidths.row(sidebarCursor.index)
+        let codeWidth = isSearching ? codeWidths.longest(list) : codeWidths.row(sidebarCursor.index)
         return BrowserLayout(width: width, height: height, focus: focus, codeWidth: codeWidth)
     }
 }
