@@ -202,6 +202,66 @@ static inline void shim_signal_uninstall(void) {
     for (int i = 0; i < 3; i++) sigaction(shim_exit_signal(i), &state->previous_exit_actions[i], NULL);
 }
 
+/// SIGTSTP from outside (`kill -TSTP`, or a terminal not in raw mode): recorded like the exit signals, so the
+/// input loop suspends the same way Ctrl-Z does. Installed before `newterm`, so ncurses keeps its own SIGTSTP
+/// handler out.
+static inline volatile sig_atomic_t *shim_tstp_flag(void) {
+    static volatile sig_atomic_t flag = 0;
+    return &flag;
+}
+
+static inline void shim_on_tstp(int sig) {
+    (void)sig;
+    *shim_tstp_flag() = 1;
+}
+
+static inline int *shim_tstp_ignored(void) {
+    static int ignored = 0;
+    return &ignored;
+}
+
+static inline void shim_tstp_install(void) {
+    struct sigaction current;
+    *shim_tstp_ignored() = sigaction(SIGTSTP, NULL, &current) == 0 && current.sa_handler == SIG_IGN;
+    if (*shim_tstp_ignored()) return;  // a parent without job control ignores it: so do we
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = shim_on_tstp;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGTSTP, &action, NULL);
+}
+
+static inline void shim_tstp_default(void) {
+    if (!*shim_tstp_ignored()) signal(SIGTSTP, SIG_DFL);
+}
+
+/// 1 once if SIGTSTP arrived since the last call.
+static inline int shim_tstp_take(void) {
+    int arrived = *shim_tstp_flag();
+    *shim_tstp_flag() = 0;
+    return arrived;
+}
+
+/// Stops the process group with SIGTSTP's default action (as the terminal would on Ctrl-Z) and returns after
+/// SIGCONT (`fg`, `bg`); in an orphaned process group the kernel discards the signal and this returns at once.
+static inline void shim_stop_self(void) {
+    if (*shim_tstp_ignored()) return;
+    struct sigaction saved;
+    struct sigaction deflt;
+    memset(&deflt, 0, sizeof deflt);
+    deflt.sa_handler = SIG_DFL;
+    sigemptyset(&deflt.sa_mask);
+    sigaction(SIGTSTP, &deflt, &saved);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &saved, NULL);
+    *shim_tstp_flag() = 0;
+}
+
 /// The signal that arrived since install (0 if none).
 static inline int shim_signal_pending(void) { return shim_state()->pending_signal; }
 

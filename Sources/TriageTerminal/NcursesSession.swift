@@ -25,6 +25,8 @@ final class NcursesSession {
     private var lastPainted: Buffer?
     private var memo: ScreenNormalizer.Memo?
     private var cursorVisible = false
+    /// Whether hyperlink cells get OSC 8 (see `TerminalCapabilities.hyperlinks`).
+    private let hyperlinks: Bool
     private var closed = false
 
     /// Opens `options.ttyPath` and starts ncurses on it. The exit-signal handlers must already be installed.
@@ -32,6 +34,7 @@ final class NcursesSession {
         let codeset = String(cString: shim_codeset())
         asciiOnly = TerminalCapabilities.asciiOnly(codeset: codeset)
         unicode = TerminalCapabilities.unicode(term: term, codeset: codeset)
+        hyperlinks = TerminalCapabilities.hyperlinks(term: term, environment: options.environment)
 
         let fd = open(options.ttyPath, O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -129,6 +132,20 @@ final class NcursesSession {
             cursorVisible = false
         }
         wrefresh(window)
+        if hyperlinks, !next.hyperlinks.isEmpty { writeHyperlinks(next.hyperlinks, over: frame) }
+    }
+
+    /// Writes each link's cells again, wrapped in OSC 8, after ncurses drew them: the same characters at the same
+    /// places, so ncurses' idea of the screen stays true; the cursor is saved and restored around it (DECSC/DECRC).
+    private func writeHyperlinks(_ links: [Hyperlink], over frame: Buffer) {
+        var bytes = "\u{1B}7"
+        for link in links where link.y < frame.height && link.x + link.width <= frame.width && Hyperlink.isSafe(link.url) {
+            let text = (link.x..<(link.x + link.width)).map { frame[$0, link.y].text }.joined()
+            bytes += "\u{1B}[\(link.y + 1);\(link.x + 1)H\u{1B}]8;;\(link.url)\u{1B}\\\(text)\u{1B}]8;;\u{1B}\\"
+        }
+        bytes += "\u{1B}8"
+        fputs(bytes, output)
+        fflush(output)
     }
 
     /// Forgets the last frame and has ncurses clear the terminal on the next refresh (after a resize the
@@ -137,6 +154,38 @@ final class NcursesSession {
         lastPainted = nil
         memo = nil
         clearok(shim_curscr(), true)
+    }
+
+    /// Ctrl-L: forgets the last frame and has ncurses clear and redraw the whole terminal on the next paint,
+    /// whatever other output (a `wall` message, a background job) did to it.
+    func repaint() {
+        invalidate()
+        redrawwin(shim_stdscr())
+    }
+
+    /// Ctrl-Z or SIGTSTP: restores the terminal as on exit (modes off, cursor shown, line mode, alternate screen
+    /// left), stops the process group, and after SIGCONT (`fg`) takes the screen again; the caller repaints.
+    func suspend() {
+        guard !closed else { return }
+        set_term(screen)
+        if !isendwin() {
+            curs_set(1)
+            endwin()
+        }
+        cursorVisible = true
+        let off = Self.modesOff + Self.capability("rmkx")
+        off.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, output) }
+        fflush(output)
+        SignalGuard.setScreenActive(false)
+        SignalGuard.stopUntilContinued()
+        // Back (fg): ncurses puts its tty modes, keypad and the alternate screen back on the next refresh.
+        fputs("\u{1B}[?2004h", output)
+        fflush(output)
+        SignalGuard.setScreenActive(true)
+        refresh()
+        curs_set(0)
+        cursorVisible = false
+        invalidate()
     }
 
     private func attributes(for style: Style) -> (attr_t, Int16) {

@@ -18,6 +18,18 @@ enum SignalGuard {
     /// Puts back the handlers that were there before `installExitHandlers`.
     static func uninstallExitHandlers() { shim_signal_uninstall() }
 
+    /// Records SIGTSTP instead of stopping at once (the loop suspends cleanly). Install before `newterm`.
+    static func installSuspendHandler() { shim_tstp_install() }
+
+    /// SIGTSTP's default action again (on the way out).
+    static func uninstallSuspendHandler() { shim_tstp_default() }
+
+    /// True once when SIGTSTP arrived since the last call.
+    static func takeSuspendRequest() -> Bool { shim_tstp_take() != 0 }
+
+    /// Stops the process group as Ctrl-Z would (default SIGTSTP action); returns after SIGCONT.
+    static func stopUntilContinued() { shim_stop_self() }
+
     /// The signal number that arrived since `installExitHandlers`, if any.
     static var pendingSignal: Int32? {
         let signal = shim_signal_pending()

@@ -26,6 +26,19 @@ enum TerminalCapabilities {
     /// still reaches the terminal.
     static func asciiOnly(codeset: String) -> Bool { !isUTF8(codeset: codeset) }
 
+    /// Whether to wrap hyperlink cells in OSC 8: not on legacy terminals (the Linux console, the VT family) or
+    /// GNU screen, which may show the sequence; `TRIAGE_HYPERLINKS=0` turns it off, `=1` on. Terminals that do not
+    /// know OSC 8 ignore it and show the text.
+    static func hyperlinks(term: String?, environment: [String: String]) -> Bool {
+        switch environment["TRIAGE_HYPERLINKS"] {
+        case "0"?: return false
+        case "1"?: return true
+        default: break
+        }
+        guard let term = term?.lowercased(), !term.isEmpty, !isLegacy(term: term) else { return false }
+        return !term.hasPrefix("screen") || environment["TMUX"] != nil
+    }
+
     /// False when `NO_COLOR` is set to a non-empty value (https://no-color.org).
     static func colorsWanted(environment: [String: String]) -> Bool {
         guard let value = environment["NO_COLOR"] else { return true }

@@ -36,7 +36,9 @@ public enum TerminalRunner {
         // Deferred actions run last first: close the screen, then shutdown (a signal meanwhile is only recorded,
         // so a hangup cannot cut a save short), then put the old signal handlers back.
         SignalGuard.installExitHandlers()
+        SignalGuard.installSuspendHandler()
         defer { SignalGuard.uninstallExitHandlers() }
+        defer { SignalGuard.uninstallSuspendHandler() }
         defer { finish(program, perform: perform) }
         let term = options.environment["TERM"] ?? ""
         if let problem = termProblem(term) { throw TerminalError(problem) }
@@ -55,11 +57,21 @@ public enum TerminalRunner {
     /// the way out); `.quit` if anything quit.
     static func apply<P: TerminalProgram>(_ update: Update<P.Effect>, to program: inout P,
                                           perform: (P.Effect) -> P.Answer) -> UpdateResult {
+        var commands: [TerminalCommand] = []
+        return apply(update, to: &program, commands: &commands, perform: perform)
+    }
+
+    /// `apply`, also collecting the terminal commands of the update and of the answers, in order.
+    static func apply<P: TerminalProgram>(_ update: Update<P.Effect>, to program: inout P,
+                                          commands: inout [TerminalCommand],
+                                          perform: (P.Effect) -> P.Answer) -> UpdateResult {
         var result = update.result
+        commands += update.commands
         var pending = update.effects[...]
         while let effect = pending.popFirst() {
             let next = program.answer(perform(effect))
             if next.result == .quit { result = .quit }
+            commands += next.commands
             pending += next.effects
         }
         return result
@@ -78,6 +90,8 @@ public enum TerminalRunner {
         render(program, session: session)
         while true {
             if let signal = SignalGuard.pendingSignal { return 128 + signal }
+            var commands: [TerminalCommand] = []
+            if SignalGuard.takeSuspendRequest() { commands.append(.suspend) }
             var handled = 0
             var wait = options.pollInterval
             // Take everything that is already there (a paste, a burst of keys) before drawing once.
@@ -90,10 +104,25 @@ public enum TerminalRunner {
                 }
                 guard let event = event(for: action, session: session) else { continue }
                 handled += 1
-                if apply(program.update(event), to: &program, perform: perform) == .quit { return 0 }
+                if apply(program.update(event), to: &program, commands: &commands, perform: perform) == .quit {
+                    return 0
+                }
                 if let signal = SignalGuard.pendingSignal { return 128 + signal }
+                if !commands.isEmpty { break }  // repaint or suspend before reading on
             }
-            if handled > 0 { render(program, session: session) }
+            if SignalGuard.takeSuspendRequest() { commands.append(.suspend) }
+            for command in commands {
+                switch command {
+                case .repaint: session.repaint()
+                case .suspend:
+                    session.suspend()
+                    // The window may have changed size while the process was stopped.
+                    let size = session.size
+                    if apply(program.update(.resize(width: size.width, height: size.height)), to: &program,
+                             perform: perform) == .quit { return 0 }
+                }
+            }
+            if handled > 0 || !commands.isEmpty { render(program, session: session) }
         }
     }
 

@@ -195,6 +195,25 @@ final class TmuxHarness {
         launched = true
     }
 
+    /// Starts an interactive shell (`sh -i`, with job control) in the session, with the same clean environment
+    /// as `launch` and the prompt `PS1`: type commands into it, e.g. the triage binary, to test Ctrl-Z and `fg`.
+    func launchInteractiveShell(prompt: String = "TRIAGE-SHELL$ ", term: String = "xterm-256color") throws {
+        let variables = [
+            "HOME": home.path, "XDG_STATE_HOME": stateHome.path, "TERM": term, "LANG": "C.UTF-8",
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "PS1": prompt, "ENV": "/dev/null",
+        ]
+        let assignments = variables.sorted { $0.key < $1.key }.map { Self.quote("\($0.key)=\($0.value)") }
+        let shell = FileManager.default.isExecutableFile(atPath: "/bin/bash") ? ["/bin/bash", "--norc", "--noprofile", "-i"]
+            : ["/bin/sh", "-i"]
+        let command = "cd \(Self.quote(home.path)) && exec env -i \(assignments.joined(separator: " ")) \(shell.joined(separator: " "))"
+        try run(["-f", directory.appendingPathComponent("tmux.conf").path, "new-session", "-d", "-s", "main",
+                 "-x", String(width), "-y", String(height), "/bin/sh -c \(Self.quote(command))"])
+        launched = true
+    }
+
+    /// The path of the pane's terminal device (to write foreign output to it, as `wall` would).
+    func paneTTY() throws -> String { try format("#{pane_tty}") }
+
     /// Starts the built `triage` binary with `arguments`.
     func launchTriage(_ arguments: [String] = [], environment: [String: String] = [:],
                       term: String = "xterm-256color") throws {

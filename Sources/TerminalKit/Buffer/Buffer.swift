@@ -23,6 +23,8 @@ public struct Buffer: Hashable, Sendable {
         set { cursorPosition = newValue.map { Position(x: $0.x, y: $0.y) } }
     }
     private var cursorPosition: Position?
+    /// Cells that link somewhere (a vendor's docs): the backend adds OSC 8 where the terminal supports it.
+    public var hyperlinks: [Hyperlink] = []
 
     private struct Position: Hashable, Sendable { var x: Int; var y: Int }
 
@@ -93,7 +95,7 @@ public struct Buffer: Hashable, Sendable {
 
     public static func == (lhs: Buffer, rhs: Buffer) -> Bool {
         lhs.width == rhs.width && lhs.height == rhs.height && lhs.cells == rhs.cells
-            && lhs.cursorPosition == rhs.cursorPosition
+            && lhs.cursorPosition == rhs.cursorPosition && lhs.hyperlinks == rhs.hyperlinks
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -23,14 +23,26 @@ public enum UpdateResult: Equatable, Sendable {
     case quit
 }
 
-/// What one update asks for: go on or quit, and the effects to perform (Bubble Tea's `(Model, Cmd)`).
+/// What a program can ask of the terminal itself (the runner does it; Bubble Tea's `ClearScreen`, `Suspend`).
+public enum TerminalCommand: Hashable, Sendable {
+    /// Ctrl-L: forget what is believed to be on the screen and draw every cell again (after foreign output).
+    case repaint
+    /// Ctrl-Z: restore the terminal, stop the process as the shell's job control expects, and on `fg` come
+    /// back and repaint.
+    case suspend
+}
+
+/// What one update asks for: go on or quit, the effects to perform (Bubble Tea's `(Model, Cmd)`), and what the
+/// terminal must do (repaint, suspend).
 public struct Update<Effect: Sendable>: Sendable {
     public var result: UpdateResult
     public var effects: [Effect]
+    public var commands: [TerminalCommand]
 
-    public init(_ result: UpdateResult, effects: [Effect] = []) {
+    public init(_ result: UpdateResult, effects: [Effect] = [], commands: [TerminalCommand] = []) {
         self.result = result
         self.effects = effects
+        self.commands = commands
     }
 
     public static var `continue`: Update { Update(.continue) }

@@ -37,4 +37,23 @@ public enum StatusBar {
         }
         return (shown, cut)
     }
+
+    /// A status message too long for the last row takes the rows above it for the moment it is shown (until the
+    /// next key): wrapped to the width, never cut, the bottom line on `row`. Returns false (and draws nothing) when
+    /// it fits in `width - 2` columns, so the caller draws it as usual. At most `maxRows` rows are taken.
+    @discardableResult
+    public static func drawLongMessage(_ message: String, style: Style, x: Int, row: Int, width: Int, maxRows: Int,
+                                       into screen: inout Buffer) -> Bool {
+        let room = width - 2
+        let safe = TerminalSafe.sanitize(message, keepNewlines: false)
+        guard room > 0, DisplayWidth.of(safe) > room else { return false }
+        var lines = WordWrap.lines(safe, width: room)
+        if lines.count > maxRows { lines = Array(lines.suffix(maxRows)) }
+        let top = row - lines.count + 1
+        for (index, line) in lines.enumerated() {
+            screen.fill(x: x, y: top + index, width: width, height: 1)
+            screen.draw(StyledLine(line, style), x: x + 1, y: top + index, width: room, ellipsis: "")
+        }
+        return true
+    }
 }

@@ -12,6 +12,8 @@ public struct BrowserMemory: Codable, Hashable, Sendable {
     public var focus: Pane?
     // The diagnosis is no longer kept here (it lives in the sessions database); a `diagnosis` field in an
     // older file is ignored.
+    /// Accepted search queries, newest first (at most `SearchHistory.limit`): ↑ in an empty query recalls them.
+    public var searches: [String]?
 
     public init(vendor: String? = nil, category: String? = nil, code: String? = nil, scope: SearchScope? = nil,
                 focus: Pane? = nil) {

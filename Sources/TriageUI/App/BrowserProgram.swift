@@ -33,8 +33,11 @@ public struct BrowserProgram: TerminalProgram {
         }
         state.offerResume()
         state.recordDiagnosis()
-        defer { state.effects = [] }
-        return Update(result, effects: state.effects)
+        defer {
+            state.effects = []
+            state.terminalCommands = []
+        }
+        return Update(result, effects: state.effects, commands: state.terminalCommands)
     }
 
     /// The answer to an effect: the diagnosis says where the transcript went, or why it did not.
@@ -77,7 +80,9 @@ extension BrowserState {
             treePicker?.resize(width: size.width, height: size.height)
             sessionsScreen?.resize(width: size.width, height: size.height)
         case let .key(key):
+            if handleScreenKey(key) { return .continue }
             message = nil
+            docsLink = nil
             if sessions.ticketField != nil, key != .control("c") {
                 handleTicketKey(key)
                 break

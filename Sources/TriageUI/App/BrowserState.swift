@@ -14,6 +14,8 @@ public struct BrowserState {
     private let lazySearcher: LazySearcher
     var searcher: Searcher { lazySearcher.value }
     let sidebar: Sidebar
+    /// How wide each vendors-pane row's longest code is (the layout gives the codes pane that room).
+    let codeWidths: CodeWidths
     /// The codes some decision tree diagnoses, found once (the `d diagnose` hint asks on every frame).
     let diagnosable: Set<CodeReference>
     let documents = LayoutCache<DetailDocumentKey, DetailDocument>()
@@ -27,6 +29,10 @@ public struct BrowserState {
     public internal(set) var focus: Pane = .sidebar
     /// The search query; when it has words, the codes pane shows search results instead of the vendors-pane row.
     public internal(set) var query = ""
+    /// Where the search prompt's cursor is (characters before it); past the end means at the end.
+    var queryCursor = Int.max
+    /// Earlier accepted queries (↑ in an empty query), kept in the state file.
+    var searchHistory = SearchHistory()
     public internal(set) var scope: SearchScope = .all
     /// Indices into `catalog.entries` shown in the codes pane, in display order.
     public internal(set) var list: [Int] = []
@@ -41,6 +47,8 @@ public struct BrowserState {
     var history: [Location] = []
     /// A one-off note for the status line, cleared by the next key.
     public internal(set) var message: String?
+    /// The docs URL the message shows (`o`), drawn as a hyperlink; cleared with the message.
+    var docsLink: String?
     /// The diagnosis shown in `.diagnosis` mode; kept after leaving it, so it can be resumed (`D`, or `d` on the
     /// same code and tree).
     public internal(set) var diagnosis: DiagnosisScreen?
@@ -50,12 +58,15 @@ public struct BrowserState {
     /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
     /// Effects asked for by the current update; `BrowserProgram.update` returns them.
     var effects: [BrowserEffect] = []
+    /// What the terminal must do after the current update (Ctrl-L repaint, Ctrl-Z suspend).
+    var terminalCommands: [TerminalCommand] = []
     var clock: @Sendable () -> Date = { Date() }
 
     init(catalog: Catalog) {
         self.catalog = catalog
         lazySearcher = LazySearcher(catalog: catalog)
         sidebar = Sidebar(catalog: catalog)
+        codeWidths = CodeWidths(catalog: catalog, sidebar: sidebar)
         diagnosable = Set(catalog.entries.filter { !catalog.trees(for: $0).isEmpty }.map(\.reference))
             .union(catalog.trees.flatMap(\.codes))
         list = sidebar.rows.first?.entries ?? []
@@ -108,7 +119,10 @@ public struct BrowserState {
         listCursor.settle(count: list.count, visible: layout.list.height)
     }
 
-    var layout: BrowserLayout { BrowserLayout(width: width, height: height) }
+    var layout: BrowserLayout {
+        let codeWidth = isSearching ? codeWidths.longest(list) : codeWidths.row(sidebarCursor.index)
+        return BrowserLayout(width: width, height: height, focus: focus, codeWidth: codeWidth)
+    }
 }
 
 /// Query helpers shared by state and views.

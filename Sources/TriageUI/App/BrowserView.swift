@@ -57,7 +57,13 @@ public enum BrowserView {
         labels.titles = [.sidebar: SidebarView.title, .list: CodeListView.title(state), .detail: document.title]
         labels.footers[.list] = CodeListView.footer(state)
         labels.footers[.detail] = DetailView.footer(state, document: document, height: layout.detail.height)
+        if layout.kind == .narrow { labels.titles = [:] }
         FrameView.draw(into: &screen, layout: layout, focus: state.focus, labels: labels, glyphs: glyphs)
+        if layout.kind == .narrow {
+            let title = [Pane.sidebar: SidebarView.title, .list: CodeListView.title(state), .detail: document.title]
+            PaneTabs.draw(into: &screen, layout: layout, focus: state.focus, title: title[state.focus] ?? "",
+                          glyphs: glyphs)
+        }
         for pane in layout.visiblePanes(focus: state.focus) {
             let rect = layout.rect(for: pane)
             let focused = pane == state.focus && (state.mode == .browse || state.mode == .search)

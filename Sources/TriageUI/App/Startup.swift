@@ -31,6 +31,7 @@ extension BrowserState {
         clock = options.clock
         sessions.records = options.recordsSessions
         sessions.ticket = options.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        searchHistory = SearchHistory(options.memory?.searches ?? [])
         if let session = options.diagnosis {
             startDiagnosis(session)
             startRecording(eager: true)
@@ -43,11 +44,15 @@ extension BrowserState {
     /// What to restore next time: the selected code in its vendor and category (a search result is remembered
     /// in its own category), the scope and the focused pane.
     public var memory: BrowserMemory {
+        var memory: BrowserMemory
         if isSearching, let entry = selectedEntry {
-            return BrowserMemory(vendor: entry.vendor, category: entry.category, code: entry.code, scope: scope,
-                                 focus: focus)
+            memory = BrowserMemory(vendor: entry.vendor, category: entry.category, code: entry.code, scope: scope,
+                                   focus: focus)
+        } else {
+            memory = BrowserMemory(vendor: sidebarRow?.vendor, category: sidebarRow?.category,
+                                   code: selectedEntry?.code, scope: scope, focus: focus)
         }
-        return BrowserMemory(vendor: sidebarRow?.vendor, category: sidebarRow?.category, code: selectedEntry?.code,
-                             scope: scope, focus: focus)
+        memory.searches = searchHistory.queries.isEmpty ? nil : searchHistory.queries
+        return memory
     }
 }

@@ -8,10 +8,15 @@ enum StatusLineView {
         let y = layout.status.y
         let width = layout.status.width
         guard width > 2, layout.status.height > 0 else { return }
+        if let message = state.message, state.mode != .search,
+           StatusBar.drawLongMessage(message, style: Theme.message, x: 0, row: y, width: width, maxRows: 3,
+                                     into: &screen) { return }
         let leftLine = state.mode == .search ? nil : left(state, glyphs: glyphs)
         let leftWant = leftLine?.width ?? (DisplayWidth.of(state.query) + 2)
         // The left text, two spaces and the hints share the row inside one column of margin each side.
-        let budget = max(width - 4 - max(leftWant, state.mode == .search ? 12 : 0), width / 3)
+        // A message is shown whole (the keys get what is left); otherwise the keys keep a third of the row.
+        let budget = state.message != nil && state.mode != .search ? max(0, width - 4 - leftWant)
+            : max(width - 4 - max(leftWant, state.mode == .search ? 12 : 0), width / 3)
         let right = StatusBar.fit(hints(state), in: budget)
         let rightWidth = right.width
         if rightWidth > 0 {
@@ -19,21 +24,29 @@ enum StatusLineView {
         }
         let leftWidth = width - 1 - rightWidth - (rightWidth > 0 ? 2 : 0) - 1
         if state.mode == .search {
-            drawPrompt(into: &screen, query: state.query, x: 1, y: y, width: leftWidth, glyphs: glyphs)
+            drawPrompt(into: &screen, field: state.queryField, x: 1, y: y, width: leftWidth, glyphs: glyphs)
         } else {
-            screen.draw(leftLine ?? StyledLine(), x: 1, y: y, width: leftWidth, ellipsis: glyphs.ellipsis)
+            let used = screen.draw(leftLine ?? StyledLine(), x: 1, y: y, width: leftWidth, ellipsis: glyphs.ellipsis)
+            if let url = state.docsLink, let message = state.message, let range = message.range(of: url) {
+                let x = 1 + DisplayWidth.of(String(message[..<range.lowerBound]))
+                let width = min(DisplayWidth.of(url), used - (x - 1))
+                if width == DisplayWidth.of(url), let link = Hyperlink(x: x, y: y, width: width, url: url) {
+                    screen.hyperlinks.append(link)
+                }
+            }
         }
     }
 
-    /// `/query` with the cursor after it; a long query shows its end.
-    private static func drawPrompt(into screen: inout Buffer, query: String, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
+    /// `/query` with the cursor where it is edited; a long query shows the part around the cursor.
+    private static func drawPrompt(into screen: inout Buffer, field: TextField, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
         guard width > 2 else { return }
-        let (shown, cut) = StatusBar.tail(query, room: width - 2)
+        let window = field.window(room: width - 1)
         var line = StyledLine("/", Theme.searchPrompt)
-        if cut { line.append(glyphs.ellipsis, Theme.dim) }
-        line.append(shown)
-        let used = screen.draw(line, x: x, y: y, width: width, ellipsis: glyphs.ellipsis)
-        screen.cursor = (x: x + used, y: y)
+        if window.cutBefore { line.append(glyphs.ellipsis, Theme.dim) }
+        line.append(window.text)
+        if window.cutAfter { line.append(glyphs.ellipsis, Theme.dim) }
+        screen.draw(line, x: x, y: y, width: width, ellipsis: glyphs.ellipsis)
+        screen.cursor = (x: x + 1 + (window.cutBefore ? 1 : 0) + window.cursorColumn, y: y)
     }
 
     private static func left(_ state: BrowserState, glyphs: BoxGlyphs) -> StyledLine {

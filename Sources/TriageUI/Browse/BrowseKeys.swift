@@ -3,7 +3,7 @@ import TriageCore
 
 /// What a key does while browsing.
 enum BrowseAction: Hashable, Sendable {
-    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain
+    case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain, docs
     case up, down, pageUp, pageDown, first, last, open, back
     case sessions, copy, ticket
 }
@@ -47,9 +47,12 @@ extension BrowserState {
             .init("d  t  D  e", "Diagnose / every tree / resume / explain a paste",
                   [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume),
                    ([.character("e")], .explain)],
-                  hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil }]),
+                  hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil },
+                          .init("t", "trees", order: 2, priority: 4),
+                          .init("D", order: 2, priority: 7) { $0.diagnosis != nil ? "resume" : nil }]),
             .init("S  y  T", "Sessions / copy the code (OSC 52) / the ticket",
                   [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket)]),
+            .init("o", "The vendor's docs link, as a hyperlink", [([.character("o")], .docs)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
@@ -58,6 +61,7 @@ extension BrowserState {
         guard let action = Self.browseKeys.action(for: key) else { return .continue }
         switch action {
         case .quit: return .quit
+        case .docs: showDocs()
         case .help: openHelp()
         case .search: startSearch()
         case .diagnose: diagnoseSelected()

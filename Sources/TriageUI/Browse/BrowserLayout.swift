@@ -2,7 +2,10 @@ import TerminalKit
 
 /// Where each part of the browser goes for a terminal size.
 ///
-/// - `wide` (80 columns and more): vendors | codes | detail side by side, framed with shared borders.
+/// - `wide` (80 columns and more): vendors | codes | detail side by side, framed with shared borders. The codes
+///   pane is as wide as its longest code needs (`codeWidth`) where there is room. Under 120 columns, with the
+///   focus on the codes or the detail, the vendors pane collapses (as in ranger and lazygit) when the codes
+///   would otherwise be cut: codes | detail, and Shift-Tab (or Esc) brings the vendors back.
 /// - `narrow` (30 to 79 columns): one pane at a time, the focused one, filling the frame; Tab switches.
 /// - `tooSmall` (under 30x8): only a "terminal too small" message; the UI comes back when the window grows.
 ///
@@ -14,6 +17,8 @@ public struct BrowserLayout: Hashable, Sendable {
     public static let minimumHeight = 8
     /// From this width on, the three panes are shown side by side.
     public static let wideWidth = 80
+    /// Under this width, the vendors pane collapses while the focus is on the codes or the detail.
+    public static let collapseWidth = 120
 
     public var kind: Kind
     public var width: Int
@@ -22,8 +27,12 @@ public struct BrowserLayout: Hashable, Sendable {
     public var list: Rect
     public var detail: Rect
     public var status: Rect
+    /// True when the vendors pane is collapsed to give the codes room (see the type's note).
+    public var sidebarCollapsed = false
 
-    public init(width: Int, height: Int) {
+    /// The layout for a terminal size, the focused pane and the display width of the longest code the codes
+    /// pane lists (0: unknown).
+    public init(width: Int, height: Int, focus: Pane = .sidebar, codeWidth: Int = 0) {
         self.width = max(0, width)
         self.height = max(0, height)
         let contentHeight = height - 3  // top border, bottom border, status line
@@ -41,13 +50,26 @@ public struct BrowserLayout: Hashable, Sendable {
             detail = pane
         } else {
             kind = .wide
+            // Marker, code, space and status, one column of padding: what the codes pane needs for whole codes.
+            let wanted = codeWidth > 0 ? codeWidth + 7 : 0
             let inner = width - 4  // four vertical borders
             let sidebarWidth = min(max(width / 5, 18), 28)
-            let listWidth = min(max((inner - sidebarWidth) * 45 / 100, 26), 56)
-            let detailWidth = inner - sidebarWidth - listWidth
-            sidebar = Rect(x: 1, y: 1, width: sidebarWidth, height: contentHeight)
-            list = Rect(x: sidebarWidth + 2, y: 1, width: listWidth, height: contentHeight)
-            detail = Rect(x: sidebarWidth + listWidth + 3, y: 1, width: detailWidth, height: contentHeight)
+            var listWidth = min(max((inner - sidebarWidth) * 45 / 100, 26), max(56, wanted))
+            listWidth = max(listWidth, min(wanted, inner - sidebarWidth - 26))
+            if focus != .sidebar, width < Self.collapseWidth, wanted > listWidth {
+                // The codes would be cut: the vendors pane gives way.
+                sidebarCollapsed = true
+                let inner = width - 3  // three vertical borders
+                let listWidth = focus == .list ? min(max(wanted, 26), inner - 28) : min(max(wanted, 26), inner / 2)
+                sidebar = Rect(x: 1, y: 1, width: 0, height: contentHeight)
+                list = Rect(x: 1, y: 1, width: listWidth, height: contentHeight)
+                detail = Rect(x: listWidth + 2, y: 1, width: inner - listWidth, height: contentHeight)
+            } else {
+                let detailWidth = inner - sidebarWidth - listWidth
+                sidebar = Rect(x: 1, y: 1, width: sidebarWidth, height: contentHeight)
+                list = Rect(x: sidebarWidth + 2, y: 1, width: listWidth, height: contentHeight)
+                detail = Rect(x: sidebarWidth + listWidth + 3, y: 1, width: detailWidth, height: contentHeight)
+            }
         }
     }
 
@@ -64,7 +86,7 @@ public struct BrowserLayout: Hashable, Sendable {
     /// The panes drawn when `focus` is focused.
     public func visiblePanes(focus: Pane) -> [Pane] {
         switch kind {
-        case .wide: return Pane.allCases
+        case .wide: return sidebarCollapsed ? [.list, .detail] : Pane.allCases
         case .narrow: return [focus]
         case .tooSmall: return []
         }

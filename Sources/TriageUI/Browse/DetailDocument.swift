@@ -35,8 +35,17 @@ extension Document where Target == DetailLink {
 
 /// The contents of the detail pane: a code, a vendor, or why there is nothing.
 private extension DocumentBuilder where Target == DetailLink {
+    /// A link on one line. A tree's title longer than the pane wraps (hanging under the title), so two trees are
+    /// never cut to the same text; a related code (first on its line) keeps one line, its message cut.
     mutating func link(_ target: DetailLink, _ label: StyledLine, glyphs: BoxGlyphs) {
-        region(target) { $0.line(StyledLine(glyphs.link + " ", Theme.link) + label) }
+        let line = StyledLine(glyphs.link + " ", Theme.link) + label
+        var isTree = false
+        if case .tree = target { isTree = true }
+        if line.width <= width || !isTree {
+            region(target) { $0.line(line) }
+        } else {
+            region(target) { $0.text(label.plain, prefix: glyphs.link + " ", prefixStyle: Theme.link) }
+        }
     }
 
 

@@ -31,7 +31,7 @@ extension DiagnosisScreen {
                   hints: [.init("Tab", order: 4, priority: 6) { $0.session.path.isEmpty ? nil : "path" }]),
             .init("n", "Note on the step (in the path: on the selected one)", [([.character("n")], .note)],
                   hints: [.init("n", "note", order: 3, priority: 5)]),
-            .init("r r", "Restart from the first question", [([.character("r")], .restart)],
+            .init("r r", "Restart from the first question (Esc after the first r cancels)", [([.character("r")], .restart)],
                   hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil }]),
             .init("s  y  T", "Save the transcript / copy it (OSC 52) / the ticket",
                   [([.character("s")], .save), ([.character("y")], .copy), ([.character("T")], .ticket)],
@@ -94,9 +94,12 @@ extension DiagnosisScreen {
                   hints: [.init("Ctrl-T", "can't tell", order: 1, priority: 1)]),
             .init("Esc  i", "Leave the field / type in it again", [([.escape], .leaveField)],
                   hints: [.init("Esc", "leave field", order: 1, priority: 1)]),
-            .init("Ctrl-U  Ctrl-W", "Clear / delete the last word", [([.control("u"), .control("w"), .backspace], .edit)],
+            .init("Ctrl-U  Ctrl-W", "Clear / delete a word; Left Right Home End move",
+                  [([.control("u"), .control("w"), .backspace, .left, .right, .home, .end, .delete, .control("a"),
+                     .control("e")], .edit)],
                   hints: [.init("Ctrl-U", "clear", order: 2, priority: 2)]),
             .init("Ctrl-R", "Show a secret while it is typed", [([.control("r")], .reveal)]),
+
             .init(nil, "Leave the field for the path", [([.tab, .backTab], .focusPath)]),
             .init(nil, "Scroll the step", [([.up], .scrollUp), ([.down], .scrollDown), ([.pageUp], .pageUpField),
                                            ([.pageDown], .pageDownField)]),
@@ -132,6 +135,10 @@ extension DiagnosisScreen {
             outcome = handleFieldKey(key)
         } else if restartArmed, key == .character("r") {
             restart()
+            outcome = .stay
+        } else if restartArmed, key == .escape {
+            // Esc answers the "press r again" question: no restart, and the diagnosis stays.
+            message = "Restart cancelled"
             outcome = .stay
         } else if focus == .path {
             outcome = handlePathKey(key)
@@ -241,7 +248,7 @@ extension DiagnosisScreen {
         case .restart:
             if session.path.contains(where: \.isAnswered) {
                 confirmingRestart = true
-                message = "Press r again to restart from the first question (every answer and note is dropped)"
+                message = "Press r again to restart from the first question (every answer and note is dropped); Esc cancels"
             } else {
                 restart()
             }

@@ -9,6 +9,9 @@ enum DiagnosisStatusLine {
         guard width > 2, rect.height > 0 else { return }
         let y = rect.y
         let editing = state.noteEditor
+        if editing == nil, let message = state.message,
+           StatusBar.drawLongMessage(message, style: Theme.message, x: rect.x, row: y, width: width, maxRows: 3,
+                                     into: &screen) { return }
         let leftLine = editing == nil ? left(state) : nil
         let leftWant = leftLine?.width ?? (DisplayWidth.of(editing?.input.text ?? "") + 20)
         // A message (such as the saved transcript's path) is shown whole, the keys only get what is left; the note
@@ -29,16 +32,18 @@ enum DiagnosisStatusLine {
         }
     }
 
-    /// "Note on step 3: text" with the cursor after it; a long note shows its end.
+    /// "Note on step 3: text" with the cursor where it is edited; a long note shows the part around it.
     private static func drawNotePrompt(into screen: inout Buffer, editor: DiagnosisScreen.NoteEditor, x: Int, y: Int,
                                        width: Int, glyphs: BoxGlyphs) {
         let label = StyledLine("Note on step \(editor.step + 1): ", Theme.searchPrompt)
         guard width > label.width + 2 else { return }
-        let (shown, cut) = StatusBar.tail(editor.input.text, room: width - label.width - 1)
+        let window = editor.input.window(room: width - label.width)
         var line = label
-        if cut { line.append(glyphs.ellipsis, Theme.dim) }
-        line.append(shown)
-        let used = screen.draw(line, x: x, y: y, width: width, ellipsis: glyphs.ellipsis)
+        if window.cutBefore { line.append(glyphs.ellipsis, Theme.dim) }
+        line.append(window.text)
+        if window.cutAfter { line.append(glyphs.ellipsis, Theme.dim) }
+        screen.draw(line, x: x, y: y, width: width, ellipsis: glyphs.ellipsis)
+        let used = label.width + (window.cutBefore ? 1 : 0) + window.cursorColumn
         screen.cursor = (x: x + used, y: y)
     }
 

@@ -97,20 +97,23 @@ extension DiagnosisScreen {
     }
 
     /// The value field: a prompt mark and the text (its end when long), underlined across the field; a secret
-    /// is masked unless Ctrl-R shows it. The terminal cursor sits after the text while typing.
+    /// is masked unless Ctrl-R shows it. The terminal cursor sits at the field's cursor while typing.
     private func drawField(into screen: inout Buffer, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
         guard width > 3 else { return }
         let secret: Bool
         if case let .ask(_, _, _, isSecret)? = current?.kind { secret = isSecret } else { secret = false }
         let mask = glyphs == .unicode ? "\u{2022}" : "*"
         let typed = secret && !revealSecret ? String(repeating: mask, count: field.text.count) : field.text
-        let (shown, cut) = StatusBar.tail(typed, room: width - 3)
+        let window = field.window(typed, room: width - 2)
         let fieldStyle = Style(underline: true, dim: !isTyping)
         var line = StyledLine(glyphs.marker + " ", isTyping ? Theme.searchPrompt : Theme.dim)
-        if cut { line.append(glyphs.ellipsis, Theme.dim) }
-        line.append(shown, fieldStyle)
+        let start = line.width
+        if window.cutBefore { line.append(glyphs.ellipsis, Theme.dim) }
+        line.append(window.text, fieldStyle)
+        if window.cutAfter { line.append(glyphs.ellipsis, Theme.dim) }
         let used = screen.draw(line, x: x, y: y, width: width, ellipsis: glyphs.ellipsis)
         screen.fill(x: x + used, y: y, width: width - used, height: 1, with: Cell(" ", style: fieldStyle))
-        if isTyping, noteEditor == nil, focus == .step { screen.cursor = (x: x + used, y: y) }
+        let column = start + (window.cutBefore ? 1 : 0) + window.cursorColumn
+        if isTyping, noteEditor == nil, focus == .step { screen.cursor = (x: x + min(column, width - 1), y: y) }
     }
 }

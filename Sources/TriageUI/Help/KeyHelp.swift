@@ -40,8 +40,10 @@ public enum KeyHelp {
     public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys),
                                          order: ["In a diagnosis", "Typing a value", "Other"])
 
-    /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), and the ways into a diagnosis.
-    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys),
+    /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), the ways into a diagnosis, and
+    /// Ctrl-L / Ctrl-Z (which work everywhere; the diagnosis help has no row to spare at 80x24).
+    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys)
+                                       + listed(BrowserState.screenKeys),
                                        order: ["Move", "Panes", "Search", "Other"])
 
     /// The rows of a key table that name their keys, by section.

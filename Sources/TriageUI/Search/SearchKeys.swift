@@ -13,6 +13,8 @@ extension BrowserState {
 
     mutating func startSearch() {
         active = .search(origin: location)
+        queryCursor = Int.max
+        searchHistory.stopBrowsing()
         focus = .list
         history.removeAll()
     }
@@ -26,8 +28,9 @@ extension BrowserState {
             .init("Enter", "Accept: move into the results", [([.enter], .accept)],
                   hints: [.init("Enter", "accept", order: 2, priority: 2)]),
             .init("Esc", "Cancel the search", [([.escape], .cancel)], hints: [.init("Esc", "cancel", order: 3, priority: 3)]),
-            .init("Ctrl-U  Ctrl-W", "Clear the query / delete the last word",
-                  [([.control("u"), .control("w"), .backspace], .edit)]),
+            .init("Ctrl-U  Ctrl-W", "Clear / delete a word; Left Right Home End move",
+                  [([.control("u"), .control("w"), .backspace, .left, .right, .home, .end, .delete, .control("a"),
+                     .control("e")], .edit)]),
             .init("Tab  Ctrl-V", "Scope: all vendors or the selected one", [([.tab, .backTab, .control("v")], .scope)],
                   hints: [.init("Tab", "scope", order: 1, priority: 1)]),
             .init(nil, "Quit", [([.control("c")], .quit)]),
@@ -36,7 +39,7 @@ extension BrowserState {
 
     mutating func handleSearchKey(_ key: Key) -> UpdateResult {
         guard let action = Self.searchKeys.action(for: key) else {
-            if case .character = key { edit(key) }
+            if case .character = key { edit(key) } else if TextField.movesCursor(key) { edit(key) }
             return .continue
         }
         let rows = layout.list.height
@@ -44,8 +47,12 @@ extension BrowserState {
         case .quit: return .quit
         case .edit: edit(key)
         case .scope: toggleScope()
-        case .up: listCursor.move(by: -1, count: list.count, visible: rows)
-        case .down: listCursor.move(by: 1, count: list.count, visible: rows)
+        case .up:
+            if query.isEmpty || searchHistory.isBrowsing { recallSearch(older: true) }
+            else { listCursor.move(by: -1, count: list.count, visible: rows) }
+        case .down:
+            if searchHistory.isBrowsing { recallSearch(older: false) }
+            else { listCursor.move(by: 1, count: list.count, visible: rows) }
         case .pageUp: listCursor.move(by: -max(1, rows - 1), count: list.count, visible: rows)
         case .pageDown: listCursor.move(by: max(1, rows - 1), count: list.count, visible: rows)
         case .accept: acceptSearch()
@@ -56,10 +63,20 @@ extension BrowserState {
 
     /// Typing in the query (the `TextField` rules); the results follow every change.
     private mutating func edit(_ key: Key) {
-        var field = TextField(query, limit: Self.maximumQueryLength)
-        guard field.edit(key), field.text != query else { return }
+        searchHistory.stopBrowsing()
+        var field = queryField
+        guard field.edit(key) else { return }
+        queryCursor = field.cursor
+        guard field.text != query else { return }
         query = field.text
         refreshList()
+    }
+
+    /// The query as a field, its cursor where the last edit left it (at the end after the query was replaced).
+    var queryField: TextField {
+        var field = TextField(query, limit: Self.maximumQueryLength)
+        field.cursor = queryCursor
+        return field
     }
 
     /// Enter: keep the results and move into them. With nothing to search for, back to browsing.
@@ -67,6 +84,7 @@ extension BrowserState {
         let origin = searchOrigin
         active = .browse
         focus = .list
+        searchHistory.record(query)
         if !isSearching {
             let selected = selectedEntry?.reference ?? origin?.selected
             query = ""

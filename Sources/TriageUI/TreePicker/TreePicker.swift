@@ -3,13 +3,19 @@ import TriageCore
 
 /// A list of decision trees to start a diagnosis from: the trees of one code (most specific first, as
 /// `DiagnosisSession.trees(for:in:)` sorts them) or every tree of the catalog (`t`). Drawn as a box over the
-/// browser. Enter (or a digit) starts the selected tree, Esc or `q` closes the list.
+/// browser. Typing filters the list (fzf's type-to-filter: every word must appear in the tree's id, title or
+/// codes; Backspace edits, Esc clears the filter, then closes); arrows select, Enter (or a digit for the first
+/// nine rows) starts the selected tree.
 public struct TreePicker: Sendable {
     public let catalog: Catalog
     /// The code the diagnosis is for: it starts every tree (skipping the questions it answers). nil for `t`.
     public let code: CodeReference?
-    /// The tree ids listed, in order.
-    public let trees: [String]
+    /// Every tree id the picker offers, in order.
+    public let allTrees: [String]
+    /// The tree ids listed (those matching the filter), in order.
+    public internal(set) var trees: [String]
+    /// What was typed to filter the list.
+    public internal(set) var filter = TextField(limit: 100)
     public internal(set) var message: String?
     public internal(set) var width: Int
     public internal(set) var height: Int
@@ -19,7 +25,8 @@ public struct TreePicker: Sendable {
     public init(catalog: Catalog, code: CodeReference? = nil, width: Int = 80, height: Int = 24) {
         self.catalog = catalog
         self.code = code
-        trees = code.map { DiagnosisSession.trees(for: $0, in: catalog).map(\.id) } ?? catalog.trees.map(\.id)
+        allTrees = code.map { DiagnosisSession.trees(for: $0, in: catalog).map(\.id) } ?? catalog.trees.map(\.id)
+        trees = allTrees
         self.width = max(0, width)
         self.height = max(0, height)
     }
@@ -28,10 +35,11 @@ public struct TreePicker: Sendable {
     public var selectedTree: String? { trees[safe: cursor.index] }
     public var selectedIndex: Int { cursor.index }
 
-    /// The box title: "Trees for KEY_MISSING (2)" or "Decision trees (21)".
+    /// The box title: "Trees for KEY_MISSING (2)" or "Decision trees (21)"; "(3/21)" while filtered.
     public var title: String {
-        if let code { return "Trees for \(code.code) (\(trees.count))" }
-        return "Decision trees (\(trees.count))"
+        let count = filter.text.isEmpty ? "\(trees.count)" : "\(trees.count)/\(allTrees.count)"
+        if let code { return "Trees for \(code.code) (\(count))" }
+        return "Decision trees (\(count))"
     }
 
     public mutating func resize(width: Int, height: Int) {
@@ -40,30 +48,39 @@ public struct TreePicker: Sendable {
         cursor.settle(count: trees.count, visible: visibleRows)
     }
 
-    /// The tree list's key table (its hints; the box's footer names Enter and Esc).
+    /// The tree list's key table (its hints; the box's footer names Enter and Esc). Printable keys other than
+    /// the digits and `?` are filter text.
     static let keys = KeyMap<TreePicker, TreePickerAction>([
         .init("Trees", [
-            .init(nil, "Start the selected tree", [([.enter, .right, .character("l")], .start)],
+            .init(nil, "Start the selected tree", [([.enter, .right], .start)],
                   hints: [.init("Enter", "start", order: 0, priority: 0)]),
-            .init(nil, "Start tree N", Key.digits { .number($0) }),
-            .init(nil, "Close the list", [([.escape, .character("q"), .left, .character("h")], .close)],
-                  hints: [.init("Esc", "close", order: 1, priority: 1)]),
-            .init(nil, "Move", [([.up, .character("k")], .up), ([.down, .character("j")], .down),
+            .init(nil, "Start tree N (rows 1-9)", Key.digits { .number($0) }),
+            .init(nil, "Clear the filter, then close the list", [([.escape, .left], .close)],
+                  hints: [.init("Esc", order: 1, priority: 1) { $0.filter.text.isEmpty ? "close" : "clear filter" }]),
+            .init(nil, "Move", [([.up, .control("p"), .control("k")], .up), ([.down, .control("n"), .control("j")], .down),
                                 ([.pageUp], .pageUp), ([.pageDown], .pageDown),
-                                ([.home, .character("g")], .first), ([.end, .character("G")], .last)]),
+                                ([.home], .first), ([.end], .last)]),
+            .init(nil, "Filter: type; Backspace, Ctrl-U and Ctrl-W edit", [([.backspace, .control("u"), .control("w")], .edit)],
+                  hints: [.init("type", "filter", order: 2, priority: 3)]),
             .init(nil, "Help", [([.character("?"), .function(1)], .help)],
-                  hints: [.init("?", "help", order: 2, priority: 2)]),
+                  hints: [.init("?", "help", order: 3, priority: 2)]),
             .init(nil, "Quit", [([.control("c")], .quit)]),
         ]),
     ])
 
-    /// One key: move, start, close.
+    /// One key: move, filter, start, close.
     public mutating func handle(_ key: Key) -> TreePickerOutcome {
         message = nil
         let visible = visibleRows
         switch Self.keys.action(for: key) {
         case .quit?: return .quit
-        case .close?: return .close
+        case .close?:
+            guard filter.text.isEmpty else {
+                filter = TextField(limit: filter.limit)
+                applyFilter()
+                return .stay
+            }
+            return .close
         case .up?: cursor.move(by: -1, count: trees.count, visible: visible)
         case .down?: cursor.move(by: 1, count: trees.count, visible: visible)
         case .pageUp?: cursor.move(by: -max(1, visible - 1), count: trees.count, visible: visible)
@@ -79,9 +96,33 @@ public struct TreePicker: Sendable {
             return start()
         case .start?: return start()
         case .help?: return .help
-        case nil: break
+        case .edit?: editFilter(key)
+        case nil: if case .character = key { editFilter(key) }
         }
         return .stay
+    }
+
+    /// Types into the filter and re-filters, keeping the selected tree when it still matches.
+    mutating func editFilter(_ key: Key) {
+        let before = filter.text
+        guard filter.edit(key), filter.text != before else { return }
+        applyFilter()
+    }
+
+    /// Lists the trees matching the filter: each of its words appears (ignoring case) in the id, the title or a
+    /// code of the tree.
+    mutating func applyFilter() {
+        let selected = selectedTree
+        let words = filter.text.lowercased().split(separator: " ").map(String.init)
+        trees = words.isEmpty ? allTrees : allTrees.filter { id in
+            guard let tree = catalog.tree(id: id) else { return false }
+            let haystack = ([tree.id, tree.title] + tree.codes.map(\.description)).joined(separator: " ").lowercased()
+            return words.allSatisfy { haystack.contains($0) }
+        }
+        let index = selected.flatMap { trees.firstIndex(of: $0) } ?? 0
+        cursor = ListCursor()
+        cursor.move(to: index, count: trees.count, visible: visibleRows)
+        if trees.isEmpty { message = "No tree matches \"\(filter.text)\"; Esc clears the filter" }
     }
 
     /// Starts the selected tree (from the code, when the picker has one).
@@ -104,7 +145,7 @@ public struct TreePicker: Sendable {
 
 /// What a key does in the tree list.
 enum TreePickerAction: Hashable, Sendable {
-    case quit, close, up, down, pageUp, pageDown, first, last, number(Int), start, help
+    case quit, close, up, down, pageUp, pageDown, first, last, number(Int), start, help, edit
 }
 
 /// What the host must do after the tree picker handled a key; its own request is a started diagnosis to show.

@@ -41,11 +41,14 @@ extension TreePicker {
         let inside = Rect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: frame.height - 2)
         Frame.title(picker.title, style: Theme.focusedTitle, pane: inside, row: frame.y, inset: 1, glyphs: glyphs,
                     into: &screen)
-        Frame.footer(picker.message ?? "Enter start  Esc close", style: picker.message == nil ? Theme.dim : Theme.message,
+        let footer = picker.filter.text.isEmpty ? "Type to filter  Enter start  Esc close"
+            : "Filter: \(TerminalSafe.sanitize(picker.filter.text, keepNewlines: false))  Esc clear"
+        Frame.footer(picker.message ?? footer, style: picker.message == nil ? Theme.dim : Theme.message,
                      pane: inside, row: frame.y + frame.height - 1, glyphs: glyphs, into: &screen)
         let inner = frame.width - 4
         if picker.trees.isEmpty {
-            screen.draw(StyledLine("No decision trees in the catalog.", Theme.dim), x: frame.x + 2, y: frame.y + 1,
+            let empty = picker.allTrees.isEmpty ? "No decision trees in the catalog." : "No tree matches the filter."
+            screen.draw(StyledLine(empty, Theme.dim), x: frame.x + 2, y: frame.y + 1,
                         width: inner, ellipsis: glyphs.ellipsis)
             return
         }

@@ -44,7 +44,7 @@ struct BrowserDiagnosisTests {
         let screen = program.render()
         #expect(screen.text.contains("Trees for KEY_MISSING (2)"))
         #expect(screen.lines[23].hasPrefix(" Trees for KEY_MISSING (2)"))
-        #expect(screen.lines[23].hasSuffix("Enter start  Esc close  ? help"))
+        #expect(screen.lines[23].hasSuffix("Enter start  Esc close  type filter  ? help"))
         program.send(.escape)
         #expect(program.state.mode == .browse)
         #expect(program.state.treePicker == nil)
@@ -148,7 +148,10 @@ struct BrowserDiagnosisTests {
         _ = program.answer(update.effects[0].perform(transcripts: .folder(folder)))
         let path = folder + "/acme-keys-20261123T085111Z.md"
         #expect(program.state.diagnosis?.lastSavedPath == path)
-        #expect(program.render().lines[23].contains("Transcript saved to"))
+        // The whole path: a message longer than the status line takes the rows above it.
+        let status = program.render().lines.suffix(3).joined()
+        #expect(status.contains("Transcript saved to"))
+        #expect(status.replacingOccurrences(of: " ", with: "").contains(path.replacingOccurrences(of: " ", with: "")))
         let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         #expect(text.hasPrefix("# Diagnosis: Acme key problems"))
         #expect(text.contains("## Conclusion: The key is missing"))

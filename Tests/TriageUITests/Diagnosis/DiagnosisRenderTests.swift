@@ -324,7 +324,7 @@ struct DiagnosisRenderTests {
             "  │ Diagnoses KEY_MISSING.                                                   │",
             "  │ Acme · acme-keys                                                         │",
             "  │                                                                          │",
-            "  └───────────────────────────────────────────────── Enter start  Esc close ─┘",
+            "  └───────────────────────────────── Type to filter  Enter start  Esc close ─┘",
             "",
             "",
             "",

@@ -66,7 +66,7 @@ struct HelpTests {
         program.send(.character("G"))
         let overlay = HelpOverlay(width: 40, height: 12, glyphs: .unicode)
         #expect(program.state.helpScroll.scroll == overlay.maxScroll)
-        #expect(program.render().text.contains("Mouse"))
+        #expect(program.render().text.contains("Ctrl-L  Ctrl-Z"), "the last row of the help")
         program.send(.character("k"))
         #expect(program.state.helpScroll.scroll == overlay.maxScroll - 1)
         #expect(program.state.mode == .help)

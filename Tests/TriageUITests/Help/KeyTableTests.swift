@@ -21,6 +21,7 @@ struct KeyTableTests {
         add(BrowserState.browseKeys)
         add(BrowserState.searchKeys)
         add(BrowserState.helpKeys)
+        add(BrowserState.screenKeys)
         add(TreePicker.keys)
         add(DiagnosisScreen.stepKeys)
         add(DiagnosisScreen.pathKeys)
@@ -107,7 +108,7 @@ struct KeyTableTests {
         #expect(DiagnosisScreen.stepKeys.action(for: .tab) == .focusPath)
         var program = BrowserProgram.sized(Fixtures.catalog())
         let hints = BrowserState.browseKeys.hints(for: program.state).map(\.key)
-        #expect(hints == ["Enter", "/", "Tab", "?", "q"])
+        #expect(hints == ["Enter", "t", "/", "Tab", "?", "q"])
         program.send(.down)
         #expect(BrowserState.browseKeys.hints(for: program.state).first?.text == "codes")
     }

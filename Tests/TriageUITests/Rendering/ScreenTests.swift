@@ -35,7 +35,7 @@ struct ScreenTests {
             "│                  │                          │                                │",
             "│                  │                          │                                │",
             "└──────────────────┴──────────────────── 1/4 ─┴────────────────────────────────┘",
-            " Acme                           Enter codes  / search  Tab pane  ? help  q quit",
+            " Acme                  Enter codes  t trees  / search  Tab pane  ? help  q quit",
         ])
     }
 
@@ -68,7 +68,7 @@ struct ScreenTests {
             "│                  │                          │ Guided diagnosis               │",
             "│                  │                          │ → Acme key problems            │",
             "└──────────────────┴──────────────────── 1/2 ─┴────────────────────── 1-21/23 ─┘",
-            " Acme › Auth › KEY_MISSING   Enter follow  d diagnose  / search  ? help  q quit",
+            " Acme › Auth › KEY_MISSING  Enter follow  d diagnose  t trees  / search  ? help",
         ])
         // The selected link (KEY_EXPIRED) is reversed across the detail pane; the focused pane's title too.
         let detail = program.state.layout.detail
@@ -109,7 +109,7 @@ struct ScreenTests {
             "|                  |                          | Guided diagnosis               |",
             "|                  |                          | -> Acme key problems           |",
             "+------------------+-------------------- 1/2 -+---------------------- 1-21/23 -+",
-            " Acme > Auth > KEY_MISSING   Enter follow  d diagnose  / search  ? help  q quit",
+            " Acme > Auth > KEY_MISSING  Enter follow  d diagnose  t trees  / search  ? help",
         ])
     }
 
@@ -160,7 +160,7 @@ struct ScreenTests {
             "│                        │                                         │                                                   │",
             "│                        │                                         │                                                   │",
             "└────────────────────────┴─────────────────────────────────── 1/3 ─┴───────────────────────────────────────────────────┘",
-            " Search “key” › KEY_MISSING              Esc clear search  Enter detail  d diagnose  / search  Tab pane  ? help  q quit",
+            " Search “key” › KEY_MISSING     Esc clear search  Enter detail  d diagnose  t trees  / search  Tab pane  ? help  q quit",
         ])
         // KEY_MISSING: the matched "KEY" is highlighted (on the reversed selection bar), "_MISSING" is not.
         let x = program.state.layout.list.x + 1
@@ -200,7 +200,7 @@ struct ScreenTests {
         var program = BrowserProgram.sized(Fixtures.catalog(), width: 50, height: 12)
         program.send(.down, .enter)
         expectLines(program.render(), [
-            "┌ Auth (2) ──────────────────────────────────────┐",
+            "┌ Vendors · Codes: Auth (2) · Detail ────────────┐",
             "│▸KEY_MISSING 401                                │",
             "│ KEY_EXPIRED 401                                │",
             "│                                                │",
@@ -214,7 +214,7 @@ struct ScreenTests {
             " Acme › Auth › KEY_MISSING   Enter detail  ? help",
         ])
         program.send(.enter)
-        #expect(program.render().lines[0].hasPrefix("┌ Detail ─"))
+        #expect(program.render().lines[0].hasPrefix("┌ Vendors · Codes · Detail ─"))
         #expect(program.render().lines[1] == "│ KEY_MISSING                                    │")
     }
 
@@ -256,7 +256,7 @@ struct ScreenTests {
             "│                  │                          │                                │",
             "│                  │                          │                                │",
             "└──────────────────┴──────────────────── 1/4 ─┴────────────────────────────────┘",
-            " Acme                           Enter codes  / search  Tab pane  ? help  q quit",
+            " Acme                  Enter codes  t trees  / search  Tab pane  ? help  q quit",
         ])
         for (width, height) in [(1, 1), (0, 0), (5, 2), (30, 7), (29, 8)] {
             _ = program.update(.resize(width: width, height: height))
@@ -285,7 +285,7 @@ struct ScreenTests {
             "│ │ Up Down PgUp PgDn   Move in the results (typed q j k are text)           │ │",
             "│ │ Enter               Accept: move into the results                        │ │",
             "│ │ Esc                 Cancel the search                                    │ │",
-            "│ │ Ctrl-U  Ctrl-W      Clear the query / delete the last word               │ │",
+            "│ │ Ctrl-U  Ctrl-W      Clear / delete a word; Left Right Home End move      │ │",
             "│ │ Tab  Ctrl-V         Scope: all vendors or the selected one               │ │",
             "│ │ Other                                                                    │ │",
             "│ │ ?  F1               This help; any other key closes it                   │ │",

@@ -23,7 +23,7 @@ struct TreePickerTests {
         #expect(session.currentNode == "header", "the code's question is implied")
     }
 
-    @Test("t lists every tree; a digit starts that tree; Esc, q and h close; Ctrl-C quits")
+    @Test("t lists every tree; a digit starts that tree; Esc and Left close (q and h are filter text); Ctrl-C quits")
     func allTrees() {
         var picker = TreePicker(catalog: catalog)
         #expect(picker.trees == ["acme-keys", "acme-rejected"])
@@ -38,8 +38,9 @@ struct TreePickerTests {
         #expect(picker.send(.character("7")) == .stay)
         #expect(picker.message == "There is no tree 7")
         #expect(picker.send(.escape) == .close)
-        #expect(picker.send(.character("q")) == .close)
-        #expect(picker.send(.character("h")) == .close)
+        #expect(picker.send(.left) == .close)
+        #expect(picker.send(.character("q")) == .stay, "typed: it filters")
+        #expect(picker.filter.text == "q")
         #expect(picker.send(.character("?")) == .help)
         #expect(picker.send(.control("c")) == .quit)
     }
