@@ -9,7 +9,7 @@ import Foundation
 public enum CompiledCatalog {
     static let magic = Array("TRIAGEC1".utf8)
     /// Bump when the layout or the catalog model changes: older compiled files are then rebuilt.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// Identifies a compiled catalog's content (for cache keys): changes whenever the bytes do.
     public static func key(of bytes: [UInt8]) -> UInt64 { ContentHash.of(bytes) }
@@ -49,6 +49,8 @@ public enum CompiledCatalog {
             body.string(entry.code)
             body.varint(entry.httpStatus.map { $0 + 1 } ?? 0)
             body.optionalString(entry.message)
+            body.optionalString(entry.summary)
+            body.optionalString(entry.docs)
             body.string(entry.description)
             body.strings(entry.causes)
             body.strings(entry.checks)
@@ -131,6 +133,7 @@ public enum CompiledCatalog {
             let vendor = try interned(), category = try interned(), code = try reader.string()
             let status = try reader.varint()
             let message = try reader.optionalString()
+            let summary = try reader.optionalString(), docs = try reader.optionalString()
             let description = try reader.string()
             let causes = try reader.strings(), checks = try reader.strings(), keywords = try reader.strings()
             var related: [CodeReference] = []
@@ -140,7 +143,8 @@ public enum CompiledCatalog {
             var trees: [String] = []
             for _ in 0..<(try reader.count()) { trees.append(try interned()) }
             entries.append(CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,
-                                        message: message, description: description, causes: causes, checks: checks,
+                                        message: message, summary: summary, docs: docs, description: description,
+                                        causes: causes, checks: checks,
                                         keywords: keywords, related: related, trees: trees, location: try location()))
         }
         let treeBytes = try reader.raw(try reader.count())

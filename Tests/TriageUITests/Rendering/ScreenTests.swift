@@ -292,8 +292,8 @@ struct ScreenTests {
             "│ │ q  Ctrl-C           Quit (Ctrl-C also while typing)                      │ │",
             "│ │ d  t  D  e          Diagnose / every tree / resume / explain a paste     │ │",
             "│ │ S  y  T             Sessions / copy the code (OSC 52) / the ticket       │ │",
-            "│ │ Mouse               Click selects or follows a link; the wheel scrolls   │ │",
-            "└─└───────────────────────────────────────────────────────── any key closes ─┘─┘",
+            "│ │ o                   The vendor's docs link, as a hyperlink               │ │",
+            "└─└───────────────────────────────────────────────────────────── j/k scroll ─┘─┘",
             " Help                                                                 Esc close",
         ])
     }
