@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "TriageUI", dependencies: ["TriageCore", "TerminalKit"]),
 
         // The files the browser keeps (state, transcripts): the UI only hands them over, through injected savers.
-        .target(name: "TriageStorage", dependencies: ["TriageCore", "TriageUI"]),
+        .target(name: "TriageStateFiles", dependencies: ["TriageCore", "TriageUI"]),
 
         // The only code that touches the terminal.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageCore", "TerminalKit", "TriageStore", "TriageUI", "TriageStorage", "TriageTerminal", "BuiltinCatalog",
+                "TriageCore", "TerminalKit", "TriageStore", "TriageUI", "TriageStateFiles", "TriageTerminal", "BuiltinCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
-        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStateFiles", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageStoreTests", dependencies: [

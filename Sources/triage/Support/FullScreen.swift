@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageCore
-import TriageStorage
+import TriageStateFiles
 import TriageTerminal
 import TriageUI
 
