@@ -14,6 +14,26 @@ public enum Fixtures {
         CatalogLoader.load([CatalogSource(name: name, files: files)])
     }
 
+    /// A catalog folder holding one vendor `acme` with a category `api` and one code, as `acme.yaml` (for
+    /// command-line tests that pass `--catalog` or `TRIAGE_CATALOG`).
+    public static func acmeFolder(_ name: String, code: String, category: String = "api",
+                                  description: String) throws -> URL {
+        let folder = TestPaths.temporaryDirectory(name)
+        try """
+            vendor:
+              id: acme
+              name: Acme
+            categories:
+              - id: api
+                name: API
+            codes:
+              - code: \(code)
+                category: \(category)
+                description: \(description)
+            """.write(to: folder.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
+        return folder
+    }
+
     /// The catalog as the binary carries it.
     public static let shipped: (catalog: Catalog, problems: [CatalogProblem]) =
         CatalogLoader.load([CatalogSource(name: "built-in", files: BuiltinCatalog.files)])

@@ -35,19 +35,7 @@ import TestSupport
     }
 
     @Test func completionReadsTheCatalogsTriageWouldLoad() throws {
-        let folder = TestPaths.temporaryDirectory("complete-catalog")
-        try """
-            vendor:
-              id: acme
-              name: Acme
-            categories:
-              - id: api
-                name: API
-            codes:
-              - code: ACME_WIDGET_MISSING
-                category: api
-                description: Indicates the widget is missing.
-            """.write(to: folder.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
+        let folder = try Fixtures.acmeFolder("complete-catalog", code: "ACME_WIDGET_MISSING", description: "Indicates the widget is missing.")
         let fromEnvironment = try complete(["show", "--", "positional@0", "0", "4", "ACME"],
                                            environment: ["TRIAGE_CATALOG": folder.path])
         #expect(fromEnvironment == ["ACME_WIDGET_MISSING"])

@@ -63,19 +63,7 @@ import TestSupport
     }
 
     @Test func globalOptionsBeforeLint() throws {
-        let folder = TestPaths.temporaryDirectory("lint-global")
-        try """
-            vendor:
-              id: acme
-              name: Acme
-            categories:
-              - id: api
-                name: API
-            codes:
-              - code: BROKEN
-                category: nope
-                description: Broken.
-            """.write(to: folder.appendingPathComponent("acme.yaml"), atomically: true, encoding: .utf8)
+        let folder = try Fixtures.acmeFolder("lint-global", code: "BROKEN", category: "nope", description: "Broken.")
         let run = try TriageProcess.run(["--catalog", folder.path, "lint"])
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("acme.yaml:") && run.stdout.contains("unknown category 'nope'"), "\(run.stdout)")
