@@ -1,6 +1,17 @@
-/// Draws a `Document` into a pane: the lines from `scroll`, one column of padding each side, and the selected
-/// region highlighted (the one draw loop of every document: detail, step, path, help).
+/// Draws a `Document` into a pane: the lines from `scroll`, one column of padding each side, the selected
+/// region highlighted, and found text marked (the one draw loop of every document: detail, step, path, help).
 public enum DocumentView {
+    /// Cells of a line drawn in another style (the matches of a find, `DocumentFind`).
+    public struct Highlight: Hashable, Sendable {
+        public var match: TextMatch
+        public var style: Style
+
+        public init(_ match: TextMatch, style: Style) {
+            self.match = match
+            self.style = style
+        }
+    }
+
     /// How the selected region is shown.
     public struct Selection: Sendable {
         /// The selected region's index.
@@ -23,7 +34,7 @@ public enum DocumentView {
     }
 
     public static func render<Target>(_ document: Document<Target>, scroll: Int, selection: Selection?, in rect: Rect,
-                                      into buffer: inout Buffer, ellipsis: String) {
+                                      into buffer: inout Buffer, ellipsis: String, highlights: [Highlight] = []) {
         let textWidth = max(1, rect.width - 2)
         let selected = selection.flatMap { document.regions.indices.contains($0.region) ? document.regions[$0.region] : nil }
         for row in 0..<rect.height {
@@ -31,14 +42,20 @@ public enum DocumentView {
             guard document.lines.indices.contains(index) else { break }
             let y = rect.y + row
             buffer.draw(document.lines[index], x: rect.x + 1, y: y, width: textWidth, ellipsis: ellipsis)
-            guard let selection, let selected, selected.lines.contains(index) else { continue }
-            if let marker = selection.marker, index == selected.lines.lowerBound {
-                buffer.put(marker.text, x: rect.x + 1, y: y, style: marker.style)
+            if let selection, let selected, selected.lines.contains(index) {
+                if let marker = selection.marker, index == selected.lines.lowerBound {
+                    buffer.put(marker.text, x: rect.x + 1, y: y, style: marker.style)
+                }
+                buffer.restyle(x: rect.x, y: y, width: rect.width) {
+                    if selection.reverse { $0.reverse = true }
+                    if selection.bold { $0.bold = true }
+                    if selection.undim { $0.dim = false }
+                }
             }
-            buffer.restyle(x: rect.x, y: y, width: rect.width) {
-                if selection.reverse { $0.reverse = true }
-                if selection.bold { $0.bold = true }
-                if selection.undim { $0.dim = false }
+            // Over the selection; cut to the text's width (a cut line ends in the ellipsis).
+            for highlight in highlights where highlight.match.line == index {
+                let columns = highlight.match.columns.clamped(to: 0..<textWidth)
+                buffer.restyle(x: rect.x + 1 + columns.lowerBound, y: y, width: columns.count) { $0 = highlight.style }
             }
         }
     }

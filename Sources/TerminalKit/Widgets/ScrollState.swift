@@ -104,6 +104,14 @@ public struct ScrollState: Hashable, Sendable {
         if lines.lowerBound < scroll { scroll = lines.lowerBound }
     }
 
+    /// Scrolls so that `line` is on screen: left alone when it is visible, else at the top (clamped), where less
+    /// puts a found line. A link scrolled off screen is no longer selected.
+    public mutating func show(line: Int) {
+        guard !isVisible(line: line) else { return }
+        scroll = min(max(0, line), maxScroll)
+        if style == .links { dropHiddenLink() }
+    }
+
     /// The first line of the selected region.
     private var selectedLine: Int? { selection.flatMap { regions.indices.contains($0) ? regions[$0].lowerBound : nil } }
 

@@ -8,7 +8,8 @@ import TriageCore
 public enum BrowserEffect: Hashable, Sendable {
     /// Write this transcript (`s` in a diagnosis).
     case saveTranscript(TranscriptDraft)
-    /// Remember where the browser was, for the next start (on quit, and from `shutdown()` on every other way out).
+    /// Remember where the browser was and the search history, for the next start: when a query joins the history
+    /// (so a crash or `kill -9` loses none), on quit, and from `shutdown()` on every other way out.
     case saveMemory(BrowserMemory)
     /// The stored sessions matching the filter (the sessions screen `S`, the resume offer at start).
     case listSessions(SessionFilter)
@@ -68,7 +69,7 @@ public enum BrowserAnswer: Hashable, Sendable {
     case transcriptNotSaved(reason: String?)
     /// Saved, or nowhere to save (no state path).
     case memorySaved
-    /// The program is quitting: the command line reports this once the terminal is back.
+    /// The browser says so in its status line; the command line reports it again once the terminal is back.
     case memoryNotSaved(reason: String)
     case sessionsListed([StoredSession])
     /// The store cannot be used (the reason); the browser says so once and keeps working.

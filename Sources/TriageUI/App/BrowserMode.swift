@@ -8,6 +8,8 @@ enum Mode {
     case browse
     /// Typing a search query; Esc goes back to `origin`, where search started.
     case search(origin: Location)
+    /// Typing a pattern to find in the detail pane (`/` with the focus there).
+    case find(TextField)
     /// The list of decision trees over the browse screen.
     case trees(TreePicker)
     /// The guided diagnosis (`BrowserState.diagnosis`, kept after leaving it so `D` resumes it).
@@ -41,6 +43,7 @@ enum Mode {
         switch self {
         case .browse: return .browse
         case .search: return .search
+        case .find: return .find
         case .trees: return .trees
         case .diagnosis: return .diagnosis
         case .sessions: return .sessions
@@ -56,6 +59,8 @@ public enum BrowserMode: Hashable, Sendable {
     case browse
     /// Typing a search query: every keystroke re-ranks the codes pane.
     case search
+    /// Typing a pattern to find in the detail pane (`/` with the focus on it; `BrowserState.findKeys`).
+    case find
     /// The key help overlay, over the browse screen or the diagnosis.
     case help
     /// The list of decision trees (`t`, or `d` on a code several trees diagnose), over the browse screen.

@@ -11,7 +11,8 @@ import TriageCore
 /// ```
 ///
 /// To open straight into a diagnosis (`triage diagnose CODE` full screen), pass the started session as
-/// `BrowserOptions.diagnosis`. `s` returns `BrowserEffect.saveTranscript`, quitting `BrowserEffect.saveMemory`; the
+/// `BrowserOptions.diagnosis`. `s` returns `BrowserEffect.saveTranscript`; quitting, and every new query in the
+/// search history, `BrowserEffect.saveMemory`; the
 /// runner performs them (with `TranscriptSaver.standard(environment:)`, `MemorySaver.file(_:)`) and answers.
 public struct BrowserProgram: TerminalProgram {
     public internal(set) var state: BrowserState
@@ -27,9 +28,10 @@ public struct BrowserProgram: TerminalProgram {
 
     public mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
         let result = state.update(event)
-        if result == .quit {
+        if result == .quit || state.memoryChanged {
             savedMemory = state.memory
             state.effects.append(.saveMemory(state.memory))
+            state.memoryChanged = false
         }
         state.offerResume()
         state.recordDiagnosis()
@@ -45,7 +47,8 @@ public struct BrowserProgram: TerminalProgram {
         switch answer {
         case let .transcriptSaved(path): state.diagnosis?.transcriptSaved(at: path)
         case let .transcriptNotSaved(reason): state.diagnosis?.transcriptNotSaved(reason: reason)
-        case .memorySaved, .memoryNotSaved: break
+        case .memorySaved: break
+        case let .memoryNotSaved(reason): state.message = "Cannot save the search history: \(reason)"
         default: state.answerSessions(answer)
         }
         state.settle()
@@ -94,6 +97,7 @@ extension BrowserState {
             switch mode {
             case .browse: result = handleBrowseKey(key)
             case .search: result = handleSearchKey(key)
+            case .find: result = handleFindKey(key)
             case .help: result = handleHelpKey(key)
             case .trees: result = handleTreePickerKey(key)
             case .diagnosis: result = handleDiagnosisKey(key)

@@ -41,7 +41,9 @@ public struct BrowserState {
     var listCursor = ListCursor()
     /// The detail's scroll and selected link (a related code or a tree).
     var detailPane = ScrollState()
-    /// What the detail pane showed when `detailPane` was set; a change resets it.
+    /// The text found in the detail (`/` there, then `n` `N`): its pattern and current match; nil when none.
+    var detailFind: DocumentFind?
+    /// What the detail pane showed when `detailPane` was set; a change resets it (and the find).
     var detailShown: DetailContent = .nothing
     /// Locations to go back to after following related codes.
     var history: [Location] = []
@@ -58,6 +60,8 @@ public struct BrowserState {
     /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
     /// Effects asked for by the current update; `BrowserProgram.update` returns them.
     var effects: [BrowserEffect] = []
+    /// Something the memory keeps changed (a query went into the search history): the update saves it at once.
+    var memoryChanged = false
     /// What the terminal must do after the current update (Ctrl-L repaint, Ctrl-Z suspend).
     var terminalCommands: [TerminalCommand] = []
     var clock: @Sendable () -> Date = { Date() }

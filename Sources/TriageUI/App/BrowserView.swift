@@ -66,7 +66,7 @@ public enum BrowserView {
         }
         for pane in layout.visiblePanes(focus: state.focus) {
             let rect = layout.rect(for: pane)
-            let focused = pane == state.focus && (state.mode == .browse || state.mode == .search)
+            let focused = pane == state.focus && [.browse, .search, .find].contains(state.mode)
             switch pane {
             case .sidebar: SidebarView.draw(into: &screen, state: state, rect: rect, focused: focused, glyphs: glyphs)
             case .list: CodeListView.draw(into: &screen, state: state, rect: rect, focused: focused, glyphs: glyphs)

@@ -34,6 +34,7 @@ extension BrowserState {
             problems.append("the codes pane does not list the results of \"\(query)\"")
         }
         if mode == .search, focus != .list { problems.append("search is typed with the focus off the codes pane") }
+        if mode == .find, focus != .detail { problems.append("a find is typed with the focus off the detail pane") }
         if detailShown != detailContent { problems.append("the detail scroll belongs to other content") }
         if deep, let link = detailPane.selection {
             let document = detailDocument()

@@ -54,7 +54,7 @@ extension BrowserState {
         case .diagnosis: active = .help(scroll: ScrollState(), over: .diagnosis)
         case let .explain(box): active = .help(scroll: ScrollState(), over: .explain(box))
         case .browse, .search: active = .help(scroll: ScrollState(), over: .browse)
-        case .sessions: break
+        case .sessions, .find: break
         }
     }
 

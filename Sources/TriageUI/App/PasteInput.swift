@@ -1,5 +1,5 @@
 extension BrowserState {
-    /// A paste (bracketed paste) is text for the field being typed in: the search query, a diagnosis value or a
+    /// A paste (bracketed paste) is text for the field being typed in: the search query, the find pattern, a diagnosis value or a
     /// note, as one line (newlines and tabs become spaces). Anywhere else it is ignored: a paste never acts as
     /// keys, so pasted digits and newlines cannot answer questions.
     mutating func handlePaste(_ text: String) {
@@ -18,6 +18,8 @@ extension BrowserState {
             for character in characters { _ = sessionsScreen?.handle(.character(character)) }
         case .search:
             for character in characters { _ = handleSearchKey(.character(character)) }
+        case .find:
+            for character in characters { _ = handleFindKey(.character(character)) }
         case .diagnosis:
             guard var screen = diagnosis, screen.isTyping || screen.noteEditor != nil else { return }
             for character in characters { _ = screen.handle(.character(character)) }

@@ -1,30 +1,31 @@
 import TerminalKit
 import TriageCore
 
-/// The last row: where you are (or the search prompt) on the left, the main keys on the right. Hints that do
-/// not fit are dropped from the least important end.
+/// The last row: where you are (or the search prompt, or the find field) on the left, the main keys on the
+/// right. Hints that do not fit are dropped from the least important end.
 enum StatusLineView {
     static func draw(into screen: inout Buffer, state: BrowserState, layout: BrowserLayout, glyphs: BoxGlyphs) {
         let y = layout.status.y
         let width = layout.status.width
         guard width > 2, layout.status.height > 0 else { return }
-        if let message = state.message, state.mode != .search,
+        let prompt = state.mode == .search ? state.queryField : state.findField
+        if let message = state.message, prompt == nil,
            StatusBar.drawLongMessage(message, style: Theme.message, x: 0, row: y, width: width, maxRows: 3,
                                      into: &screen) { return }
-        let leftLine = state.mode == .search ? nil : left(state, glyphs: glyphs)
-        let leftWant = leftLine?.width ?? (DisplayWidth.of(state.query) + 2)
+        let leftLine = prompt == nil ? left(state, glyphs: glyphs) : nil
+        let leftWant = leftLine?.width ?? (DisplayWidth.of(prompt?.text ?? "") + 2)
         // The left text, two spaces and the hints share the row inside one column of margin each side.
         // A message is shown whole (the keys get what is left); otherwise the keys keep a third of the row.
-        let budget = state.message != nil && state.mode != .search ? max(0, width - 4 - leftWant)
-            : max(width - 4 - max(leftWant, state.mode == .search ? 12 : 0), width / 3)
+        let budget = state.message != nil && prompt == nil ? max(0, width - 4 - leftWant)
+            : max(width - 4 - max(leftWant, prompt != nil ? 12 : 0), width / 3)
         let right = StatusBar.fit(hints(state), in: budget)
         let rightWidth = right.width
         if rightWidth > 0 {
             screen.draw(right, x: width - 1 - rightWidth, y: y, width: rightWidth, ellipsis: glyphs.ellipsis)
         }
         let leftWidth = width - 1 - rightWidth - (rightWidth > 0 ? 2 : 0) - 1
-        if state.mode == .search {
-            drawPrompt(into: &screen, field: state.queryField, x: 1, y: y, width: leftWidth, glyphs: glyphs)
+        if let prompt {
+            drawPrompt(into: &screen, field: prompt, x: 1, y: y, width: leftWidth, glyphs: glyphs)
         } else {
             let used = screen.draw(leftLine ?? StyledLine(), x: 1, y: y, width: leftWidth, ellipsis: glyphs.ellipsis)
             if let url = state.docsLink, let message = state.message, let range = message.range(of: url) {
@@ -37,7 +38,7 @@ enum StatusLineView {
         }
     }
 
-    /// `/query` with the cursor where it is edited; a long query shows the part around the cursor.
+    /// `/query` (or `/pattern`) with the cursor where it is edited; a long one shows the part around the cursor.
     private static func drawPrompt(into screen: inout Buffer, field: TextField, x: Int, y: Int, width: Int, glyphs: BoxGlyphs) {
         guard width > 2 else { return }
         let window = field.window(room: width - 1)
@@ -62,6 +63,9 @@ enum StatusLineView {
             if let category = state.selectedCategory { parts.append(category.name) }
         }
         if state.focus != .sidebar || state.isSearching, let entry = state.selectedEntry { parts.append(entry.code) }
+        if state.focus == .detail, let find = state.detailFind, let position = state.findPosition {
+            parts.append("/\(find.pattern) \(position)")
+        }
         if parts.isEmpty { parts.append("Triage") }
         return StyledLine(parts.joined(separator: separator))
     }
@@ -74,6 +78,9 @@ enum StatusLineView {
             let count = state.isSearching ? "\(state.list.count) result\(state.list.count == 1 ? "" : "s") in " : "in "
             return [(StyledLine(count + scope, Theme.dim), 0)]
                 + StatusBar.hints(BrowserState.searchKeys, for: state, keyStyle: Theme.key)
+        case .find:
+            return [(StyledLine("find in the detail", Theme.dim), 0)]
+                + StatusBar.hints(BrowserState.findKeys, for: state, keyStyle: Theme.key)
         case .help:
             return StatusBar.hints(BrowserState.helpKeys, for: state, keyStyle: Theme.key)
         case .trees:
@@ -87,7 +94,7 @@ enum StatusLineView {
         case .sessions:
             return []
         case .browse:
-            return StatusBar.hints(BrowserState.browseKeys, for: state, keyStyle: Theme.key)
+            return StatusBar.hints(state.activeBrowseKeys, for: state, keyStyle: Theme.key)
         }
     }
 }

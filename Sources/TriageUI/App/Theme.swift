@@ -12,6 +12,8 @@ public enum Theme {
     public static let vendorRow = Style(bold: true)
     /// Characters of a code or message that the search query matched.
     public static let match = Style(foreground: .yellow, bold: true, underline: true)
+    /// The current match of a find in the detail (the others are in `match`).
+    public static let currentMatch = Style(foreground: .yellow, bold: true, reverse: true)
     public static let notice = Style(foreground: .yellow)
     public static let link = Style(foreground: .cyan, underline: true)
     public static let key = Style(foreground: .cyan, bold: true)

@@ -6,6 +6,8 @@ enum BrowseAction: Hashable, Sendable {
     case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain, docs
     case up, down, pageUp, pageDown, first, last, open, back
     case sessions, copy, ticket
+    /// `/` `n` `N` with the focus on the detail (`BrowserState.detailKeys`).
+    case find, findNext, findPrevious
 }
 
 /// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
@@ -32,33 +34,38 @@ extension BrowserState {
                   }]),
             .init("Esc  h  Left  Bksp", "Back: code before a jump, out of results, pane",
                   [([.escape, .left, .backspace, .character("h")], .back)],
-                  hints: [.init("Esc", order: 0, priority: 0) { $0.isSearching ? "clear search" : nil }]),
+                  hints: [.init("Esc", order: 0, priority: 0, escapeHint)]),
         ]),
         .init("Search", [
-            .init("/", "Search; every key re-ranks the codes", [([.character("/")], .search)],
-                  hints: [.init("/", "search", order: 3, priority: 4)]),
+            .init("/", "Search the codes; every key re-ranks them", [([.character("/")], .search)],
+                  hints: [.init("/", order: 3, priority: 4) { $0.focus == .detail ? nil : "search" }]),
             .init(nil, "Scope: all vendors or the selected one", [([.control("v")], .scope)]),
         ]),
         .init("Other", [
-            .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)],
-                  hints: [.init("?", "help", order: 5, priority: 1)]),
-            .init("q  Ctrl-C", "Quit (Ctrl-C also while typing)", [([.character("q"), .control("c")], .quit)],
-                  hints: [.init("q", "quit", order: 6, priority: 6)]),
+            .init("?  F1  q  Ctrl-C", "This help / quit (Ctrl-C also while typing)",
+                  [([.character("?"), .function(1)], .help), ([.character("q"), .control("c")], .quit)],
+                  hints: [.init("?", "help", order: 5, priority: 1), .init("q", "quit", order: 6, priority: 6)]),
             .init("d  t  D  e", "Diagnose / every tree / resume / explain a paste",
                   [([.character("d")], .diagnose), ([.character("t")], .trees), ([.character("D")], .resume),
                    ([.character("e")], .explain)],
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil },
                           .init("t", "trees", order: 2, priority: 4),
                           .init("D", order: 2, priority: 7) { $0.diagnosis != nil ? "resume" : nil }]),
-            .init("S  y  T", "Sessions / copy the code (OSC 52) / the ticket",
-                  [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket)]),
-            .init("o", "The vendor's docs link, as a hyperlink", [([.character("o")], .docs)]),
+            .init("S  y  T  o", "Sessions / copy the code (OSC 52) / the ticket / docs link",
+                  [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket),
+                   ([.character("o")], .docs)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
 
+    /// The Esc hint: what Esc clears before it goes back.
+    @Sendable private static func escapeHint(_ state: BrowserState) -> String? {
+        if state.focus == .detail, state.detailFind != nil { return "clear find" }
+        return state.isSearching ? "clear search" : nil
+    }
+
     mutating func handleBrowseKey(_ key: Key) -> UpdateResult {
-        guard let action = Self.browseKeys.action(for: key) else { return .continue }
+        guard let action = activeBrowseKeys.action(for: key) else { return .continue }
         switch action {
         case .quit: return .quit
         case .docs: showDocs()
@@ -82,6 +89,9 @@ extension BrowserState {
         case .sessions: openSessions()
         case .copy: copySelectedCode()
         case .ticket: beginTicket()
+        case .find: openFind()
+        case .findNext: findAgain(forward: true)
+        case .findPrevious: findAgain(forward: false)
         }
         return .continue
     }
@@ -137,7 +147,7 @@ extension BrowserState {
     mutating func back() {
         switch focus {
         case .detail:
-            if let previous = history.popLast() { restore(previous) } else { focus = .list }
+            if detailFind != nil { detailFind = nil } else if let previous = history.popLast() { restore(previous) } else { focus = .list }
         case .list:
             if isSearching { leaveSearchResults() } else { focus = .sidebar }
         case .sidebar:

@@ -26,12 +26,13 @@ extension BrowserState {
         }
     }
 
-    /// Keeps the detail scroll and link valid; resets them when the pane shows something else.
+    /// Keeps the detail scroll and link valid; resets them (and the find) when the pane shows something else.
     mutating func settleDetail() {
         let content = detailContent
         if content != detailShown {
             detailShown = content
             detailPane = ScrollState()
+            detailFind = nil
         } else if detailPane.scroll > 0 || detailPane.selection != nil {
             inDetail { _ in }
         }

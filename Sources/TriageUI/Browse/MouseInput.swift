@@ -8,7 +8,7 @@ extension BrowserState {
         case .help:
             if event.kind == .press { closeHelp() } else { helpScroll.page(event.kind == .wheelDown ? 3 : -3) }
             return
-        case .trees, .diagnosis, .explain:
+        case .trees, .diagnosis, .explain, .find:
             return
         case .search, .browse:
             break

@@ -1,6 +1,6 @@
 import TerminalKit
 
-/// What the help overlay lists, read from the feature key tables (`BrowserState.browseKeys`, `searchKeys`,
+/// What the help overlay lists, read from the feature key tables (`BrowserState.browseKeys`, `detailKeys`, `searchKeys`,
 /// `DiagnosisScreen.stepKeys`, `fieldKeys`): the rows that name their keys, grouped by section title. The
 /// dispatch, these lists and the status-line hints come from the same tables, so they cannot drift.
 public enum KeyHelp {
@@ -36,14 +36,16 @@ public enum KeyHelp {
     /// The paste box: its keys while typing, then once explained.
     public static let explain = merged(listed(PasteBox.editKeys) + listed(PasteBox.resultKeys), order: ["Explain a paste"])
 
-    /// The diagnosis screen: the step's keys, the value field's, then the ones that work everywhere.
-    public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys),
+    /// The diagnosis screen: the step's keys, the value field's, then the ones that work everywhere (Ctrl-L and
+    /// Ctrl-Z among them).
+    public static let diagnosis = merged(listed(DiagnosisScreen.stepKeys) + listed(DiagnosisScreen.fieldKeys)
+                                         + listed(BrowserState.screenKeys),
                                          order: ["In a diagnosis", "Typing a value", "Other"])
 
-    /// The browser: panes, search (the browse mode's `/`, then the prompt's keys), the ways into a diagnosis, and
-    /// Ctrl-L / Ctrl-Z (which work everywhere; the diagnosis help has no row to spare at 80x24).
-    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.searchKeys)
-                                       + listed(BrowserState.screenKeys),
+    /// The browser: panes, search (the browse mode's `/`, the detail's find, then the prompt's keys), the ways
+    /// into a diagnosis, and Ctrl-L / Ctrl-Z (which work everywhere).
+    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.detailKeys)
+                                       + listed(BrowserState.searchKeys) + listed(BrowserState.screenKeys),
                                        order: ["Move", "Panes", "Search", "Other"])
 
     /// The rows of a key table that name their keys, by section.

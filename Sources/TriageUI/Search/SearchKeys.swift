@@ -25,9 +25,9 @@ extension BrowserState {
         .init("Search", [
             .init("Up Down PgUp PgDn", "Move in the results (typed q j k are text)",
                   [([.up], .up), ([.down], .down), ([.pageUp], .pageUp), ([.pageDown], .pageDown)]),
-            .init("Enter", "Accept: move into the results", [([.enter], .accept)],
-                  hints: [.init("Enter", "accept", order: 2, priority: 2)]),
-            .init("Esc", "Cancel the search", [([.escape], .cancel)], hints: [.init("Esc", "cancel", order: 3, priority: 3)]),
+            .init("Enter  Esc", "Accept: move into the results / cancel the search",
+                  [([.enter], .accept), ([.escape], .cancel)],
+                  hints: [.init("Enter", "accept", order: 2, priority: 2), .init("Esc", "cancel", order: 3, priority: 3)]),
             .init("Ctrl-U  Ctrl-W", "Clear / delete a word; Left Right Home End move",
                   [([.control("u"), .control("w"), .backspace, .left, .right, .home, .end, .delete, .control("a"),
                      .control("e")], .edit)]),
@@ -84,7 +84,10 @@ extension BrowserState {
         let origin = searchOrigin
         active = .browse
         focus = .list
+        let before = searchHistory.queries
         searchHistory.record(query)
+        // Saved now, not only on the way out: a crash or kill -9 keeps the history.
+        if searchHistory.queries != before { memoryChanged = true }
         if !isSearching {
             let selected = selectedEntry?.reference ?? origin?.selected
             query = ""

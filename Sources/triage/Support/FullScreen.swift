@@ -67,7 +67,9 @@ enum FullScreen {
         var memoryProblem: String?
         func perform(_ effect: BrowserEffect) -> BrowserAnswer {
             let answer = effects.perform(effect)
+            // Saved on each new search-history query and on the way out: the last attempt is what counts.
             if case let .memoryNotSaved(reason) = answer { memoryProblem = reason }
+            if case .memorySaved = answer { memoryProblem = nil }
             return answer
         }
         let program = BrowserProgram(catalog: catalog, options: options)
