@@ -51,7 +51,7 @@ extension BrowserState {
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil },
                           .init("t", "trees", order: 2, priority: 4),
                           .init("D", order: 2, priority: 7) { $0.diagnosis != nil ? "resume" : nil }]),
-            .init("S  y  T  o", "Sessions / copy the code (OSC 52) / the ticket / docs link",
+            .init("S  y  T  o", "Sessions / copy the code / the ticket / docs link",
                   [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket),
                    ([.character("o")], .docs)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),

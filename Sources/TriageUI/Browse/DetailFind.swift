@@ -15,10 +15,10 @@ extension BrowserState {
     /// The detail pane's own keys, tried before the browse keys while it has the focus (help: Search section).
     static let detailKeys = KeyMap<BrowserState, BrowseAction>([
         .init("Search", [
-            .init("/  n  N (detail)", "In the detail: find text, as in less; next / previous match",
+            .init("/  n  N (detail)", "Find in the detail, as less does; next / previous",
                   [([.character("/")], .find), ([.character("n")], .findNext), ([.character("N")], .findPrevious)],
                   hints: [.init("/", "find", order: 3, priority: 4),
-                          .init("n N", order: 3, priority: 3) { $0.detailFind != nil ? "next/prev" : nil }]),
+                          .init("n N", order: 3, priority: 1) { $0.detailFind != nil ? "next/prev" : nil }]),
         ]),
     ])
 

@@ -1,6 +1,7 @@
 import TerminalKit
 
-/// The `?` overlay: a centred box listing every key, scrollable when the terminal is short.
+/// The `?` overlay: a centred box listing every key (the browser's fit 80x24), scrollable when the terminal is
+/// short; the bottom border then says there is more below (or above) and that j/k scroll.
 struct HelpOverlay {
     let frame: Rect
     let document: Document<Never>
@@ -52,10 +53,17 @@ struct HelpOverlay {
         let inside = Rect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: visibleRows)
         Frame.title(document.title, style: Theme.focusedTitle, pane: inside, row: frame.y, inset: 1,
                     glyphs: glyphs, into: &screen)
-        Frame.footer(maxScroll > 0 ? "j/k scroll" : "any key closes", style: Theme.dim, pane: inside,
+        let scroll = min(max(0, scroll), maxScroll)
+        Frame.footer(Self.footer(scroll: scroll, maxScroll: maxScroll), style: Theme.dim, pane: inside,
                      row: frame.y + frame.height - 1, glyphs: glyphs, into: &screen)
-        DocumentView.render(document, scroll: min(max(0, scroll), maxScroll), selection: nil, in: inside, into: &screen,
+        DocumentView.render(document, scroll: scroll, selection: nil, in: inside, into: &screen,
                             ellipsis: glyphs.ellipsis)
+    }
+
+    /// What the bottom border says: how to close the help, or that more is below or above and how to get there.
+    static func footer(scroll: Int, maxScroll: Int) -> String {
+        if maxScroll == 0 { return "any key closes" }
+        return scroll < maxScroll ? "more below: j/k scroll" : "more above: k scrolls back"
     }
 }
 

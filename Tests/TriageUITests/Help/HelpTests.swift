@@ -59,11 +59,46 @@ struct HelpTests {
         #expect(program.render().text.contains("Question 1"))
     }
 
-    @Test("a short terminal scrolls the help with j and k")
+    @Test("at 80x24 the browser help fits: it does not scroll and every key is on screen")
+    func fitsAt80x24() {
+        let overlay = HelpOverlay(width: 80, height: 24, glyphs: .unicode)
+        #expect(overlay.maxScroll == 0, "\(overlay.document.lines.count) lines in \(overlay.visibleRows) rows")
+        var program = BrowserProgram.sized(Fixtures.catalog())
+        program.send(.character("?"))
+        let text = program.render().text
+        for binding in KeyHelp.sections(for: .browser).flatMap(\.bindings) {
+            #expect(text.contains(binding.keys), "\(binding.keys)")
+        }
+        #expect(text.contains("any key closes") && !text.contains("more below"))
+        program.send(.character("j"))
+        #expect(program.state.helpScroll.scroll == 0)
+    }
+
+    @Test("the diagnosis help lists Ctrl-L and Ctrl-Z; at 80x24 it scrolls and its border says more is below")
+    func diagnosisHelpScrolls() {
+        let keys = KeyHelp.sections(for: .diagnosis).flatMap(\.bindings).map(\.keys)
+        #expect(keys.contains("Ctrl-L  Ctrl-Z"))
+        var program = BrowserProgram.sized(Fixtures.catalog())
+        program.send(.down, .enter, .character("d"), .character("?"))
+        #expect(program.state.mode == .help)
+        let overlay = HelpOverlay(width: 80, height: 24, glyphs: .unicode, context: .diagnosis)
+        if overlay.maxScroll > 0 {
+            #expect(program.render().text.contains("more below: j/k scroll"))
+            program.send(.character("G"))
+            let bottom = program.render().text
+            #expect(bottom.contains("more above: k scrolls back"))
+            #expect(bottom.contains("Ctrl-L  Ctrl-Z"), "the last section is Other")
+        } else {
+            #expect(program.render().text.contains("Ctrl-L  Ctrl-Z"))
+        }
+    }
+
+    @Test("a short terminal scrolls the help with j and k; the border says which way there is more")
     func scrolls() {
         var program = BrowserProgram.sized(Fixtures.catalog(), width: 40, height: 12)
         program.send(.character("?"))
         let first = program.render().text
+        #expect(first.contains("more below: j/k"))
         program.send(.character("j"), .character("j"))
         #expect(program.state.helpScroll.scroll == 2)
         #expect(program.render().text != first)
@@ -71,6 +106,7 @@ struct HelpTests {
         let overlay = HelpOverlay(width: 40, height: 12, glyphs: .unicode)
         #expect(program.state.helpScroll.scroll == overlay.maxScroll)
         #expect(program.render().text.contains("Ctrl-L  Ctrl-Z"), "the last row of the help")
+        #expect(program.render().text.contains("more above"))
         program.send(.character("k"))
         #expect(program.state.helpScroll.scroll == overlay.maxScroll - 1)
         #expect(program.state.mode == .help)

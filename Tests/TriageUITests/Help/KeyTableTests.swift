@@ -20,6 +20,8 @@ struct KeyTableTests {
         }
         add(BrowserState.browseKeys)
         add(BrowserState.searchKeys)
+        add(BrowserState.detailKeys)
+        add(BrowserState.findKeys)
         add(BrowserState.helpKeys)
         add(BrowserState.screenKeys)
         add(TreePicker.keys)

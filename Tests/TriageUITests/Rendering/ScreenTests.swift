@@ -68,7 +68,7 @@ struct ScreenTests {
             "│                  │                          │ Guided diagnosis               │",
             "│                  │                          │ → Acme key problems            │",
             "└──────────────────┴──────────────────── 1/2 ─┴────────────────────── 1-21/23 ─┘",
-            " Acme › Auth › KEY_MISSING  Enter follow  d diagnose  t trees  / search  ? help",
+            " Acme › Auth › KEY_MISSING    Enter follow  d diagnose  t trees  / find  ? help",
         ])
         // The selected link (KEY_EXPIRED) is reversed across the detail pane; the focused pane's title too.
         let detail = program.state.layout.detail
@@ -109,7 +109,7 @@ struct ScreenTests {
             "|                  |                          | Guided diagnosis               |",
             "|                  |                          | -> Acme key problems           |",
             "+------------------+-------------------- 1/2 -+---------------------- 1-21/23 -+",
-            " Acme > Auth > KEY_MISSING  Enter follow  d diagnose  t trees  / search  ? help",
+            " Acme > Auth > KEY_MISSING    Enter follow  d diagnose  t trees  / find  ? help",
         ])
     }
 
@@ -266,7 +266,7 @@ struct ScreenTests {
         }
     }
 
-    @Test("? shows every key over the browser")
+    @Test("? shows every key over the browser, all of them at 80x24")
     func help() {
         var program = BrowserProgram.sized(Fixtures.catalog())
         program.send(.character("?"))
@@ -281,19 +281,19 @@ struct ScreenTests {
             "│ │ Enter  l  Right     Open: the codes, the detail, the selected link       │ │",
             "│ │ Esc  h  Left  Bksp  Back: code before a jump, out of results, pane       │ │",
             "│ │ Search                                                                   │ │",
-            "│ │ /                   Search; every key re-ranks the codes                 │ │",
+            "│ │ /                   Search the codes; every key re-ranks them            │ │",
+            "│ │ /  n  N (detail)    Find in the detail, as less does; next / previous    │ │",
             "│ │ Up Down PgUp PgDn   Move in the results (typed q j k are text)           │ │",
-            "│ │ Enter               Accept: move into the results                        │ │",
-            "│ │ Esc                 Cancel the search                                    │ │",
+            "│ │ Enter  Esc          Accept: move into the results / cancel the search    │ │",
             "│ │ Ctrl-U  Ctrl-W      Clear / delete a word; Left Right Home End move      │ │",
             "│ │ Tab  Ctrl-V         Scope: all vendors or the selected one               │ │",
             "│ │ Other                                                                    │ │",
-            "│ │ ?  F1               This help; any other key closes it                   │ │",
-            "│ │ q  Ctrl-C           Quit (Ctrl-C also while typing)                      │ │",
+            "│ │ ?  F1  q  Ctrl-C    This help / quit (Ctrl-C also while typing)          │ │",
             "│ │ d  t  D  e          Diagnose / every tree / resume / explain a paste     │ │",
-            "│ │ S  y  T             Sessions / copy the code (OSC 52) / the ticket       │ │",
-            "│ │ o                   The vendor's docs link, as a hyperlink               │ │",
-            "└─└───────────────────────────────────────────────────────────── j/k scroll ─┘─┘",
+            "│ │ S  y  T  o          Sessions / copy the code / the ticket / docs link    │ │",
+            "│ │ Mouse               Click selects or follows a link; the wheel scrolls   │ │",
+            "│ │ Ctrl-L  Ctrl-Z      Repaint everything / suspend (fg comes back)         │ │",
+            "└─└───────────────────────────────────────────────────────── any key closes ─┘─┘",
             " Help                                                                 Esc close",
         ])
     }
