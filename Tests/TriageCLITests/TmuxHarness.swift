@@ -261,10 +261,21 @@ final class TmuxHarness {
         try run(["display-message", "-p", "-t", "main", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Whether the pane shows the alternate screen (a full-screen program is running).
+    /// Copies everything the program writes to its terminal from now on into `file`, raw (escape sequences
+    /// and all, before tmux interprets them: `pipe-pane -O`), to check the bytes themselves (an OSC 8 link).
+    func recordOutput(to file: URL) throws {
+        try run(["pipe-pane", "-O", "-t", "main", "cat >> \(Self.quote(file.path))"])
+    }
+
+    /// The bytes `recordOutput(to:)` has written to `file` so far (empty while nothing arrived).
+    static func recorded(_ file: URL) -> [UInt8] {
+        (try? Data(contentsOf: file)).map { [UInt8]($0) } ?? []
+    }
+
     /// The newest tmux paste buffer (what an OSC 52 clipboard write put there, with `set-clipboard on`).
     func pasteBuffer() throws -> String { try run(["show-buffer"], check: false) }
 
+    /// Whether the pane shows the alternate screen (a full-screen program is running).
     func alternateScreen() throws -> Bool { try format("#{alternate_on}") == "1" }
 
     /// Whether the terminal cursor is visible.

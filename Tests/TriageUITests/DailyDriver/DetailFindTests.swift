@@ -214,3 +214,50 @@ struct DetailFindTests {
         #expect(program.state.invariantViolations(deep: true).isEmpty)
     }
 }
+
+/// `o` takes a code's own docs URL, and links only a URL that is safe as the catalog has it.
+@Suite("Docs key: the code's own URL, hostile URLs")
+struct DocsLinkTests {
+    static func program(docs: String) -> BrowserProgram {
+        let yaml = """
+            vendor:
+              id: web
+              name: Web
+              docs: https://docs.web.test/
+            categories:
+              - id: api
+                name: API
+            codes:
+              - code: OWN_DOCS
+                category: api
+                docs: \(docs)
+                description: Has its own page.
+            """
+        let loaded = CatalogLoader.load([CatalogSource(name: "t", files: [("web.yaml", yaml)])])
+        var program = BrowserProgram.sized(loaded.catalog)
+        program.send(.enter)
+        return program
+    }
+
+    @Test("a code's own docs URL comes first; the vendor row gives the vendor's")
+    func ownURL() throws {
+        var program = Self.program(docs: "https://docs.web.test/codes/own")
+        program.send(.character("o"))
+        #expect(program.state.message == "Docs: https://docs.web.test/codes/own")
+        #expect(try #require(program.render().hyperlinks.first).url == "https://docs.web.test/codes/own")
+        program.send(.escape, .character("o"))
+        #expect(program.state.message == "Docs: https://docs.web.test/")
+    }
+
+    @Test("a URL with an escape, a bell or non-ASCII is shown made visible and never linked",
+          arguments: ["\"https://evil.test/\\e]8;;https://attacker.test/\\e\\\\\"", "\"https://evil.test/\\a\"",
+                      "\"https://exämple.test/\"", "\"javascript:alert(1)\""])
+    func hostile(docs: String) {
+        var program = Self.program(docs: docs)
+        program.send(.character("o"))
+        let screen = program.render()
+        #expect(program.state.message?.hasPrefix("Docs: ") == true)
+        #expect(screen.hyperlinks.isEmpty, "\(program.state.message ?? "")")
+        #expect(!screen.cells.contains { $0.text.unicodeScalars.contains(where: TerminalSafe.isUnsafe) })
+    }
+}
