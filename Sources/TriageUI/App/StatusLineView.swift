@@ -63,11 +63,13 @@ enum StatusLineView {
             if let category = state.selectedCategory { parts.append(category.name) }
         }
         if state.focus != .sidebar || state.isSearching, let entry = state.selectedEntry { parts.append(entry.code) }
-        if state.focus == .detail, let find = state.detailFind, let position = state.findPosition {
-            parts.append("/\(find.pattern) \(position)")
-        }
         if parts.isEmpty { parts.append("Triage") }
-        return StyledLine(parts.joined(separator: separator))
+        let place = StyledLine(parts.joined(separator: separator))
+        // A find in the detail comes first (the place may be cut): its pattern and which match is shown.
+        if state.focus == .detail, let find = state.detailFind, let position = state.findPosition {
+            return StyledLine("/\(find.pattern) \(position)", Theme.searchPrompt) + StyledLine("  ") + place
+        }
+        return place
     }
 
     /// Key hints in display order, with their importance (0 first), from the key table of the mode.
