@@ -130,4 +130,24 @@ struct DocumentFindTests {
         scroll.show(line: 20)
         #expect(scroll.scroll == 16, "clamped to the last page")
     }
+
+    @Test("a hyperlink line records the URL's cells; the view hands a safe, wholly drawn one to the buffer")
+    func hyperlinks() {
+        var builder = DocumentBuilder<Never>(width: 30, ellipsis: "…")
+        builder.hyperlink("Docs: ", url: "https://a.test/x")
+        builder.hyperlink("Docs: ", url: "https://e.test/\u{1B}]8;;x")
+        builder.hyperlink("Docs: ", url: "https://a.test/a-very-long-path-that-wraps")
+        let document = builder.finish()
+        #expect(document.links.map(\.line) == [0, 1], "the wrapped one has no link (the view refuses the second)")
+        #expect(document.links.first?.columns == 6..<22)
+        var buffer = Buffer(width: 32, height: 4)
+        DocumentView.render(document, scroll: 0, selection: nil, in: Rect(x: 0, y: 0, width: 32, height: 4), into: &buffer,
+                            ellipsis: "…")
+        #expect(buffer.hyperlinks == [Hyperlink(x: 7, y: 0, width: 16, url: "https://a.test/x")].compactMap { $0 })
+        #expect((7..<23).map { buffer[$0, 0].text }.joined() == "https://a.test/x")
+        var narrow = Buffer(width: 20, height: 1)
+        DocumentView.render(document, scroll: 0, selection: nil, in: Rect(x: 0, y: 0, width: 20, height: 1), into: &narrow,
+                            ellipsis: "…")
+        #expect(narrow.hyperlinks.isEmpty, "a link cut by a narrower pane is not linked")
+    }
 }

@@ -14,12 +14,27 @@ public struct Document<Target: Hashable & Sendable>: Hashable, Sendable {
         }
     }
 
+    /// Cells of a line that link to a URL (a vendor's docs): the view hands them to the buffer as `Hyperlink`s,
+    /// which the backend wraps in OSC 8 where the terminal shows links.
+    public struct Link: Hashable, Sendable {
+        public var line: Int
+        public var columns: Range<Int>
+        public var url: String
+
+        public init(line: Int, columns: Range<Int>, url: String) {
+            self.line = line
+            self.columns = columns
+            self.url = url
+        }
+    }
+
     /// The pane title ("Detail", "Question 3 · TREE").
     public var title: String
     public var lines: [StyledLine]
     public var regions: [Region]
     /// The row of a text field, which the view draws over the (empty) line.
     public var fieldLine: Int?
+    public var links: [Link] = []
 
     public init(title: String = "", lines: [StyledLine] = [], regions: [Region] = [], fieldLine: Int? = nil) {
         self.title = title

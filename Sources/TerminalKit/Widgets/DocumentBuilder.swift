@@ -46,6 +46,17 @@ public struct DocumentBuilder<Target: Hashable & Sendable> {
         for piece in wrapped { line(piece) }
     }
 
+    /// `label` then `url` on one line, the URL's cells a `Document.Link` (an OSC 8 hyperlink where the terminal
+    /// shows them); wrapped as plain text, without a link, when it does not fit the width. `Hyperlink` refuses
+    /// any URL that is not plain http(s) ASCII when the view draws it, so catalog text cannot smuggle a sequence.
+    public mutating func hyperlink(_ label: String, url: String, _ style: Style = .plain) {
+        let line = StyledLine(label + url, style)
+        guard line.width <= width else { return text(label + url, style) }
+        let start = StyledLine(label).width
+        document.links.append(.init(line: document.lines.count, columns: start..<line.width, url: url))
+        self.line(line)
+    }
+
     /// Paragraphs (split at line breaks, trimmed) separated by one empty line.
     public mutating func paragraphs(_ text: String, _ style: Style = .plain) {
         let parts = text.split(separator: "\n").map(Self.trimmed).filter { !$0.isEmpty }

@@ -1,5 +1,6 @@
 /// Draws a `Document` into a pane: the lines from `scroll`, one column of padding each side, the selected
-/// region highlighted, and found text marked (the one draw loop of every document: detail, step, path, help).
+/// region highlighted, found text marked and links handed to the buffer (the one draw loop of every document:
+/// detail, step, path, help).
 public enum DocumentView {
     /// Cells of a line drawn in another style (the matches of a find, `DocumentFind`).
     public struct Highlight: Hashable, Sendable {
@@ -56,6 +57,13 @@ public enum DocumentView {
             for highlight in highlights where highlight.match.line == index {
                 let columns = highlight.match.columns.clamped(to: 0..<textWidth)
                 buffer.restyle(x: rect.x + 1 + columns.lowerBound, y: y, width: columns.count) { $0 = highlight.style }
+            }
+            // A link only where its whole text is drawn (`Hyperlink` drops an unsafe URL).
+            for link in document.links where link.line == index && link.columns.upperBound <= textWidth {
+                if let hyperlink = Hyperlink(x: rect.x + 1 + link.columns.lowerBound, y: y, width: link.columns.count,
+                                             url: link.url) {
+                    buffer.hyperlinks.append(hyperlink)
+                }
             }
         }
     }

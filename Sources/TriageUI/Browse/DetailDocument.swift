@@ -104,7 +104,7 @@ private extension DocumentBuilder where Target == DetailLink {
     mutating func vendor(_ vendor: Vendor, catalog: Catalog, glyphs: BoxGlyphs) {
         text(vendor.name, Theme.code)
         if let product = vendor.product { text(product) }
-        if let docs = vendor.docs { text("Docs: " + docs, Theme.dim) }
+        if let docs = vendor.docs { hyperlink("Docs: ", url: docs, Theme.dim) }
         let count = catalog.entries(vendor: vendor.id).count
         let categories = vendor.categories.count
         text("\(count) code\(count == 1 ? "" : "s") in \(categories) categor\(categories == 1 ? "y" : "ies")", Theme.dim)

@@ -260,4 +260,32 @@ struct DocsLinkTests {
         #expect(screen.hyperlinks.isEmpty, "\(program.state.message ?? "")")
         #expect(!screen.cells.contains { $0.text.unicodeScalars.contains(where: TerminalSafe.isUnsafe) })
     }
+
+    @Test("the vendor view's docs line is a hyperlink on exactly the URL's cells; a hostile one is not")
+    func vendorViewLink() throws {
+        let program = BrowserProgram.sized(Fixtures.catalog())
+        let screen = program.render()
+        let link = try #require(screen.hyperlinks.first)
+        #expect(link.url == "https://docs.acme.test")
+        #expect((link.x..<(link.x + link.width)).map { screen[$0, link.y].text }.joined() == "https://docs.acme.test")
+        #expect(screen.lines[link.y].contains("Docs: https://docs.acme.test"))
+        let yaml = """
+            vendor:
+              id: evil
+              name: Evil
+              docs: "https://evil.test/\\e]8;;https://attacker.test/"
+            categories:
+              - id: api
+                name: API
+            codes:
+              - code: X
+                category: api
+                description: X.
+            """
+        let loaded = CatalogLoader.load([CatalogSource(name: "t", files: [("evil.yaml", yaml)])])
+        let evil = BrowserProgram.sized(loaded.catalog).render()
+        #expect(evil.text.contains("https://evil.test/^["), "the escape made visible")
+        #expect(evil.hyperlinks.isEmpty)
+        #expect(!evil.cells.contains { $0.text.unicodeScalars.contains(where: TerminalSafe.isUnsafe) })
+    }
 }
