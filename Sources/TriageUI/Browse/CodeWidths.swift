@@ -10,7 +10,9 @@ struct CodeWidths: Sendable {
     let overall: Int
 
     init(catalog: Catalog, sidebar: Sidebar) {
-        let widths = catalog.entries.map { DisplayWidth.of(TerminalSafe.sanitize($0.code, keepNewlines: false)) }
+        let widths = catalog.entries.indices.map {
+            DisplayWidth.of(TerminalSafe.sanitize(catalog.entries.code(at: $0), keepNewlines: false))
+        }
         perEntry = widths
         perRow = sidebar.rows.map { row in row.entries.map { widths[$0] }.max() ?? 0 }
         overall = widths.max() ?? 0

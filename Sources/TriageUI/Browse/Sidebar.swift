@@ -19,13 +19,13 @@ struct Sidebar: Sendable {
 
     init(catalog: Catalog) {
         var byVendor: [String: [Int]] = [:]
-        for (index, entry) in catalog.entries.enumerated() { byVendor[entry.vendor, default: []].append(index) }
+        for index in catalog.entries.indices { byVendor[catalog.entries.vendor(at: index), default: []].append(index) }
         var rows: [Row] = []
         for vendor in catalog.vendors {
             let entries = byVendor[vendor.id] ?? []
             rows.append(Row(vendor: vendor.id, category: nil, title: vendor.name, entries: entries))
             for category in vendor.categories {
-                let inCategory = entries.filter { catalog.entries[$0].category == category.id }
+                let inCategory = entries.filter { catalog.entries.category(at: $0) == category.id }
                 rows.append(Row(vendor: vendor.id, category: category.id, title: category.name, entries: inCategory))
             }
         }
