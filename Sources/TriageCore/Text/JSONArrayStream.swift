@@ -25,8 +25,12 @@ public struct JSONArrayStream {
             let text = String(decoding: try encoder.encode(element(index)), as: UTF8.self)
             if index > 0 { pending += ",\n" }
             // Newlines in JSON text are only ever between tokens (strings escape theirs), so indenting every line
-            // nests the element one level, as inside the array.
-            pending += "  " + text.replacingOccurrences(of: "\n", with: "\n  ")
+            // nests the element one level, as inside the array; the blank line inside an empty container stays
+            // blank, as the encoder writes it.
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if number > 0 { pending += "\n" }
+                if !line.isEmpty { pending += "  "; pending += line }
+            }
             if pending.utf8.count >= chunkSize {
                 try write(JSONText.escapingInvisibles(pending))
                 pending = ""
