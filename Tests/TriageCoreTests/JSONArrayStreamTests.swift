@@ -25,10 +25,11 @@ import TriageCore
                  numbers: Array(0..<(index % 4)), nested: index % 2 == 0 ? [:] : ["k": "v/\(index)", "a": "b"])
         }
         let whole = JSONText.escapingInvisibles(String(decoding: try encoder().encode(items), as: UTF8.self)) + "\n"
-        for chunkSize in [1, 100, 1 << 16] {
+        for (chunkSize, batchSize) in [(1, 1), (100, 2), (1 << 16, 7), (1 << 16, 256)] {
             var chunks: [String] = []
-            try JSONArrayStream(encoder: encoder(), chunkSize: chunkSize).write(count: count, element: { items[$0] }) { chunks.append($0) }
-            #expect(chunks.joined() == whole, "chunk size \(chunkSize)")
+            try JSONArrayStream(encoder: encoder(), chunkSize: chunkSize)
+                .write(count: count, batchSize: batchSize, element: { items[$0] }) { chunks.append($0) }
+            #expect(chunks.joined() == whole, "chunk size \(chunkSize), batch size \(batchSize)")
             if chunkSize == 1, count > 1 { #expect(chunks.count > 1) }
         }
         #expect(!whole.contains("\u{1B}"))

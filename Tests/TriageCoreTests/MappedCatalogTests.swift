@@ -67,6 +67,23 @@ import TestSupport
         #expect(opened.entries == catalog.entries)
     }
 
+    @Test func vendorsWhoseEntriesAreNotTogetherAreStillFoundWhole() throws {
+        let location = SourceLocation(file: "x.yaml", line: 1, column: 1)
+        let vendors = ["a", "b"].map { Vendor(id: $0, name: $0, categories: [Category(id: "g", name: "G"), Category(id: "h", name: "H")], location: location) }
+        let layout = [("a", "g"), ("b", "g"), ("a", "h"), ("a", "g"), ("b", "h")]
+        let entries = layout.enumerated().map { CatalogEntry(vendor: $1.0, category: $1.1, code: "C\($0)", description: "d", location: location) }
+        let values = Catalog(vendors: vendors, entries: entries, trees: [])
+        for catalog in [values, try compiled(values)] {
+            #expect(catalog.entryIndices(vendor: "a") == [0, 2, 3])
+            #expect(catalog.entryIndices(vendor: "a", category: "g") == [0, 3])
+            #expect(catalog.entryIndices(vendor: nil, category: "h") == [2, 4])
+            #expect(catalog.entryCount(vendor: "b") == 2)
+            #expect(catalog.entryCount(vendor: "b", category: "h") == 1)
+            #expect(catalog.entryCount(vendor: "nobody") == 0)
+            #expect(catalog.entryIndices(vendor: "a", category: "nothing").isEmpty)
+        }
+    }
+
     @Test func anEmptyCatalogRoundTrips() throws {
         let opened = try compiled(Catalog.empty)
         #expect(opened.entries.isEmpty)

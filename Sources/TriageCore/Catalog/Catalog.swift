@@ -16,6 +16,9 @@ public struct Catalog: Sendable {
     }
 
     private let lookup: Lookup
+    /// Each vendor's runs of consecutive entries (one run when grouped), so a vendor's entries are found
+    /// without looking at the others'.
+    private let vendorRuns: [String: [Range<Int>]]
     private let treeIndex: [String: Int]
     private let vendorIndex: [String: Int]
 
@@ -39,6 +42,9 @@ public struct Catalog: Sendable {
         self.trees = trees
         self.examples = examples
         self.lookup = lookup
+        var runs: [String: [Range<Int>]] = [:]
+        for run in entries.vendorRuns() { runs[run.vendor, default: []].append(run.range) }
+        vendorRuns = runs
         treeIndex = Dictionary(trees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         vendorIndex = Dictionary(vendors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -72,14 +78,20 @@ public struct Catalog: Sendable {
 
     /// Indices of the entries of a vendor, optionally of one category, in catalog order (nothing decoded).
     public func entryIndices(vendor: String?, category: String? = nil) -> [Int] {
-        if vendor == nil, category == nil { return Array(entries.indices) }
-        return entries.indices.filter { entries.matches(vendor: vendor, category: category, at: $0) }
+        guard let vendor else {
+            guard let category else { return Array(entries.indices) }
+            return entries.indices(in: entries.indices, category: category)
+        }
+        let runs = vendorRuns[vendor] ?? []
+        guard let category else { return runs.flatMap { $0 } }
+        return runs.flatMap { entries.indices(in: $0, category: category) }
     }
 
-    /// How many entries a vendor has, optionally in one category (nothing decoded).
+    /// How many entries a vendor has, optionally in one category (nothing decoded; only the vendor's looked at).
     public func entryCount(vendor: String?, category: String? = nil) -> Int {
+        if let vendor, category == nil { return (vendorRuns[vendor] ?? []).reduce(0) { $0 + $1.count } }
         if vendor == nil, category == nil { return entries.count }
-        return entries.indices.reduce(0) { $0 + (entries.matches(vendor: vendor, category: category, at: $1) ? 1 : 0) }
+        return entryIndices(vendor: vendor, category: category).count
     }
 
     /// Entries of a vendor, optionally of one category, in catalog order.

@@ -92,6 +92,40 @@ public struct CatalogEntries: RandomAccessCollection, Equatable, Sendable {
         }
     }
 
+    /// The runs of consecutive entries of one vendor, in order (one run per vendor when entries are grouped,
+    /// as loaded). Reads only vendor ids.
+    func vendorRuns() -> [(vendor: String, range: Range<Int>)] {
+        var runs: [(vendor: String, range: Range<Int>)] = []
+        var start = 0
+        switch storage {
+        case .values(let values):
+            for index in values.indices.dropFirst() where values[index].vendor != values[start].vendor {
+                runs.append((values[start].vendor, start..<index))
+                start = index
+            }
+        case .compiled(let compiled):
+            var current = count > 0 ? compiled.vendorID(at: 0) : 0
+            for index in indices.dropFirst() {
+                let id = compiled.vendorID(at: index)
+                if id != current {
+                    runs.append((compiled.vendor(at: start), start..<index))
+                    start = index
+                    current = id
+                }
+            }
+        }
+        if start < count { runs.append((vendor(at: start), start..<count)) }
+        return runs
+    }
+
+    /// The entries of `candidates` in `category`.
+    func indices(in candidates: Range<Int>, category: String) -> [Int] {
+        switch storage {
+        case .values(let values): return candidates.filter { values[$0].category == category }
+        case .compiled(let compiled): return compiled.indices(in: candidates, category: category)
+        }
+    }
+
     private func checked(_ index: Int) -> Int {
         precondition(index >= 0 && index < endIndex, "catalog entry index out of range")
         return index

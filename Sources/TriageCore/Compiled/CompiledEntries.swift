@@ -56,6 +56,15 @@ struct CompiledEntries: @unchecked Sendable {
     func category(at index: Int) -> String { interned(uint32(keysStart + Self.keySize * index + 4)) ?? "" }
     func treeCount(at index: Int) -> Int { Int(uint32(keysStart + Self.keySize * index + 8)) }
 
+    /// The string-table id of entry `index`'s vendor (equal ids: the same vendor).
+    func vendorID(at index: Int) -> UInt32 { uint32(keysStart + Self.keySize * index) }
+
+    /// The entries of `candidates` in `category` (its id looked up once, then compared as numbers).
+    func indices(in candidates: Range<Int>, category: String) -> [Int] {
+        guard let id = stringIDs[category] else { return [] }
+        return candidates.filter { uint32(keysStart + Self.keySize * $0 + 4) == id }
+    }
+
     /// Whether entry `index` belongs to `vendor` (compared by string-table id, nothing decoded).
     func isOf(vendor: String, at index: Int) -> Bool {
         guard let id = stringIDs[vendor] else { return false }

@@ -15,26 +15,31 @@ public struct JSONArrayStream {
     }
 
     /// Encodes `count` elements, `element(i)` for each, writing the text (ending in a newline) through `write`.
-    public func write<T: Encodable>(count: Int, element: (Int) throws -> T, to write: (String) throws -> Void) throws {
+    /// Elements are encoded `batchSize` at a time, as an array each, whose brackets are then dropped: the
+    /// elements come out indented and separated exactly as in one array.
+    public func write<T: Encodable>(count: Int, batchSize: Int = 256, element: (Int) throws -> T,
+                                    to write: (String) throws -> Void) throws {
         guard count > 0 else {
             // The encoder's own spelling of an empty array.
             return try write(JSONText.escapingInvisibles(String(decoding: try encoder.encode([T]()), as: UTF8.self)) + "\n")
         }
         var pending = "[\n"
-        for index in 0..<count {
-            let text = String(decoding: try encoder.encode(element(index)), as: UTF8.self)
-            if index > 0 { pending += ",\n" }
-            // Newlines in JSON text are only ever between tokens (strings escape theirs), so indenting every line
-            // nests the element one level, as inside the array; the blank line inside an empty container stays
-            // blank, as the encoder writes it.
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if number > 0 { pending += "\n" }
-                if !line.isEmpty { pending += "  "; pending += line }
+        var start = 0
+        while start < count {
+            let end = min(count, start + max(1, batchSize))
+            let batch = try (start..<end).map(element)
+            let data = try encoder.encode(batch)
+            let opening = Data("[\n".utf8), closing = Data("\n]".utf8)
+            guard data.count >= 4, data.prefix(2) == opening, data.suffix(2) == closing else {
+                throw EncodingError.invalidValue(batch, .init(codingPath: [], debugDescription: "the encoder does not pretty-print"))
             }
+            if start > 0 { pending += ",\n" }
+            pending += String(decoding: data.dropFirst(2).dropLast(2), as: UTF8.self)
             if pending.utf8.count >= chunkSize {
                 try write(JSONText.escapingInvisibles(pending))
                 pending = ""
             }
+            start = end
         }
         pending += "\n]\n"
         try write(JSONText.escapingInvisibles(pending))
