@@ -33,6 +33,10 @@ struct ByteWriter {
 
     mutating func raw(_ data: [UInt8]) { bytes.append(contentsOf: data) }
 
+    mutating func uint32(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
     mutating func uint64(_ value: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
@@ -51,6 +55,11 @@ struct ByteReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    /// Moves past a string without making it.
+    mutating func skipString() throws {
+        offset += try count()
+    }
 
     mutating func varint() throws -> Int {
         var value: UInt64 = 0

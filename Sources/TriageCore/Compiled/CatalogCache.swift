@@ -24,6 +24,7 @@ public struct CatalogCache: Sendable {
     }
 
     static let magic = Array("TRIAGEK1".utf8)
+    /// Bump with the layout of the cache file (the compiled catalog inside has its own version).
     static let formatVersion = 1
 
     /// The cache folder (`.../triage`).
@@ -132,40 +133,42 @@ public struct CatalogCache: Sendable {
     }
 }
 
-/// A cache file as read: its manifest and the compiled catalog's bytes (decoded on demand).
+/// A cache file as read: its manifest, and the compiled catalog's bytes left where they are (the file is read
+/// or mapped, see `CatalogBytes`), opened and decoded on demand.
 struct CachedCatalog {
     struct File { var stamp: CatalogFileStamp; var hash: UInt64; var path: String { stamp.path } }
 
     var files: [File]
-    var compiled: [UInt8]
+    let bytes: CatalogBytes
+    let compiledRange: Range<Int>
 
-    func catalog() -> Catalog? { CompiledCatalog.decode(compiled) }
+    /// The compiled catalog's bytes, copied (to write them into a new cache file).
+    var compiled: [UInt8] { [UInt8](UnsafeRawBufferPointer(rebasing: bytes.buffer[compiledRange])) }
+
+    func catalog() -> Catalog? { CompiledCatalog.open(bytes, range: compiledRange) }
 
     /// The cache file at `path`, or nil when it is missing, damaged, of another version or another built-in catalog.
     static func read(_ path: String, builtInKey: UInt64) -> CachedCatalog? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return data.withUnsafeBytes { bytes -> CachedCatalog? in
-            var reader = ByteReader(bytes)
-            do {
-                guard try reader.raw(CatalogCache.magic.count).elementsEqual(CatalogCache.magic),
-                      try reader.varint() == CatalogCache.formatVersion else { return nil }
-                let length = try reader.count()
-                let checksum = try reader.uint64()
-                let manifestBytes = try reader.raw(length)
-                guard ContentHash.of(manifestBytes) == checksum else { return nil }
-                var manifest = ByteReader(manifestBytes)
-                guard try manifest.uint64() == builtInKey else { return nil }
-                var files: [File] = []
-                for _ in 0..<(try manifest.count()) {
-                    let stamp = CatalogFileStamp(path: try manifest.string(), size: try manifest.varint(),
-                                                 modifiedSeconds: try manifest.varint(), modifiedNanoseconds: try manifest.varint())
-                    files.append(File(stamp: stamp, hash: try manifest.uint64()))
-                }
-                let rest = try reader.raw(bytes.count - reader.offset)
-                return CachedCatalog(files: files, compiled: [UInt8](rest))
-            } catch {
-                return nil
+        guard let bytes = CatalogBytes.file(path) else { return nil }
+        var reader = ByteReader(bytes.buffer)
+        do {
+            guard try reader.raw(CatalogCache.magic.count).elementsEqual(CatalogCache.magic),
+                  try reader.varint() == CatalogCache.formatVersion else { return nil }
+            let length = try reader.count()
+            let checksum = try reader.uint64()
+            let manifestBytes = try reader.raw(length)
+            guard ContentHash.of(manifestBytes) == checksum else { return nil }
+            var manifest = ByteReader(manifestBytes)
+            guard try manifest.uint64() == builtInKey else { return nil }
+            var files: [File] = []
+            for _ in 0..<(try manifest.count()) {
+                let stamp = CatalogFileStamp(path: try manifest.string(), size: try manifest.varint(),
+                                             modifiedSeconds: try manifest.varint(), modifiedNanoseconds: try manifest.varint())
+                files.append(File(stamp: stamp, hash: try manifest.uint64()))
             }
+            return CachedCatalog(files: files, bytes: bytes, compiledRange: reader.offset..<bytes.buffer.count)
+        } catch {
+            return nil
         }
     }
 }

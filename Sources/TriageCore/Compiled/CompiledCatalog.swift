@@ -1,15 +1,23 @@
 import Foundation
 
 /// A catalog in ready-to-use binary form: the merged, validated result of loading YAML sources, read back
-/// without parsing or validation. The built-in catalog is compiled at build time; user catalogs are compiled
-/// into the cache (`CatalogCache`). Damaged or foreign bytes are rejected (`nil`), never trusted.
+/// without parsing or validation, and without decoding its entries: an opened catalog keeps the bytes (a copy,
+/// or a mapping of the cache file, see `CatalogBytes`) and decodes an entry when it is asked for one. The
+/// built-in catalog is compiled at build time; user catalogs are compiled into the cache (`CatalogCache`).
+/// Damaged or foreign bytes are rejected (`nil`), never trusted.
 ///
-/// Layout: the magic `TRIAGEC1`, a format version, the payload's length and checksum, then the payload: a table
-/// of repeated strings (vendor ids, categories, file names), vendors, entries, and the decision trees and example tickets as JSON.
+/// Layout: the magic `TRIAGEC1`, a format version, the payload's length and checksum, then the payload:
+/// - a table of repeated strings (vendor ids, categories, tree ids, file names), the vendors, the decision
+///   trees and example tickets (JSON), the number of entries N, of lookup slots M and of record bytes;
+/// - `keys`: per entry, three little-endian `UInt32`: vendor, category (string-table ids) and its number of trees;
+/// - `offsets`: N+1 `UInt64`, where each entry's record starts in `records` (the last: where they end);
+/// - `slots`: an open-addressing hash table (linear probing) of the codes folded to lower case, M (a power of
+///   two, at least 2N) `UInt64`s: entry index + 1 in the low half (0: empty), the hash's high half in the high;
+/// - `records`: each entry's code, HTTP status, texts, related codes, trees and location, varint-framed.
 public enum CompiledCatalog {
     static let magic = Array("TRIAGEC1".utf8)
     /// Bump when the layout or the catalog model changes: older compiled files are then rebuilt.
-    static let formatVersion = 2
+    static let formatVersion = 3
 
     /// Identifies a compiled catalog's content (for cache keys): changes whenever the bytes do.
     public static func key(of bytes: [UInt8]) -> UInt64 { ContentHash.of(bytes) }
@@ -21,59 +29,97 @@ public enum CompiledCatalog {
         return ContentHash.of(writer.bytes)
     }
 
+    /// The hash the lookup slots use: of the code folded to lower case, as `Catalog.entries(code:)` compares.
+    static func foldedHash(_ code: String) -> UInt64 { hash(folded: code.lowercased()) }
+
+    /// The same for a code already folded to lower case.
+    static func hash(folded: String) -> UInt64 {
+        var folded = folded
+        return folded.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+    }
+
     /// The compiled bytes of `catalog`.
     public static func encode(_ catalog: Catalog) -> [UInt8] {
         var table = StringTable()
-        var body = ByteWriter(capacity: 256 * max(1, catalog.entries.count))
-        body.varint(catalog.vendors.count)
+        var head = ByteWriter()
+        head.varint(catalog.vendors.count)
         for vendor in catalog.vendors {
-            body.string(vendor.id)
-            body.string(vendor.name)
-            body.optionalString(vendor.product)
-            body.optionalString(vendor.docs)
-            body.optionalString(vendor.notice)
-            body.strings(vendor.facts)
-            body.varint(vendor.categories.count)
+            head.string(vendor.id)
+            head.string(vendor.name)
+            head.optionalString(vendor.product)
+            head.optionalString(vendor.docs)
+            head.optionalString(vendor.notice)
+            head.strings(vendor.facts)
+            head.varint(vendor.categories.count)
             for category in vendor.categories {
-                body.string(category.id)
-                body.string(category.name)
-                body.optionalString(category.description)
+                head.string(category.id)
+                head.string(category.name)
+                head.optionalString(category.description)
             }
-            body.strings(vendor.sources)
-            location(vendor.location, &body, &table)
+            head.strings(vendor.sources)
+            location(vendor.location, &head, &table)
         }
-        body.varint(catalog.entries.count)
+        let count = catalog.entries.count
+        var keys = ByteWriter(capacity: 12 * count)
+        var offsets = ByteWriter(capacity: 8 * (count + 1))
+        var records = ByteWriter(capacity: 256 * max(1, count))
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(count)
         for entry in catalog.entries {
-            body.varint(table.id(entry.vendor))
-            body.varint(table.id(entry.category))
-            body.string(entry.code)
-            body.varint(entry.httpStatus.map { $0 + 1 } ?? 0)
-            body.optionalString(entry.message)
-            body.optionalString(entry.summary)
-            body.optionalString(entry.docs)
-            body.string(entry.description)
-            body.strings(entry.causes)
-            body.strings(entry.checks)
-            body.strings(entry.keywords)
-            body.varint(entry.related.count)
+            offsets.uint64(UInt64(records.bytes.count))
+            keys.uint32(UInt32(table.id(entry.vendor)))
+            keys.uint32(UInt32(table.id(entry.category)))
+            keys.uint32(UInt32(clamping: entry.trees.count))
+            hashes.append(foldedHash(entry.code))
+            records.string(entry.code)
+            records.varint(entry.httpStatus.map { $0 + 1 } ?? 0)
+            records.optionalString(entry.message)
+            records.optionalString(entry.summary)
+            records.optionalString(entry.docs)
+            records.string(entry.description)
+            records.strings(entry.causes)
+            records.strings(entry.checks)
+            records.strings(entry.keywords)
+            records.varint(entry.related.count)
             for reference in entry.related {
-                body.varint(table.id(reference.vendor))
-                body.string(reference.code)
+                records.varint(table.id(reference.vendor))
+                records.string(reference.code)
             }
-            body.varint(entry.trees.count)
-            for tree in entry.trees { body.varint(table.id(tree)) }
-            location(entry.location, &body, &table)
+            records.varint(entry.trees.count)
+            for tree in entry.trees { records.varint(table.id(tree)) }
+            location(entry.location, &records, &table)
         }
+        offsets.uint64(UInt64(records.bytes.count))
+
+        // Codes folded to lower case, each entry in the first free slot from its hash on (so entries with the
+        // same code follow each other in catalog order).
+        var slotCount = 8
+        while slotCount < 2 * count { slotCount *= 2 }
+        var slots = [UInt64](repeating: 0, count: slotCount)
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
+            slots[slot] = UInt64(index + 1) | (hash & 0xFFFF_FFFF_0000_0000)
+        }
+
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // the same catalog always gives the same bytes (and cache key)
         let trees = (try? encoder.encode(TreesAndExamples(trees: catalog.trees, examples: catalog.examples)))
             .map { [UInt8]($0) } ?? []
-        body.varint(trees.count)
-        body.raw(trees)
 
-        var payload = ByteWriter(capacity: body.bytes.count + 64 * table.strings.count)
+        var payload = ByteWriter(capacity: head.bytes.count + trees.count + keys.bytes.count + offsets.bytes.count
+                                 + 8 * slotCount + records.bytes.count + 64 * table.strings.count)
         payload.strings(table.strings)
-        payload.raw(body.bytes)
+        payload.raw(head.bytes)
+        payload.varint(trees.count)
+        payload.raw(trees)
+        payload.varint(count)
+        payload.varint(slotCount)
+        payload.varint(records.bytes.count)
+        payload.raw(keys.bytes)
+        payload.raw(offsets.bytes)
+        for slot in slots { payload.uint64(slot) }
+        payload.raw(records.bytes)
         var file = ByteWriter(capacity: payload.bytes.count + 32)
         file.raw(magic)
         file.varint(formatVersion)
@@ -83,33 +129,35 @@ public enum CompiledCatalog {
         return file.bytes
     }
 
-    /// The catalog in `bytes`, or nil when they are not an intact compiled catalog of this version.
-    public static func decode(_ bytes: UnsafeRawBufferPointer) -> Catalog? {
-        var reader = ByteReader(bytes)
+    /// The catalog in `bytes` (copied), or nil when they are not an intact compiled catalog of this version.
+    public static func decode(_ bytes: UnsafeRawBufferPointer) -> Catalog? { open(CatalogBytes(copying: bytes)) }
+
+    public static func decode(_ bytes: [UInt8]) -> Catalog? { open(CatalogBytes.copy(of: bytes)) }
+
+    /// The catalog in `bytes.buffer[range]` (all of it without a range), kept there and decoded on demand; nil
+    /// when the bytes are not an intact compiled catalog of this version. Checks the checksum of all of it.
+    static func open(_ bytes: CatalogBytes, range: Range<Int>? = nil) -> Catalog? {
+        let whole = range.map { UnsafeRawBufferPointer(rebasing: bytes.buffer[$0]) } ?? bytes.buffer
+        var reader = ByteReader(whole)
         do {
             guard try reader.raw(magic.count).elementsEqual(magic), try reader.varint() == formatVersion else { return nil }
             let length = try reader.count()
             let checksum = try reader.uint64()
             let payload = try reader.raw(length)
             guard reader.isAtEnd, ContentHash.of(payload) == checksum else { return nil }
-            return try decodePayload(payload)
+            return try openPayload(payload, owner: bytes)
         } catch {
             return nil
         }
     }
 
-    public static func decode(_ bytes: [UInt8]) -> Catalog? { bytes.withUnsafeBytes { decode($0) } }
-
-    private static func decodePayload(_ payload: UnsafeRawBufferPointer) throws -> Catalog {
+    private static func openPayload(_ payload: UnsafeRawBufferPointer, owner: CatalogBytes) throws -> Catalog {
         var reader = ByteReader(payload)
         let table = try reader.strings()
         func interned() throws -> String {
             let id = try reader.varint()
             guard id >= 0, id < table.count else { throw ByteReader.Damaged() }
             return table[id]
-        }
-        func location() throws -> SourceLocation {
-            SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
         }
         let vendorCount = try reader.count()
         var vendors: [Vendor] = []
@@ -123,34 +171,14 @@ public enum CompiledCatalog {
                 categories.append(Category(id: try reader.string(), name: try reader.string(), description: try reader.optionalString()))
             }
             let sources = try reader.strings()
+            let location = SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
             vendors.append(Vendor(id: id, name: name, product: product, docs: docs, notice: notice, facts: facts,
-                                  categories: categories, sources: sources, location: try location()))
-        }
-        let entryCount = try reader.count()
-        var entries: [CatalogEntry] = []
-        entries.reserveCapacity(entryCount)
-        for _ in 0..<entryCount {
-            let vendor = try interned(), category = try interned(), code = try reader.string()
-            let status = try reader.varint()
-            let message = try reader.optionalString()
-            let summary = try reader.optionalString(), docs = try reader.optionalString()
-            let description = try reader.string()
-            let causes = try reader.strings(), checks = try reader.strings(), keywords = try reader.strings()
-            var related: [CodeReference] = []
-            let relatedCount = try reader.count()
-            related.reserveCapacity(relatedCount)
-            for _ in 0..<relatedCount { related.append(CodeReference(vendor: try interned(), code: try reader.string())) }
-            var trees: [String] = []
-            for _ in 0..<(try reader.count()) { trees.append(try interned()) }
-            entries.append(CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,
-                                        message: message, summary: summary, docs: docs, description: description,
-                                        causes: causes, checks: checks,
-                                        keywords: keywords, related: related, trees: trees, location: try location()))
+                                  categories: categories, sources: sources, location: location))
         }
         let treeBytes = try reader.raw(try reader.count())
         let rest = try JSONDecoder().decode(TreesAndExamples.self, from: Data(treeBytes))
-        guard reader.isAtEnd else { throw ByteReader.Damaged() }
-        return Catalog(vendors: vendors, entries: entries, trees: rest.trees, examples: rest.examples)
+        let entries = try CompiledEntries(payload: payload, tablesAt: &reader, strings: table, owner: owner)
+        return Catalog(vendors: vendors, compiled: entries, trees: rest.trees, examples: rest.examples)
     }
 
     private static func location(_ location: SourceLocation, _ body: inout ByteWriter, _ table: inout StringTable) {

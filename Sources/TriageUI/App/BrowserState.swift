@@ -71,7 +71,9 @@ public struct BrowserState {
         lazySearcher = LazySearcher(catalog: catalog)
         sidebar = Sidebar(catalog: catalog)
         codeWidths = CodeWidths(catalog: catalog, sidebar: sidebar)
-        diagnosable = Set(catalog.entries.filter { !catalog.trees(for: $0).isEmpty }.map(\.reference))
+        // Only entries that name a tree are decoded (to check the tree exists).
+        diagnosable = Set(catalog.entries.indices.filter { catalog.entries.hasTrees(at: $0) && !catalog.trees(for: catalog.entries[$0]).isEmpty }
+            .map { catalog.entries.reference(at: $0) })
             .union(catalog.trees.flatMap(\.codes))
         list = sidebar.rows.first?.entries ?? []
     }
@@ -118,7 +120,7 @@ public struct BrowserState {
     /// Recomputes the codes pane and selects `reference` in it when present, else the first row.
     mutating func refreshList(selecting reference: CodeReference? = nil) {
         list = computeList()
-        let found = reference.flatMap { wanted in list.firstIndex { catalog.entries[$0].reference == wanted } }
+        let found = reference.flatMap { wanted in list.firstIndex { catalog.entries.reference(at: $0) == wanted } }
         listCursor = ListCursor(index: found ?? 0, scroll: 0)
         listCursor.settle(count: list.count, visible: layout.list.height)
     }

@@ -105,7 +105,7 @@ private extension DocumentBuilder where Target == DetailLink {
         text(vendor.name, Theme.code)
         if let product = vendor.product { text(product) }
         if let docs = vendor.docs { hyperlink("Docs: ", url: docs, Theme.dim) }
-        let count = catalog.entries(vendor: vendor.id).count
+        let count = catalog.entryCount(vendor: vendor.id)
         let categories = vendor.categories.count
         text("\(count) code\(count == 1 ? "" : "s") in \(categories) categor\(categories == 1 ? "y" : "ies")", Theme.dim)
         if let notice = vendor.notice {
@@ -119,7 +119,7 @@ private extension DocumentBuilder where Target == DetailLink {
         if !vendor.categories.isEmpty {
             heading("Categories", Theme.heading)
             for category in vendor.categories {
-                let count = catalog.entries(vendor: vendor.id, category: category.id).count
+                let count = catalog.entryCount(vendor: vendor.id, category: category.id)
                 var item = "\(category.name) (\(count))"
                 if let description = category.description { item += ": " + description }
                 bullets([item], bullet: glyphs.bullet)

@@ -18,14 +18,13 @@ struct Sidebar: Sendable {
     let rows: [Row]
 
     init(catalog: Catalog) {
-        var byVendor: [String: [Int]] = [:]
-        for (index, entry) in catalog.entries.enumerated() { byVendor[entry.vendor, default: []].append(index) }
+        // By index, from the catalog's per-vendor runs: no entry is decoded, no other vendor's looked at.
         var rows: [Row] = []
         for vendor in catalog.vendors {
-            let entries = byVendor[vendor.id] ?? []
+            let entries = catalog.entryIndices(vendor: vendor.id)
             rows.append(Row(vendor: vendor.id, category: nil, title: vendor.name, entries: entries))
             for category in vendor.categories {
-                let inCategory = entries.filter { catalog.entries[$0].category == category.id }
+                let inCategory = catalog.entryIndices(vendor: vendor.id, category: category.id)
                 rows.append(Row(vendor: vendor.id, category: category.id, title: category.name, entries: inCategory))
             }
         }

@@ -19,10 +19,13 @@ struct ListCommand: ParsableCommand {
         if let category {
             categoryID = try VendorCheck.category(category, vendor: vendor, in: catalog)
         }
-        let entries = catalog.entries(vendor: vendor, category: categoryID)
-        if json { return try JSONOutput.print(entries.map { EntryJSON(entry: $0, catalog: catalog) }) }
+        // Indices only: each entry is decoded when it is written, so 100,000 codes are never all in memory.
+        let indices = catalog.entryIndices(vendor: vendor, category: categoryID)
+        if json {
+            return try JSONOutput.printArray(count: indices.count) { EntryJSON(entry: catalog.entries[indices[$0]], catalog: catalog) }
+        }
         let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
-        EntryTable(catalog: catalog, terminal: terminal).print(entries.map { ($0, []) })
+        EntryTable(catalog: catalog, terminal: terminal).print(indices: indices.map { ($0, []) })
     }
 }
 
@@ -63,9 +66,22 @@ struct EntryTable {
     let terminal: OutputTerminal
 
     func print(_ rows: [(entry: CatalogEntry, highlights: [HighlightRange])]) {
+        render(count: rows.count, vendor: { rows[$0].entry.vendor }, code: { rows[$0].entry.code }, row: { rows[$0] })
+    }
+
+    /// The same for entries of the catalog by index: the widths come from vendors and codes alone, and each
+    /// entry is decoded only when its line is written.
+    func print(indices rows: [(index: Int, highlights: [HighlightRange])]) {
+        let entries = catalog.entries
+        render(count: rows.count, vendor: { entries.vendor(at: rows[$0].index) }, code: { entries.code(at: rows[$0].index) },
+               row: { (entries[rows[$0].index], rows[$0].highlights) })
+    }
+
+    private func render(count: Int, vendor: (Int) -> String, code: (Int) -> String,
+                        row: (Int) -> (entry: CatalogEntry, highlights: [HighlightRange])) {
         let style = TextStyle(enabled: terminal.color)
-        let vendorWidth = max(6, rows.map { TextLayout.width(TextLayout.cell($0.entry.vendor)) }.max() ?? 0)
-        let longestCode = max(4, rows.map { TextLayout.width(TextLayout.cell($0.entry.code)) }.max() ?? 0)
+        let vendorWidth = max(6, (0..<count).map { TextLayout.width(TextLayout.cell(vendor($0))) }.max() ?? 0)
+        let longestCode = max(4, (0..<count).map { TextLayout.width(TextLayout.cell(code($0))) }.max() ?? 0)
         let beforeCode = vendorWidth + 2
         let afterCode = 2 + 4 + 2
         var codeWidth = longestCode
@@ -77,8 +93,10 @@ struct EntryTable {
         let showText = textWidth.map { $0 >= 8 } ?? true
         var header = TextLayout.fit("VENDOR", vendorWidth) + "  " + TextLayout.fit("CODE", codeWidth) + "  HTTP"
         if showText { header += "  SUMMARY" }
-        Console.out(style.dim(header))
-        for (entry, highlights) in rows {
+        var output = Console.Lines()
+        output.append(style.dim(header))
+        for index in 0..<count {
+            let (entry, highlights) = row(index)
             let code = TextLayout.cell(entry.code)
             let codeColumns = TextLayout.width(code)
             let shownCode = codeColumns <= codeWidth
@@ -92,7 +110,8 @@ struct EntryTable {
             } else {
                 line += status
             }
-            Console.out(line)
+            output.append(line)
         }
+        output.flush()
     }
 }

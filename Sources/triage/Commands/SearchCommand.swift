@@ -47,9 +47,8 @@ struct SearchCommand: ParsableCommand {
             Console.error("triage: nothing matches '\(TerminalSafe.sanitize(text))'")
         } else {
             let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
-            EntryTable(catalog: catalog, terminal: terminal).print(hits.map { hit in
-                let entry = catalog.entries[hit.entryIndex]
-                return (entry, searcher.highlights(of: text, in: TerminalSafe.sanitize(entry.code)))
+            EntryTable(catalog: catalog, terminal: terminal).print(indices: hits.map { hit in
+                (hit.entryIndex, searcher.highlights(of: text, in: TerminalSafe.sanitize(catalog.entries.code(at: hit.entryIndex))))
             })
         }
         if hits.isEmpty { throw ExitCode(1) }

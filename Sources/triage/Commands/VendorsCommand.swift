@@ -15,9 +15,11 @@ struct VendorsCommand: ParsableCommand {
         // Counted in one pass: filtering all entries per vendor and category was quadratic at 100,000 codes.
         var perVendor: [String: Int] = [:]
         var perCategory: [CodeReference: Int] = [:]
-        for entry in catalog.entries {
-            perVendor[entry.vendor, default: 0] += 1
-            perCategory[CodeReference(vendor: entry.vendor, code: entry.category), default: 0] += 1
+        // Vendor and category ids only: no entry is decoded.
+        for index in catalog.entries.indices {
+            let vendor = catalog.entries.vendor(at: index)
+            perVendor[vendor, default: 0] += 1
+            perCategory[CodeReference(vendor: vendor, code: catalog.entries.category(at: index)), default: 0] += 1
         }
         let models = catalog.vendors.map { vendor in
             VendorJSON(id: vendor.id, name: vendor.name, product: vendor.product, docs: vendor.docs, notice: vendor.notice,

@@ -96,4 +96,11 @@ enum JSONOutput {
         let data = try encoder.encode(value)
         Console.out(JSONText.escapingInvisibles(String(decoding: data, as: UTF8.self)))
     }
+
+    /// The same for an array of `count` elements, encoded and written one at a time (never all in memory).
+    static func printArray<T: Encodable>(count: Int, element: (Int) throws -> T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try JSONArrayStream(encoder: encoder).write(count: count, element: element) { Console.raw($0, toStandardError: false) }
+    }
 }

@@ -6,16 +6,19 @@ import TriageCore
 /// Dynamic shell completion (`CompletionKind.custom`): codes, vendors and trees of the catalog triage would load,
 /// the built-in one plus `TRIAGE_CATALOG` and any `--catalog DIR` already on the command line.
 enum Completions {
-    static let codes = CompletionKind.custom { words, _, prefix in candidates(words, prefix) { $0.entries.map(\.code) } }
+    static let codes = CompletionKind.custom { words, _, prefix in candidates(words, prefix) { allCodes($0) } }
     static let vendors = CompletionKind.custom { words, _, prefix in candidates(words, prefix) { $0.vendors.map(\.id) } }
     static let trees = CompletionKind.custom { words, _, prefix in candidates(words, prefix) { $0.trees.map(\.id) } }
     /// `diagnose TREE|CODE`: both.
     static let treesAndCodes = CompletionKind.custom { words, _, prefix in
-        candidates(words, prefix) { $0.trees.map(\.id) + $0.entries.map(\.code) }
+        candidates(words, prefix) { $0.trees.map(\.id) + allCodes($0) }
     }
     static let categories = CompletionKind.custom { words, _, prefix in
         candidates(words, prefix) { $0.vendors.flatMap { $0.categories.map(\.id) } }
     }
+
+    /// Every code of the catalog (read without decoding the entries).
+    static func allCodes(_ catalog: Catalog) -> [String] { catalog.entries.indices.map { catalog.entries.code(at: $0) } }
 
     /// The names `pick` takes from the catalog that start with `prefix` (ignoring case), sorted and unique.
     static func candidates(_ words: [String], _ prefix: String, _ pick: (Catalog) -> [String]) -> [String] {

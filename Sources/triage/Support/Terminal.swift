@@ -58,7 +58,25 @@ enum Console {
         write(TerminalSafe.output(text), to: toStandardError ? STDERR_FILENO : STDOUT_FILENO)
     }
 
-    private static func write(_ text: String, to descriptor: Int32) {
+    /// Lines for standard output, each through the same sanitizer as `out`, written about every 64 KB instead of
+    /// one write per line (long lists). `flush()` when done.
+    struct Lines {
+        private var pending = ""
+
+        mutating func append(_ line: String) {
+            pending += TerminalSafe.output(line)
+            pending += "\n"
+            if pending.utf8.count >= 1 << 16 { flush() }
+        }
+
+        mutating func flush() {
+            guard !pending.isEmpty else { return }
+            Console.write(pending, to: STDOUT_FILENO)
+            pending = ""
+        }
+    }
+
+    fileprivate static func write(_ text: String, to descriptor: Int32) {
         do {
             try FileWriter.writeAll(Data(text.utf8), to: descriptor)
         } catch {

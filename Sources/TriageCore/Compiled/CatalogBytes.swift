@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Immutable bytes a compiled catalog is read from: a private copy in memory, or a read-only private mapping
+/// of a cache file. Entries are decoded from these bytes on demand, so they live as long as the catalog.
+///
+/// Files up to `mappingThreshold` are read into memory; bigger ones are mapped (`mmap`, `PROT_READ`,
+/// `MAP_PRIVATE`) and the descriptor closed (the mapping keeps the file's inode). Replacing the file, as Triage
+/// always does (a new file renamed over the old one), never touches a mapped catalog: the old inode lives on
+/// until it is unmapped. What a mapping cannot survive is another process truncating the very same file in
+/// place (the pages past the new end raise SIGBUS); cache files are private to the user (0600 in a 0700 folder)
+/// and Triage never truncates one, so that takes the user doing it by hand while Triage runs. Every read is
+/// bounds-checked and the checksum of the whole payload is verified when the catalog is opened, so damaged
+/// bytes are rejected, never trusted.
+final class CatalogBytes: @unchecked Sendable {
+    /// Files smaller than this are read into memory instead of mapped.
+    static let mappingThreshold = 1 << 20
+
+    let buffer: UnsafeRawBufferPointer
+    /// True when `buffer` is a mapping (unmapped on deinit), false when it was allocated (freed on deinit).
+    let isMapped: Bool
+
+    private init(buffer: UnsafeRawBufferPointer, isMapped: Bool) {
+        self.buffer = buffer
+        self.isMapped = isMapped
+    }
+
+    /// A private copy of `bytes`.
+    convenience init(copying bytes: UnsafeRawBufferPointer) {
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 16)
+        if let base = bytes.baseAddress, bytes.count > 0 { storage.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+        self.init(buffer: UnsafeRawBufferPointer(rebasing: storage[0..<bytes.count]), isMapped: false)
+    }
+
+    static func copy(of bytes: [UInt8]) -> CatalogBytes { bytes.withUnsafeBytes { CatalogBytes(copying: $0) } }
+
+    /// The contents of the file at `path` (read or mapped, see the type's notes), nil when it cannot be read.
+    static func file(_ path: String, mapAtLeast threshold: Int = mappingThreshold) -> CatalogBytes? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & 0o170000 == 0o100000 else { return nil }  // a regular file
+        let size = Int(info.st_size)
+        if size >= threshold, size > 0 {
+            guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
+                  address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }  // MAP_FAILED
+            return CatalogBytes(buffer: UnsafeRawBufferPointer(start: address, count: size), isMapped: true)
+        }
+        // Small file: read it whole (a later truncation of the file cannot touch this copy).
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, size), alignment: 16)
+        var total = 0
+        while total < size {
+            let count = read(descriptor, storage.baseAddress! + total, size - total)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { break }
+            total += count
+        }
+        return CatalogBytes(buffer: UnsafeRawBufferPointer(rebasing: storage[0..<total]), isMapped: false)
+    }
+
+    deinit {
+        guard let base = buffer.baseAddress else { return }
+        if isMapped {
+            munmap(UnsafeMutableRawPointer(mutating: base), buffer.count)
+        } else {
+            UnsafeMutableRawPointer(mutating: base).deallocate()
+        }
+    }
+}
