@@ -1,0 +1,79 @@
+import CatalogGenerator
+import Foundation
+import Testing
+import TestSupport
+
+/// The browser on a cold cache of a user catalog big enough to take a moment, in the real binary through tmux:
+/// the first frame comes at once with the build's progress in the status line, then the built catalog's codes;
+/// a catalog with problems closes the screen and reports them as every command does (exit 2).
+@Suite(.serialized, .enabled(if: TmuxHarness.isAvailable, "tmux is not installed"))
+struct CatalogBuildEndToEndTests {
+    /// A generated catalog of `codes` codes (one file per ~230) in a new folder, and the name of its first vendor.
+    static func generated(codes: Int, extra: [String: String] = [:]) throws -> (folder: URL, vendorName: String) {
+        let folder = TestPaths.temporaryDirectory("generated")
+        let generator = CatalogGenerator(codes: codes, seed: 3)
+        _ = try generator.write(to: folder.path)
+        for (path, text) in extra {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let first = try #require(generator.vendorFiles().first?.text)
+        // The vendor header's name line: "  name: ...".
+        let name = try #require(first.split(separator: "\n").first { $0.hasPrefix("  name: ") })
+        return (folder, String(name.dropFirst("  name: ".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
+    }
+
+    @Test func theBrowserOpensAtOnceShowsProgressThenTheBuiltCatalog() async throws {
+        let (folder, vendorName) = try Self.generated(codes: 6_000)
+        let tmux = try TmuxHarness(width: 120, height: 30)
+        defer { tmux.close() }
+        // HOME is the harness's fresh folder: the cache ($HOME/.cache/triage) is cold.
+        try tmux.launchTriage(["--catalog", folder.path])
+        let building = try await tmux.waitFor(text: "Compiling the catalog:", timeout: .seconds(20))
+        #expect(building.contains("Vendors"))
+        #expect(try tmux.alternateScreen())
+        let ready = try await tmux.waitFor(text: "Catalog compiled:", timeout: .seconds(120))
+        #expect(!ready.contains("Compiling the catalog"))
+        #expect(ready.contains(vendorName), "\(ready)")
+        try tmux.press("q")
+        let exit = try await tmux.waitForExit()
+        #expect(exit.status == 0 && exit.ttyIsSane, "\(exit)")
+
+        // Warm now: straight to the built catalog, no progress.
+        let again = try TmuxHarness(width: 120, height: 30)
+        defer { again.close() }
+        try again.launchTriage(["--catalog", folder.path], environment: ["XDG_CACHE_HOME": tmux.home.path + "/.cache"])
+        let warm = try await again.waitFor(text: vendorName, timeout: .seconds(20))
+        #expect(!warm.contains("Compiling the catalog"))
+        try again.press("q")
+        _ = try await again.waitForExit()
+    }
+
+    @Test func problemsFoundByTheBackgroundBuildCloseTheScreenAndAreReported() async throws {
+        let broken = """
+            vendor:
+              id: zz-broken
+              name: Broken
+            categories:
+              - id: api
+                name: API
+            codes:
+              - code: E1
+                category: nope
+                description: Names a category that does not exist.
+            """
+        let (folder, _) = try Self.generated(codes: 6_000, extra: ["vendors/zz-broken.yaml": broken])
+        let tmux = try TmuxHarness(width: 200, height: 30)
+        defer { tmux.close() }
+        try tmux.launchTriage(["--catalog", folder.path])
+        _ = try await tmux.waitFor(text: "Compiling the catalog:", timeout: .seconds(20))
+        let exit = try await tmux.waitForExit(timeout: .seconds(120))
+        #expect(exit.status == 2 && exit.ttyIsSane, "\(exit)")
+        let screen = try tmux.screen()
+        #expect(screen.contains("zz-broken.yaml:9:"), "\(screen)")
+        #expect(screen.contains("unknown category 'nope'"))
+        #expect(screen.contains("the catalog has 1 problem"))
+        #expect(try !tmux.alternateScreen())
+    }
+}
