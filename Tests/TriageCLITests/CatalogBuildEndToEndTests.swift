@@ -31,16 +31,16 @@ struct CatalogBuildEndToEndTests {
         defer { tmux.close() }
         // HOME is the harness's fresh folder: the cache ($HOME/.cache/triage) is cold.
         try tmux.launchTriage(["--catalog", folder.path])
-        let building = try await tmux.waitFor(text: "Compiling the catalog:", timeout: .seconds(20))
+        let building = try await tmux.waitFor(text: "Compiling the catalog:", timeout: .seconds(60))
         #expect(building.contains("Vendors"))
         #expect(try tmux.alternateScreen())
         let codes = 6_000 + Fixtures.shipped.catalog.entries.count
         let ready = try await tmux.waitFor(text: "Catalog compiled: \(codes / 1_000),\(String(codes % 1_000).leftPadded(3)) codes",
-                                           timeout: .seconds(120))
+                                           timeout: .seconds(300))
         #expect(!ready.contains("Compiling the catalog"))
         // The generated vendors are there: the last row of the vendors pane is the last generated vendor.
         try tmux.press("End")
-        _ = try await tmux.waitFor(text: vendorName)
+        _ = try await tmux.waitFor(text: vendorName, timeout: .seconds(30))
         try tmux.press("q")
         let exit = try await tmux.waitForExit()
         #expect(exit.status == 0 && exit.ttyIsSane, "\(exit)")
@@ -49,10 +49,10 @@ struct CatalogBuildEndToEndTests {
         let again = try TmuxHarness(width: 120, height: 30)
         defer { again.close() }
         try again.launchTriage(["--catalog", folder.path], environment: ["XDG_CACHE_HOME": tmux.home.path + "/.cache"])
-        let warm = try await again.waitFor(text: "Vendors", timeout: .seconds(20))
+        let warm = try await again.waitFor(text: "Vendors", timeout: .seconds(60))
         #expect(!warm.contains("Compiling the catalog"))
         try again.press("End")
-        _ = try await again.waitFor(text: vendorName)
+        _ = try await again.waitFor(text: vendorName, timeout: .seconds(30))
         try again.press("q")
         _ = try await again.waitForExit()
     }
@@ -74,8 +74,8 @@ struct CatalogBuildEndToEndTests {
         let tmux = try TmuxHarness(width: 200, height: 30)
         defer { tmux.close() }
         try tmux.launchTriage(["--catalog", folder.path])
-        _ = try await tmux.waitFor(text: "Compiling the catalog:", timeout: .seconds(20))
-        let exit = try await tmux.waitForExit(timeout: .seconds(120))
+        _ = try await tmux.waitFor(text: "Compiling the catalog:", timeout: .seconds(60))
+        let exit = try await tmux.waitForExit(timeout: .seconds(300))
         #expect(exit.status == 2 && exit.ttyIsSane, "\(exit)")
         let screen = try tmux.screen()
         #expect(screen.contains("zz-broken.yaml:9:"), "\(screen)")

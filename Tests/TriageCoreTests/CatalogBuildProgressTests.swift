@@ -107,4 +107,24 @@ import TestSupport
             #expect(CatalogText.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(text.unicodeScalars))")
         }
     }
+
+    @Test func theBoilerplateCheckAgreesWithReadingTheWholeText() {
+        // The rule as it was: lowercase everything, collapse whitespace, compare the start.
+        func wholeText(_ text: String) -> Bool {
+            let start = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return SummaryRule.boilerplate.contains { start.hasPrefix($0) }
+        }
+        let pieces = ["This", "THIS", "this", " ", "  ", "\t", "\n", "error", "Error", "code", "will", "be", "is",
+                      "returned", "Returned", "when", "é", "\u{301}", "\u{212A}", "x", "\u{00A0}"]
+        var random = SystemRandomNumberGenerator()
+        var samples = SummaryRule.boilerplate + SummaryRule.boilerplate.map { "  " + $0.uppercased() + " when" }
+            + ["This error code will  be\treturned when", "This error code will be returne", "this error is returnedX", ""]
+        for _ in 0..<3_000 {
+            samples.append((0..<Int.random(in: 0...9, using: &random)).map { _ in pieces.randomElement(using: &random)! }
+                .joined(separator: Bool.random(using: &random) ? " " : ""))
+        }
+        for text in samples { #expect(SummaryRule.isBoilerplate(text) == wholeText(text), "\(text.debugDescription)") }
+        #expect(SummaryRule.isBoilerplate("This error code will be returned when the key is wrong."))
+        #expect(!SummaryRule.isBoilerplate("The key is wrong."))
+    }
 }

@@ -22,6 +22,8 @@ public enum SummaryRule {
                 space = false
             }
             start += character.lowercased()
+            // Most texts are told apart in a character or two.
+            guard boilerplate.contains(where: { $0.hasPrefix(start) || start.hasPrefix($0) }) else { return false }
             if start.count > longestBoilerplate { break }
         }
         return boilerplate.contains { start.hasPrefix($0) }
