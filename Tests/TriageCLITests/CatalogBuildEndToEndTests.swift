@@ -25,19 +25,36 @@ struct CatalogBuildEndToEndTests {
         return (folder, String(name.dropFirst("  name: ".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")))
     }
 
+    /// Starts `triage --catalog folder` a second after the session, with everything it writes recorded: the
+    /// file it is recorded in.
+    static func launchRecorded(_ tmux: TmuxHarness, catalog folder: URL) throws -> URL {
+        let output = tmux.home.appendingPathComponent("output.txt")
+        try tmux.launch("/bin/sh", arguments: ["-c", "sleep 1; exec \"$0\" \"$@\"", try TmuxHarness.triageBinary().path,
+                                               "--catalog", folder.path])
+        try tmux.recordOutput(to: output)
+        return output
+    }
+
     @Test func theBrowserOpensAtOnceShowsProgressThenTheBuiltCatalog() async throws {
         let (folder, vendorName) = try Self.generated(codes: 6_000)
         let tmux = try TmuxHarness(width: 120, height: 30)
         defer { tmux.close() }
-        // HOME is the harness's fresh folder: the cache ($HOME/.cache/triage) is cold.
-        try tmux.launchTriage(["--catalog", folder.path])
-        let building = try await tmux.waitFor(text: "Compiling the catalog:", timeout: .seconds(60))
-        #expect(building.contains("Vendors"))
-        #expect(try tmux.alternateScreen())
+        // HOME is the harness's fresh folder: the cache ($HOME/.cache/triage) is cold. The program starts a moment
+        // after the session, so recording its output catches the first frame (on a busy machine the build can be
+        // over before a screen capture sees the progress).
+        let output = try Self.launchRecorded(tmux, catalog: folder)
         let codes = 6_000 + Fixtures.shipped.catalog.entries.count
         let ready = try await tmux.waitFor(text: "Catalog compiled: \(codes / 1_000),\(String(codes % 1_000).leftPadded(3)) codes",
                                            timeout: .seconds(300))
         #expect(!ready.contains("Compiling the catalog"))
+        #expect(try tmux.alternateScreen())
+        // The first frames showed the browser and the build's progress before the built catalog.
+        let written = String(decoding: try Data(contentsOf: output), as: UTF8.self)
+        let progress = try #require(written.range(of: "Compiling the catalog: "), "\(written.suffix(2_000))")
+        // ncurses rewrites only what changed: "Compiling the c" becomes "Catalog c" by writing "atalog".
+        let compiled = try #require(written.range(of: "atalog compiled: "))
+        #expect(progress.lowerBound < compiled.lowerBound)
+        #expect(written[..<progress.lowerBound].contains("Vendors"))
         // The generated vendors are there: the last row of the vendors pane is the last generated vendor.
         try tmux.press("End")
         _ = try await tmux.waitFor(text: vendorName, timeout: .seconds(30))
@@ -73,9 +90,11 @@ struct CatalogBuildEndToEndTests {
         let (folder, _) = try Self.generated(codes: 6_000, extra: ["vendors/zz-broken.yaml": broken])
         let tmux = try TmuxHarness(width: 200, height: 30)
         defer { tmux.close() }
-        try tmux.launchTriage(["--catalog", folder.path])
-        _ = try await tmux.waitFor(text: "Compiling the catalog:", timeout: .seconds(60))
+        let output = try Self.launchRecorded(tmux, catalog: folder)
         let exit = try await tmux.waitForExit(timeout: .seconds(300))
+        // The browser was up, with the progress, before the problems were found.
+        let written = String(decoding: try Data(contentsOf: output), as: UTF8.self)
+        #expect(written.contains("Compiling the catalog: "))
         #expect(exit.status == 2 && exit.ttyIsSane, "\(exit)")
         let screen = try tmux.screen()
         #expect(screen.contains("zz-broken.yaml:9:"), "\(screen)")
