@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStateFiles", "TriageCore", "TerminalKit", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "CatalogGenerator"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageStoreTests", dependencies: [
             "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -29,7 +29,11 @@ public enum TerminalRunner {
     ///
     /// `perform` does the effects the program asks for (after the update that asked, before the next frame; those
     /// of an update that quits too) and its answer goes back to the program.
+    ///
+    /// `messages` (optional) is how other threads reach the program: what is posted there is handed to
+    /// `receive(_:)` between key presses (within one `pollInterval`), before the next frame.
     public static func run<P: TerminalProgram>(_ program: inout P, options: TerminalOptions = TerminalOptions(),
+                                               messages: Mailbox<P.Message>? = nil,
                                                perform: (P.Effect) -> P.Answer) throws -> Int32
     {
         setlocale(LC_ALL, "")
@@ -44,7 +48,7 @@ public enum TerminalRunner {
         if let problem = termProblem(term) { throw TerminalError(problem) }
         let session = try NcursesSession(term: term, options: options)
         defer { session.close() }
-        return loop(&program, session: session, options: options, perform: perform)
+        return loop(&program, session: session, options: options, messages: messages, perform: perform)
     }
 
     /// Runs a program without effects (see `run(_:options:perform:)`).
@@ -82,11 +86,23 @@ public enum TerminalRunner {
         for effect in program.shutdown() { _ = perform(effect) }
     }
 
+    /// Hands every message waiting in `messages` to the program; whether there was any, and whether one quit.
+    static func deliver<P: TerminalProgram>(_ messages: Mailbox<P.Message>?, to program: inout P,
+                                            perform: (P.Effect) -> P.Answer) -> (delivered: Bool, result: UpdateResult) {
+        guard let waiting = messages?.takeAll(), !waiting.isEmpty else { return (false, .continue) }
+        for message in waiting where apply(program.receive(message), to: &program, perform: perform) == .quit {
+            return (true, .quit)
+        }
+        return (true, .continue)
+    }
+
     private static func loop<P: TerminalProgram>(_ program: inout P, session: NcursesSession,
-                                                 options: TerminalOptions, perform: (P.Effect) -> P.Answer) -> Int32 {
+                                                 options: TerminalOptions, messages: Mailbox<P.Message>?,
+                                                 perform: (P.Effect) -> P.Answer) -> Int32 {
         let start = session.size
         let first = program.update(.resize(width: start.width, height: start.height))
         if apply(first, to: &program, perform: perform) == .quit { return 0 }
+        if deliver(messages, to: &program, perform: perform).result == .quit { return 0 }
         render(program, session: session)
         while true {
             if let signal = SignalGuard.pendingSignal { return 128 + signal }
@@ -122,7 +138,9 @@ public enum TerminalRunner {
                              perform: perform) == .quit { return 0 }
                 }
             }
-            if handled > 0 || !commands.isEmpty { render(program, session: session) }
+            let delivered = deliver(messages, to: &program, perform: perform)
+            if delivered.result == .quit { return 0 }
+            if handled > 0 || !commands.isEmpty || delivered.delivered { render(program, session: session) }
         }
     }
 

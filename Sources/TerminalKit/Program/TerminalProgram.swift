@@ -7,10 +7,14 @@ public protocol TerminalProgram {
     associatedtype Effect: Sendable = Never
     /// What performing an effect gives back.
     associatedtype Answer: Sendable = Never
+    /// What other threads send while the program runs (a background job's progress), through a `Mailbox`.
+    associatedtype Message: Sendable = Never
     /// Handles one event. Returns `.quit` when the program is done, and the effects to perform, in order.
     mutating func update(_ event: InputEvent) -> Update<Effect>
     /// Handles the answer to an effect the runner performed.
     mutating func answer(_ answer: Answer) -> Update<Effect>
+    /// Handles a message posted to the runner's `Mailbox` (between key presses, on the runner's thread).
+    mutating func receive(_ message: Message) -> Update<Effect>
     /// Draws the current state.
     func view(_ context: RenderContext) -> Buffer
     /// Called exactly once on every way out (q, Ctrl-C, SIGTERM, SIGHUP, errors): the effects that must still be
@@ -50,6 +54,13 @@ public struct Update<Effect: Sendable>: Sendable {
 }
 
 extension Update: Equatable where Effect: Equatable {}
+
+extension TerminalProgram where Message == Never {
+    /// A program without messages never receives one.
+    public mutating func receive(_ message: Message) -> Update<Effect> {
+        switch message {}
+    }
+}
 
 extension TerminalProgram where Answer == Never {
     /// A program without effects never gets an answer.

@@ -7,35 +7,36 @@
 /// a catalog written before those rules still loads and works, and `triage lint` says what to improve.
 public enum CatalogLoader {
     /// The merged catalog and every error found. The catalog holds whatever could be read, even with problems.
-    public static func load(_ sources: [CatalogSource]) -> (catalog: Catalog, problems: [CatalogProblem]) {
-        let result = read(sources)
+    /// Files are parsed on every core; `progress` hears (from the worker threads) how many of all the sources'
+    /// files are done, after each one.
+    public static func load(_ sources: [CatalogSource], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil)
+        -> (catalog: Catalog, problems: [CatalogProblem]) {
+        let result = read(sources, progress: progress)
         return (result.catalog, result.errors)
     }
 
     /// `load`, plus the authoring rules: what `triage lint` reports.
     public static func lint(_ sources: [CatalogSource]) -> (catalog: Catalog, problems: [CatalogProblem]) {
-        let result = read(sources)
+        let result = read(sources, progress: nil)
         return (result.catalog, result.errors + result.findings)
     }
 
-    private static func read(_ sources: [CatalogSource]) -> (catalog: Catalog, errors: [CatalogProblem],
-                                                             findings: [CatalogProblem]) {
+    private static func read(_ sources: [CatalogSource], progress: (@Sendable (Int, Int) -> Void)?)
+        -> (catalog: Catalog, errors: [CatalogProblem], findings: [CatalogProblem]) {
         var problems = ProblemList()
         var findings = ProblemList()
         var merger = Merger()
-        for source in sources {
+        let total = sources.reduce(0) { $0 + $1.files.count }
+        var perFile: (@Sendable (Int) -> Void)?
+        if let progress { perFile = { done in progress(done, total) } }
+        let parsed = ParsedCatalogFile.parseAll(sources, progress: perFile)
+        for (source, files) in zip(sources, parsed) {
             var vendorCodesInSource: [String: [String: SourceLocation]] = [:]
             var treesInSource: [String: SourceLocation] = [:]
-            for file in source.files {
-                if file.text.utf8.count > CatalogLimits.maximumFileBytes {
-                    problems.add(SourceLocation(file: file.path, line: 1, column: 1),
-                                 CatalogLimits.FileProblem.tooLarge(file.text.utf8.count).message)
-                    continue
-                }
-                guard let root = YAMLParser.parse(file.text, file: file.path, &problems) else { continue }
-                guard let mapping = root.mapping("the file", &problems) else { continue }
-                if mapping.has("vendor") {
-                    guard let vendorFile = VendorFile.parse(mapping, source: source.name, &problems) else { continue }
+            for file in files {
+                problems.append(contentsOf: file.problems.problems)
+                switch file.content {
+                case let .vendor(vendorFile):
                     for raw in vendorFile.codes {
                         if let first = vendorCodesInSource[vendorFile.id]?[raw.entry.code],
                            first.file != raw.entry.location.file {
@@ -45,20 +46,18 @@ public enum CatalogLoader {
                         vendorCodesInSource[vendorFile.id, default: [:]][raw.entry.code] = raw.entry.location
                     }
                     merger.add(vendorFile, &problems)
-                } else if mapping.has("nodes") {
-                    guard let treeFile = TreeFile.parse(mapping, source: source.name, &problems) else { continue }
+                case let .tree(treeFile):
                     if let first = treesInSource[treeFile.tree.id] {
                         problems.add(treeFile.tree.location, "duplicate tree id '\(treeFile.tree.id)' (also at \(first))")
                     }
                     treesInSource[treeFile.tree.id] = treeFile.tree.location
                     merger.trees[treeFile.tree.id] = treeFile
                     if !merger.treeOrder.contains(treeFile.tree.id) { merger.treeOrder.append(treeFile.tree.id) }
-                } else if mapping.has("tests") {
-                    merger.examples += ExampleFile.parse(mapping, source: source.name, &problems).examples
+                case let .examples(examples):
+                    merger.examples += examples
                     merger.sourcesWithExamples.insert(source.name)
-                } else {
-                    problems.add(mapping.location,
-                                 "not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key, example tickets a 'tests:' key")
+                case .nothing:
+                    break
                 }
             }
         }

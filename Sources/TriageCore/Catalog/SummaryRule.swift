@@ -5,9 +5,27 @@ public enum SummaryRule {
     static let boilerplate = ["this error code will be returned", "this error code is returned",
                               "this error will be returned", "this error is returned"]
 
-    /// Whether `text` opens with boilerplate.
+    static let longestBoilerplate = boilerplate.map(\.count).max() ?? 0
+
+    /// Whether `text` opens with boilerplate (lowercase, runs of whitespace as one space). Only the opening
+    /// words are looked at: this runs for every code of a catalog when it is compiled.
     public static func isBoilerplate(_ text: String) -> Bool {
-        let start = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var start = ""
+        var space = false
+        for character in text {
+            if character.isWhitespace {
+                space = !start.isEmpty
+                continue
+            }
+            if space {
+                start.append(" ")
+                space = false
+            }
+            start += character.lowercased()
+            // Most texts are told apart in a character or two.
+            guard boilerplate.contains(where: { $0.hasPrefix(start) || start.hasPrefix($0) }) else { return false }
+            if start.count > longestBoilerplate { break }
+        }
         return boilerplate.contains { start.hasPrefix($0) }
     }
 

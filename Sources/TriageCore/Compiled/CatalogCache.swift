@@ -49,9 +49,11 @@ public struct CatalogCache: Sendable {
     }
 
     /// The catalog of `builtIn` followed by `folders`, from the cache when it is current, else loaded from the
-    /// YAML (with every problem) and cached when it has none. `progress` is told before a (slow) build.
+    /// YAML (with every problem) and cached when it has none. `progress` hears when a (slow) build starts, and
+    /// then how many of the folders' files are parsed (from the parsing threads); nothing on a cache hit.
     public func load(builtIn: CatalogSource, builtInKey: UInt64, folders: [String],
-                     progress: ((String) -> Void)? = nil) -> (catalog: Catalog, problems: [CatalogProblem], outcome: Outcome) {
+                     progress: (@Sendable (CatalogBuildEvent) -> Void)? = nil)
+        -> (catalog: Catalog, problems: [CatalogProblem], outcome: Outcome) {
         let path = file(builtInKey: builtInKey, folders: folders)
         let listed = folders.map(CatalogFileStamp.files(in:))
         let stamps = listed.flatMap { $0 ?? [] }.map { CatalogFileStamp.of($0) }
@@ -70,7 +72,7 @@ public struct CatalogCache: Sendable {
             reason = "the cache file was damaged"
         }
 
-        progress?("compiling the catalog (\(stamps.count) file\(stamps.count == 1 ? "" : "s"): \(reason))")
+        progress?(.started(files: stamps.count, reason: reason))
         var sources = [builtIn]
         var problems: [CatalogProblem] = []
         for folder in folders {
@@ -89,7 +91,15 @@ public struct CatalogCache: Sendable {
                                 compiled: stale.compiled, reason: "same contents, new times")
             return (catalog, [], outcome)
         }
-        let loaded = CatalogLoader.load(sources)
+        // The built-in files are parsed first; progress counts the folders' files.
+        let builtInFiles = builtIn.files.count, total = files.count
+        var parsed: (@Sendable (Int, Int) -> Void)?
+        if let progress {
+            parsed = { done, _ in
+                progress(.parsed(CatalogBuildProgress(done: min(total, max(0, done - builtInFiles)), total: total)))
+            }
+        }
+        let loaded = CatalogLoader.load(sources, progress: parsed)
         problems += loaded.problems
         guard problems.isEmpty else { return (loaded.catalog, problems, .uncached("the catalog has problems")) }
         guard allStamped else { return (loaded.catalog, [], .uncached("a file changed while it was read")) }

@@ -39,7 +39,7 @@ struct YAMLValue {
             problems.add(location, "\(what) must be text, found \(kindName)")
             return nil
         }
-        let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = CatalogText.trimmed(scalar.string)
         guard !value.isEmpty else {
             problems.add(location, "\(what) must not be empty")
             return nil
@@ -105,20 +105,37 @@ struct YAMLValue {
 
 /// A YAML mapping whose keys are plain text, in file order.
 struct YAMLMapping {
-    let entries: [(key: String, keyLocation: SourceLocation, value: YAMLValue)]
+    /// Keys, their positions and values, in file order (three arrays: a lookup compares keys only).
+    let keys: [String]
+    let keyLocations: [SourceLocation]
+    let values: [YAMLValue]
     let location: SourceLocation
 
     init(_ mapping: Node.Mapping, at location: SourceLocation) {
         self.location = location
-        entries = mapping.map { pair in
-            let key = YAMLValue(pair.key, file: location.file, fallback: location)
-            return (pair.key.string ?? "", key.location, YAMLValue(pair.value, file: location.file, fallback: key.location))
+        var keys: [String] = [], keyLocations: [SourceLocation] = [], values: [YAMLValue] = []
+        keys.reserveCapacity(mapping.count)
+        keyLocations.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            let keyValue = YAMLValue(key, file: location.file, fallback: location)
+            keys.append(key.string ?? "")
+            keyLocations.append(keyValue.location)
+            values.append(YAMLValue(value, file: location.file, fallback: keyValue.location))
         }
+        self.keys = keys
+        self.keyLocations = keyLocations
+        self.values = values
     }
 
-    subscript(key: String) -> YAMLValue? { entries.first { $0.key == key }?.value }
+    /// Every key with its position and value, in file order.
+    var entries: [(key: String, keyLocation: SourceLocation, value: YAMLValue)] {
+        keys.indices.map { (keys[$0], keyLocations[$0], values[$0]) }
+    }
 
-    func has(_ key: String) -> Bool { self[key] != nil }
+    subscript(key: String) -> YAMLValue? { keys.firstIndex(of: key).map { values[$0] } }
+
+    func has(_ key: String) -> Bool { keys.contains(key) }
 
     /// The value of a key that must be present.
     func required(_ key: String, in what: String, _ problems: inout ProblemList) -> YAMLValue? {
@@ -131,14 +148,14 @@ struct YAMLMapping {
 
     /// Reports every key that is not in `allowed`, with a suggestion when one is close (a typo).
     func rejectUnknownKeys(allowed: [String], in what: String, _ problems: inout ProblemList) {
-        for entry in entries where !allowed.contains(entry.key) {
-            var message = "unknown key '\(entry.key)' in \(what)"
-            if let guess = Suggestions.closest(to: entry.key, among: allowed, limit: 1).first {
+        for (key, keyLocation) in zip(keys, keyLocations) where !allowed.contains(key) {
+            var message = "unknown key '\(key)' in \(what)"
+            if let guess = Suggestions.closest(to: key, among: allowed, limit: 1).first {
                 message += "; did you mean '\(guess)'?"
             } else {
                 message += " (allowed: \(allowed.joined(separator: ", ")))"
             }
-            problems.add(entry.keyLocation, message)
+            problems.add(keyLocation, message)
         }
     }
 }
@@ -147,7 +164,9 @@ struct YAMLMapping {
 enum YAMLParser {
     static func parse(_ text: String, file: String, _ problems: inout ProblemList) -> YAMLValue? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // The basic resolver: every scalar is text to Yams (the accessors above decide what is a number, a
+            // boolean or null), so its duplicate-key check compares keys without running the tag regexes.
+            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
                 problems.add(SourceLocation(file: file, line: 1, column: 1), "file is empty")
                 return nil
             }

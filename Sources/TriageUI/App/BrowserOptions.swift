@@ -23,6 +23,9 @@ public struct BrowserOptions: Sendable {
     public var ticket: String?
     /// The stored session `diagnosis` continues (`triage diagnose --resume`), if any.
     public var diagnosisID: Int64?
+    /// Set when the catalog given is a stand-in while the user catalog compiles in the background: the status
+    /// line shows this progress until `BrowserMessage.catalogReady` brings the real one.
+    public var catalogBuild: CatalogBuildProgress?
 
     public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, diagnosis: DiagnosisSession? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {

@@ -19,27 +19,36 @@ public struct BrowserProgram: TerminalProgram {
     public let options: BrowserOptions
     /// The memory the last `saveMemory` effect carried: `shutdown()` asks again only when the browser moved since.
     private var savedMemory: BrowserMemory?
+    /// A catalog built in the background (`BrowserMessage.catalogReady`), waiting for the browse screen.
+    var pendingCatalog: Catalog?
+    /// Where the browser was right after the start: unchanged, the switch to a built catalog restores the
+    /// remembered place instead (it may name codes only that catalog has).
+    let startMemory: BrowserMemory
 
+    /// With `options.catalogBuild` set, `catalog` is a stand-in shown while the real one compiles.
     public init(catalog: Catalog, options: BrowserOptions = BrowserOptions()) {
         self.options = options
         state = BrowserState(catalog: catalog)
         state.start(with: options)
+        startMemory = state.memory
     }
 
     public mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
         let result = state.update(event)
-        if result == .quit || state.memoryChanged {
+        // A place in the stand-in catalog (while the real one compiles) is not worth remembering over the real one's.
+        if state.catalogBuild == nil, result == .quit || state.memoryChanged {
             savedMemory = state.memory
             state.effects.append(.saveMemory(state.memory))
             state.memoryChanged = false
         }
         state.offerResume()
         state.recordDiagnosis()
-        defer {
-            state.effects = []
-            state.terminalCommands = []
-        }
-        return Update(result, effects: state.effects, commands: state.terminalCommands)
+        let update = Update(result, effects: state.effects, commands: state.terminalCommands)
+        state.effects = []
+        state.terminalCommands = []
+        // A catalog built in the background waits for the browse screen; this key may have brought it back.
+        if pendingCatalog != nil, result != .quit { switchCatalogWhenBrowsing() }
+        return update
     }
 
     /// The answer to an effect: the diagnosis says where the transcript went, or why it did not.
@@ -62,7 +71,7 @@ public struct BrowserProgram: TerminalProgram {
 
     /// On every way out (also SIGHUP, SIGTERM): saving where the browser is, unless quitting just asked for it.
     public func shutdown() -> [BrowserEffect] {
-        state.memory == savedMemory ? [] : [.saveMemory(state.memory)]
+        state.memory == savedMemory || state.catalogBuild != nil ? [] : [.saveMemory(state.memory)]
     }
 
     /// True when the diagnosis shown (or kept) reached a conclusion that determines the cause: `triage diagnose`

@@ -65,6 +65,8 @@ public struct BrowserState {
     /// What the terminal must do after the current update (Ctrl-L repaint, Ctrl-Z suspend).
     var terminalCommands: [TerminalCommand] = []
     var clock: @Sendable () -> Date = { Date() }
+    /// While a user catalog compiles in the background (the catalog shown is a stand-in): how far it got.
+    public internal(set) var catalogBuild: CatalogBuildProgress?
 
     init(catalog: Catalog) {
         self.catalog = catalog

@@ -29,6 +29,7 @@ extension BrowserState {
         refreshList(selecting: selected)
         detailShown = detailContent
         clock = options.clock
+        catalogBuild = options.catalogBuild
         sessions.records = options.recordsSessions
         sessions.ticket = options.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         searchHistory = SearchHistory(options.memory?.searches ?? [])

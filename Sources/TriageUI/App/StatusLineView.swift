@@ -52,6 +52,7 @@ enum StatusLineView {
 
     private static func left(_ state: BrowserState, glyphs: BoxGlyphs) -> StyledLine {
         if let message = state.message { return StyledLine(message, Theme.message) }
+        if let build = state.catalogBuild { return StyledLine(build.text + glyphs.ellipsis, Theme.message) }
         if state.mode == .help { return StyledLine("Help", Theme.title) }
         if state.mode == .trees, let picker = state.treePicker { return StyledLine(picker.title, Theme.title) }
         let separator = " \(glyphs.separator) "

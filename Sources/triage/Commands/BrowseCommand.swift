@@ -22,13 +22,14 @@ struct BrowseCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         if let reason = FullScreen.unavailableReason(environment: environment) { try FullScreen.refuse(reason) }
-        let catalog = try global.loadCatalog()
+        // A cold build of a user catalog runs behind the first frame, unless --vendor must be checked against it.
+        let (catalog, build) = vendor == nil ? try global.catalogForScreen() : (try global.loadCatalog(), nil)
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
         let (store, reason) = SessionDatabase.open(global, environment: environment)
         let ticket = global.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         let sessions = SessionAccess(store: store, reason: reason, user: SessionDatabaseLocation.user(environment: environment),
                                      ticket: ticket)
         try FullScreen.run(catalog: catalog, vendor: vendor, query: query, mouse: mouse, environment: environment,
-                           sessions: sessions)
+                           sessions: sessions, build: build)
     }
 }

@@ -50,21 +50,51 @@ struct GlobalOptions: ParsableArguments {
         if let directory = CatalogCache.defaultDirectory(environment: environment) {
             let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
             let key = compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
-            let showProgress = isatty(STDERR_FILENO) == 1
-            let loaded = CatalogCache(directory: directory).load(builtIn: builtIn, builtInKey: key, folders: folders) { note in
-                if showProgress { Console.error("triage: \(note)...") }
-            }
+            let line = BuildProgressLine()
+            let loaded = CatalogCache(directory: directory).load(builtIn: builtIn, builtInKey: key, folders: folders,
+                                                                 progress: { line.note($0) })
+            line.clear()
             (catalog, all) = (loaded.catalog, loaded.problems)
         } else {
             let (sources, readProblems) = sources(environment: environment)
             let loaded = CatalogLoader.load(sources)
             (catalog, all) = (loaded.catalog, readProblems + loaded.problems)
         }
-        if !all.isEmpty {
-            for problem in all { Console.error(TextLayout.cell(problem.description)) }
-            Console.error("triage: the catalog has \(all.count) problem\(all.count == 1 ? "" : "s"); fix \(all.count == 1 ? "it" : "them") or check with 'triage lint DIR'")
-            throw ExitCode(2)
-        }
+        if !all.isEmpty { try Self.stop(with: all) }
         return catalog
+    }
+
+    /// For the full screen: the catalog at once when it is ready (built-in only, or a current cache), else a
+    /// stand-in (the built-in catalog) and the build running in the background, so the first frame does not
+    /// wait for a cold build. Problems found before the screen opens stop here, as in `loadCatalog`.
+    func catalogForScreen() throws -> (catalog: Catalog, build: BackgroundCatalogBuild?) {
+        let environment = ProcessInfo.processInfo.environment
+        let folders = ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
+            .filter { !$0.isEmpty }
+        guard !folders.isEmpty, let directory = CatalogCache.defaultDirectory(environment: environment) else {
+            return (try loadCatalog(), nil)
+        }
+        let compiled = BuiltinCatalog.compiled
+        let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
+        let key = compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
+        let cache = CatalogCache(directory: directory)
+        switch BackgroundCatalogBuild.start({ progress in
+            let loaded = cache.load(builtIn: builtIn, builtInKey: key, folders: folders, progress: progress)
+            return (loaded.catalog, loaded.problems)
+        }) {
+        case let .ready(catalog, problems):
+            if !problems.isEmpty { try Self.stop(with: problems) }
+            return (catalog, nil)
+        case let .building(build):
+            let standIn = compiled.flatMap(CompiledCatalog.decode) ?? CatalogLoader.load([builtIn]).catalog
+            return (standIn, build)
+        }
+    }
+
+    /// Prints every problem as `file:line:column: message` and exits 2.
+    static func stop(with problems: [CatalogProblem]) throws -> Never {
+        for problem in problems { Console.error(TextLayout.cell(problem.description)) }
+        Console.error("triage: the catalog has \(problems.count) problem\(problems.count == 1 ? "" : "s"); fix \(problems.count == 1 ? "it" : "them") or check with 'triage lint DIR'")
+        throw ExitCode(2)
     }
 }

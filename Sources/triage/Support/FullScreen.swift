@@ -30,7 +30,8 @@ enum FullScreen {
     @discardableResult
     static func run(catalog: Catalog, vendor: String? = nil, query: String? = nil, diagnosis: DiagnosisSession? = nil,
                     transcriptFile: String? = nil, overwrite: Bool = false, mouse: Bool, environment: [String: String],
-                    recorder: SessionRecorder? = nil, sessions given: SessionAccess? = nil) throws -> BrowserProgram {
+                    recorder: SessionRecorder? = nil, sessions given: SessionAccess? = nil,
+                    build: BackgroundCatalogBuild? = nil) throws -> BrowserProgram {
         let sessions = given ?? recorder.map(SessionAccess.init)
         let statePath = StatePath.resolve(environment: environment)
         let saver: TranscriptSaver?
@@ -62,11 +63,15 @@ enum FullScreen {
         options.user = sessions?.user
         options.ticket = sessions?.ticket
         options.diagnosisID = sessions?.continuing
-        let effects = BrowserEffects(sessions: sessions, catalog: catalog, transcripts: recordingSaver,
-                                     memory: statePath.map(MemorySaver.file), environment: environment)
+        options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
+        func effects() -> BrowserEffects {
+            // Sessions are saved against the built catalog once there is one.
+            BrowserEffects(sessions: sessions, catalog: build?.catalog ?? catalog, transcripts: recordingSaver,
+                           memory: statePath.map(MemorySaver.file), environment: environment)
+        }
         var memoryProblem: String?
         func perform(_ effect: BrowserEffect) -> BrowserAnswer {
-            let answer = effects.perform(effect)
+            let answer = effects().perform(effect)
             // Saved on each new search-history query and on the way out: the last attempt is what counts.
             if case let .memoryNotSaved(reason) = answer { memoryProblem = reason }
             if case .memorySaved = answer { memoryProblem = nil }
@@ -78,7 +83,7 @@ enum FullScreen {
         do {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
             var running = program
-            status = try TerminalRunner.run(&running, options: terminal, perform: perform)
+            status = try TerminalRunner.run(&running, options: terminal, messages: build?.mailbox, perform: perform)
             ended = running
         } catch {
             Console.error("triage: \(error)")
@@ -88,9 +93,11 @@ enum FullScreen {
             Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell(memoryProblem))")
         }
         for path in saved.paths { Console.error("Transcript saved to \(TextLayout.cell(path))") }
+        // The background build found problems: the browser closed, and they are reported as any command does.
+        if let problems = build?.problems, !problems.isEmpty { try GlobalOptions.stop(with: problems) }
         // The diagnosis on screen at the end (started here or in the browser): its transcript path, or how to continue.
         if sessions != nil, let session = ended.state.diagnosis?.session {
-            DiagnosisSessions.leave(session, savedAs: ended.state.sessions.id, catalog: catalog,
+            DiagnosisSessions.leave(session, savedAs: ended.state.sessions.id, catalog: ended.state.catalog,
                                     transcriptGiven: transcriptFile != nil || !saved.paths.isEmpty,
                                     environment: environment)
         }

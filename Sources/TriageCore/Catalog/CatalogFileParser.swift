@@ -1,0 +1,98 @@
+import Foundation
+
+/// One catalog file read on its own, before merging: what kind of file it is, its contents, and the problems
+/// found in it. Files are independent, so `parseAll` reads them on every core; the results come back in file
+/// order, so the problems are reported in the same order however the work was spread.
+struct ParsedCatalogFile {
+    enum Content {
+        case vendor(VendorFile)
+        case tree(TreeFile)
+        case examples([ExampleTicket])
+        /// Too broken to use (the problems say why).
+        case nothing
+    }
+
+    var content: Content
+    var problems: ProblemList
+
+    /// Reads one file of source `source`.
+    static func parse(path: String, text: String, source: String) -> ParsedCatalogFile {
+        var problems = ProblemList()
+        let content = read(path: path, text: text, source: source, &problems)
+        return ParsedCatalogFile(content: content, problems: problems)
+    }
+
+    private static func read(path: String, text: String, source: String, _ problems: inout ProblemList) -> Content {
+        let size = text.utf8.count
+        if size > CatalogLimits.maximumFileBytes {
+            problems.add(SourceLocation(file: path, line: 1, column: 1), CatalogLimits.FileProblem.tooLarge(size).message)
+            return .nothing
+        }
+        guard let root = YAMLParser.parse(text, file: path, &problems),
+              let mapping = root.mapping("the file", &problems) else { return .nothing }
+        if mapping.has("vendor") {
+            return VendorFile.parse(mapping, source: source, &problems).map(Content.vendor) ?? .nothing
+        } else if mapping.has("nodes") {
+            return TreeFile.parse(mapping, source: source, &problems).map(Content.tree) ?? .nothing
+        } else if mapping.has("tests") {
+            return .examples(ExampleFile.parse(mapping, source: source, &problems).examples)
+        }
+        problems.add(mapping.location,
+                     "not a catalog file: a vendor file has a top-level 'vendor:' key, a decision tree a 'nodes:' key, example tickets a 'tests:' key")
+        return .nothing
+    }
+
+    /// Every file of every source, parsed on all cores, in order (`[source][file]`). `progress` is called from
+    /// the worker threads with the number of files done so far, after each file.
+    static func parseAll(_ sources: [CatalogSource], progress: (@Sendable (Int) -> Void)? = nil) -> [[ParsedCatalogFile]] {
+        let jobs = sources.enumerated().flatMap { index, source in
+            source.files.map { (source: index, path: $0.path, text: $0.text, name: source.name) }
+        }
+        let slots = ResultSlots<ParsedCatalogFile>(count: jobs.count)
+        let counter = DoneCounter()
+        let workers = min(jobs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        // Each worker takes the next file in order (big and small files mix in a catalog), so a slow file does
+        // not hold up a fixed share of the others. Threads of their own: composing deeply nested YAML recurses,
+        // so they get the main thread's stack size rather than a pool thread's.
+        let next = DoneCounter()
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<workers {
+            let thread = Thread {
+                while true {
+                    let index = next.increment() - 1
+                    guard index < jobs.count else { break }
+                    let job = jobs[index]
+                    slots.set(index, parse(path: job.path, text: job.text, source: job.name))
+                    progress?(counter.increment())
+                }
+                done.signal()
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        for _ in 0..<workers { done.wait() }
+        var results = sources.map { _ in [ParsedCatalogFile]() }
+        for (index, job) in jobs.enumerated() { results[job.source].append(slots.take(index)) }
+        return results
+    }
+}
+
+/// Results written by concurrent workers, each into its own slot.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
+    func take(_ index: Int) -> Value { lock.withLock { values[index]! } }
+}
+
+/// A counter shared by threads.
+private final class DoneCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    /// Adds one and returns the new value.
+    func increment() -> Int { lock.withLock { value += 1; return value } }
+}

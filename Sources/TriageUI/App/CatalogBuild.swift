@@ -1,0 +1,58 @@
+import TerminalKit
+import TriageCore
+
+/// What reaches the browser from outside while it runs (through the runner's `Mailbox`): the background build
+/// of a user catalog that the first frame did not wait for.
+public enum BrowserMessage: Sendable {
+    /// Files compiled so far: shown in the status line.
+    case catalogProgress(CatalogBuildProgress)
+    /// The built catalog: the browser switches to it as soon as it is back on the browse screen.
+    case catalogReady(Catalog)
+    /// The build found problems: the browser quits, and the command line prints them (`file:line:column`, exit 2).
+    case catalogFailed(problems: Int)
+}
+
+extension BrowserProgram {
+    /// Handles a message from the background build.
+    public mutating func receive(_ message: BrowserMessage) -> Update<BrowserEffect> {
+        switch message {
+        case let .catalogProgress(progress):
+            if state.catalogBuild != nil { state.catalogBuild = progress }
+        case let .catalogReady(catalog):
+            pendingCatalog = catalog
+            switchCatalogWhenBrowsing()
+        case .catalogFailed:
+            // Where the browser was is not saved: it was a stand-in catalog.
+            return .quit
+        }
+        return .continue
+    }
+
+    /// Swaps in the built catalog when the browse screen is showing (not in the middle of a search, a
+    /// diagnosis, a prompt or the help), keeping the place: the remembered one when nothing moved since the
+    /// start (it may name a code only the new catalog has), else the current vendor, category, code and query.
+    mutating func switchCatalogWhenBrowsing() {
+        guard let catalog = pendingCatalog, case .browse = state.active, state.sessions.ticketField == nil,
+              state.sessions.pendingStart == nil else { return }
+        pendingCatalog = nil
+        let moved = state.memory != startMemory
+        var options = self.options
+        if moved {
+            options.memory = state.memory
+            options.vendor = nil
+            options.query = state.isSearching ? state.query : nil
+        }
+        options.diagnosis = nil
+        options.user = nil  // the offer to resume open diagnoses was made at the start
+        options.catalogBuild = nil
+        var next = BrowserState(catalog: catalog)
+        next.width = state.width
+        next.height = state.height
+        next.start(with: options)
+        next.sessions = state.sessions
+        next.diagnosis = state.diagnosis
+        next.message = "Catalog compiled: \(CatalogBuildProgress.grouped(catalog.entries.count)) codes"
+        next.settle()
+        state = next
+    }
+}

@@ -1,0 +1,106 @@
+import Testing
+import TerminalKit
+import TriageCore
+@testable import TriageUI
+
+/// The browser while a user catalog compiles in the background: it opens on a stand-in at once, shows the
+/// build's progress in the status line, switches to the built catalog (keeping the place) and says so, and quits
+/// when the build found problems (the command line prints them).
+@Suite struct CatalogBuildScreenTests {
+    /// The stand-in: only Zeta. The built catalog: Acme, Zeta and a tree.
+    static let standIn = CatalogLoader.load([CatalogSource(name: "built-in", files: [("zeta.yaml", Fixtures.zeta)])]).catalog
+    static let built = Fixtures.catalog()
+
+    static func building(_ options: BrowserOptions = BrowserOptions()) -> BrowserProgram {
+        var options = options
+        options.catalogBuild = CatalogBuildProgress(done: 0, total: 4_000)
+        return BrowserProgram.sized(standIn, options: options)
+    }
+
+    static func statusLine(_ program: BrowserProgram) -> String {
+        program.render().lines.last ?? ""
+    }
+
+    @Test func theFirstFrameShowsTheStandInAndTheProgress() {
+        let program = Self.building()
+        let screen = program.render().lines.joined(separator: "\n")
+        #expect(screen.contains("Zeta"))
+        #expect(!screen.contains("Acme"))
+        #expect(Self.statusLine(program).contains("Compiling the catalog: 0 of 4,000 files"))
+    }
+
+    @Test func progressUpdatesTheStatusLine() {
+        var program = Self.building()
+        let update = program.receive(.catalogProgress(CatalogBuildProgress(done: 1_234, total: 4_000)))
+        #expect(update.result == .continue && update.effects.isEmpty)
+        #expect(Self.statusLine(program).contains("Compiling the catalog: 1,234 of 4,000 files"))
+        // A key clears one-off messages, not the progress.
+        program.send(.down)
+        #expect(Self.statusLine(program).contains("Compiling the catalog: 1,234 of 4,000 files"))
+    }
+
+    @Test func theBuiltCatalogReplacesTheStandInAndSaysSo() {
+        var program = Self.building()
+        _ = program.receive(.catalogReady(Self.built))
+        let screen = program.render().lines.joined(separator: "\n")
+        #expect(screen.contains("Acme"))
+        #expect(program.state.catalogBuild == nil)
+        #expect(Self.statusLine(program).contains("Catalog compiled: \(Self.built.entries.count) codes"))
+        #expect(!Self.statusLine(program).contains("Compiling"))
+        // Late progress (posted before the result) changes nothing.
+        _ = program.receive(.catalogProgress(CatalogBuildProgress(done: 3_999, total: 4_000)))
+        #expect(!Self.statusLine(program).contains("Compiling"))
+        #expect(program.state.invariantViolations().isEmpty)
+    }
+
+    @Test func theRememberedPlaceIsRestoredInTheBuiltCatalog() {
+        // Acme is only in the built catalog: the stand-in cannot show it, the switch does.
+        let memory = BrowserMemory(vendor: "acme", category: "auth", code: "KEY_EXPIRED", scope: .all, focus: .list)
+        var program = Self.building(BrowserOptions(memory: memory))
+        #expect(program.state.selectedVendor?.id == "zeta")
+        _ = program.receive(.catalogReady(Self.built))
+        #expect(program.state.selectedVendor?.id == "acme")
+        #expect(program.state.selectedEntry?.code == "KEY_EXPIRED")
+        #expect(program.state.focus == .list)
+    }
+
+    @Test func aPlaceChosenMeanwhileIsKept() {
+        var program = Self.building()
+        program.send(.tab, .down)
+        let chosen = program.state.selectedEntry?.reference
+        #expect(chosen != nil)
+        _ = program.receive(.catalogReady(Self.built))
+        #expect(program.state.selectedEntry?.reference == chosen)
+        #expect(program.state.focus == .list)
+    }
+
+    @Test func theSwitchWaitsForTheBrowseScreen() {
+        var program = Self.building()
+        program.send(.character("?"))
+        #expect(program.state.mode == .help)
+        _ = program.receive(.catalogReady(Self.built))
+        #expect(program.state.catalog.entries.count == Self.standIn.entries.count)
+        program.send(.escape)
+        #expect(program.state.mode == .browse)
+        #expect(program.state.catalog.entries.count == Self.built.entries.count)
+        #expect(Self.statusLine(program).contains("Catalog compiled"))
+    }
+
+    @Test func aFailedBuildQuitsWithoutSavingTheStandInPlace() {
+        var program = Self.building()
+        program.send(.tab, .down)
+        let update = program.receive(.catalogFailed(problems: 3))
+        #expect(update.result == .quit)
+        #expect(update.effects.isEmpty)
+        #expect(program.shutdown().isEmpty)
+    }
+
+    @Test func quittingDuringTheBuildKeepsTheRememberedPlace() {
+        var program = Self.building()
+        program.send(.tab, .down)
+        let update = program.update(.key(.character("q")))
+        #expect(update.result == .quit)
+        #expect(!update.effects.contains { if case .saveMemory = $0 { return true } else { return false } })
+        #expect(program.shutdown().isEmpty)
+    }
+}
