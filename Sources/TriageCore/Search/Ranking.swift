@@ -1,0 +1,64 @@
+/// The hits of one search in rank order (score descending, ties by entry ascending). With a limit it keeps only
+/// the best `limit` in a bounded heap, so a search that matches most of a big catalog never sorts all of it.
+struct Ranking {
+    struct Element {
+        var score: Double
+        var entry: Int32
+    }
+
+    let limit: Int?
+    /// Unbounded: every hit. Bounded: a min-heap whose root is the worst kept hit.
+    private(set) var elements: [Element] = []
+
+    init(limit: Int?) {
+        self.limit = limit
+        if let limit { elements.reserveCapacity(limit) }
+    }
+
+    var isFull: Bool { limit.map { elements.count >= $0 } ?? false }
+
+    /// The score of the worst kept hit (bounded and full only): a hit scoring below it cannot be shown.
+    var worstScore: Double { elements[0].score }
+
+    /// Whether `a` ranks below `b`.
+    @inline(__always)
+    static func worse(_ a: Element, _ b: Element) -> Bool {
+        a.score != b.score ? a.score < b.score : a.entry > b.entry
+    }
+
+    mutating func add(_ score: Double, _ entry: Int32) {
+        let element = Element(score: score, entry: entry)
+        guard let limit else {
+            elements.append(element)
+            return
+        }
+        guard limit > 0 else { return }
+        if elements.count < limit {
+            elements.append(element)
+            var child = elements.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.worse(elements[child], elements[parent]) else { break }
+                elements.swapAt(child, parent)
+                child = parent
+            }
+        } else if Self.worse(elements[0], element) {
+            elements[0] = element
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var worst = parent
+                if left < elements.count, Self.worse(elements[left], elements[worst]) { worst = left }
+                if right < elements.count, Self.worse(elements[right], elements[worst]) { worst = right }
+                if worst == parent { break }
+                elements.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+    }
+
+    /// The kept hits, best first.
+    func sorted() -> [Element] {
+        elements.sorted { Self.worse($1, $0) }
+    }
+}
