@@ -23,7 +23,9 @@ struct KeystrokeBench {
         print("catalog: \(catalog.entries.count) entries; queries: \(queries.map { "\"\($0)\"" }.joined(separator: ", "))")
         for variant in variants {
             let before = Self.residentMegabytes()
+            let heapBefore = Self.heapMegabytes()
             let start = ChildProcess.now()
+            let cpuStart = Self.cpuNow()
             let search: (String, Int?) -> [SearchHit]
             var storage = ""
             if variant == "legacy" {
@@ -35,15 +37,24 @@ struct KeystrokeBench {
                 search = { searcher.search($0, limit: $1) }
             }
             let build = ChildProcess.elapsed(since: start)
+            let buildCPU = Self.cpuNow() - cpuStart
             let after = Self.residentMegabytes()
-            print(String(format: "%@: index build %.0f ms, resident memory +%.1f MB%@", variant, build, after - before, storage))
+            let heap = Self.heapMegabytes() - heapBefore
+            print(String(format: "%@: index build %.0f ms (CPU %.0f ms), heap in use +%.1f MB, resident +%.1f MB%@", variant,
+                         build, buildCPU, heap, after - before, storage))
             for rows in [nil, limit] {
                 var times: [Double] = []
+                var cpu: [Double] = []
+                var typed: [String] = []
                 var results = 0
-                Self.typeAllQueries(queries, rows: rows, search: search, times: &times, results: &results)
+                Self.typeAllQueries(queries, rows: rows, search: search, times: &times, cpu: &cpu, typed: &typed, results: &results)
                 print(String(format: "  typing, %@: median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d keystrokes, %d results)",
                              rows.map { "first \($0) rows" } ?? "all hits", percentile(times, 0.5), percentile(times, 0.9),
                              percentile(times, 0.99), times.max() ?? 0, times.count, results))
+                print(String(format: "    CPU time: median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", percentile(cpu, 0.5),
+                             percentile(cpu, 0.9), percentile(cpu, 0.99), cpu.max() ?? 0))
+                let slowest = cpu.indices.sorted { cpu[$0] > cpu[$1] }.prefix(4)
+                print("    slowest (CPU): " + slowest.map { String(format: "'%@' %.1f ms", typed[$0], cpu[$0]) }.joined(separator: ", "))
             }
         }
     }
@@ -56,16 +67,26 @@ struct KeystrokeBench {
 
     @inline(never)
     static func typeAllQueries(_ queries: [String], rows: Int?, search: (String, Int?) -> [SearchHit], times: inout [Double],
-                               results: inout Int) {
+                               cpu: inout [Double], typed: inout [String], results: inout Int) {
         for query in queries {
-            var typed = ""
+            var text = ""
             for character in query {
-                typed.append(character)
+                text.append(character)
                 let start = ChildProcess.now()
-                results &+= search(typed, rows).count
+                let cpuStart = cpuNow()
+                results &+= search(text, rows).count
+                cpu.append(cpuNow() - cpuStart)
                 times.append(ChildProcess.elapsed(since: start))
+                typed.append(text)
             }
         }
+    }
+
+    /// This thread's CPU time in milliseconds: on a loaded machine, what the work itself cost.
+    static func cpuNow() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
     }
 
     /// The generated catalog, from the cache in `work` (built on the first run).
@@ -90,6 +111,22 @@ struct KeystrokeBench {
         FileHandle.standardError.write(Data(String(format: "catalog loaded in %.0f ms (%@)\n", ChildProcess.elapsed(since: start),
                                                    "\(loaded.outcome)").utf8))
         return loaded.catalog
+    }
+
+    /// Heap in use (malloc's arenas and its mmapped blocks) from glibc's `mallinfo2`, 0 where that cannot be
+    /// called (Swift does not import malloc.h: it is found with dlsym, and its 80-byte result comes back through
+    /// the hidden pointer of the x86-64 calling convention).
+    static func heapMegabytes() -> Double {
+        #if os(Linux) && arch(x86_64)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallinfo2") else { return 0 }
+        typealias MallInfo2 = @convention(c) (UnsafeMutableRawPointer) -> UnsafeMutableRawPointer?
+        let function = unsafeBitCast(symbol, to: MallInfo2.self)
+        var fields = [Int](repeating: 0, count: 10)  // arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost
+        fields.withUnsafeMutableBytes { _ = function($0.baseAddress!) }
+        return Double(fields[7] + fields[4]) / 1_048_576
+        #else
+        return 0
+        #endif
     }
 
     /// This process's resident set size.

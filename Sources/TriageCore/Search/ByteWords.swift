@@ -27,8 +27,9 @@ struct ByteStrings: Sendable, Equatable {
 /// building the index, and kept for the look-ups by whole string (stems, code keys).
 struct ByteTable: Sendable, Equatable {
     private(set) var strings = ByteStrings()
-    /// Open addressing, linear probing: id + 1, or 0 for an empty slot. A power of two long.
-    private var slots: [Int32] = Array(repeating: 0, count: 64)
+    /// Open addressing, linear probing: the string's hash in the high 32 bits and its id + 1 in the low ones, or
+    /// 0 for an empty slot. A power of two long, at most half full.
+    private var slots: [UInt64] = Array(repeating: 0, count: 64)
 
     var count: Int { strings.count }
 
@@ -42,48 +43,65 @@ struct ByteTable: Sendable, Equatable {
         strings.bytes.withUnsafeBufferPointer { all in
             for id in 0..<strings.count {
                 let word = UnsafeBufferPointer(rebasing: all[strings.range(id)])
-                var at = Self.hash(word) & (size - 1)
-                while slots[at] != 0 { at = (at + 1) & (size - 1) }
-                slots[at] = Int32(id + 1)
+                place(id: Int32(id), hash: Self.hash(word))
             }
         }
     }
 
-    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func place(id: Int32, hash: UInt32) {
+        let mask = slots.count - 1
+        var at = Int(hash) & mask
+        while slots[at] != 0 { at = (at + 1) & mask }
+        slots[at] = UInt64(hash) << 32 | UInt64(UInt32(id) + 1)
+    }
+
+    @inline(__always)
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        return UInt32(truncatingIfNeeded: hash ^ (hash >> 32))
     }
 
-    func find(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let mask = slots.count - 1
-        var at = Self.hash(word) & mask
-        return strings.bytes.withUnsafeBufferPointer { all in
-            while true {
-                let slot = slots[at]
-                if slot == 0 { return nil }
-                let range = strings.range(Int(slot - 1))
-                if range.count == word.count, word.isEmpty || memcmp(all.baseAddress! + range.lowerBound, word.baseAddress!, word.count) == 0 {
-                    return slot - 1
+    @inline(__always)
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
+        slots.withUnsafeBufferPointer { slots in
+            strings.starts.withUnsafeBufferPointer { starts in
+                strings.bytes.withUnsafeBufferPointer { all in
+                    let mask = slots.count - 1
+                    var at = Int(hash) & mask
+                    while true {
+                        let slot = slots[at]
+                        if slot == 0 { return nil }
+                        if UInt32(truncatingIfNeeded: slot >> 32) == hash {
+                            let id = Int(UInt32(truncatingIfNeeded: slot)) - 1
+                            let start = Int(starts[id]), end = Int(starts[id + 1])
+                            if end - start == word.count {
+                                var same = true
+                                for k in 0..<word.count where all[start + k] != word[k] {
+                                    same = false
+                                    break
+                                }
+                                if same { return Int32(id) }
+                            }
+                        }
+                        at = (at + 1) & mask
+                    }
                 }
-                at = (at + 1) & mask
             }
         }
     }
+
+    func find(_ word: UnsafeBufferPointer<UInt8>) -> Int32? { find(word, hash: Self.hash(word)) }
 
     func find(_ word: [UInt8]) -> Int32? { word.withUnsafeBufferPointer { find($0) } }
 
     /// The id of `word`, adding it when new.
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if let known = find(word) { return known }
+        let hash = Self.hash(word)
+        if let known = find(word, hash: hash) { return known }
         let id = Int32(strings.count)
         strings.append(word)
-        if strings.count * 2 > slots.count { self = ByteTable(strings: strings) } else {
-            let mask = slots.count - 1
-            var at = Self.hash(word) & mask
-            while slots[at] != 0 { at = (at + 1) & mask }
-            slots[at] = id + 1
-        }
+        if strings.count * 2 > slots.count { self = ByteTable(strings: strings) } else { place(id: id, hash: hash) }
         return id
     }
 

@@ -36,26 +36,37 @@ struct SearchIndexBuilder {
         scratch.reserveCapacity(64)
     }
 
-    /// Calls `body` with each search word of `text` (as `SearchText.keys` splits it), NFC UTF-8 bytes.
-    private mutating func forEachWord(_ text: String, _ body: (inout Self, UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Calls `body` with each search word of `text` (as `SearchText.keys` splits it), NFC UTF-8 bytes, and marks
+    /// the letters and digits of `text` as present in `entry`.
+    private mutating func forEachWord(_ text: String, entry: Int, _ body: (inout Self, UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         let ascii = text.withUTF8 { buffer in buffer.allSatisfy { $0 < 0x80 } }
         guard ascii else {
+            markCharacters(text, entry: entry)
             for key in SearchText.keys(text) {
                 var bytes = SearchBytes.of(key)
                 bytes.withUnsafeMutableBufferPointer { body(&self, UnsafeBufferPointer($0)) }
             }
             return
         }
-        var current = scratch
+        var current: [UInt8] = []
+        swap(&current, &scratch)
         current.removeAll(keepingCapacity: true)
+        var present: UInt64 = 0
         text.withUTF8 { buffer in
             var previous: UInt8 = 0x20
             for i in 0..<buffer.count {
                 let byte = buffer[i]
                 switch byte {
-                case 0x30...0x39, 0x61...0x7A: current.append(byte)
-                case 0x41...0x5A: current.append(byte + 0x20)
+                case 0x30...0x39:
+                    present |= 1 << UInt64(26 + byte - 0x30)
+                    current.append(byte)
+                case 0x61...0x7A:
+                    present |= 1 << UInt64(byte - 0x61)
+                    current.append(byte)
+                case 0x41...0x5A:
+                    present |= 1 << UInt64(byte - 0x41)
+                    current.append(byte + 0x20)
                 case 0x2D where current.isEmpty && !Self.isWordByte(previous) && i + 1 < buffer.count
                     && buffer[i + 1] >= 0x30 && buffer[i + 1] <= 0x39:
                     current.append(byte)
@@ -70,6 +81,7 @@ struct SearchIndexBuilder {
         }
         if !current.isEmpty { current.withUnsafeBufferPointer { body(&self, $0) } }
         scratch = current
+        mark(present, entry: entry)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -87,6 +99,12 @@ struct SearchIndexBuilder {
             default: break
             }
         }
+        mark(present, entry: entry)
+    }
+
+    /// Sets `entry`'s bit in the row of each character in `present` (bits 0-25: a-z, 26-35: 0-9).
+    private mutating func mark(_ present: UInt64, entry: Int) {
+        var present = present
         while present != 0 {
             let bit = present.trailingZeroBitCount
             present &= present - 1
@@ -115,8 +133,7 @@ struct SearchIndexBuilder {
     }
 
     private mutating func add(_ text: String, _ field: SearchField, entry: Int) {
-        markCharacters(text, entry: entry)
-        forEachWord(text) { builder, word in builder.add(word, field, entry: entry) }
+        forEachWord(text, entry: entry) { builder, word in builder.add(word, field, entry: entry) }
     }
 
     mutating func build() -> SearchIndex {
@@ -128,21 +145,18 @@ struct SearchIndexBuilder {
             entryWords.removeAll(keepingCapacity: true)
             entryFields.removeAll(keepingCapacity: true)
             // The code: its words in order, and its folded keys.
-            markCharacters(entry.code, entry: index)
             let codeStart = codeWords.count
-            forEachWord(entry.code) { builder, word in builder.codeWords.append(builder.add(word, .code, entry: index)) }
+            forEachWord(entry.code, entry: index) { builder, word in builder.codeWords.append(builder.add(word, .code, entry: index)) }
             codeWordStarts.append(Int32(codeWords.count))
             addCodeKeys(codeWords[codeStart...], entry: index)
             if let status = entry.httpStatus { add(String(status), .httpStatus, entry: index) }
             if let message = entry.message {
-                markCharacters(message, entry: index)
-                forEachWord(message) { builder, word in builder.messageWords.append(builder.add(word, .message, entry: index)) }
+                forEachWord(message, entry: index) { builder, word in builder.messageWords.append(builder.add(word, .message, entry: index)) }
             }
             messageStarts.append(Int32(messageWords.count))
             for keyword in entry.keywords {
-                markCharacters(keyword, entry: index)
                 var phrase: [Int32] = []
-                forEachWord(keyword) { builder, word in phrase.append(builder.add(word, .keywords, entry: index)) }
+                forEachWord(keyword, entry: index) { builder, word in phrase.append(builder.add(word, .keywords, entry: index)) }
                 if phrase.count >= 2 {
                     if phraseWords.count > Int(phraseStarts[phraseStarts.count - 1]) { phraseWords.append(-1) }
                     phraseWords += phrase

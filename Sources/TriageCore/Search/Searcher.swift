@@ -24,12 +24,16 @@ public final class Searcher {
     private var matchOrder: [[UInt8]] = []
     /// Scratch, reused between calls: one score per entry (0: untouched), and a mark per vocabulary word.
     private var dense: [Float]
+    private var coverageScratch: [UInt8]
+    private var totalScratch: [Float]
     private var marks: [UInt32]
     private var generation: UInt32 = 0
 
     public init(index: SearchIndex) {
         self.index = index
         dense = Array(repeating: 0, count: index.entryCount)
+        coverageScratch = Array(repeating: 0, count: index.entryCount)
+        totalScratch = Array(repeating: 0, count: index.entryCount)
         marks = Array(repeating: 0, count: index.vocabulary.count)
     }
 
@@ -62,10 +66,20 @@ public final class Searcher {
         for word in words where WordForms.isFiller(word) && !optional.contains(word) { optional.append(word) }
         if required.isEmpty { swap(&required, &optional) }
 
-        let count = index.entryCount
-        var coverage = [UInt8](repeating: 0, count: count)
-        var total = [Float](repeating: 0, count: count)
+        // Per entry: how many required words it matches and its score so far (scratch kept zero between calls).
+        var coverage: [UInt8] = []
+        var total: [Float] = []
+        swap(&coverage, &coverageScratch)
+        swap(&total, &totalScratch)
         var touched: [Int32] = []
+        defer {
+            for entry in touched {
+                coverage[Int(entry)] = 0
+                total[Int(entry)] = 0
+            }
+            swap(&coverage, &coverageScratch)
+            swap(&total, &totalScratch)
+        }
         for word in required {
             let scores = entryScores(for: word)
             let weight = inverseDocumentFrequency(scores.entries.count)
