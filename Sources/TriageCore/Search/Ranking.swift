@@ -57,8 +57,33 @@ struct Ranking {
         }
     }
 
-    /// The kept hits, best first.
+    /// The kept hits, best first. Many hits (an unbounded ranking of a big catalog) are radix sorted: by entry,
+    /// then stably by score, which is the same order as comparing.
     func sorted() -> [Element] {
-        elements.sorted { Self.worse($1, $0) }
+        guard elements.count > 4096 else { return elements.sorted { Self.worse($1, $0) } }
+        var from = elements
+        var to = elements
+        var counts = [Int](repeating: 0, count: 65537)
+        func pass(_ digit: (Element) -> Int) {
+            for i in counts.indices { counts[i] = 0 }
+            for element in from { counts[digit(element) + 1] += 1 }
+            if counts.contains(where: { $0 == from.count }) { return }  // one digit for all: already in order
+            for i in 1..<counts.count { counts[i] += counts[i - 1] }
+            for element in from {
+                let d = digit(element)
+                to[counts[d]] = element
+                counts[d] += 1
+            }
+            swap(&from, &to)
+        }
+        /// The score's bits in an order that sorts as the score does, inverted so that best comes first.
+        func key(_ element: Element) -> UInt64 {
+            let bits = element.score.bitPattern
+            return ~(bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63))
+        }
+        pass { Int($0.entry) & 0xFFFF }
+        pass { Int(UInt32(bitPattern: $0.entry) >> 16) }
+        for shift in stride(from: 0, to: 64, by: 16) { pass { Int((key($0) >> UInt64(shift)) & 0xFFFF) } }
+        return from
     }
 }

@@ -66,22 +66,40 @@ public final class Searcher {
         for word in words where WordForms.isFiller(word) && !optional.contains(word) { optional.append(word) }
         if required.isEmpty { swap(&required, &optional) }
 
-        // Per entry: how many required words it matches and its score so far (scratch kept zero between calls).
+        let requiredScores = required.map { entryScores(for: $0) }
+        let optionalScores = optional.map { entryScores(for: $0) }
+        let exact = exactCodes(in: words, requiredCount: required.count)
+        let bonusQuery = BonusQuery(words: words, index: index)
+        // Per entry: how many required words it matches and its score so far (scratch, kept zero between calls;
+        // used through pointers so the hot loops pay no exclusivity checks).
         var coverage: [UInt8] = []
         var total: [Float] = []
         swap(&coverage, &coverageScratch)
         swap(&total, &totalScratch)
-        var touched: [Int32] = []
-        defer {
-            for entry in touched {
-                coverage[Int(entry)] = 0
-                total[Int(entry)] = 0
+        var ranked: [Ranking.Element] = []
+        coverage.withUnsafeMutableBufferPointer { coverage in
+            total.withUnsafeMutableBufferPointer { total in
+                var touched: [Int32] = []
+                ranked = rank(required: requiredScores, optional: optionalScores, exact: exact, bonusQuery: bonusQuery,
+                              limit: limit, admitted: admitted, coverage: coverage, total: total, touched: &touched)
+                for entry in touched {
+                    coverage[Int(entry)] = 0
+                    total[Int(entry)] = 0
+                }
             }
-            swap(&coverage, &coverageScratch)
-            swap(&total, &totalScratch)
         }
-        for word in required {
-            let scores = entryScores(for: word)
+        swap(&coverage, &coverageScratch)
+        swap(&total, &totalScratch)
+        return ranked.map {
+            SearchHit(entryIndex: Int($0.entry), reference: catalog.entries[Int($0.entry)].reference, score: $0.score)
+        }
+    }
+
+    /// The ranking itself: the entries matching the most required words, scored, best first (the first `limit`).
+    private func rank(required: [WordScores], optional: [WordScores], exact: [Int32], bonusQuery: BonusQuery, limit: Int?,
+                      admitted: (Int) -> Bool, coverage: UnsafeMutableBufferPointer<UInt8>,
+                      total: UnsafeMutableBufferPointer<Float>, touched: inout [Int32]) -> [Ranking.Element] {
+        for scores in required {
             let weight = inverseDocumentFrequency(scores.entries.count)
             for (entry, score) in zip(scores.entries, scores.scores) {
                 let at = Int(entry)
@@ -90,58 +108,53 @@ public final class Searcher {
                 total[at] += score * weight
             }
         }
-        for word in optional {
-            let scores = entryScores(for: word)
+        for scores in optional {
             let weight = 0.3 * inverseDocumentFrequency(scores.entries.count)
             for (entry, score) in zip(scores.entries, scores.scores) where coverage[Int(entry)] > 0 {
                 total[Int(entry)] += score * weight
             }
         }
-        let exact = exactCodes(in: words, requiredCount: required.count)
         var best: UInt8 = 0
         for entry in touched where coverage[Int(entry)] > best && admitted(Int(entry)) { best = coverage[Int(entry)] }
 
-        let bonusQuery = BonusQuery(words: words, index: index)
         var ranking = Ranking(limit: limit)
         var seen = Set<Int32>()
         for entry in exact where admitted(Int(entry)) && seen.insert(entry).inserted {
             let at = Int(entry)
             ranking.add(1000 + Double(total[at]) + bonus(at, bonusQuery), entry)
         }
-        if best > 0 {
-            var candidates: [Int32] = []
-            for entry in touched where coverage[Int(entry)] == best && !seen.contains(entry) && admitted(Int(entry)) {
-                candidates.append(entry)
-            }
-            func score(_ entry: Int32) -> Double {
-                let at = Int(entry)
-                var score = Double(total[at]) + bonus(at, bonusQuery)
-                if index.deprecated[at] { score *= 0.9 }
-                return score
-            }
-            if let limit, candidates.count > limit {
-                // Only the entries whose score plus the most their bonuses could add can still reach the first
-                // `limit` rows get their bonuses computed: the `limit` best bounds first, then the rest that can
-                // beat the worst of the rows so far.
-                let bounds = candidates.map { Double(total[Int($0)]) + bonusBound(Int($0), bonusQuery) }
-                var seeds = Ranking(limit: limit)
-                for (position, bound) in bounds.enumerated() { seeds.add(bound, Int32(position)) }
-                var seeded = [Bool](repeating: false, count: candidates.count)
-                for seed in seeds.elements {
-                    seeded[Int(seed.entry)] = true
-                    ranking.add(score(candidates[Int(seed.entry)]), candidates[Int(seed.entry)])
-                }
-                for (position, entry) in candidates.enumerated() where !seeded[position] {
-                    if ranking.isFull, bounds[position] < ranking.worstScore { continue }
-                    ranking.add(score(entry), entry)
-                }
-            } else {
-                for entry in candidates { ranking.add(score(entry), entry) }
-            }
+        guard best > 0 else { return ranking.sorted() }
+        var candidates: [Int32] = []
+        for entry in touched where coverage[Int(entry)] == best && (seen.isEmpty || !seen.contains(entry)) && admitted(Int(entry)) {
+            candidates.append(entry)
         }
-        return ranking.sorted().map {
-            SearchHit(entryIndex: Int($0.entry), reference: catalog.entries[Int($0.entry)].reference, score: $0.score)
+        let deprecated = index.deprecated
+        func score(_ entry: Int32) -> Double {
+            let at = Int(entry)
+            var score = Double(total[at]) + bonus(at, bonusQuery)
+            if deprecated[at] { score *= 0.9 }
+            return score
         }
+        if let limit, candidates.count > limit {
+            // Only the entries whose score plus the most their bonuses could add can still reach the first
+            // `limit` rows get their bonuses computed: the `limit` best bounds first, then the rest that can
+            // beat the worst of the rows so far.
+            let bounds = candidates.map { Double(total[Int($0)]) + bonusBound(Int($0), bonusQuery) }
+            var seeds = Ranking(limit: limit)
+            for (position, bound) in bounds.enumerated() { seeds.add(bound, Int32(position)) }
+            var seeded = [Bool](repeating: false, count: candidates.count)
+            for seed in seeds.elements {
+                seeded[Int(seed.entry)] = true
+                ranking.add(score(candidates[Int(seed.entry)]), candidates[Int(seed.entry)])
+            }
+            for (position, entry) in candidates.enumerated() where !seeded[position] {
+                if ranking.isFull, bounds[position] < ranking.worstScore { continue }
+                ranking.add(score(entry), entry)
+            }
+        } else {
+            for entry in candidates { ranking.add(score(entry), entry) }
+        }
+        return ranking.sorted()
     }
 
     /// BM25's inverse document frequency: a word few entries have counts more than one most entries have.
@@ -336,57 +349,82 @@ public final class Searcher {
         }
 
         var touched: [Int32] = []
-        let weights = SearchField.weights
+        var dense: [Float] = []
+        swap(&dense, &self.dense)
+        let letter: UInt8? = word.count == 1 && !query.numeric && query.ascii ? query.bytes.first.flatMap { (0x61...0x7A).contains($0) ? $0 : nil } : nil
+        var scores = WordScores(entries: [], scores: [])
         dense.withUnsafeMutableBufferPointer { dense in
-            @inline(__always) func record(_ entry: Int32, _ score: Float) {
-                let at = Int(entry)
-                if dense[at] == 0 { touched.append(entry) }
-                if score > dense[at] { dense[at] = score }
-            }
-            index.postingEntries.withUnsafeBufferPointer { entries in
-                index.postingFields.withUnsafeBufferPointer { fields in
-                    for (wordID, quality) in matches {
-                        for p in index.postings(wordID) {
-                            // Fields are declared heaviest first, so the lowest set bit is the best field.
-                            record(entries[p], Float(weights[fields[p].trailingZeroBitCount] * quality))
-                        }
-                    }
-                }
-            }
-            if word.count == 1, !query.numeric, query.ascii, let letter = query.bytes.first, letter >= 0x61, letter <= 0x7A {
-                // One letter matches every entry with a word containing it (more weakly than a word it starts), so
-                // typing a second letter never finds more than the first did.
-                let row = Int(letter - 0x61) * index.bitWords
-                for block in 0..<index.bitWords {
-                    var bits = index.characterBits[row + block]
-                    while bits != 0 {
-                        let bit = bits.trailingZeroBitCount
-                        bits &= bits - 1
-                        record(Int32(block * 64 + bit), 0.3)
-                    }
-                }
-            }
-            for (scores, numerator, denominator) in derived {
-                for (entry, score) in zip(scores.entries, scores.scores) { record(entry, numerator * score / denominator) }
-            }
-            // Entries ascending: sort the few, or sweep the scratch when most entries were touched.
-            if touched.count * 16 > dense.count {
-                touched.removeAll(keepingCapacity: true)
-                for at in 0..<dense.count where dense[at] != 0 { touched.append(Int32(at)) }
-            } else {
-                touched.sort()
+            Self.record(matches, of: index, letter: letter, derived: derived, into: dense, touched: &touched)
+            scores.entries = touched
+            scores.scores.reserveCapacity(touched.count)
+            for entry in touched {
+                scores.scores.append(dense[Int(entry)])
+                dense[Int(entry)] = 0
             }
         }
-        var scores = WordScores(entries: touched, scores: [])
-        scores.scores.reserveCapacity(touched.count)
-        for entry in touched {
-            scores.scores.append(dense[Int(entry)])
-            dense[Int(entry)] = 0
-        }
+        swap(&dense, &self.dense)
         wordCache[key] = scores
         cacheOrder.append(key)
         if cacheOrder.count > cacheLimit { wordCache[cacheOrder.removeFirst()] = nil }
         return scores
+    }
+
+    /// Records in `dense` (0: untouched) each entry's best score: through the postings of the matched words (their
+    /// best field's weight times the match quality), one letter's entries (0.3), and derived words' scores; then
+    /// leaves `touched` ascending.
+    private static func record(_ matches: [(Int, Double)], of index: SearchIndex, letter: UInt8?,
+                               derived: [(scores: WordScores, numerator: Float, denominator: Float)],
+                               into dense: UnsafeMutableBufferPointer<Float>, touched: inout [Int32]) {
+        let weights = SearchField.weights
+        index.postingEntries.withUnsafeBufferPointer { entries in
+            index.postingFields.withUnsafeBufferPointer { fields in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 8) { byField in
+                    for (wordID, quality) in matches {
+                        // Fields are declared heaviest first, so the lowest set bit is the best field.
+                        for field in 0..<8 { byField[field] = Float(weights[field] * quality) }
+                        let start = Int(index.postingStarts[wordID]), end = Int(index.postingStarts[wordID + 1])
+                        for p in start..<end {
+                            let at = Int(entries[p])
+                            let score = byField[fields[p].trailingZeroBitCount]
+                            let old = dense[at]
+                            if old == 0 { touched.append(Int32(at)) }
+                            if score > old { dense[at] = score }
+                        }
+                    }
+                }
+            }
+        }
+        if let letter {
+            // One letter matches every entry with a word containing it (more weakly than a word it starts), so
+            // typing a second letter never finds more than the first did.
+            let row = Int(letter - 0x61) * index.bitWords
+            for block in 0..<index.bitWords {
+                var bits = index.characterBits[row + block]
+                while bits != 0 {
+                    let at = block * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let old = dense[at]
+                    if old == 0 { touched.append(Int32(at)) }
+                    if 0.3 > old { dense[at] = 0.3 }
+                }
+            }
+        }
+        for (scores, numerator, denominator) in derived {
+            for (entry, score) in zip(scores.entries, scores.scores) {
+                let at = Int(entry)
+                let value = numerator * score / denominator
+                let old = dense[at]
+                if old == 0 { touched.append(entry) }
+                if value > old { dense[at] = value }
+            }
+        }
+        // Entries ascending: sort the few, or sweep the scratch when most entries were touched.
+        if touched.count * 16 > dense.count {
+            touched.removeAll(keepingCapacity: true)
+            for at in 0..<dense.count where dense[at] != 0 { touched.append(Int32(at)) }
+        } else {
+            touched.sort()
+        }
     }
 
     /// `word` as two or more vocabulary words (the fewest pieces; each piece at least three characters, the
@@ -489,14 +527,9 @@ public final class Searcher {
             for i in marks.indices { marks[i] = 0 }
             generation = 1
         }
-        var found: [Int32] = []
-        func add(_ id: Int32) {
-            if marks[Int(id)] != generation {
-                marks[Int(id)] = generation
-                found.append(id)
-            }
-        }
-        for id in index.vocabulary.prefixRange(word.bytes) { add(Int32(id)) }
+        let generation = self.generation
+        var ranges: [Range<Int>] = [index.vocabulary.prefixRange(word.bytes)]
+        var bigram: Range<Int>?
         if !word.numeric, word.characters.count >= 2, word.bytes.count >= 2 {
             var rarest = -1
             var rarestCount = Int.max
@@ -505,11 +538,30 @@ public final class Searcher {
                 let size = Int(index.bigramStarts[key + 1] - index.bigramStarts[key])
                 if size < rarestCount { rarest = key; rarestCount = size }
             }
-            for k in Int(index.bigramStarts[rarest])..<Int(index.bigramStarts[rarest + 1]) { add(index.bigramWords[k]) }
+            bigram = Int(index.bigramStarts[rarest])..<Int(index.bigramStarts[rarest + 1])
         }
-        if !word.numeric, word.tolerance > 0 {
-            for id in index.vocabulary.prefixRange(word.firstThree) { add(Int32(id)) }
+        if !word.numeric, word.tolerance > 0 { ranges.append(index.vocabulary.prefixRange(word.firstThree)) }
+        var found: [Int32] = []
+        var marks: [UInt32] = []
+        swap(&marks, &self.marks)
+        marks.withUnsafeMutableBufferPointer { marks in
+            for (position, range) in ranges.enumerated() {
+                for id in range where marks[id] != generation {
+                    marks[id] = generation
+                    found.append(Int32(id))
+                }
+                if position == 0, let bigram {
+                    for k in bigram {
+                        let id = Int(index.bigramWords[k])
+                        if marks[id] != generation {
+                            marks[id] = generation
+                            found.append(Int32(id))
+                        }
+                    }
+                }
+            }
         }
+        swap(&marks, &self.marks)
         return found
     }
 
