@@ -28,6 +28,7 @@ struct KeystrokeBench {
             let cpuStart = Self.cpuNow()
             let search: (String, Int?) -> [SearchHit]
             var storage = ""
+            var built: SearchIndex?
             if variant == "legacy" {
                 let searcher = Self.buildLegacy(catalog)
                 search = { searcher.search($0, limit: $1) }
@@ -35,6 +36,7 @@ struct KeystrokeBench {
                 let searcher = Self.buildIndex(catalog)
                 storage = String(format: ", arrays %.1f MB", Double(searcher.index.storageBytes) / 1_048_576)
                 search = { searcher.search($0, limit: $1) }
+                built = searcher.index
             }
             let build = ChildProcess.elapsed(since: start)
             let buildCPU = Self.cpuNow() - cpuStart
@@ -42,6 +44,16 @@ struct KeystrokeBench {
             let heap = Self.heapMegabytes() - heapBefore
             print(String(format: "%@: index build %.0f ms (CPU %.0f ms), heap in use +%.1f MB, resident +%.1f MB%@", variant,
                          build, buildCPU, heap, after - before, storage))
+            if let built {
+                let encodeStart = ChildProcess.now()
+                let bytes = built.encoded()
+                let encodeTime = ChildProcess.elapsed(since: encodeStart)
+                let decodeStart = ChildProcess.now()
+                let decoded = SearchIndex(decoding: bytes, catalog: catalog)
+                let decodeTime = ChildProcess.elapsed(since: decodeStart)
+                print(String(format: "  encoded: %.1f MB in %.0f ms; decoded and checked in %.0f ms%@", Double(bytes.count) / 1_048_576,
+                             encodeTime, decodeTime, decoded == nil ? " (REJECTED)" : ""))
+            }
             for rows in [nil, limit] {
                 var times: [Double] = []
                 var cpu: [Double] = []

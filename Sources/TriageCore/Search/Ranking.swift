@@ -63,7 +63,9 @@ struct Ranking {
         guard elements.count > 4096 else { return elements.sorted { Self.worse($1, $0) } }
         var from = elements
         var to = elements
-        var counts = [Int](repeating: 0, count: 65537)
+        let bits = 11
+        let mask = (1 << bits) - 1
+        var counts = [Int](repeating: 0, count: (1 << bits) + 1)
         func pass(_ digit: (Element) -> Int) {
             for i in counts.indices { counts[i] = 0 }
             for element in from { counts[digit(element) + 1] += 1 }
@@ -81,9 +83,8 @@ struct Ranking {
             let bits = element.score.bitPattern
             return ~(bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63))
         }
-        pass { Int($0.entry) & 0xFFFF }
-        pass { Int(UInt32(bitPattern: $0.entry) >> 16) }
-        for shift in stride(from: 0, to: 64, by: 16) { pass { Int((key($0) >> UInt64(shift)) & 0xFFFF) } }
+        for shift in stride(from: 0, to: 32, by: bits) { pass { Int(UInt32(bitPattern: $0.entry) >> UInt32(shift)) & mask } }
+        for shift in stride(from: 0, to: 64, by: bits) { pass { Int(truncatingIfNeeded: key($0) >> UInt64(shift)) & mask } }
         return from
     }
 }

@@ -182,7 +182,11 @@ private struct IndexWriter {
 
     mutating func array<T: FixedWidthInteger>(_ values: [T]) {
         integer(UInt64(values.count))
+        #if _endian(little)
+        values.withUnsafeBytes { bytes += $0 }
+        #else
         for value in values { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        #endif
     }
 
     mutating func strings(_ strings: ByteStrings) {
@@ -217,7 +221,13 @@ private struct IndexReader {
         guard let count = integer(), count <= UInt64(bytes.endIndex - at) / UInt64(MemoryLayout<T>.size) else { return nil }
         let length = Int(count) * MemoryLayout<T>.size
         let values = bytes[at..<(at + length)].withUnsafeBytes { raw in
-            (0..<Int(count)).map { T(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * MemoryLayout<T>.size, as: T.self)) }
+            [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+                if length > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw) }
+                #if !_endian(little)
+                for i in 0..<Int(count) { buffer[i] = T(littleEndian: buffer[i]) }
+                #endif
+                initialized = Int(count)
+            }
         }
         at += length
         return values
