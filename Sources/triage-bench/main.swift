@@ -4,12 +4,13 @@ import Foundation
 // Speed and memory benchmark for Triage, in release: `swift run -c release triage-bench [options]`.
 //   triage-bench [--codes 1000,10000,100000] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]
 //   triage-bench generate --codes N --out DIR [--seed S]
+//   triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]
 // Measures the built-in catalog and generated catalogs of each size through the real `triage` binary, prints
 // each figure beside its target, and exits 1 if one is missed. `--smoke` is a small untimed run (no targets)
 // that only checks that the generator and every measurement still work.
 
 func usage(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("triage-bench: \(message)\nusage: triage-bench [--codes N,N...] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]\n       triage-bench generate --codes N --out DIR [--seed S]\n".utf8))
+    FileHandle.standardError.write(Data("triage-bench: \(message)\nusage: triage-bench [--codes N,N...] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]\n       triage-bench generate --codes N --out DIR [--seed S]\n       triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]\n".utf8))
     exit(2)
 }
 
@@ -44,6 +45,23 @@ if arguments.first == "generate" {
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("triage-bench: cannot write \(out): \(error.localizedDescription)\n".utf8))
+        exit(1)
+    }
+}
+
+if arguments.first == "keystrokes" {
+    arguments.removeFirst()
+    guard let codes = option("--codes").flatMap(Int.init), codes > 0 else { usage("keystrokes needs --codes N (N ≥ 1)") }
+    let work = option("--work") ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("triage-keystrokes")
+    let limit = option("--limit").map { required(Int($0), "--limit takes a number") } ?? 24
+    let only = option("--only")
+    if let only, only != "new", only != "legacy" { usage("--only takes new or legacy") }
+    if let extra = arguments.first { usage("unknown argument '\(extra)'") }
+    do {
+        try KeystrokeBench(codes: codes, seed: seed, work: work, limit: limit, variants: only.map { [$0] } ?? ["new", "legacy"]).run()
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error.localizedDescription)\n".utf8))
         exit(1)
     }
 }

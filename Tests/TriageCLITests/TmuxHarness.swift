@@ -211,12 +211,6 @@ final class TmuxHarness {
         launched = true
     }
 
-    /// Appends everything the program writes to the terminal from now on to `file` (`pipe-pane`): what was on
-    /// the screen only briefly, between two captures, can be checked there.
-    func recordOutput(to file: URL) throws {
-        try run(["pipe-pane", "-t", "main", "-o", "cat >> \(Self.quote(file.path))"])
-    }
-
     /// The path of the pane's terminal device (to write foreign output to it, as `wall` would).
     func paneTTY() throws -> String { try format("#{pane_tty}") }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where in an entry a word was found; the weight says how much a match there counts. Declared heaviest first:
 /// the searcher takes the lowest field bit of a posting as its best field.
 public enum SearchField: Int, CaseIterable, Sendable, Codable {
@@ -14,151 +16,145 @@ public enum SearchField: Int, CaseIterable, Sendable, Codable {
         case .hints: return 1
         }
     }
+
+    /// `weight` by field bit position, for the hot loop.
+    static let weights: [Double] = allCases.map(\.weight)
 }
 
 /// An inverted index over the catalog: each distinct word once (the vocabulary), and for each word the entries
 /// and fields it occurs in. A query word is matched against the vocabulary (exact, prefix, substring, or within
 /// a small edit distance), never against every entry, so a keystroke costs little even for big catalogs.
+///
+/// Everything is flat: the vocabulary is one sorted UTF-8 buffer with offsets (exact words and prefixes by
+/// binary search), postings are parallel arrays with an offset table, the words "inside" which a query may
+/// match come from a bigram table over vocabulary ids, and the per-entry data the bonuses read (code words,
+/// message stems, keyword phrases) are id arrays with offset tables. Words are NFC-normalized UTF-8 (catalog
+/// text is nearly all ASCII, which is its own NFC).
 public struct SearchIndex: Sendable {
-    struct Posting: Sendable {
-        var entry: Int32
-        /// Bit i set: the word occurs in `SearchField(rawValue: i)`.
-        var fields: UInt16
-    }
-
     let catalog: Catalog
-    let vocabulary: [[Character]]
-    let postings: [[Posting]]
-    /// The code of each entry as search words, for exact-code and phrase bonuses.
-    let codeWords: [[[Character]]]
-    /// The vendor's message of each entry as stemmed search words (empty without one), for the phrase bonus.
-    let messageWords: [[[Character]]]
-    /// For each letter and digit, the entries with a word containing it (ascending): what a one-character
-    /// query word matches, without walking every posting.
-    let characterEntries: [Character: [Int32]]
-    /// Stem -> a small id, for the stems the bonuses compare (code words, keyword phrases).
-    let stemNumbers: [String: Int32]
-    /// Each entry's keyword phrases of two or more words as stem ids, phrases separated by -1 (flat, to keep
-    /// a big catalog small).
-    let keywordPhrases: [[Int32]]
-    /// The stem ids of `codeWords`, for the code-coverage bonus.
-    let codeStems: [[Int32]]
-    /// Vocabulary word -> its id, for exact look-ups and splitting joined words ("toomanyrequests").
-    let wordIDs: [String: Int]
-    /// Stem -> the vocabulary words with that stem ("block" -> block, blocked, blocking).
-    let stemIDs: [String: [Int]]
-    /// A code in folded form (`err_uid_not_found` and `erruidnotfound`) -> the entries with that code.
-    let codeKeys: [String: [Int32]]
+    /// Every distinct word, sorted; a word's id is its position.
+    let vocabulary: SortedWords
+    /// The stem id of each vocabulary word.
+    let vocabularyStems: [Int32]
+    /// Postings of word `w`: `postingEntries[postingStarts[w]..<postingStarts[w + 1]]` (entries ascending) and
+    /// the same range of `postingFields` (bit i: the word occurs in `SearchField(rawValue: i)`).
+    let postingStarts: [Int32]
+    let postingEntries: [Int32]
+    let postingFields: [UInt8]
+    /// For each pair of bytes (`first << 8 | second`), the vocabulary words containing it (ascending): the
+    /// candidates of a query word "inside" a longer word.
+    let bigramStarts: [Int32]
+    let bigramWords: [Int32]
+    /// Distinct stems ("block" for block, blocked, blocking) -> stem id.
+    let stems: ByteTable
+    /// Vocabulary words of stem `s`: `stemWords[stemWordStarts[s]..<stemWordStarts[s + 1]]`.
+    let stemWordStarts: [Int32]
+    let stemWords: [Int32]
+    /// The code of each entry as vocabulary ids, for exact-code and phrase bonuses.
+    let codeWordStarts: [Int32]
+    let codeWords: [Int32]
+    /// The vendor's message of each entry as stem ids (empty without one), for the phrase bonus.
+    let messageStarts: [Int32]
+    let messageStems: [Int32]
+    /// Each entry's keyword phrases of two or more words as stem ids, phrases separated by -1.
+    let phraseStarts: [Int32]
+    let phraseStems: [Int32]
+    /// A code in folded form (`err_uid_not_found` and `erruidnotfound`) -> key id; the entries with key `k` are
+    /// `codeKeyEntries[codeKeyStarts[k]..<codeKeyStarts[k + 1]]`.
+    let codeKeys: ByteTable
+    let codeKeyStarts: [Int32]
+    let codeKeyEntries: [Int32]
+    /// For each letter a-z and digit 0-9 (bit rows of `bitWords` words): the entries with a word containing it,
+    /// what a one-character query word matches without walking every posting.
+    let characterBits: [UInt64]
+    let bitWords: Int
     /// Entries whose vendor is marked deprecated (its notice says so): they rank below an equal current match.
     let deprecated: [Bool]
     /// Vendors that document an HTTP status for at least one code.
     let vendorsWithStatuses: Set<String>
 
     public init(catalog: Catalog) {
+        var builder = SearchIndexBuilder(catalog: catalog)
+        self = builder.build()
+    }
+
+    init(catalog: Catalog, vocabulary: SortedWords, vocabularyStems: [Int32], postingStarts: [Int32],
+         postingEntries: [Int32], postingFields: [UInt8], bigramStarts: [Int32], bigramWords: [Int32],
+         stems: ByteTable, stemWordStarts: [Int32], stemWords: [Int32], codeWordStarts: [Int32], codeWords: [Int32],
+         messageStarts: [Int32], messageStems: [Int32], phraseStarts: [Int32], phraseStems: [Int32],
+         codeKeys: ByteTable, codeKeyStarts: [Int32], codeKeyEntries: [Int32], characterBits: [UInt64],
+         bitWords: Int, deprecated: [Bool], vendorsWithStatuses: Set<String>) {
         self.catalog = catalog
-        var wordIDs: [String: Int] = [:]
-        var vocabulary: [[Character]] = []
-        var postings: [[Posting]] = []
-        var codeWords: [[[Character]]] = []
-        var messageWords: [[[Character]]] = []
-        codeWords.reserveCapacity(catalog.entries.count)
-        var codeKeys: [String: [Int32]] = [:]
-        var deprecated: [Bool] = []
-        var deprecatedVendor: [String: Bool] = [:]
-        var vendorsWithStatuses: Set<String> = []
-        var characterEntries: [Character: [Int32]] = [:]
-        for (index, entry) in catalog.entries.enumerated() {
-            var fieldsByWord: [Int: UInt16] = [:]
-            var characters: UInt64 = 0  // bits 0-25: a-z, 26-35: 0-9
-            func add(_ text: String, _ field: SearchField) {
-                for byte in text.utf8 {
-                    switch byte {
-                    case 0x61...0x7A: characters |= 1 << UInt64(byte - 0x61)
-                    case 0x41...0x5A: characters |= 1 << UInt64(byte - 0x41)
-                    case 0x30...0x39: characters |= 1 << UInt64(26 + byte - 0x30)
-                    default: break
-                    }
-                }
-                for key in SearchText.keys(text) {
-                    let id: Int
-                    if let known = wordIDs[key] {
-                        id = known
-                    } else {
-                        id = vocabulary.count
-                        wordIDs[key] = id
-                        vocabulary.append(Array(key))
-                        postings.append([])
-                    }
-                    fieldsByWord[id, default: 0] |= 1 << field.rawValue
-                }
-            }
-            add(entry.code, .code)
-            if let status = entry.httpStatus { add(String(status), .httpStatus) }
-            if let message = entry.message { add(message, .message) }
-            entry.keywords.forEach { add($0, .keywords) }
-            let vendor = catalog.vendor(id: entry.vendor)
-            if let category = vendor?.category(id: entry.category) { add(category.name, .category) }
-            add(entry.category, .category)
-            add(vendor?.name ?? entry.vendor, .vendor)
-            add(entry.vendor, .vendor)
-            add(entry.description, .description)
-            (entry.causes + entry.checks).forEach { add($0, .hints) }
-            for (id, fields) in fieldsByWord {
-                postings[id].append(Posting(entry: Int32(index), fields: fields))
-            }
-            while characters != 0 {
-                let bit = characters.trailingZeroBitCount
-                characters &= characters - 1
-                let character = Character(Unicode.Scalar(UInt8(bit < 26 ? 0x61 + bit : 0x30 + bit - 26)))
-                characterEntries[character, default: []].append(Int32(index))
-            }
-            let code = SearchText.words(entry.code).map(\.text)
-            codeWords.append(code)
-            messageWords.append(SearchText.words(entry.message ?? "").map { WordForms.stem($0.text) })
-            for key in Set([code.map { String($0) }.joined(separator: "_"), code.map { String($0) }.joined()]) {
-                codeKeys[key, default: []].append(Int32(index))
-            }
-            if entry.httpStatus != nil { vendorsWithStatuses.insert(entry.vendor) }
-            let isDeprecated = deprecatedVendor[entry.vendor] ?? {
-                let value = vendor?.notice?.lowercased().contains("deprecat") ?? false
-                deprecatedVendor[entry.vendor] = value
-                return value
-            }()
-            deprecated.append(isDeprecated)
-        }
-        var stemIDs: [String: [Int]] = [:]
-        for (id, word) in vocabulary.enumerated() { stemIDs[String(WordForms.stem(word)), default: []].append(id) }
-        self.characterEntries = characterEntries
-        var stemNumbers: [String: Int32] = [:]
-        func number(_ word: [Character]) -> Int32 {
-            let stem = String(WordForms.stem(word))
-            if let known = stemNumbers[stem] { return known }
-            let next = Int32(stemNumbers.count)
-            stemNumbers[stem] = next
-            return next
-        }
-        self.codeStems = codeWords.map { $0.map(number) }
-        self.keywordPhrases = catalog.entries.map { entry in
-            var flat: [Int32] = []
-            for keyword in entry.keywords {
-                let words = SearchText.words(keyword)
-                guard words.count >= 2 else { continue }
-                if !flat.isEmpty { flat.append(-1) }
-                flat += words.map { number($0.text) }
-            }
-            return flat
-        }
-        self.stemNumbers = stemNumbers
-        self.wordIDs = wordIDs
-        self.stemIDs = stemIDs
+        self.vocabulary = vocabulary
+        self.vocabularyStems = vocabularyStems
+        self.postingStarts = postingStarts
+        self.postingEntries = postingEntries
+        self.postingFields = postingFields
+        self.bigramStarts = bigramStarts
+        self.bigramWords = bigramWords
+        self.stems = stems
+        self.stemWordStarts = stemWordStarts
+        self.stemWords = stemWords
+        self.codeWordStarts = codeWordStarts
+        self.codeWords = codeWords
+        self.messageStarts = messageStarts
+        self.messageStems = messageStems
+        self.phraseStarts = phraseStarts
+        self.phraseStems = phraseStems
         self.codeKeys = codeKeys
+        self.codeKeyStarts = codeKeyStarts
+        self.codeKeyEntries = codeKeyEntries
+        self.characterBits = characterBits
+        self.bitWords = bitWords
         self.deprecated = deprecated
         self.vendorsWithStatuses = vendorsWithStatuses
-        self.vocabulary = vocabulary
-        self.postings = postings
-        self.codeWords = codeWords
-        self.messageWords = messageWords
     }
 
     public var entryCount: Int { catalog.entries.count }
+
+    /// Bytes the index's own arrays take (not the catalog), for the benchmark.
+    public var storageBytes: Int {
+        vocabulary.strings.bytes.count + vocabulary.strings.starts.count * 4 + vocabularyStems.count * 4
+            + postingStarts.count * 4 + postingEntries.count * 4 + postingFields.count
+            + bigramStarts.count * 4 + bigramWords.count * 4
+            + stems.strings.bytes.count + stems.strings.starts.count * 4 + stems.count * 2 * 4
+            + stemWordStarts.count * 4 + stemWords.count * 4 + codeWordStarts.count * 4 + codeWords.count * 4
+            + messageStarts.count * 4 + messageStems.count * 4 + phraseStarts.count * 4 + phraseStems.count * 4
+            + codeKeys.strings.bytes.count + codeKeys.strings.starts.count * 4 + codeKeys.count * 2 * 4
+            + codeKeyStarts.count * 4 + codeKeyEntries.count * 4 + characterBits.count * 8 + deprecated.count
+    }
+
+    /// The vocabulary id of a query word (NFC UTF-8), if the catalog has it.
+    func wordID(_ word: [UInt8]) -> Int? { vocabulary.find(word) }
+
+    /// The stem id of `stem` (NFC UTF-8), or -2 when no catalog word has that stem.
+    func stemID(_ stem: [UInt8]) -> Int32 { stems.find(stem) ?? -2 }
+
+    func postings(_ word: Int) -> Range<Int> { Int(postingStarts[word])..<Int(postingStarts[word + 1]) }
+
+    func codeWordRange(_ entry: Int) -> Range<Int> { Int(codeWordStarts[entry])..<Int(codeWordStarts[entry + 1]) }
+
+    func messageRange(_ entry: Int) -> Range<Int> { Int(messageStarts[entry])..<Int(messageStarts[entry + 1]) }
+
+    func phraseRange(_ entry: Int) -> Range<Int> { Int(phraseStarts[entry])..<Int(phraseStarts[entry + 1]) }
+
+    /// The entries with exactly this folded code.
+    func codeEntries(_ key: [UInt8]) -> ArraySlice<Int32>? {
+        guard let id = codeKeys.find(key) else { return nil }
+        return codeKeyEntries[Int(codeKeyStarts[Int(id)])..<Int(codeKeyStarts[Int(id) + 1])]
+    }
+
+    /// The vendor's message of each entry as its stems: `messageWords[i].count` words, found as a phrase in a
+    /// text's stems with `Searcher.offset(of:in:)`.
+    var messageWords: MessagePhrases { MessagePhrases(index: self) }
+}
+
+/// Search text as the index stores it: NFC-normalized UTF-8 (ASCII, nearly all catalog text, is unchanged).
+enum SearchBytes {
+    static func of(_ text: String) -> [UInt8] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return Array(text.utf8) }
+        return Array(text.precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    static func of(_ word: [Character]) -> [UInt8] { of(String(word)) }
 }

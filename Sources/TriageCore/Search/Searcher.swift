@@ -17,10 +17,24 @@ public final class Searcher {
     public let index: SearchIndex
     private var wordCache: [String: WordScores] = [:]
     private var cacheOrder: [String] = []
-    private let cacheLimit = 64
+    private let cacheLimit = 32
+    /// The vocabulary words recent query words matched by `quality` (not by stem): a word typed longer matches a
+    /// subset of them, so the next keystroke filters these instead of searching the vocabulary again.
+    private var matchCache: [[UInt8]: [Int32]] = [:]
+    private var matchOrder: [[UInt8]] = []
+    /// Scratch, reused between calls: one score per entry (0: untouched), and a mark per vocabulary word.
+    private var dense: [Float]
+    private var coverageScratch: [UInt8]
+    private var totalScratch: [Float]
+    private var marks: [UInt32]
+    private var generation: UInt32 = 0
 
     public init(index: SearchIndex) {
         self.index = index
+        dense = Array(repeating: 0, count: index.entryCount)
+        coverageScratch = Array(repeating: 0, count: index.entryCount)
+        totalScratch = Array(repeating: 0, count: index.entryCount)
+        marks = Array(repeating: 0, count: index.vocabulary.count)
     }
 
     public convenience init(catalog: Catalog) {
@@ -29,7 +43,7 @@ public final class Searcher {
 
     /// Entries matching `query`, best first (ties in catalog order). A query without words lists every entry
     /// (that the filters admit) in catalog order with score 0. `vendor` limits results to one vendor; `limit`
-    /// caps the count.
+    /// caps the count (and lets the searcher skip the entries that cannot reach the first `limit`).
     public func search(_ query: String, vendor: String? = nil, limit: Int? = nil) -> [SearchHit] {
         let catalog = index.catalog
         let parsed = ParsedQuery(query)
@@ -39,6 +53,7 @@ public final class Searcher {
             let entry = catalog.entries[entryIndex]
             return (vendor == nil || entry.vendor == vendor) && (!parsed.hasFilters || parsed.admits(entry, in: catalog))
         }
+        let limit = limit.map { max(0, $0) }
         let words = parsed.words
         guard !words.isEmpty else {
             let all = catalog.entries.indices.lazy.filter(admitted)
@@ -51,12 +66,40 @@ public final class Searcher {
         for word in words where WordForms.isFiller(word) && !optional.contains(word) { optional.append(word) }
         if required.isEmpty { swap(&required, &optional) }
 
-        let count = index.entryCount
-        var coverage = [UInt8](repeating: 0, count: count)
-        var total = [Float](repeating: 0, count: count)
-        var touched: [Int32] = []
-        for word in required {
-            let scores = entryScores(for: word)
+        let requiredScores = required.map { entryScores(for: $0) }
+        let optionalScores = optional.map { entryScores(for: $0) }
+        let exact = exactCodes(in: words, requiredCount: required.count)
+        let bonusQuery = BonusQuery(words: words, index: index)
+        // Per entry: how many required words it matches and its score so far (scratch, kept zero between calls;
+        // used through pointers so the hot loops pay no exclusivity checks).
+        var coverage: [UInt8] = []
+        var total: [Float] = []
+        swap(&coverage, &coverageScratch)
+        swap(&total, &totalScratch)
+        var ranked: [Ranking.Element] = []
+        coverage.withUnsafeMutableBufferPointer { coverage in
+            total.withUnsafeMutableBufferPointer { total in
+                var touched: [Int32] = []
+                ranked = rank(required: requiredScores, optional: optionalScores, exact: exact, bonusQuery: bonusQuery,
+                              limit: limit, admitted: admitted, coverage: coverage, total: total, touched: &touched)
+                for entry in touched {
+                    coverage[Int(entry)] = 0
+                    total[Int(entry)] = 0
+                }
+            }
+        }
+        swap(&coverage, &coverageScratch)
+        swap(&total, &totalScratch)
+        return ranked.map {
+            SearchHit(entryIndex: Int($0.entry), reference: catalog.entries[Int($0.entry)].reference, score: $0.score)
+        }
+    }
+
+    /// The ranking itself: the entries matching the most required words, scored, best first (the first `limit`).
+    private func rank(required: [WordScores], optional: [WordScores], exact: [Int32], bonusQuery: BonusQuery, limit: Int?,
+                      admitted: (Int) -> Bool, coverage: UnsafeMutableBufferPointer<UInt8>,
+                      total: UnsafeMutableBufferPointer<Float>, touched: inout [Int32]) -> [Ranking.Element] {
+        for scores in required {
             let weight = inverseDocumentFrequency(scores.entries.count)
             for (entry, score) in zip(scores.entries, scores.scores) {
                 let at = Int(entry)
@@ -65,39 +108,53 @@ public final class Searcher {
                 total[at] += score * weight
             }
         }
-        for word in optional {
-            let scores = entryScores(for: word)
+        for scores in optional {
             let weight = 0.3 * inverseDocumentFrequency(scores.entries.count)
             for (entry, score) in zip(scores.entries, scores.scores) where coverage[Int(entry)] > 0 {
                 total[Int(entry)] += score * weight
             }
         }
-        let exact = exactCodes(in: words, requiredCount: required.count)
         var best: UInt8 = 0
         for entry in touched where coverage[Int(entry)] > best && admitted(Int(entry)) { best = coverage[Int(entry)] }
 
-        var hits: [SearchHit] = []
+        var ranking = Ranking(limit: limit)
         var seen = Set<Int32>()
         for entry in exact where admitted(Int(entry)) && seen.insert(entry).inserted {
             let at = Int(entry)
-            hits.append(SearchHit(entryIndex: at, reference: catalog.entries[at].reference,
-                                  score: 1000 + Double(total[at]) + bonus(at, words: words)))
+            ranking.add(1000 + Double(total[at]) + bonus(at, bonusQuery), entry)
         }
-        if best > 0 {
-            let folded = words.flatMap { $0 }
-            let stems = words.map(WordForms.stem)
-            let ids = stemIDs(stems)
-            hits.reserveCapacity(touched.count)
-            for entry in touched where coverage[Int(entry)] == best && !seen.contains(entry) && admitted(Int(entry)) {
-                let at = Int(entry)
-                var score = Double(total[at]) + bonus(at, words: words, folded: folded, stems: stems, stemIDs: ids)
-                if index.deprecated[at] { score *= 0.9 }
-                hits.append(SearchHit(entryIndex: at, reference: catalog.entries[at].reference, score: score))
+        guard best > 0 else { return ranking.sorted() }
+        var candidates: [Int32] = []
+        for entry in touched where coverage[Int(entry)] == best && (seen.isEmpty || !seen.contains(entry)) && admitted(Int(entry)) {
+            candidates.append(entry)
+        }
+        let deprecated = index.deprecated
+        func score(_ entry: Int32) -> Double {
+            let at = Int(entry)
+            var score = Double(total[at]) + bonus(at, bonusQuery)
+            if deprecated[at] { score *= 0.9 }
+            return score
+        }
+        if let limit, candidates.count > limit {
+            // Only the entries whose score plus the most their bonuses could add can still reach the first
+            // `limit` rows get their bonuses computed: the `limit` best bounds first, then the rest that can
+            // beat the worst of the rows so far.
+            let bounds = candidates.map { Double(total[Int($0)]) + bonusBound(Int($0), bonusQuery) }
+            var seeds = Ranking(limit: limit)
+            for (position, bound) in bounds.enumerated() { seeds.add(bound, Int32(position)) }
+            var seeded = [Bool](repeating: false, count: candidates.count)
+            for seed in seeds.elements {
+                seeded[Int(seed.entry)] = true
+                ranking.add(score(candidates[Int(seed.entry)]), candidates[Int(seed.entry)])
             }
+            for (position, entry) in candidates.enumerated() where !seeded[position] {
+                if ranking.isFull, bounds[position] < ranking.worstScore { continue }
+                ranking.add(score(entry), entry)
+            }
+        } else {
+            for entry in candidates { ranking.add(score(entry), entry) }
         }
-        hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.entryIndex < $1.entryIndex }
-        if let limit, hits.count > limit { hits.removeSubrange(limit...) }
-        return hits
+        return ranking.sorted()
     }
 
     /// BM25's inverse document frequency: a word few entries have counts more than one most entries have.
@@ -116,7 +173,8 @@ public final class Searcher {
             var matchedLength = 0
             for length in stride(from: min(10, words.count - start), through: 1, by: -1) {
                 let run = words[start..<(start + length)].map { String($0) }
-                guard let entries = index.codeKeys[run.joined(separator: "_")] ?? index.codeKeys[run.joined()] else { continue }
+                guard let entries = index.codeEntries(SearchBytes.of(run.joined(separator: "_")))
+                        ?? index.codeEntries(SearchBytes.of(run.joined())) else { continue }
                 if length == 1, SearchText.isNumeric(words[start]) {
                     let afterCode = start > 0 && ["code", "errorcode"].contains(String(words[start - 1]))
                     let isStatus = HTTPStatus.status(of: words[start]) != nil
@@ -133,113 +191,240 @@ public final class Searcher {
         return found
     }
 
-    /// Bonuses for one exact-code hit (its own phrase bonus only).
-    private func bonus(_ entryIndex: Int, words: [[Character]]) -> Double {
-        let stems = words.map(WordForms.stem)
-        return bonus(entryIndex, words: words, folded: words.flatMap { $0 }, stems: stems, stemIDs: stemIDs(stems))
+    /// What the bonuses need of the query, computed once per search.
+    struct BonusQuery {
+        let wordCount: Int
+        /// The words run together, as `Character`s and NFC bytes.
+        let folded: [Character]
+        let foldedBytes: [UInt8]
+        let foldedASCII: Bool
+        /// Each word's vocabulary id (-1: no catalog word) and stem id (-2: no catalog stem).
+        let wordIDs: [Int32]
+        let stemIDs: [Int32]
+
+        init(words: [[Character]], index: SearchIndex) {
+            wordCount = words.count
+            folded = words.flatMap { $0 }
+            foldedBytes = SearchBytes.of(folded)
+            foldedASCII = foldedBytes.allSatisfy { $0 < 0x80 }
+            wordIDs = words.map { word in index.wordID(SearchBytes.of(word)).map(Int32.init) ?? -1 }
+            stemIDs = words.map { index.stemID(SearchBytes.of(WordForms.stem($0))) }
+        }
     }
 
-    /// The ids of the query's stems that the index knows (-2 for the others, which match nothing).
-    private func stemIDs(_ stems: [[Character]]) -> [Int32] {
-        stems.map { index.stemNumbers[String($0)] ?? -2 }
+    /// Whether the code of `entry`, its words run together, starts with the query's words run together.
+    private func codeStarts(_ entry: Int, with query: BonusQuery) -> Bool {
+        let wanted = query.foldedBytes
+        var matched = 0
+        var ascii = true
+        let vocabulary = index.vocabulary.strings
+        for k in index.codeWordRange(entry) where matched < wanted.count {
+            let range = vocabulary.range(Int(index.codeWords[k]))
+            for at in range where matched < wanted.count {
+                let byte = vocabulary.bytes[at]
+                if byte >= 0x80 { ascii = false }
+                guard byte == wanted[matched] else { return false }
+                matched += 1
+            }
+        }
+        guard matched == wanted.count else { return false }
+        if ascii && query.foldedASCII { return true }
+        // Beyond ASCII, a byte prefix may end inside a character: check by characters.
+        let code = index.codeWordRange(entry).flatMap { Array(vocabulary.string(Int(index.codeWords[$0]))) }
+        return code.starts(with: query.folded)
     }
 
     /// The query spelling the start of the code, the code's words matched (in order), a keyword phrase, and
     /// the vendor's message as a phrase.
-    private func bonus(_ entryIndex: Int, words: [[Character]], folded: [Character], stems: [[Character]],
-                       stemIDs: [Int32]) -> Double {
-        let code = index.codeWords[entryIndex]
+    private func bonus(_ entry: Int, _ query: BonusQuery) -> Double {
+        let code = index.codeWordRange(entry)
         var bonus = 0.0
-        let codeFolded = code.flatMap { $0 }
-        if folded.count >= 2, codeFolded.starts(with: folded) { bonus += 30 }
+        if query.folded.count >= 2, codeStarts(entry, with: query) { bonus += 30 }
         var matched = 0
         var position = 0
         var inOrder = 0
-        for (codeWord, codeStem) in zip(code, index.codeStems[entryIndex]) {
-            if let at = words.indices.first(where: { codeWord == words[$0] || stemIDs[$0] == codeStem }) {
+        for k in code {
+            let codeWord = index.codeWords[k]
+            let codeStem = index.vocabularyStems[Int(codeWord)]
+            var at = -1
+            for i in 0..<query.wordCount where query.wordIDs[i] == codeWord || query.stemIDs[i] == codeStem {
+                at = i
+                break
+            }
+            if at >= 0 {
                 matched += 1
                 if at >= position { inOrder += 1; position = at }
             }
         }
         // The share of the code the query names (a shorter code fully named ranks higher), for queries of
         // several words; one word ranks its equal matches in catalog order.
-        if !code.isEmpty, words.count >= 2 { bonus += 8 * Double(matched) / Double(code.count) }
+        if !code.isEmpty, query.wordCount >= 2 { bonus += 8 * Double(matched) / Double(code.count) }
         if inOrder == code.count, code.count > 1 { bonus += 4 }
-        let phrases = index.keywordPhrases[entryIndex]
-        if stems.count >= 2, !phrases.isEmpty {
+        let phrases = index.phraseRange(entry)
+        if query.wordCount >= 2, !phrases.isEmpty {
             // A keyword phrase ("deleted user") whose every word the query has, in any order.
             var complete = true
             var found = false
-            for id in phrases {
+            for k in phrases {
+                let id = index.phraseStems[k]
                 if id == -1 {
                     if complete { found = true; break }
                     complete = true
-                } else if !stemIDs.contains(id) {
+                } else if !query.stemIDs.contains(id) {
                     complete = false
                 }
             }
             if found || complete { bonus += 12 }
         }
-        let message = index.messageWords[entryIndex]
+        let message = index.messageStems[index.messageRange(entry)]
         if message.count >= 2 {
-            if Self.offset(of: message, in: stems) != nil {
+            let stems = query.stemIDs[...]
+            if Self.contains(stems, message) {
                 bonus += 40
-            } else if stems.count >= 2, Self.offset(of: stems, in: message) != nil {
+            } else if query.wordCount >= 2, Self.contains(message, stems) {
                 bonus += 15
             }
         }
         return bonus
     }
 
+    /// The most `bonus` could give `entry` for this query, from what is cheap to look at.
+    private func bonusBound(_ entry: Int, _ query: BonusQuery) -> Double {
+        let code = index.codeWordRange(entry)
+        var bound = 0.0
+        if query.folded.count >= 2, let first = code.first,
+           index.vocabulary.strings.bytes[index.vocabulary.strings.range(Int(index.codeWords[first])).lowerBound] == query.foldedBytes[0] {
+            bound += 30
+        }
+        if !code.isEmpty, query.wordCount >= 2 { bound += 8 }
+        if code.count > 1 { bound += 4 }
+        if query.wordCount >= 2, !index.phraseRange(entry).isEmpty { bound += 12 }
+        let message = index.messageRange(entry).count
+        if message >= 2 {
+            if message <= query.wordCount { bound += 40 } else if query.wordCount >= 2 { bound += 15 }
+        }
+        return bound
+    }
+
+    /// Whether `needle` occurs as consecutive elements of `haystack`.
+    static func contains(_ haystack: ArraySlice<Int32>, _ needle: ArraySlice<Int32>) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        let first = needle[needle.startIndex]
+        for start in haystack.startIndex...(haystack.endIndex - needle.count) where haystack[start] == first {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     /// Best weighted score of one query word in each entry it matches.
     private func entryScores(for word: [Character]) -> WordScores {
         let key = String(word)
         if let cached = wordCache[key] { return cached }
-        var dense = [Float](repeating: 0, count: index.entryCount)
-        var touched: [Int32] = []
-        func record(_ entry: Int32, _ score: Float) {
-            let at = Int(entry)
-            if dense[at] == 0 { touched.append(entry) }
-            if score > dense[at] { dense[at] = score }
-        }
-        let matches = vocabularyMatches(for: word)
-        for (wordID, quality) in matches {
-            for posting in index.postings[wordID] {
-                // Fields are declared heaviest first, so the lowest set bit is the best field.
-                let best = SearchField(rawValue: posting.fields.trailingZeroBitCount)?.weight ?? 0
-                record(posting.entry, Float(best * quality))
-            }
-        }
-        if word.count == 1, !SearchText.isNumeric(word), let containing = index.characterEntries[word[0]] {
-            // One letter matches every entry with a word containing it (more weakly than a word it starts), so
-            // typing a second letter never finds more than the first did.
-            for entry in containing { record(entry, 0.3) }
-        }
+        let query = QueryWord(word)
+        let matches = vocabularyMatches(for: query)
+        // The words this one stands for (a status's meaning, the pieces of a joined word), before the scratch
+        // is in use: they are searched the same way.
+        var derived: [(scores: WordScores, numerator: Float, denominator: Float)] = []
         if let status = HTTPStatus.status(of: word) {
             // At vendors that document no statuses, the codes the status's meaning names (429: too many requests).
             let meaning = HTTPStatus.meaningWords(status)
             if !meaning.isEmpty {
                 var together = entryScores(for: meaning[0])
                 for other in meaning.dropFirst() { together = together.intersected(with: entryScores(for: other)) }
+                var kept = WordScores(entries: [], scores: [])
                 for (entry, score) in zip(together.entries, together.scores) {
                     let candidate = index.catalog.entries[Int(entry)]
                     if candidate.httpStatus == nil, !index.vendorsWithStatuses.contains(candidate.vendor) {
-                        record(entry, 0.5 * score / Float(meaning.count))
+                        kept.entries.append(entry)
+                        kept.scores.append(score)
                     }
                 }
+                derived.append((kept, 0.5, Float(meaning.count)))
             }
         } else if word.count >= 5, !matches.contains(where: { $0.1 >= 0.75 }), let pieces = split(word) {
             // A joined word ("toomanyrequests", "uidnotfound"): the entries with every piece.
             var together = entryScores(for: pieces[0])
             for piece in pieces.dropFirst() { together = together.intersected(with: entryScores(for: piece)) }
-            for (entry, score) in zip(together.entries, together.scores) { record(entry, 0.9 * score / Float(pieces.count)) }
+            derived.append((together, 0.9, Float(pieces.count)))
         }
-        touched.sort()
-        let scores = WordScores(entries: touched, scores: touched.map { dense[Int($0)] })
+
+        var touched: [Int32] = []
+        var dense: [Float] = []
+        swap(&dense, &self.dense)
+        let letter: UInt8? = word.count == 1 && !query.numeric && query.ascii ? query.bytes.first.flatMap { (0x61...0x7A).contains($0) ? $0 : nil } : nil
+        var scores = WordScores(entries: [], scores: [])
+        dense.withUnsafeMutableBufferPointer { dense in
+            Self.record(matches, of: index, letter: letter, derived: derived, into: dense, touched: &touched)
+            scores.entries = touched
+            scores.scores.reserveCapacity(touched.count)
+            for entry in touched {
+                scores.scores.append(dense[Int(entry)])
+                dense[Int(entry)] = 0
+            }
+        }
+        swap(&dense, &self.dense)
         wordCache[key] = scores
         cacheOrder.append(key)
         if cacheOrder.count > cacheLimit { wordCache[cacheOrder.removeFirst()] = nil }
         return scores
+    }
+
+    /// Records in `dense` (0: untouched) each entry's best score: through the postings of the matched words (their
+    /// best field's weight times the match quality), one letter's entries (0.3), and derived words' scores; then
+    /// leaves `touched` ascending.
+    private static func record(_ matches: [(Int, Double)], of index: SearchIndex, letter: UInt8?,
+                               derived: [(scores: WordScores, numerator: Float, denominator: Float)],
+                               into dense: UnsafeMutableBufferPointer<Float>, touched: inout [Int32]) {
+        let weights = SearchField.weights
+        index.postingEntries.withUnsafeBufferPointer { entries in
+            index.postingFields.withUnsafeBufferPointer { fields in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 8) { byField in
+                    for (wordID, quality) in matches {
+                        // Fields are declared heaviest first, so the lowest set bit is the best field.
+                        for field in 0..<8 { byField[field] = Float(weights[field] * quality) }
+                        let start = Int(index.postingStarts[wordID]), end = Int(index.postingStarts[wordID + 1])
+                        for p in start..<end {
+                            let at = Int(entries[p])
+                            let score = byField[fields[p].trailingZeroBitCount]
+                            let old = dense[at]
+                            if old == 0 { touched.append(Int32(at)) }
+                            if score > old { dense[at] = score }
+                        }
+                    }
+                }
+            }
+        }
+        if let letter {
+            // One letter matches every entry with a word containing it (more weakly than a word it starts), so
+            // typing a second letter never finds more than the first did.
+            let row = Int(letter - 0x61) * index.bitWords
+            for block in 0..<index.bitWords {
+                var bits = index.characterBits[row + block]
+                while bits != 0 {
+                    let at = block * 64 + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    let old = dense[at]
+                    if old == 0 { touched.append(Int32(at)) }
+                    if 0.3 > old { dense[at] = 0.3 }
+                }
+            }
+        }
+        for (scores, numerator, denominator) in derived {
+            for (entry, score) in zip(scores.entries, scores.scores) {
+                let at = Int(entry)
+                let value = numerator * score / denominator
+                let old = dense[at]
+                if old == 0 { touched.append(entry) }
+                if value > old { dense[at] = value }
+            }
+        }
+        // Entries ascending: sort the few, or sweep the scratch when most entries were touched.
+        if touched.count * 16 > dense.count {
+            touched.removeAll(keepingCapacity: true)
+            for at in 0..<dense.count where dense[at] != 0 { touched.append(Int32(at)) }
+        } else {
+            touched.sort()
+        }
     }
 
     /// `word` as two or more vocabulary words (the fewest pieces; each piece at least three characters, the
@@ -253,9 +438,10 @@ public final class Searcher {
         fewest[n] = 0
         for start in stride(from: n - 3, through: 0, by: -1) {
             for end in stride(from: n, through: start + 3, by: -1) where fewest[end] != Int.max {
-                let piece = String(word[start..<end])
-                let known = index.wordIDs[piece] != nil || index.stemIDs[piece] != nil
-                    || (end == n && index.vocabulary.contains { $0.starts(with: word[start..<end]) })
+                let piece = Array(word[start..<end])
+                let bytes = SearchBytes.of(piece)
+                let known = index.wordID(bytes) != nil || index.stems.find(bytes) != nil
+                    || (end == n && startsSomeWord(piece, bytes))
                 if known, fewest[end] + 1 < fewest[start] {
                     fewest[start] = fewest[end] + 1
                     next[start] = end
@@ -272,27 +458,132 @@ public final class Searcher {
         return pieces
     }
 
+    /// Whether some vocabulary word starts with `piece` (by characters).
+    private func startsSomeWord(_ piece: [Character], _ bytes: [UInt8]) -> Bool {
+        let range = index.vocabulary.prefixRange(bytes)
+        if range.isEmpty { return false }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // An ASCII prefix ends on a character boundary unless a combining mark follows it.
+            return range.contains { id in
+                let word = index.vocabulary.strings.range(id)
+                return word.count == bytes.count || index.vocabulary.strings.bytes[word.lowerBound + bytes.count] < 0x80
+                    || Array(index.vocabulary.strings.string(id)).starts(with: piece)
+            }
+        }
+        return range.contains { Array(index.vocabulary.strings.string($0)).starts(with: piece) }
+    }
+
     /// How many typos a query word of this length may have: none below four characters, one up to seven, then two.
     static func tolerance(for word: [Character]) -> Int {
         SearchText.isNumeric(word) ? 0 : (word.count >= 8 ? 2 : (word.count >= 4 ? 1 : 0))
     }
 
     /// Vocabulary words that `word` matches, with a quality from 0 to 1.
-    func vocabularyMatches(for word: [Character]) -> [(Int, Double)] {
-        let numeric = SearchText.isNumeric(word)
-        let tolerance = Self.tolerance(for: word)
+    func vocabularyMatches(for word: [Character]) -> [(Int, Double)] { vocabularyMatches(for: QueryWord(word)) }
+
+    func vocabularyMatches(for word: QueryWord) -> [(Int, Double)] {
         var matches: [(Int, Double)] = []
-        for (id, candidate) in index.vocabulary.enumerated() {
-            if let quality = Self.quality(of: word, against: candidate, numeric: numeric, tolerance: tolerance) {
-                matches.append((id, quality))
+        var matchedIDs: [Int32] = []
+        let strings = index.vocabulary.strings
+        strings.bytes.withUnsafeBufferPointer { all in
+            word.bytes.withUnsafeBufferPointer { bytes in
+                for id in candidates(for: word) {
+                    let range = strings.range(Int(id))
+                    let candidate = UnsafeBufferPointer(rebasing: all[range])
+                    let quality: Double?
+                    if word.ascii, candidate.allSatisfy({ $0 < 0x80 }) {
+                        quality = ByteMatch.quality(bytes, against: candidate, numeric: word.numeric, tolerance: word.tolerance)
+                    } else {
+                        quality = Self.quality(of: word.characters, against: Array(String(decoding: candidate, as: UTF8.self)),
+                                               numeric: word.numeric, tolerance: word.tolerance)
+                    }
+                    if let quality {
+                        matches.append((Int(id), quality))
+                        matchedIDs.append(id)
+                    }
+                }
             }
         }
-        if !numeric, let sameStem = index.stemIDs[String(WordForms.stem(word))] {
-            for id in sameStem where !matches.contains(where: { $0.0 == id && $0.1 >= 0.9 }) {
-                matches.append((id, 0.9))
+        remember(matchedIDs, for: word)
+        if !word.numeric {
+            let stem = index.stemID(SearchBytes.of(WordForms.stem(word.characters)))
+            if stem >= 0 {
+                for k in Int(index.stemWordStarts[Int(stem)])..<Int(index.stemWordStarts[Int(stem) + 1]) {
+                    let id = Int(index.stemWords[k])
+                    if !matches.contains(where: { $0.0 == id && $0.1 >= 0.9 }) { matches.append((id, 0.9)) }
+                }
             }
         }
         return matches
+    }
+
+    /// The vocabulary words `word` can match at all: those the same word typed shorter matched (narrowing), or
+    /// else its prefix range, the words containing its rarest byte pair, and the prefix range of its first three
+    /// characters (where its typos are), each once.
+    private func candidates(for word: QueryWord) -> [Int32] {
+        if let narrowed = narrowed(word) { return narrowed }
+        generation &+= 1
+        if generation == 0 {
+            for i in marks.indices { marks[i] = 0 }
+            generation = 1
+        }
+        let generation = self.generation
+        var ranges: [Range<Int>] = [index.vocabulary.prefixRange(word.bytes)]
+        var bigram: Range<Int>?
+        if !word.numeric, word.characters.count >= 2, word.bytes.count >= 2 {
+            var rarest = -1
+            var rarestCount = Int.max
+            for at in 0..<(word.bytes.count - 1) {
+                let key = Int(word.bytes[at]) << 8 | Int(word.bytes[at + 1])
+                let size = Int(index.bigramStarts[key + 1] - index.bigramStarts[key])
+                if size < rarestCount { rarest = key; rarestCount = size }
+            }
+            bigram = Int(index.bigramStarts[rarest])..<Int(index.bigramStarts[rarest + 1])
+        }
+        if !word.numeric, word.tolerance > 0 { ranges.append(index.vocabulary.prefixRange(word.firstThree)) }
+        var found: [Int32] = []
+        var marks: [UInt32] = []
+        swap(&marks, &self.marks)
+        marks.withUnsafeMutableBufferPointer { marks in
+            for (position, range) in ranges.enumerated() {
+                for id in range where marks[id] != generation {
+                    marks[id] = generation
+                    found.append(Int32(id))
+                }
+                if position == 0, let bigram {
+                    for k in bigram {
+                        let id = Int(index.bigramWords[k])
+                        if marks[id] != generation {
+                            marks[id] = generation
+                            found.append(Int32(id))
+                        }
+                    }
+                }
+            }
+        }
+        swap(&marks, &self.marks)
+        return found
+    }
+
+    /// The `quality` matches of the longest recent word that `word` extends, when typing longer can only keep or
+    /// drop them: both ASCII, the shorter at least two characters (one character has no "inside a word"), and
+    /// not a number growing into a word (numbers match only exactly or as a prefix).
+    private func narrowed(_ word: QueryWord) -> [Int32]? {
+        guard word.ascii, word.bytes.count > 2 else { return nil }
+        for length in stride(from: word.bytes.count - 1, through: 2, by: -1) {
+            let shorter = Array(word.bytes[0..<length])
+            guard let ids = matchCache[shorter] else { continue }
+            let shorterNumeric = shorter.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+            return shorterNumeric == word.numeric ? ids : nil
+        }
+        return nil
+    }
+
+    private func remember(_ ids: [Int32], for word: QueryWord) {
+        guard word.ascii, matchCache[word.bytes] == nil else { return }
+        matchCache[word.bytes] = ids
+        matchOrder.append(word.bytes)
+        if matchOrder.count > cacheLimit { matchCache[matchOrder.removeFirst()] = nil }
     }
 
     /// How well `word` matches one vocabulary word: exactly (1), as its start (0.75 to 0.95), inside it (0.5,

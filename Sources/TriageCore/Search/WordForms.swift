@@ -27,6 +27,40 @@ enum WordForms {
         return w
     }
 
+    /// `stem` over NFC UTF-8 bytes: a byte-for-byte port for ASCII words (nearly all), `stem` itself otherwise.
+    static func stem(bytes word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard word.allSatisfy({ $0 < 0x80 }) else {
+            return SearchBytes.of(stem(Array(String(decoding: word, as: UTF8.self))))
+        }
+        var w = Array(word)
+        guard w.count > 3, w.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) }) else { return w }
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard w.count > count + 2 else { return false }
+            return suffix.withUTF8Buffer { w.suffix(count).elementsEqual($0) }
+        }
+        if ends("ies") {
+            w.removeLast(3)
+            w.append(0x79)
+        } else if ends("sses") {
+            w.removeLast(2)
+        } else if ends("ing") {
+            w.removeLast(3)
+        } else if ends("ed") {
+            w.removeLast(2)
+        } else if ends("es"), let before = w.dropLast(2).last, [0x73, 0x78, 0x7A, 0x68].contains(before) {
+            w.removeLast(2)
+        } else if w.last == 0x73, !ends("ss"), !ends("us"), !ends("is") {
+            w.removeLast()
+        }
+        if w.count > 3, w.last == 0x65 { w.removeLast() }
+        if w.count > 3, let last = w.last, w[w.count - 2] == last,
+           ![0x61, 0x65, 0x69, 0x6F, 0x75, 0x6C, 0x73].contains(last) { w.removeLast() }
+        return w
+    }
+
+    static func stem(bytes word: [UInt8]) -> [UInt8] { word.withUnsafeBufferPointer { stem(bytes: $0) } }
+
     /// Words a ticket puts around the facts that say nothing about which code it is: articles, pronouns,
     /// auxiliaries, "error", "code", "customer", JSON keys of the vendors' error bodies. They count when they
     /// match but are never required, and a query made only of them is searched as it is.

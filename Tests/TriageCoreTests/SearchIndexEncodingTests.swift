@@ -1,0 +1,65 @@
+import Testing
+import TestSupport
+@testable import TriageCore
+
+/// The index as bytes: decoded, it searches exactly as the index it was encoded from; damaged, truncated or
+/// foreign bytes are rejected.
+@Suite struct SearchIndexEncodingTests {
+    let catalog = Fixtures.shipped.catalog
+
+    @Test func decodedIndexSearchesLikeTheBuiltOne() throws {
+        let built = SearchIndex(catalog: catalog)
+        let bytes = built.encoded()
+        let decoded = try #require(SearchIndex(decoding: bytes, catalog: catalog))
+        #expect(decoded.encoded() == bytes)
+        let fresh = Searcher(index: built), loaded = Searcher(index: decoded)
+        for query in SearchEquivalenceTests.queries {
+            #expect(loaded.search(query) == fresh.search(query), "\(query)")
+        }
+    }
+
+    @Test func damagedBytesAreRejected() {
+        let bytes = SearchIndex(catalog: catalog).encoded()
+        #expect(SearchIndex(decoding: [], catalog: catalog) == nil)
+        #expect(SearchIndex(decoding: Array(bytes.dropLast()), catalog: catalog) == nil)
+        #expect(SearchIndex(decoding: Array(bytes.prefix(bytes.count / 2)), catalog: catalog) == nil)
+        // Every byte flipped somewhere in the file (a sample of positions, header, arrays and checksum).
+        for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) + [bytes.count - 1] {
+            var damaged = bytes
+            damaged[position] ^= 0x5A
+            #expect(SearchIndex(decoding: damaged, catalog: catalog) == nil, "byte \(position) flipped")
+        }
+    }
+
+    @Test func bytesWithAValidChecksumButBrokenOffsetsAreRejected() {
+        // Damage that a checksum does not catch (it is recomputed): the structure itself is checked.
+        var index = SearchIndex(catalog: catalog)
+        var starts = index.postingStarts
+        starts[3] = starts[starts.count - 1] + 5
+        index = index.replacing(postingStarts: starts)
+        #expect(SearchIndex(decoding: index.encoded(), catalog: catalog) == nil)
+    }
+
+    @Test func bytesForAnotherCatalogAreRejected() {
+        let bytes = SearchIndex(catalog: catalog).encoded()
+        var renamed = catalog.entries
+        renamed[5].code += "X"
+        let other = Catalog(vendors: catalog.vendors, entries: renamed, trees: catalog.trees)
+        #expect(SearchIndex(decoding: bytes, catalog: other) == nil)
+        let fewer = Catalog(vendors: catalog.vendors, entries: Array(catalog.entries.dropLast()), trees: catalog.trees)
+        #expect(SearchIndex(decoding: bytes, catalog: fewer) == nil)
+    }
+}
+
+extension SearchIndex {
+    /// This index with other posting offsets (to make structurally broken bytes with a valid checksum).
+    func replacing(postingStarts: [Int32]) -> SearchIndex {
+        SearchIndex(catalog: catalog, vocabulary: vocabulary, vocabularyStems: vocabularyStems, postingStarts: postingStarts,
+                    postingEntries: postingEntries, postingFields: postingFields, bigramStarts: bigramStarts,
+                    bigramWords: bigramWords, stems: stems, stemWordStarts: stemWordStarts, stemWords: stemWords,
+                    codeWordStarts: codeWordStarts, codeWords: codeWords, messageStarts: messageStarts,
+                    messageStems: messageStems, phraseStarts: phraseStarts, phraseStems: phraseStems, codeKeys: codeKeys,
+                    codeKeyStarts: codeKeyStarts, codeKeyEntries: codeKeyEntries, characterBits: characterBits,
+                    bitWords: bitWords, deprecated: deprecated, vendorsWithStatuses: vendorsWithStatuses)
+    }
+}
