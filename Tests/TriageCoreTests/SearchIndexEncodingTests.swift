@@ -42,7 +42,7 @@ import TestSupport
 
     @Test func bytesForAnotherCatalogAreRejected() {
         let bytes = SearchIndex(catalog: catalog).encoded()
-        var renamed = catalog.entries
+        var renamed = Array(catalog.entries)
         renamed[5].code += "X"
         let other = Catalog(vendors: catalog.vendors, entries: renamed, trees: catalog.trees)
         #expect(SearchIndex(decoding: bytes, catalog: other) == nil)
