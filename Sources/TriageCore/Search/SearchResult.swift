@@ -25,3 +25,14 @@ public struct HighlightRange: Hashable, Sendable {
 
     public var end: Int { start + length }
 }
+
+/// One page of search results: the best hits (up to the limit asked for) and how many entries match in all.
+public struct SearchPage: Sendable {
+    public var hits: [SearchHit]
+    public var total: Int
+
+    public init(hits: [SearchHit], total: Int) {
+        self.hits = hits
+        self.total = total
+    }
+}

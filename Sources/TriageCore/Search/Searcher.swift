@@ -45,6 +45,12 @@ public final class Searcher {
     /// (that the filters admit) in catalog order with score 0. `vendor` limits results to one vendor; `limit`
     /// caps the count (and lets the searcher skip the entries that cannot reach the first `limit`).
     public func search(_ query: String, vendor: String? = nil, limit: Int? = nil) -> [SearchHit] {
+        page(query, vendor: vendor, limit: limit).hits
+    }
+
+    /// The first `limit` hits of `search(_:vendor:limit:)`, and how many entries match in all: what a list that
+    /// shows a screenful at a time needs (its count, without scoring and sorting every hit).
+    public func page(_ query: String, vendor: String? = nil, limit: Int? = nil) -> SearchPage {
         let catalog = index.catalog
         let parsed = ParsedQuery(query)
         let filtering = vendor != nil || parsed.hasFilters
@@ -58,7 +64,9 @@ public final class Searcher {
         guard !words.isEmpty else {
             let all = catalog.entries.indices.lazy.filter(admitted)
                 .map { SearchHit(entryIndex: $0, reference: catalog.entries[$0].reference, score: 0) }
-            return limit.map { Array(all.prefix($0)) } ?? Array(all)
+            guard let limit else { return SearchPage(hits: Array(all), total: catalog.entries.count) }
+            let hits = Array(all.prefix(limit))
+            return SearchPage(hits: hits, total: filtering ? catalog.entries.indices.lazy.filter(admitted).count : catalog.entries.count)
         }
         var required: [[Character]] = []
         for word in words where !WordForms.isFiller(word) && !required.contains(word) { required.append(word) }
@@ -77,11 +85,13 @@ public final class Searcher {
         swap(&coverage, &coverageScratch)
         swap(&total, &totalScratch)
         var ranked: [Ranking.Element] = []
+        var matched = 0
         coverage.withUnsafeMutableBufferPointer { coverage in
             total.withUnsafeMutableBufferPointer { total in
                 var touched: [Int32] = []
                 ranked = rank(required: requiredScores, optional: optionalScores, exact: exact, bonusQuery: bonusQuery,
-                              limit: limit, admitted: admitted, coverage: coverage, total: total, touched: &touched)
+                              limit: limit, admitted: admitted, coverage: coverage, total: total, touched: &touched,
+                              matched: &matched)
                 for entry in touched {
                     coverage[Int(entry)] = 0
                     total[Int(entry)] = 0
@@ -90,15 +100,17 @@ public final class Searcher {
         }
         swap(&coverage, &coverageScratch)
         swap(&total, &totalScratch)
-        return ranked.map {
-            SearchHit(entryIndex: Int($0.entry), reference: catalog.entries[Int($0.entry)].reference, score: $0.score)
+        let hits = ranked.map {
+            SearchHit(entryIndex: Int($0.entry), reference: catalog.entries.reference(at: Int($0.entry)), score: $0.score)
         }
+        return SearchPage(hits: hits, total: matched)
     }
 
     /// The ranking itself: the entries matching the most required words, scored, best first (the first `limit`).
     private func rank(required: [WordScores], optional: [WordScores], exact: [Int32], bonusQuery: BonusQuery, limit: Int?,
                       admitted: (Int) -> Bool, coverage: UnsafeMutableBufferPointer<UInt8>,
-                      total: UnsafeMutableBufferPointer<Float>, touched: inout [Int32]) -> [Ranking.Element] {
+                      total: UnsafeMutableBufferPointer<Float>, touched: inout [Int32],
+                      matched: inout Int) -> [Ranking.Element] {
         for scores in required {
             let weight = inverseDocumentFrequency(scores.entries.count)
             for (entry, score) in zip(scores.entries, scores.scores) {
@@ -123,11 +135,13 @@ public final class Searcher {
             let at = Int(entry)
             ranking.add(1000 + Double(total[at]) + bonus(at, bonusQuery), entry)
         }
+        matched = seen.count
         guard best > 0 else { return ranking.sorted() }
         var candidates: [Int32] = []
         for entry in touched where coverage[Int(entry)] == best && (seen.isEmpty || !seen.contains(entry)) && admitted(Int(entry)) {
             candidates.append(entry)
         }
+        matched += candidates.count
         let deprecated = index.deprecated
         func score(_ entry: Int32) -> Double {
             let at = Int(entry)

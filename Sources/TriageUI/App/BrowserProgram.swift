@@ -124,6 +124,7 @@ extension BrowserState {
 
     /// Clamps selections and scroll offsets to the lists and the layout.
     mutating func settle() {
+        extendSearchPage()
         let layout = self.layout
         sidebarCursor.settle(count: sidebar.rows.count, visible: layout.sidebar.height)
         listCursor.settle(count: list.count, visible: layout.list.height)

@@ -34,8 +34,15 @@ public struct BrowserState {
     /// Earlier accepted queries (↑ in an empty query), kept in the state file.
     var searchHistory = SearchHistory()
     public internal(set) var scope: SearchScope = .all
-    /// Indices into `catalog.entries` shown in the codes pane, in display order.
+    /// Indices into `catalog.entries` shown in the codes pane, in display order. Search results come a page at
+    /// a time (`searchLimit`), so a keystroke in a big catalog never ranks every hit.
     public internal(set) var list: [Int] = []
+    /// How many codes the codes pane lists in all: `list.count`, or every search hit while only some are ranked.
+    public internal(set) var listTotal = 0
+    /// How many search hits `list` holds at most; grows as the selection nears its end.
+    var searchLimit = BrowserState.searchPage
+    /// Search hits ranked at first: several screenfuls.
+    static let searchPage = 256
 
     var sidebarCursor = ListCursor()
     var listCursor = ListCursor()
@@ -78,6 +85,7 @@ public struct BrowserState {
             .map { catalog.entries.reference(at: $0) })
             .union(catalog.trees.flatMap(\.codes))
         list = sidebar.rows.first?.entries ?? []
+        listTotal = list.count
     }
 
     // MARK: - What is selected
@@ -114,17 +122,37 @@ public struct BrowserState {
     // MARK: - The codes list
 
     /// What the codes pane should list for the current vendors-pane row, query and scope.
-    func computeList() -> [Int] {
-        if isSearching { return searcher.search(query, vendor: scopeVendor).map(\.entryIndex) }
-        return sidebarRow?.entries ?? []
+    func computeList() -> (list: [Int], total: Int) {
+        if isSearching {
+            let page = searcher.page(query, vendor: scopeVendor, limit: searchLimit)
+            return (page.hits.map(\.entryIndex), page.total)
+        }
+        let entries = sidebarRow?.entries ?? []
+        return (entries, entries.count)
     }
 
     /// Recomputes the codes pane and selects `reference` in it when present, else the first row.
     mutating func refreshList(selecting reference: CodeReference? = nil) {
-        list = computeList()
+        searchLimit = Self.searchPage
+        (list, listTotal) = computeList()
         let found = reference.flatMap { wanted in list.firstIndex { catalog.entries.reference(at: $0) == wanted } }
         listCursor = ListCursor(index: found ?? 0, scroll: 0)
         listCursor.settle(count: list.count, visible: layout.list.height)
+    }
+
+    /// Ranks more search hits when the selection comes within two screenfuls of the last ranked one; at the very
+    /// last (End, or a click there) it ranks them all, so End means the last hit.
+    mutating func extendSearchPage() {
+        guard isSearching, list.count < listTotal, !list.isEmpty else { return }
+        let visible = max(1, layout.list.height)
+        guard listCursor.index + 2 * visible >= list.count else { return }
+        let atEnd = listCursor.index == list.count - 1
+        searchLimit = atEnd ? listTotal : max(searchLimit * 2, listCursor.index + 3 * visible)
+        let cursor = listCursor
+        (list, listTotal) = computeList()
+        listCursor = cursor
+        if atEnd { listCursor.move(to: list.count - 1, count: list.count, visible: visible) }
+        listCursor.settle(count: list.count, visible: visible)
     }
 
     var layout: BrowserLayout {

@@ -30,7 +30,10 @@ extension BrowserState {
         if !isSearching, list != (sidebarRow?.entries ?? []) {
             problems.append("the codes pane does not list the codes of the selected vendor or category")
         }
-        if deep, isSearching, list != computeList() {
+        if listTotal != (isSearching ? max(list.count, listTotal) : list.count) || list.count > listTotal {
+            problems.append("the codes pane says \(listTotal) codes but lists \(list.count)")
+        }
+        if deep, isSearching, list != computeList().list {
             problems.append("the codes pane does not list the results of \"\(query)\"")
         }
         if mode == .search, focus != .list { problems.append("search is typed with the focus off the codes pane") }

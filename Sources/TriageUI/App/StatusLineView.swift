@@ -78,7 +78,7 @@ enum StatusLineView {
         switch state.mode {
         case .search:
             let scope = state.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all vendors"
-            let count = state.isSearching ? "\(state.list.count) result\(state.list.count == 1 ? "" : "s") in " : "in "
+            let count = state.isSearching ? "\(state.listTotal) result\(state.listTotal == 1 ? "" : "s") in " : "in "
             return [(StyledLine(count + scope, Theme.dim), 0)]
                 + StatusBar.hints(BrowserState.searchKeys, for: state, keyStyle: Theme.key)
         case .find:

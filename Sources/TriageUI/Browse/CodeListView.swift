@@ -86,13 +86,13 @@ enum CodeListView {
     static func title(_ state: BrowserState) -> String {
         if state.isSearching {
             let scope = state.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all"
-            return "Search: \(scope) (\(state.list.count))"
+            return "Search: \(scope) (\(state.listTotal))"
         }
         guard let row = state.sidebarRow else { return "Codes" }
         return "\(row.title) (\(row.entries.count))"
     }
 
     static func footer(_ state: BrowserState) -> String? {
-        state.list.isEmpty ? nil : "\(state.listCursor.index + 1)/\(state.list.count)"
+        state.list.isEmpty ? nil : "\(state.listCursor.index + 1)/\(state.listTotal)"
     }
 }

@@ -7,7 +7,10 @@ import Testing
 /// entries on screen, not the whole catalog.
 @Suite struct CompiledCatalogFrameTests {
     /// 6,000 codes of 3 vendors with 4 categories each, compiled and opened as triage opens the cache.
-    static let big: Catalog = {
+    static let big = makeBig()
+
+    /// A fresh copy of `big` (its decoding counter untouched by other suites).
+    static func makeBig() -> Catalog {
         let location = SourceLocation(file: "big.yaml", line: 1, column: 1)
         let categories = (0..<4).map { Category(id: "c\($0)", name: "Category \($0)") }
         let vendors = (0..<3).map { Vendor(id: "v\($0)", name: "Vendor \($0)", categories: categories, location: location) }
@@ -22,7 +25,7 @@ import Testing
         }
         let catalog = Catalog(vendors: vendors, entries: entries, trees: [])
         return CompiledCatalog.decode(CompiledCatalog.encode(catalog))!
-    }()
+    }
 
     @Test func startAndFramesDecodeOnlyWhatIsShown() throws {
         let catalog = Self.big
