@@ -14,7 +14,7 @@ import TestSupport
         #expect(first.stderr == "")  // progress only on a terminal
         let folderPath = cacheHome.appendingPathComponent("triage").path
         let files = try FileManager.default.contentsOfDirectory(atPath: folderPath)
-        #expect(files.count == 1)
+        #expect(files.count == 1, "\(files)")
         let file = try #require(files.first)
         #expect(file.hasPrefix("catalog-") && file.hasSuffix(".bin"))
         let cachePath = folderPath + "/" + file
@@ -39,6 +39,31 @@ import TestSupport
         let repaired = try TriageProcess.run(["show", "KEY_INVALID", "--catalog", folder.path], environment: environment)
         #expect(repaired.status == 0)
         #expect(repaired.stdout == edited.stdout)
+    }
+
+    @Test func searchKeepsTheIndexBesideTheCacheAndLaterSearchesUseIt() throws {
+        let folder = TestPaths.catalogFolder(["vendors/acme.yaml": Fixtures.acmeVendor])
+        let cacheHome = TestPaths.temporaryDirectory("xdg-cache")
+        let environment = ["XDG_CACHE_HOME": cacheHome.path]
+        let folderPath = cacheHome.appendingPathComponent("triage").path
+        let shown = try TriageProcess.run(["show", "KEY_INVALID", "--catalog", folder.path], environment: environment)
+        #expect(shown.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folderPath).filter { $0.hasSuffix(".index") } == [],
+                "show does not build the search index")
+        let first = try TriageProcess.run(["search", "key", "not", "valid", "--catalog", folder.path], environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        let index = try #require(try FileManager.default.contentsOfDirectory(atPath: folderPath).first { $0.hasSuffix(".bin.index") })
+        let indexPath = folderPath + "/" + index
+        #expect(try FileManager.default.attributesOfItem(atPath: indexPath)[.posixPermissions] as? Int == 0o600)
+        let written = try FileManager.default.attributesOfItem(atPath: indexPath)[.modificationDate] as? Date
+        let second = try TriageProcess.run(["search", "key", "not", "valid", "--catalog", folder.path], environment: environment)
+        #expect(second.stdout == first.stdout)
+        #expect(second.stdout.contains("KEY_INVALID"))
+        #expect(try FileManager.default.attributesOfItem(atPath: indexPath)[.modificationDate] as? Date == written,
+                "the second search decoded the stored index")
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: indexPath))
+        let repaired = try TriageProcess.run(["search", "key", "not", "valid", "--catalog", folder.path], environment: environment)
+        #expect(repaired.stdout == first.stdout)
     }
 
     @Test func brokenUserCatalogStillStopsWithItsProblems() throws {

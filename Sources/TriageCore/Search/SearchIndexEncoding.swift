@@ -131,10 +131,12 @@ extension SearchIndex {
     /// A hash of every entry's vendor and code, in order: bytes made for another catalog do not decode.
     static func fingerprint(_ catalog: Catalog) -> UInt64 {
         var hash = ContentHash64()
-        for entry in catalog.entries {
-            hash.add(entry.vendor.utf8)
+        // One-field reads: a compiled catalog answers them without decoding its entries.
+        let entries = catalog.entries
+        for at in entries.indices {
+            hash.add(entries.vendor(at: at).utf8)
             hash.add(CollectionOfOne(0))
-            hash.add(entry.code.utf8)
+            hash.add(entries.code(at: at).utf8)
             hash.add(CollectionOfOne(0))
         }
         return hash.value

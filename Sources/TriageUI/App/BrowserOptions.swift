@@ -26,6 +26,9 @@ public struct BrowserOptions: Sendable {
     /// Set when the catalog given is a stand-in while the user catalog compiles in the background: the status
     /// line shows this progress until `BrowserMessage.catalogReady` brings the real one.
     public var catalogBuild: CatalogBuildProgress?
+    /// How to make the search index of the (real, not stand-in) catalog: the runner decodes a stored one
+    /// (`SearchIndexStore`) instead of building it. Nil: built from the catalog.
+    public var makeSearchIndex: (@Sendable (Catalog) -> SearchIndex)?
 
     public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, diagnosis: DiagnosisSession? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {

@@ -28,7 +28,8 @@ public struct BrowserProgram: TerminalProgram {
     /// With `options.catalogBuild` set, `catalog` is a stand-in shown while the real one compiles.
     public init(catalog: Catalog, options: BrowserOptions = BrowserOptions()) {
         self.options = options
-        state = BrowserState(catalog: catalog)
+        // A stand-in catalog (shown while the real one compiles) builds its own small index.
+        state = BrowserState(catalog: catalog, makeSearchIndex: options.catalogBuild == nil ? options.makeSearchIndex : nil)
         state.start(with: options)
         startMemory = state.memory
     }

@@ -75,9 +75,9 @@ public struct BrowserState {
     /// While a user catalog compiles in the background (the catalog shown is a stand-in): how far it got.
     public internal(set) var catalogBuild: CatalogBuildProgress?
 
-    init(catalog: Catalog) {
+    init(catalog: Catalog, makeSearchIndex: (@Sendable (Catalog) -> SearchIndex)? = nil) {
         self.catalog = catalog
-        lazySearcher = LazySearcher(catalog: catalog)
+        lazySearcher = LazySearcher(catalog: catalog, makeIndex: makeSearchIndex)
         sidebar = Sidebar(catalog: catalog)
         codeWidths = CodeWidths(catalog: catalog, sidebar: sidebar)
         // Only entries that name a tree are decoded (to check the tree exists).

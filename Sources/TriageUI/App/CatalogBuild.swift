@@ -45,7 +45,7 @@ extension BrowserProgram {
         options.diagnosis = nil
         options.user = nil  // the offer to resume open diagnoses was made at the start
         options.catalogBuild = nil
-        var next = BrowserState(catalog: catalog)
+        var next = BrowserState(catalog: catalog, makeSearchIndex: options.makeSearchIndex)
         next.width = state.width
         next.height = state.height
         next.start(with: options)

@@ -30,6 +30,6 @@ struct BrowseCommand: ParsableCommand {
         let sessions = SessionAccess(store: store, reason: reason, user: SessionDatabaseLocation.user(environment: environment),
                                      ticket: ticket)
         try FullScreen.run(catalog: catalog, vendor: vendor, query: query, mouse: mouse, environment: environment,
-                           sessions: sessions, build: build)
+                           sessions: sessions, build: build, searchIndexStore: global.searchIndexStore())
     }
 }

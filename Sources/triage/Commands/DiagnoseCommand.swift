@@ -75,7 +75,7 @@ struct DiagnoseCommand: ParsableCommand {
         if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
                                              overwrite: force, mouse: mouse, environment: environment,
-                                             recorder: recorded.recorder)
+                                             recorder: recorded.recorder, searchIndexStore: global.searchIndexStore())
             if !program.finishedDiagnosis { throw ExitCode(1) }
             return
         }

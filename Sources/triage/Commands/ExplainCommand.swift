@@ -22,7 +22,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         let input = try readInput()
-        let explanation = Explainer.explain(input, searcher: Searcher(catalog: catalog))
+        let explanation = Explainer.explain(input, searcher: global.searcher(for: catalog))
         if json {
             try JSONOutput.print(ExplanationJSON(explanation, catalog: catalog))
         } else {

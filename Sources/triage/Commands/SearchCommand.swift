@@ -35,7 +35,7 @@ struct SearchCommand: ParsableCommand {
         let catalog = try global.loadCatalog()
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
         let text = query.joined(separator: " ")
-        let searcher = Searcher(catalog: catalog)
+        let searcher = global.searcher(for: catalog)
         let hits = searcher.search(text, vendor: vendor, limit: limit)
         if json {
             try JSONOutput.print(hits.map { hit in

@@ -33,7 +33,8 @@ struct SessionsResumeCommand: ParsableCommand {
         let session = stored.diagnosis
         if !plain, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, mouse: mouse,
-                                             environment: environment, recorder: recorder)
+                                             environment: environment, recorder: recorder,
+                                             searchIndexStore: global.searchIndexStore())
             if program.state.diagnosis?.session.reachedDetermined != true { throw ExitCode(1) }
             return
         }

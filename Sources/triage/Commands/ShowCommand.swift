@@ -23,7 +23,7 @@ struct ShowCommand: ParsableCommand {
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
         let trimmed = code.trimmingCharacters(in: .whitespaces)
         if catalog.entries(code: trimmed, vendor: vendor).isEmpty, let status = Int(trimmed),
-           let report = StatusReport(status: status, vendor: vendor, searcher: Searcher(catalog: catalog)) {
+           let report = StatusReport(status: status, vendor: vendor, searcher: global.searcher(for: catalog)) {
             return try StatusOutput(catalog: catalog, json: json).print(report)
         }
         let entry = try CodeLookup.single(code, vendor: vendor, in: catalog)

@@ -91,6 +91,23 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Where the user catalog's search index is kept (beside its cache file), so a search decodes it instead of
+    /// building it; nil for the built-in catalog alone (its index builds in milliseconds) or without a cache.
+    func searchIndexStore() -> SearchIndexStore? {
+        let environment = ProcessInfo.processInfo.environment
+        let folders = ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
+            .filter { !$0.isEmpty }
+        guard !folders.isEmpty, let directory = CatalogCache.defaultDirectory(environment: environment) else { return nil }
+        let key = BuiltinCatalog.compiled.map(CompiledCatalog.key(of:))
+            ?? CompiledCatalog.key(of: CatalogSource.builtIn(BuiltinCatalog.files).files)
+        return SearchIndexStore(catalogFile: CatalogCache(directory: directory).file(builtInKey: key, folders: folders))
+    }
+
+    /// A searcher over `catalog` (as `loadCatalog` returned it), its index decoded from the store when current.
+    func searcher(for catalog: Catalog) -> Searcher {
+        Searcher(index: searchIndexStore()?.index(for: catalog).index ?? SearchIndex(catalog: catalog))
+    }
+
     /// Prints every problem as `file:line:column: message` and exits 2.
     static func stop(with problems: [CatalogProblem]) throws -> Never {
         for problem in problems { Console.error(TextLayout.cell(problem.description)) }

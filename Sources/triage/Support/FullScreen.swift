@@ -31,7 +31,7 @@ enum FullScreen {
     static func run(catalog: Catalog, vendor: String? = nil, query: String? = nil, diagnosis: DiagnosisSession? = nil,
                     transcriptFile: String? = nil, overwrite: Bool = false, mouse: Bool, environment: [String: String],
                     recorder: SessionRecorder? = nil, sessions given: SessionAccess? = nil,
-                    build: BackgroundCatalogBuild? = nil) throws -> BrowserProgram {
+                    build: BackgroundCatalogBuild? = nil, searchIndexStore: SearchIndexStore? = nil) throws -> BrowserProgram {
         let sessions = given ?? recorder.map(SessionAccess.init)
         let statePath = StatePath.resolve(environment: environment)
         let saver: TranscriptSaver?
@@ -64,6 +64,7 @@ enum FullScreen {
         options.ticket = sessions?.ticket
         options.diagnosisID = sessions?.continuing
         options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
+        if let searchIndexStore { options.makeSearchIndex = { searchIndexStore.index(for: $0).index } }
         func effects() -> BrowserEffects {
             // Sessions are saved against the built catalog once there is one.
             BrowserEffects(sessions: sessions, catalog: build?.catalog ?? catalog, transcripts: recordingSaver,

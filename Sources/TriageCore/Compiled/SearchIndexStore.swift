@@ -1,0 +1,66 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The search index of a cached user catalog, kept beside its cache file (`catalog-KEY.bin.index`), so a search
+/// decodes it instead of building it (at 100,000 codes about a tenth of the time). The file names the cache file
+/// it was built from (device, inode, size and modification time): the cache file is only ever replaced by
+/// renaming a new one over it, so a rebuilt catalog never meets an old index, and the index's own checks
+/// (checksum, the catalog's codes, every offset) reject anything else. A missing, damaged or stale index is
+/// built again and rewritten (privately, atomically); one that cannot be written is only built.
+public struct SearchIndexStore: Sendable {
+    /// How the index was had.
+    public enum Outcome: Equatable, Sendable {
+        case loaded
+        case built
+        /// Built, but not stored: why.
+        case builtUnsaved(String)
+    }
+
+    static let magic = Array("TRIAGEI1".utf8)
+
+    /// The catalog cache file the index belongs to.
+    public let catalogFile: String
+    /// Where the index is stored.
+    public var path: String { catalogFile + ".index" }
+
+    public init(catalogFile: String) { self.catalogFile = catalogFile }
+
+    /// The index of `catalog` (opened from `catalogFile`): decoded from the stored one when it is current,
+    /// else built and stored.
+    public func index(for catalog: Catalog) -> (index: SearchIndex, outcome: Outcome) {
+        let stamp = Self.stamp(of: catalogFile)
+        if let stamp, let stored = try? Data(contentsOf: URL(fileURLWithPath: path)), stored.count > Self.headerSize,
+           Array(stored.prefix(Self.magic.count)) == Self.magic, Self.header(stamp) == Array(stored.prefix(Self.headerSize)),
+           let index = SearchIndex(decoding: Array(stored.dropFirst(Self.headerSize)), catalog: catalog) {
+            return (index, .loaded)
+        }
+        let index = SearchIndex(catalog: catalog)
+        guard let stamp else { return (index, .builtUnsaved("\(catalogFile): no catalog cache file")) }
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try PrivateFile.writeAtomically(Self.header(stamp) + index.encoded(), to: path, directory: directory)
+            return (index, .built)
+        } catch {
+            return (index, .builtUnsaved(String(describing: error)))
+        }
+    }
+
+    static let headerSize = magic.count + 5 * 8
+
+    private static func header(_ stamp: [UInt64]) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw(magic)
+        for value in stamp { writer.uint64(value) }
+        return writer.bytes
+    }
+
+    /// Device, inode, size and modification time (seconds, nanoseconds) of a regular file; nil otherwise.
+    private static func stamp(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino), UInt64(info.st_size),
+                UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(info.st_mtim.tv_nsec)]
+    }
+}
