@@ -38,9 +38,10 @@ import TestSupport
 
     @Test func aFolderWhoseFilesTogetherAreTooLargeIsRefused() throws {
         let chunk = "# " + String(repeating: "x", count: (1 << 20) + 500_000) + "\nvendor: {id: v, name: V}\n"
-        let folder = TestPaths.catalogFolder(Dictionary(uniqueKeysWithValues: (0..<12).map { ("v\($0).yaml", chunk) }))
+        let folder = TestPaths.catalogFolder(Dictionary(uniqueKeysWithValues: (0..<88).map { ("v\($0).yaml", chunk) }))
         let read = CatalogSource.directory(folder.path)
-        #expect(read.problems.contains { $0.message.hasPrefix("the folder's YAML files total more than 16 MB") }, "\(read.problems)")
+        #expect(read.problems.contains { $0.message.hasPrefix("the folder's YAML files total more than 128 MB") }, "\(read.problems)")
+        #expect(read.source.files.count < 88, "reading stopped at the cap")
     }
 
     @Test func aFIFOInTheCatalogFolderDoesNotHang() throws {

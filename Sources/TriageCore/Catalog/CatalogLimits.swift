@@ -6,13 +6,14 @@ import Darwin
 #endif
 
 /// How much catalog Triage reads: the largest shipped file is about 40 KB and the whole shipped catalog about
-/// 540 KB, so these leave ample room for real catalogs while a hostile one (a 30 MB flow list, a 3 GB sparse
-/// file) is refused before it is read, from its size as `stat` reports it.
+/// 540 KB, and a 100,000-code multi-vendor catalog is about 72 MB, so these leave room for real catalogs in one
+/// folder while a hostile one (a 30 MB flow list, a 3 GB sparse file) is refused before it is read, from its size
+/// as `stat` reports it, and a folder never makes Triage read more than 128 MB.
 public enum CatalogLimits {
     /// Largest YAML file read: 2 MB.
     public static let maximumFileBytes = 2 << 20
-    /// Largest total of the YAML files of one folder: 16 MB.
-    public static let maximumFolderBytes = 16 << 20
+    /// Largest total of the YAML files of one folder: 128 MB (a 100,000-code catalog is about 72 MB).
+    public static let maximumFolderBytes = 128 << 20
     /// Most YAML files read from one folder.
     public static let maximumFiles = 2_000
 
