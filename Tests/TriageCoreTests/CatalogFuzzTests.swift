@@ -7,18 +7,6 @@ import TestSupport
 /// Seeded fuzzing (2,000 mutated files, TRIAGE_FUZZ_ROUNDS for more; a hang fails after 3 minutes) of the loader with mutations of the shipped files: whatever the bytes, loading
 /// returns (no trap, no hang) and every problem names a file of the source with a position inside it.
 @Suite struct CatalogFuzzTests {
-    /// A small deterministic generator, so a failure can be replayed from the seed it prints.
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
 
     /// Pieces that stress the parser and the readers: YAML syntax, aliases, controls, bidi, huge numbers.
     static let tokens = [":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", "? ", "|", ">", "\"", "'", "#",
@@ -50,7 +38,7 @@ import TestSupport
 
     @Test func mutatedShippedFilesNeverCrashOrHang() throws {
         let seed = UInt64(ProcessInfo.processInfo.environment["TRIAGE_FUZZ_SEED"] ?? "") ?? 0x7121_A6E8
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         let files = BuiltinCatalog.files
         let rounds = Int(ProcessInfo.processInfo.environment["TRIAGE_FUZZ_ROUNDS"] ?? "") ?? 2_000
         let budget = Duration.seconds(180)  // only catches a hang; ~7 s of CPU in debug

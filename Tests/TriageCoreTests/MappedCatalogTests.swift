@@ -99,7 +99,7 @@ import TestSupport
         for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 300)) {
             #expect(CompiledCatalog.decode(Array(bytes.prefix(length))) == nil, "\(length) bytes")
         }
-        var random = SplitMix(seed: 12)
+        var random = SplitMix64(seed: 12)
         var opened = 0
         for round in 0..<400 {
             var damaged = bytes
@@ -171,15 +171,3 @@ import TestSupport
     }
 }
 
-/// A small deterministic generator (SplitMix64) for the damage rounds.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -8,6 +8,9 @@ public struct Catalog: Sendable {
     public let trees: [DecisionTree]
     /// Example tickets (`catalog/tests/*.yaml`), in source order.
     public let examples: [ExampleTicket]
+    /// The checksum of the compiled bytes the catalog was opened from (nil for one loaded from YAML): what a
+    /// stored search index is checked against.
+    public internal(set) var compiledChecksum: UInt64?
 
     /// How codes are found: dictionaries built from values, or the compiled catalog's own lookup slots.
     private enum Lookup: Sendable {

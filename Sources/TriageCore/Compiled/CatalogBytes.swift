@@ -61,6 +61,13 @@ final class CatalogBytes: @unchecked Sendable {
         return CatalogBytes(buffer: UnsafeRawBufferPointer(rebasing: storage[0..<total]), isMapped: false)
     }
 
+    /// Lets the kernel drop the mapping's pages from this process's resident memory (after the checksum read
+    /// them all): they come back from the page cache when an entry is read. Nothing for a copy in memory.
+    func releaseResidentPages() {
+        guard isMapped, let base = buffer.baseAddress, buffer.count > 0 else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base), buffer.count, MADV_DONTNEED)
+    }
+
     deinit {
         guard let base = buffer.baseAddress else { return }
         if isMapped {

@@ -145,7 +145,10 @@ public enum CompiledCatalog {
             let checksum = try reader.uint64()
             let payload = try reader.raw(length)
             guard reader.isAtEnd, ContentHash.of(payload) == checksum else { return nil }
-            return try openPayload(payload, owner: bytes)
+            var catalog = try openPayload(payload, owner: bytes)
+            bytes.releaseResidentPages()
+            catalog.compiledChecksum = checksum
+            return catalog
         } catch {
             return nil
         }

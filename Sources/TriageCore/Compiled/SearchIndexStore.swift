@@ -31,10 +31,10 @@ public struct SearchIndexStore: Sendable {
     /// else built and stored.
     public func index(for catalog: Catalog) -> (index: SearchIndex, outcome: Outcome) {
         let stamp = Self.stamp(of: catalogFile)
-        if let stamp, let stored = try? Data(contentsOf: URL(fileURLWithPath: path)), stored.count > Self.headerSize,
-           Array(stored.prefix(Self.magic.count)) == Self.magic, Self.header(stamp) == Array(stored.prefix(Self.headerSize)),
-           let index = SearchIndex(decoding: Array(stored.dropFirst(Self.headerSize)), catalog: catalog) {
-            return (index, .loaded)
+        if let stamp, var stored = Self.read(path), stored.count > Self.headerSize,
+           Self.header(stamp).elementsEqual(stored[0..<Self.headerSize]) {
+            stored.removeSubrange(0..<Self.headerSize)  // in place: one copy of the index in memory, not two
+            if let index = SearchIndex(decoding: stored, catalog: catalog) { return (index, .loaded) }
         }
         let index = SearchIndex(catalog: catalog)
         guard let stamp else { return (index, .builtUnsaved("\(catalogFile): no catalog cache file")) }
@@ -48,6 +48,28 @@ public struct SearchIndexStore: Sendable {
     }
 
     static let headerSize = magic.count + 5 * 8
+
+    /// A regular file's bytes, read straight into one array; nil when it cannot be read.
+    private static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while total < size {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + total, size - total)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return false }
+                total += count
+            }
+            return true
+        }
+        return complete ? bytes : nil
+    }
 
     private static func header(_ stamp: [UInt64]) -> [UInt8] {
         var writer = ByteWriter()
