@@ -171,3 +171,19 @@ import TestSupport
     }
 }
 
+
+/// The checksum a mapped cache file is checked with, taken a chunk at a time, is the whole-buffer one.
+@Suite struct ChunkedChecksumTests {
+    @Test func chunkedAndWholeAgreeForEveryLengthAndChunk() {
+        var random = SplitMix64(seed: 7)
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 4095, 4096, 10_000] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            for chunk in [8, 16, 4096, 1 << 20] {
+                var seen = 0
+                let chunked = bytes.withUnsafeBytes { ContentHash.of($0, chunk: chunk) { seen += $0.count } }
+                #expect(chunked == ContentHash.of(bytes), "length \(length), chunk \(chunk)")
+                #expect(seen == length / 8 * 8)
+            }
+        }
+    }
+}

@@ -61,6 +61,23 @@ final class CatalogBytes: @unchecked Sendable {
         return CatalogBytes(buffer: UnsafeRawBufferPointer(rebasing: storage[0..<total]), isMapped: false)
     }
 
+    /// The checksum of `part` (a part of `buffer`): for a mapping, 4 MB at a time, letting each part's pages go
+    /// once hashed, so checking a 64 MB cache file never makes all of it resident at once.
+    func checksum(of part: UnsafeRawBufferPointer) -> UInt64 {
+        guard isMapped else { return ContentHash.of(part) }
+        return ContentHash.of(part, chunk: 4 << 20) { release($0) }
+    }
+
+    /// Drops the whole pages inside `part` from resident memory (they come back from the file when read).
+    private func release(_ part: UnsafeRawBufferPointer) {
+        guard let base = part.baseAddress else { return }
+        let page = max(1, Int(sysconf(Int32(_SC_PAGESIZE))))
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + part.count) / page * page
+        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(address, end - start, MADV_DONTNEED)
+    }
+
     /// Lets the kernel drop the mapping's pages from this process's resident memory (after the checksum read
     /// them all): they come back from the page cache when an entry is read. Nothing for a copy in memory.
     func releaseResidentPages() {

@@ -144,7 +144,7 @@ public enum CompiledCatalog {
             let length = try reader.count()
             let checksum = try reader.uint64()
             let payload = try reader.raw(length)
-            guard reader.isAtEnd, ContentHash.of(payload) == checksum else { return nil }
+            guard reader.isAtEnd, bytes.checksum(of: payload) == checksum else { return nil }
             var catalog = try openPayload(payload, owner: bytes)
             bytes.releaseResidentPages()
             catalog.compiledChecksum = checksum
