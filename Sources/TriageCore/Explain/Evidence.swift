@@ -42,4 +42,19 @@ public struct Evidence: Hashable, Sendable, Codable {
     }
 
     public var isEmpty: Bool { values.isEmpty }
+
+    private enum CodingKeys: String, CodingKey { case values, origin }
+
+    /// As `Dictionary` encodes keys that are not strings (key, value, key, value), but in key order, so the same
+    /// facts always give the same bytes (the compiled catalog, and so its cache key, stays the same between builds).
+    /// Decoding is the synthesized one, which takes the pairs in any order.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        var pairs = container.nestedUnkeyedContainer(forKey: .values)
+        for key in values.keys.sorted() {
+            try pairs.encode(key)
+            try pairs.encode(values[key])
+        }
+        try container.encode(origin, forKey: .origin)
+    }
 }
