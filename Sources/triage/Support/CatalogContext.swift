@@ -27,8 +27,7 @@ struct GlobalOptions: ParsableArguments {
     func sources(environment: [String: String]) -> (sources: [CatalogSource], problems: [CatalogProblem]) {
         var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
         var problems: [CatalogProblem] = []
-        let fromEnvironment = (environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init)
-        for folder in fromEnvironment + catalogs where !folder.isEmpty {
+        for folder in userFolders(environment) {
             let read = CatalogSource.directory(folder)
             sources.append(read.source)
             problems += read.problems
@@ -41,15 +40,14 @@ struct GlobalOptions: ParsableArguments {
     /// merged catalog comes from the cache (`CatalogCache`), rebuilt from the YAML when a file changed.
     func loadCatalog() throws -> Catalog {
         let environment = ProcessInfo.processInfo.environment
-        let folders = ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
-            .filter { !$0.isEmpty }
+        let folders = userFolders(environment)
         let compiled = BuiltinCatalog.compiled
         if folders.isEmpty, let compiled, let catalog = CompiledCatalog.decode(compiled) { return catalog }
         let catalog: Catalog
         let all: [CatalogProblem]
         if let directory = CatalogCache.defaultDirectory(environment: environment) {
             let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
-            let key = compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
+            let key = Self.builtInKey
             let line = BuildProgressLine()
             let loaded = CatalogCache(directory: directory).load(builtIn: builtIn, builtInKey: key, folders: folders,
                                                                  progress: { line.note($0) })
@@ -69,14 +67,13 @@ struct GlobalOptions: ParsableArguments {
     /// wait for a cold build. Problems found before the screen opens stop here, as in `loadCatalog`.
     func catalogForScreen() throws -> (catalog: Catalog, build: BackgroundCatalogBuild?) {
         let environment = ProcessInfo.processInfo.environment
-        let folders = ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
-            .filter { !$0.isEmpty }
+        let folders = userFolders(environment)
         guard !folders.isEmpty, let directory = CatalogCache.defaultDirectory(environment: environment) else {
             return (try loadCatalog(), nil)
         }
         let compiled = BuiltinCatalog.compiled
         let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
-        let key = compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
+        let key = Self.builtInKey
         let cache = CatalogCache(directory: directory)
         switch BackgroundCatalogBuild.start({ progress in
             let loaded = cache.load(builtIn: builtIn, builtInKey: key, folders: folders, progress: progress)
@@ -95,17 +92,25 @@ struct GlobalOptions: ParsableArguments {
     /// building it; nil for the built-in catalog alone (its index builds in milliseconds) or without a cache.
     func searchIndexStore() -> SearchIndexStore? {
         let environment = ProcessInfo.processInfo.environment
-        let folders = ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
-            .filter { !$0.isEmpty }
+        let folders = userFolders(environment)
         guard !folders.isEmpty, let directory = CatalogCache.defaultDirectory(environment: environment) else { return nil }
-        let key = BuiltinCatalog.compiled.map(CompiledCatalog.key(of:))
-            ?? CompiledCatalog.key(of: CatalogSource.builtIn(BuiltinCatalog.files).files)
-        return SearchIndexStore(catalogFile: CatalogCache(directory: directory).file(builtInKey: key, folders: folders))
+        return SearchIndexStore(catalogFile: CatalogCache(directory: directory).file(builtInKey: Self.builtInKey, folders: folders))
     }
 
     /// A searcher over `catalog` (as `loadCatalog` returned it), its index decoded from the store when current.
     func searcher(for catalog: Catalog) -> Searcher {
         Searcher(index: searchIndexStore()?.index(for: catalog).index ?? SearchIndex(catalog: catalog))
+    }
+
+    /// The user catalog folders in override order: TRIAGE_CATALOG's, then --catalog's.
+    private func userFolders(_ environment: [String: String]) -> [String] {
+        ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
+            .filter { !$0.isEmpty }
+    }
+
+    /// Identifies the built-in catalog in cache keys: its compiled bytes, else its files.
+    private static var builtInKey: UInt64 {
+        BuiltinCatalog.compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: BuiltinCatalog.files)
     }
 
     /// Prints every problem as `file:line:column: message` and exits 2.
