@@ -13,8 +13,9 @@ public enum BrowserEffect: Hashable, Sendable {
     case saveMemory(BrowserMemory)
     /// The stored sessions matching the filter (the sessions screen `S`, the resume offer at start).
     case listSessions(SessionFilter)
-    /// Save the diagnosis after a step: a new stored session when `id` is nil (answered with its id).
-    case saveSession(SessionSave)
+    /// Save the diagnosis after a step, as its `SessionRecording` decided: create its row or save into it
+    /// (answered with the row's id). The performer masks secrets (`SessionSnapshot`).
+    case saveSession(SessionWrite)
     /// Delete stored session `id` (`x` on the sessions screen, after a confirmation).
     case deleteSession(Int64)
     /// Set the outcome of stored session `id` (at a conclusion, or `o` on the sessions screen).
@@ -46,19 +47,6 @@ public enum BrowserEffect: Hashable, Sendable {
         case .copy:
             return .notCopied(reason: "no terminal to copy through")
         }
-    }
-}
-
-/// A diagnosis to save: the session (the performer masks secrets), its stored id once it has one, its ticket.
-public struct SessionSave: Hashable, Sendable {
-    public var session: DiagnosisSession
-    public var id: Int64?
-    public var ticket: String?
-
-    public init(session: DiagnosisSession, id: Int64?, ticket: String?) {
-        self.session = session
-        self.id = id
-        self.ticket = ticket
     }
 }
 

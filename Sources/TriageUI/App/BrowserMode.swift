@@ -1,9 +1,10 @@
 import TerminalKit
 
-/// What the keyboard currently drives, with the state that only that mode has: where search started, the tree
-/// list, the help's scroll and what the help is over. Invalid combinations (help over search, a tree list while
-/// browsing) cannot be written. `BrowserProgram.update` dispatches on it.
-enum Mode {
+/// What the keyboard currently drives, with the state only that screen has. Every screen the shell shows is a
+/// value here and owns its state (the tree list, the diagnosis, the paste box, the sessions screen); the help
+/// and the prompts are shown over another mode and return to it. Invalid combinations (a tree list while
+/// browsing, a prompt with nothing under it) cannot be written. `BrowserProgram.update` dispatches on it.
+indirect enum Mode {
     /// Moving between vendors, codes and detail.
     case browse
     /// Typing a search query; Esc goes back to `origin`, where search started.
@@ -12,29 +13,36 @@ enum Mode {
     case find(TextField)
     /// The list of decision trees over the browse screen.
     case trees(TreePicker)
-    /// The guided diagnosis (`BrowserState.diagnosis`, kept after leaving it so `D` resumes it).
-    case diagnosis
-    /// The key help over `base`, scrolled by `scroll`.
-    case help(scroll: ScrollState, over: HelpBase)
+    /// The guided diagnosis. Leaving it parks it in `BrowserState.kept`, so `D` resumes it.
+    case diagnosis(DiagnosisScreen)
     /// The paste box (`e`, or a response pasted into search): what the customer sent, explained.
     case explain(PasteBox)
-    /// The stored diagnoses (`S`, `BrowserState.sessionsScreen`).
-    case sessions
+    /// The stored diagnoses (`S`).
+    case sessions(SessionsScreen)
+    /// The key help of `over`, scrolled by `scroll`; closing it returns to `over`.
+    case help(scroll: ScrollState, over: Mode)
+    /// A one-line question (`Prompt`) over `over`, answered on the last row.
+    case prompt(Prompt, over: Mode)
 
-    /// What the help overlay can be opened over; closing it returns there.
-    enum HelpBase {
-        case browse
-        case trees(TreePicker)
-        case diagnosis
-        case explain(PasteBox)
+    /// The screen under any help or prompt.
+    var base: Mode {
+        switch self {
+        case let .help(_, over), let .prompt(_, over): return over.base
+        default: return self
+        }
+    }
 
-        var mode: Mode {
-            switch self {
-            case .browse: return .browse
-            case let .trees(picker): return .trees(picker)
-            case .diagnosis: return .diagnosis
-            case let .explain(box): return .explain(box)
-            }
+    /// Changes the screen under any help or prompt, keeping them over it.
+    mutating func updateBase(_ change: (inout Mode) -> Void) {
+        switch self {
+        case .help(let scroll, var over):
+            over.updateBase(change)
+            self = .help(scroll: scroll, over: over)
+        case .prompt(let prompt, var over):
+            over.updateBase(change)
+            self = .prompt(prompt, over: over)
+        default:
+            change(&self)
         }
     }
 
@@ -49,6 +57,7 @@ enum Mode {
         case .sessions: return .sessions
         case .help: return .help
         case .explain: return .explain
+        case .prompt: return .prompt
         }
     }
 }
@@ -61,7 +70,7 @@ public enum BrowserMode: Hashable, Sendable {
     case search
     /// Typing a pattern to find in the detail pane (`/` with the focus on it; `BrowserState.findKeys`).
     case find
-    /// The key help overlay, over the browse screen or the diagnosis.
+    /// The key help overlay, over the screen it was opened from.
     case help
     /// The list of decision trees (`t`, or `d` on a code several trees diagnose), over the browse screen.
     case trees
@@ -71,6 +80,9 @@ public enum BrowserMode: Hashable, Sendable {
     case explain
     /// The sessions screen (`S`): stored diagnoses to resume, delete or give an outcome.
     case sessions
+    /// A one-line question over another screen: the ticket (`T`), or "continue the open diagnosis or start a
+    /// new one?" (`BrowserState.prompt`).
+    case prompt
 }
 
 /// The three panes, in Tab order.

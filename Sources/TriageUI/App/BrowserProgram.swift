@@ -55,8 +55,8 @@ public struct BrowserProgram: TerminalProgram {
     /// The answer to an effect: the diagnosis says where the transcript went, or why it did not.
     public mutating func answer(_ answer: BrowserAnswer) -> Update<BrowserEffect> {
         switch answer {
-        case let .transcriptSaved(path): state.diagnosis?.transcriptSaved(at: path)
-        case let .transcriptNotSaved(reason): state.diagnosis?.transcriptNotSaved(reason: reason)
+        case let .transcriptSaved(path): state.updateDiagnosis { $0.transcriptSaved(at: path) }
+        case let .transcriptNotSaved(reason): state.updateDiagnosis { $0.transcriptNotSaved(reason: reason) }
         case .memorySaved: break
         case let .memoryNotSaved(reason): state.message = "Cannot save the search history: \(reason)"
         default: state.answerSessions(answer)
@@ -88,39 +88,49 @@ extension BrowserState {
         case let .resize(width, height):
             self.width = max(0, width)
             self.height = max(0, height)
-            let size = (width: self.width, height: self.height)
-            diagnosis?.resize(width: size.width, height: size.height)
-            treePicker?.resize(width: size.width, height: size.height)
-            sessionsScreen?.resize(width: size.width, height: size.height)
+            resizeChildren()
         case let .key(key):
             if handleScreenKey(key) { return .continue }
             message = nil
             docsLink = nil
-            if sessions.ticketField != nil, key != .control("c") {
-                handleTicketKey(key)
-                break
-            }
-            if sessions.pendingStart != nil, key != .control("c") {
-                answerPendingStart(key)
-                break
-            }
-            switch mode {
+            switch active {
             case .browse: result = handleBrowseKey(key)
             case .search: result = handleSearchKey(key)
             case .find: result = handleFindKey(key)
             case .help: result = handleHelpKey(key)
-            case .trees: result = handleTreePickerKey(key)
-            case .diagnosis: result = handleDiagnosisKey(key)
-            case .explain: result = handlePasteBoxKey(key)
-            case .sessions: result = handleSessionsKey(key)
+            case .trees, .diagnosis, .explain, .sessions, .prompt: result = handleChildKey(key)
             }
         case let .mouse(mouse):
-            if mode == .diagnosis { handleDiagnosisMouse(mouse) } else if mode != .sessions { handleMouse(mouse) }
+            switch active {
+            case .diagnosis: handleDiagnosisMouse(mouse)
+            case .sessions, .prompt: break
+            default: handleMouse(mouse)
+            }
         case let .paste(text):
             handlePaste(text)
         }
         settle()
         return result
+    }
+
+    /// Every child screen (shown, under the help or a prompt, or kept) takes the terminal's size.
+    mutating func resizeChildren() {
+        let (width, height) = (self.width, self.height)
+        active.updateBase { mode in
+            switch mode {
+            case var .diagnosis(screen):
+                screen.resize(width: width, height: height)
+                mode = .diagnosis(screen)
+            case var .trees(picker):
+                picker.resize(width: width, height: height)
+                mode = .trees(picker)
+            case var .sessions(screen):
+                screen.resize(width: width, height: height)
+                mode = .sessions(screen)
+            default: break
+            }
+        }
+        kept?.resize(width: width, height: height)
     }
 
     /// Clamps selections and scroll offsets to the lists and the layout.

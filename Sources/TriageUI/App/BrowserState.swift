@@ -58,19 +58,17 @@ public struct BrowserState {
     public internal(set) var message: String?
     /// The docs URL the message shows (`o`), drawn as a hyperlink; cleared with the message.
     var docsLink: String?
-    /// The diagnosis shown in `.diagnosis` mode; kept after leaving it, so it can be resumed (`D`, or `d` on the
-    /// same code and tree).
-    public internal(set) var diagnosis: DiagnosisScreen?
-    /// The sessions screen while it is shown; the stored id, ticket and outcome of the diagnosis.
-    public internal(set) var sessionsScreen: SessionsScreen?
+    /// The diagnosis left behind when the engineer went back to the browser (Esc, a related code, `S`): `D`, or
+    /// `d` on the same code and tree, resumes it. The diagnosis shown lives in `active`.
+    var kept: DiagnosisScreen?
     public internal(set) var sessions = BrowserSessions()
-    /// Where `s` in a diagnosis saves the transcript, and the time it writes (from `BrowserOptions`).
     /// Effects asked for by the current update; `BrowserProgram.update` returns them.
     var effects: [BrowserEffect] = []
     /// Something the memory keeps changed (a query went into the search history): the update saves it at once.
     var memoryChanged = false
     /// What the terminal must do after the current update (Ctrl-L repaint, Ctrl-Z suspend).
     var terminalCommands: [TerminalCommand] = []
+    /// The time written into transcripts (from `BrowserOptions`).
     var clock: @Sendable () -> Date = { Date() }
     /// While a user catalog compiles in the background (the catalog shown is a stand-in): how far it got.
     public internal(set) var catalogBuild: CatalogBuildProgress?

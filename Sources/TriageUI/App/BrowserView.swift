@@ -17,33 +17,29 @@ public enum BrowserView {
             TooSmallView.draw(into: &screen, glyphs: glyphs)
             return screen
         }
-        let over = state.mode == .help ? state.helpReturn : state.mode
-        if over == .diagnosis, let diagnosis = state.diagnosis {
+        switch state.active.base {
+        case let .diagnosis(diagnosis):
             diagnosis.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
-            if state.mode == .help {
-                screen.fill(x: 0, y: layout.status.y, width: layout.status.width, height: 1)
-                StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)
-            }
-        } else if over == .explain, let box = state.pasteBox {
+        case let .explain(box):
             box.draw(into: &screen, width: context.width, height: context.height, catalog: state.catalog, glyphs: glyphs)
-            if state.mode == .help {
-                screen.fill(x: 0, y: layout.status.y, width: layout.status.width, height: 1)
-                StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)
-            }
-        } else if over == .sessions, let sessions = state.sessionsScreen {
+        case let .sessions(sessions):
             sessions.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
-        } else {
+        case let .trees(picker):
             drawBrowser(state, layout: layout, into: &screen, context: context)
-            if over == .trees, let picker = state.treePicker {
-                picker.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
-            }
-        }
-        if let field = state.sessions.ticketField {
-            TicketPromptView.draw(field, into: &screen, width: context.width, height: context.height, glyphs: glyphs)
+            picker.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
+        case .browse, .search, .find, .help, .prompt:
+            drawBrowser(state, layout: layout, into: &screen, context: context)
         }
         if state.mode == .help {
+            if state.active.base.kind != .browse {
+                screen.fill(x: 0, y: layout.status.y, width: layout.status.width, height: 1)
+                StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)
+            }
             state.helpOverlay(width: layout.width, height: layout.height, unicode: context.unicode)
                 .draw(into: &screen, scroll: state.helpScroll.scroll, glyphs: glyphs)
+        }
+        if let prompt = state.prompt {
+            PromptView.draw(prompt, into: &screen, width: context.width, height: context.height, glyphs: glyphs)
         }
         return screen
     }

@@ -32,8 +32,7 @@ extension BrowserProgram {
     /// diagnosis, a prompt or the help), keeping the place: the remembered one when nothing moved since the
     /// start (it may name a code only the new catalog has), else the current vendor, category, code and query.
     mutating func switchCatalogWhenBrowsing() {
-        guard let catalog = pendingCatalog, case .browse = state.active, state.sessions.ticketField == nil,
-              state.sessions.pendingStart == nil else { return }
+        guard let catalog = pendingCatalog, case .browse = state.active else { return }
         pendingCatalog = nil
         let moved = state.memory != startMemory
         var options = self.options
@@ -50,7 +49,7 @@ extension BrowserProgram {
         next.height = state.height
         next.start(with: options)
         next.sessions = state.sessions
-        next.diagnosis = state.diagnosis
+        next.kept = state.kept
         next.message = "Catalog compiled: \(CatalogBuildProgress.grouped(catalog.entries.count)) codes"
         next.settle()
         state = next

@@ -1,6 +1,7 @@
-/// What a screen the browser shows in its place (the diagnosis, the tree list) asks of it after a key: the cases
-/// every such screen shares, and `request` for what only that one asks (the Bubble Tea "command"). The child
-/// never leaves, quits or writes files itself; `BrowserState.route(child:)` does it.
+/// What a screen the browser shows in its place (the diagnosis, the tree list, the paste box, the sessions
+/// screen, a prompt) asks of it after a key: the cases every such screen shares, and `request` for what only
+/// that one asks (the Bubble Tea "command"). The child never leaves, quits or writes files itself;
+/// `BrowserState.route(child:)` does it.
 public enum ChildOutcome<Request: Hashable & Sendable>: Hashable, Sendable {
     /// Handled inside the child; keep showing it.
     case stay

@@ -43,8 +43,8 @@ extension BrowserState {
             let document = detailDocument()
             if !document.regions.indices.contains(link) { problems.append("detail link \(link) does not exist") }
         }
-        if mode == .diagnosis, diagnosis == nil { problems.append("diagnosis mode without a diagnosis") }
-        if mode == .help, helpReturn == .diagnosis, diagnosis == nil { problems.append("the help returns to no diagnosis") }
+        if showsDiagnosis, kept != nil { problems.append("a diagnosis is shown while another one is kept") }
+        if case let .help(_, over) = active, case .help = over { problems.append("a help over a help") }
         if let diagnosis { problems += diagnosis.invariantViolations(deep: deep).map { "diagnosis: " + $0 } }
         for place in history where place.selected.map({ catalog.entry($0) == nil }) ?? false {
             problems.append("history points at a missing code")

@@ -1,43 +1,51 @@
 import TerminalKit
 
-/// The parts of `BrowserState.active` that views, tests and the key handlers ask for by name.
+/// What views, tests and the key handlers ask of `BrowserState.active` by name. Reads only: a child screen is
+/// changed where its keys are routed (`ChildRouting`), never through a setter.
 extension BrowserState {
     /// The kind of mode the browser is in.
     public var mode: BrowserMode { active.kind }
 
     /// The tree list, while it is shown (also under the help).
-    public internal(set) var treePicker: TreePicker? {
-        get {
-            switch active {
-            case let .trees(picker), let .help(_, .trees(picker)): return picker
-            default: return nil
-            }
-        }
-        set {
-            guard let newValue else { return }
-            switch active {
-            case .trees: active = .trees(newValue)
-            case let .help(scroll, .trees): active = .help(scroll: scroll, over: .trees(newValue))
-            default: break
-            }
-        }
+    public var treePicker: TreePicker? {
+        if case let .trees(picker) = active.base { return picker }
+        return nil
+    }
+
+    /// The paste box, while it is shown (also under the help).
+    public var pasteBox: PasteBox? {
+        if case let .explain(box) = active.base { return box }
+        return nil
+    }
+
+    /// The sessions screen, while it is shown (also under the help or a prompt).
+    public var sessionsScreen: SessionsScreen? {
+        if case let .sessions(screen) = active.base { return screen }
+        return nil
+    }
+
+    /// The diagnosis shown (also under the help or a prompt), else the one left behind (`D` resumes it).
+    public var diagnosis: DiagnosisScreen? {
+        if case let .diagnosis(screen) = active.base { return screen }
+        return kept
+    }
+
+    /// True while the diagnosis is the screen shown (under any help or prompt).
+    var showsDiagnosis: Bool {
+        if case .diagnosis = active.base { return true }
+        return false
+    }
+
+    /// The question asked on the last row, while one is.
+    public var prompt: Prompt? {
+        if case let .prompt(prompt, _) = active { return prompt }
+        return nil
     }
 
     /// How far the help is scrolled (at the top when it is not shown).
     var helpScroll: ScrollState {
-        get {
-            if case let .help(scroll, _) = active { return scroll }
-            return ScrollState()
-        }
-        set {
-            if case let .help(_, base) = active { active = .help(scroll: newValue, over: base) }
-        }
-    }
-
-    /// The kind of mode under the help (the mode itself when no help is shown).
-    var helpReturn: BrowserMode {
-        if case let .help(_, base) = active { return base.mode.kind }
-        return mode
+        if case let .help(scroll, _) = active { return scroll }
+        return ScrollState()
     }
 
     /// Where search started, while typing a search.
@@ -46,20 +54,17 @@ extension BrowserState {
         return nil
     }
 
-    /// The help overlay over what is shown now; closing it returns there.
-    mutating func openHelp() {
-        switch active {
-        case let .help(_, base): active = .help(scroll: ScrollState(), over: base)
-        case let .trees(picker): active = .help(scroll: ScrollState(), over: .trees(picker))
-        case .diagnosis: active = .help(scroll: ScrollState(), over: .diagnosis)
-        case let .explain(box): active = .help(scroll: ScrollState(), over: .explain(box))
-        case .browse, .search: active = .help(scroll: ScrollState(), over: .browse)
-        case .sessions, .find: break
+    /// Changes the diagnosis, wherever it is: on screen (under any help or prompt) or left behind.
+    mutating func updateDiagnosis(_ change: (inout DiagnosisScreen) -> Void) {
+        if showsDiagnosis {
+            active.updateBase { mode in
+                guard case var .diagnosis(screen) = mode else { return }
+                change(&screen)
+                mode = .diagnosis(screen)
+            }
+        } else if var screen = kept {
+            change(&screen)
+            kept = screen
         }
-    }
-
-    /// Back to what the help was opened over.
-    mutating func closeHelp() {
-        if case let .help(_, base) = active { active = base.mode }
     }
 }

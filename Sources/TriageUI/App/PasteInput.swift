@@ -4,27 +4,23 @@ extension BrowserState {
     /// keys, so pasted digits and newlines cannot answer questions.
     mutating func handlePaste(_ text: String) {
         let characters = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
-        if sessions.ticketField != nil {
-            for character in characters { handleTicketKey(.character(character)) }
-            return
-        }
-        switch mode {
+        switch active {
         case .search where PasteBox.looksLikeResponse(text):
             explainPaste(text)
-        case .explain:
-            pasteIntoBox(text)
-        case .sessions:
-            guard sessionsScreen?.isFiltering == true else { return }
-            for character in characters { _ = sessionsScreen?.handle(.character(character)) }
+        case var .explain(box):
+            box.paste(text, with: searcher)
+            active = .explain(box)
+        case .prompt(.ticket, _):
+            for character in characters { _ = handleChildKey(.character(character)) }
+        case let .sessions(screen) where screen.isFiltering:
+            for character in characters { _ = handleChildKey(.character(character)) }
         case .search:
             for character in characters { _ = handleSearchKey(.character(character)) }
         case .find:
             for character in characters { _ = handleFindKey(.character(character)) }
-        case .diagnosis:
-            guard var screen = diagnosis, screen.isTyping || screen.noteEditor != nil else { return }
-            for character in characters { _ = screen.handle(.character(character)) }
-            diagnosis = screen
-        case .browse, .help, .trees:
+        case let .diagnosis(screen) where screen.isTyping || screen.noteEditor != nil:
+            for character in characters { _ = handleChildKey(.character(character)) }
+        case .browse, .help, .trees, .diagnosis, .sessions, .prompt:
             break
         }
     }

@@ -34,9 +34,7 @@ extension BrowserState {
         sessions.ticket = options.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         searchHistory = SearchHistory(options.memory?.searches ?? [])
         if let session = options.diagnosis {
-            startDiagnosis(session)
-            startRecording(eager: true)
-            sessions.id = options.diagnosisID
+            startDiagnosis(session, continuing: options.diagnosisID)
         } else if options.recordsSessions {
             sessions.offerUser = options.user
         }

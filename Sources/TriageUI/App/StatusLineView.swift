@@ -94,7 +94,7 @@ enum StatusLineView {
         case .explain:
             guard let box = state.pasteBox else { return [] }
             return StatusBar.hints(box.activeKeys, for: box, keyStyle: Theme.key)
-        case .sessions:
+        case .sessions, .prompt:
             return []
         case .browse:
             return StatusBar.hints(state.activeBrowseKeys, for: state, keyStyle: Theme.key)

@@ -88,7 +88,7 @@ extension BrowserState {
         case .back: back()
         case .sessions: openSessions()
         case .copy: copySelectedCode()
-        case .ticket: beginTicket()
+        case .ticket: beginTicket(forDiagnosis: false)
         case .find: openFind()
         case .findNext: findAgain(forward: true)
         case .findPrevious: findAgain(forward: false)

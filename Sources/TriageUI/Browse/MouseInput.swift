@@ -4,11 +4,10 @@ import TerminalKit
 extension BrowserState {
     mutating func handleMouse(_ event: MouseEvent) {
         switch mode {
-        case .sessions: return
         case .help:
-            if event.kind == .press { closeHelp() } else { helpScroll.page(event.kind == .wheelDown ? 3 : -3) }
+            if event.kind == .press { closeHelp() } else { scrollHelp { $0.page(event.kind == .wheelDown ? 3 : -3) } }
             return
-        case .trees, .diagnosis, .explain, .find:
+        case .trees, .diagnosis, .explain, .find, .sessions, .prompt:
             return
         case .search, .browse:
             break

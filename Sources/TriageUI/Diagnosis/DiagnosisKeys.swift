@@ -11,6 +11,8 @@ enum DiagnosisAction: Hashable, Sendable {
     /// "I can't tell from the ticket" on the current question or ask.
     case cantTell
     case copy, ticket
+    /// After the first `r`: the second one restarts, Esc keeps every answer.
+    case confirmRestart, cancelRestart
 }
 
 /// The keys of the diagnosis screen, one table per place the keys go:
@@ -115,10 +117,22 @@ extension DiagnosisScreen {
         ]),
     ])
 
+    /// After the first `r` ("press r again to restart"): `r` restarts, Esc cancels, any other key is handled
+    /// as usual (and the question is dropped).
+    static let restartKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
+        .init("Restart?", [
+            .init(nil, "Restart from the first question", [([.character("r")], .confirmRestart)],
+                  hints: [.init("r", "restart", order: 0, priority: 0)]),
+            .init(nil, "Keep every answer", [([.escape], .cancelRestart)],
+                  hints: [.init("Esc", "cancel", order: 1, priority: 1)]),
+        ]),
+    ])
+
     /// The table the next key goes to.
     var activeKeys: KeyMap<DiagnosisScreen, DiagnosisAction> {
         if noteEditor != nil { return Self.noteKeys }
         if isTyping { return Self.fieldKeys }
+        if confirmingRestart { return Self.restartKeys + (focus == .path ? Self.pathKeys : Self.stepKeys).withoutHints }
         return focus == .path ? Self.pathKeys : Self.stepKeys
     }
 
@@ -126,17 +140,17 @@ extension DiagnosisScreen {
     public mutating func handle(_ key: Key) -> DiagnosisOutcome {
         if key == .control("c") { return .quit }
         message = nil
-        let restartArmed = confirmingRestart
+        let restartAnswer = confirmingRestart ? Self.restartKeys.action(for: key) : nil
         confirmingRestart = false
         let outcome: DiagnosisOutcome
         if noteEditor != nil {
             outcome = handleNoteKey(key)
         } else if isTyping {
             outcome = handleFieldKey(key)
-        } else if restartArmed, key == .character("r") {
+        } else if restartAnswer == .confirmRestart {
             restart()
             outcome = .stay
-        } else if restartArmed, key == .escape {
+        } else if restartAnswer == .cancelRestart {
             // Esc answers the "press r again" question: no restart, and the diagnosis stays.
             message = "Restart cancelled"
             outcome = .stay

@@ -8,8 +8,7 @@ public typealias DiagnosisOutcome = ChildOutcome<DiagnosisRequest>
 public enum DiagnosisRequest: Hashable, Sendable {
     /// A related code of the conclusion was opened: show it in the browser.
     case openCode(CodeReference)
-    /// `s`: save the transcript (the browser returns `BrowserEffect.saveTranscript`; a screen used on its own
-    /// calls `DiagnosisScreen.saveTranscript(using:date:)`).
+    /// `s`: save the transcript (the browser returns `BrowserEffect.saveTranscript`).
     case saveTranscript
     /// `y`: copy the transcript to the clipboard (the host's `BrowserEffect.copy`).
     case copyTranscript

@@ -5,7 +5,9 @@ import TriageCore
 /// The guided-diagnosis screen as a plain value: the session, which pane has the focus, the selected answer or
 /// link, the value being typed, the note being edited, scroll offsets. `handle(_:)` changes it and says what the
 /// host must do (`DiagnosisOutcome`); `draw(into:x:y:width:height:context:)` draws it. No terminal, no files:
-/// saving a transcript goes through an injected `TranscriptSaver`.
+/// saving a transcript or a step is an effect the browser returns. The diagnosis carries its own
+/// `SessionRecording` (which stored session it writes into, with which ticket), so no other diagnosis can
+/// write into its row.
 ///
 /// ```swift
 /// let code = CodeReference(vendor: "sentiance", code: "INSTALL_DOES_NOT_BELONG_TO_APP")
@@ -18,6 +20,8 @@ import TriageCore
 public struct DiagnosisScreen: Sendable {
     public let catalog: Catalog
     public internal(set) var session: DiagnosisSession
+    /// Which stored session this diagnosis is saved into, with its ticket and outcome.
+    public internal(set) var recording: SessionRecording
     public internal(set) var focus: DiagnosisFocus = .step
     /// True while the value field of an ask step takes the keys (letters are text).
     public internal(set) var isTyping = false
@@ -53,10 +57,13 @@ public struct DiagnosisScreen: Sendable {
         var input: TextField
     }
 
-    /// A screen showing `session` (usually just started).
-    public init(session: DiagnosisSession, catalog: Catalog, width: Int = 80, height: Int = 24) {
+    /// A screen showing `session` (usually just started), saved as `recording` says (by default a new session
+    /// without a ticket).
+    public init(session: DiagnosisSession, catalog: Catalog, width: Int = 80, height: Int = 24,
+                recording: SessionRecording = SessionRecording(ticket: nil)) {
         self.catalog = catalog
         self.session = session
+        self.recording = recording
         self.width = max(0, width)
         self.height = max(0, height)
         enterStep()
@@ -146,16 +153,6 @@ public struct DiagnosisScreen: Sendable {
         message = "Cannot save the transcript: \(reason)"
     }
 
-    /// Draft, save through `saver` and report: what the browser's runner does with `BrowserEffect.saveTranscript`,
-    /// in one call (for a diagnosis screen used on its own).
-    public mutating func saveTranscript(using saver: TranscriptSaver?, date: Date) {
-        switch BrowserEffect.saveTranscript(transcriptDraft(date: date)).perform(transcripts: saver) {
-        case let .transcriptSaved(path): transcriptSaved(at: path)
-        case let .transcriptNotSaved(reason): transcriptNotSaved(reason: reason)
-        default: break
-        }
-    }
-
     // MARK: - Moving through the tree
 
     /// Resets the per-step state for the step the session now shows. `answer` preselects an answer (the one
@@ -183,8 +180,14 @@ public struct DiagnosisScreen: Sendable {
 
     /// Takes answer `index` (0-based) of the current question.
     mutating func choose(_ index: Int) {
+        advance { try $0.choose(index, in: $1) }
+    }
+
+    /// Moves the session one step (`move` throws when it cannot, and says why in the status line), then shows
+    /// the step it reached.
+    private mutating func advance(_ move: (inout DiagnosisSession, Catalog) throws -> Void) {
         do {
-            try session.choose(index, in: catalog)
+            try move(&session, catalog)
             enterStep()
         } catch {
             message = Self.sentence(error)
@@ -201,12 +204,7 @@ public struct DiagnosisScreen: Sendable {
         case .question, .ask: break
         case .conclusion, .notDetermined: return
         }
-        do {
-            try session.cantTell(in: catalog)
-            enterStep()
-        } catch {
-            message = Self.sentence(error)
-        }
+        advance { try $0.cantTell(in: $1) }
     }
 
     /// The value to submit: on an ask with choices, a number typed in the field picks that choice of the menu.
@@ -220,12 +218,8 @@ public struct DiagnosisScreen: Sendable {
 
     /// Submits the value field.
     mutating func submitValue() {
-        do {
-            try session.provide(submittedValue, in: catalog)
-            enterStep()
-        } catch {
-            message = Self.sentence(error)
-        }
+        let value = submittedValue
+        advance { try $0.provide(value, in: $1) }
     }
 
     /// Back to the last step answered by hand; its answer is preselected (or its value put back in the field).
@@ -238,6 +232,12 @@ public struct DiagnosisScreen: Sendable {
         let remembered = remembered(path[target])
         session.back()
         enterStep(answer: remembered.answer, prefill: remembered.value)
+        // Back at an ask step, the value given is shown but the keys stay commands: `b` again goes further
+        // back instead of typing a "b" into the value (Enter or i edits it).
+        if remembered.value != nil, isTyping {
+            isTyping = false
+            message = "Back one step: Enter or i edits the value, b goes back further"
+        }
     }
 
     /// Back to path step `index`, dropping it and every later step.

@@ -7,14 +7,16 @@ enum ExplainAction: Hashable, Sendable {
     case open, diagnose, edit, choose(Int), up, down, pageUp, pageDown
 }
 
-/// What the browser must do after a key in the paste box.
-enum PasteBoxOutcome: Hashable, Sendable {
-    case stay, close, quit, help
+/// What only the paste box asks of the browser after a key.
+public enum PasteBoxRequest: Hashable, Sendable {
     /// Show the code's entry in the browser.
     case open(CodeReference)
     /// Diagnose the code with the paste's evidence.
     case diagnose(CodeReference, Evidence)
 }
+
+/// What the browser must do after a key in the paste box.
+typealias PasteBoxOutcome = ChildOutcome<PasteBoxRequest>
 
 /// The paste box's keys: while editing, letters are text and Enter is a new line, Ctrl-E explains; once
 /// explained, Enter opens the code, `d` diagnoses it with the evidence, `e` edits the paste again.
@@ -56,8 +58,19 @@ extension PasteBox {
     /// The table the next key goes to.
     var activeKeys: KeyMap<PasteBox, ExplainAction> { isEditing ? Self.editKeys : Self.resultKeys }
 
-    /// One key, with the searcher that explains and the catalog that says which trees diagnose a code.
-    mutating func handle(_ key: Key, searcher: Searcher, height: Int) -> PasteBoxOutcome {
+    /// One key, with the searcher that explains, the catalog that says which trees diagnose a code, and the
+    /// terminal's size (scrolling stops at the end of what is shown).
+    mutating func handle(_ key: Key, searcher: Searcher, height: Int, width: Int, catalog: Catalog) -> PasteBoxOutcome {
+        let outcome = handle(key, searcher: searcher, height: height)
+        if scroll > 0 {
+            let layout = PasteBoxLayout(width: width, height: height)
+            let lines = document(width: layout.content.width, catalog: catalog, glyphs: .unicode).lines.count
+            scroll = min(scroll, max(0, lines - layout.content.height))
+        }
+        return outcome
+    }
+
+    private mutating func handle(_ key: Key, searcher: Searcher, height: Int) -> PasteBoxOutcome {
         message = nil
         guard let action = activeKeys.action(for: key) else {
             if isEditing, case let .character(character) = key { append(String(character)) }
@@ -84,7 +97,7 @@ extension PasteBox {
                 message = "No code recognised; e edits the paste"
                 return .stay
             }
-            return .open(chosen)
+            return .request(.open(chosen))
         case .diagnose:
             guard let chosen, let explanation else {
                 message = "No code recognised; e edits the paste"
@@ -93,7 +106,7 @@ extension PasteBox {
             var evidence = explanation.evidence
             evidence[.vendor] = chosen.vendor
             evidence[.code] = chosen.code
-            return .diagnose(chosen, evidence)
+            return .request(.diagnose(chosen, evidence))
         }
         return .stay
     }

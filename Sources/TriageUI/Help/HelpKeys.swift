@@ -22,29 +22,39 @@ extension BrowserState {
     mutating func handleHelpKey(_ key: Key) -> UpdateResult {
         switch Self.helpKeys.action(for: key) {
         case .quit?: return .quit
-        case .up?: helpScroll.up()
-        case .down?: helpScroll.down()
-        case .pageUp?: helpScroll.page(-10)
-        case .pageDown?: helpScroll.page(10)
-        case .top?: helpScroll.toEnd(last: false)
-        case .bottom?: helpScroll.toEnd(last: true)
+        case .up?: scrollHelp { $0.up() }
+        case .down?: scrollHelp { $0.down() }
+        case .pageUp?: scrollHelp { $0.page(-10) }
+        case .pageDown?: scrollHelp { $0.page(10) }
+        case .top?: scrollHelp { $0.toEnd(last: false) }
+        case .bottom?: scrollHelp { $0.toEnd(last: true) }
         case nil: closeHelp()
         }
         return .continue
     }
 
+    /// Changes the help's scroll while it is shown.
+    mutating func scrollHelp(_ change: (inout ScrollState) -> Void) {
+        guard case .help(var scroll, let over) = active else { return }
+        change(&scroll)
+        active = .help(scroll: scroll, over: over)
+    }
+
     /// Measures the help text for the current size (the scroll keys move within it).
     mutating func settleHelp() {
         let overlay = helpOverlay(width: width, height: height, unicode: true)
-        helpScroll.settle(height: overlay.visibleRows, document: overlay.document)
+        scrollHelp { $0.settle(height: overlay.visibleRows, document: overlay.document) }
     }
 
-    /// Which keys the help lists: the diagnosis keys over a diagnosis, else the browser's.
+    /// Which keys the help lists: those of the screen it was opened over.
     var helpContext: KeyHelp.Context {
-        switch helpReturn {
+        guard case let .help(_, over) = active else { return .browser }
+        switch over.base {
         case .diagnosis: return .diagnosis
         case .explain: return .explain
-        default: return .browser
+        case .trees: return .trees
+        case .sessions: return .sessions
+        case .browse, .search, .find, .help, .prompt: return .browser
         }
     }
 }

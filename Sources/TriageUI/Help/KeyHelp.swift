@@ -20,18 +20,32 @@ public enum KeyHelp {
         case diagnosis
         /// The paste box (`e`).
         case explain
+        /// The list of decision trees (`t`).
+        case trees
+        /// The sessions screen (`S`).
+        case sessions
     }
 
-    /// Every key of the program: the browser's, then the diagnosis screen's.
-    public static var sections: [Section] { browser + diagnosis + explain }
+    /// Every key of the program: the browser's, the diagnosis screen's, the paste box's, the tree list's and
+    /// the sessions screen's.
+    public static var sections: [Section] { browser + diagnosis + explain + trees + sessions }
 
     public static func sections(for context: Context) -> [Section] {
         switch context {
         case .browser: return browser
         case .diagnosis: return diagnosis
         case .explain: return explain
+        case .trees: return trees
+        case .sessions: return sessions
         }
     }
+
+    /// The tree list, then the keys that work everywhere.
+    public static let trees = listed(TreePicker.keys) + merged(listed(BrowserState.screenKeys), order: ["Other"])
+
+    /// The sessions screen: its keys, the filter's, the questions' answers, then the keys that work everywhere.
+    public static let sessions = listed(SessionsScreen.keys) + listed(SessionsScreen.deleteKeys)
+        + listed(SessionsScreen.outcomeKeys) + merged(listed(BrowserState.screenKeys), order: ["Other"])
 
     /// The paste box: its keys while typing, then once explained.
     public static let explain = merged(listed(PasteBox.editKeys) + listed(PasteBox.resultKeys), order: ["Explain a paste"])

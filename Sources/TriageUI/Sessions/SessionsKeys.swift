@@ -4,7 +4,9 @@ import TriageCore
 /// What a key does on the sessions screen.
 enum SessionsAction: Hashable, Sendable {
     case up, down, pageUp, pageDown, first, last, resume, delete, outcome, filter, openOnly, close, quit
-    case leaveFilter, clearFilter
+    case leaveFilter, clearFilter, help
+    /// Answers to a question: `y` deletes, 1-3 set that outcome, anything else keeps things as they are.
+    case confirmDelete, setOutcome(SessionOutcome)
 }
 
 /// The sessions screen's keys: move, Enter resumes, `x`/Delete deletes (after `y`), `o` sets the outcome,
@@ -27,6 +29,7 @@ extension SessionsScreen {
                   hints: [.init("x", order: 4, priority: 5) { $0.selected == nil ? nil : "delete" }]),
             .init("Esc  q", "Back to the browser", [([.escape, .character("q"), .character("S")], .close)],
                   hints: [.init("Esc", "back", order: 5, priority: 1)]),
+            .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)]),
             .init(nil, "Quit", [([.control("c")], .quit)]),
         ]),
     ])
@@ -42,13 +45,43 @@ extension SessionsScreen {
         ]),
     ])
 
+    /// "Delete session #N?": `y` deletes it, any other key keeps it.
+    static let deleteKeys = KeyMap<SessionsScreen, SessionsAction>([
+        .init("Delete?", [
+            .init("y", "Delete the session", [([.character("y")], .confirmDelete)],
+                  hints: [.init("y", "delete", order: 0, priority: 0)]),
+            .init(nil, "Any other key keeps it", hints: [.init("Esc", "keep", order: 1, priority: 1)]),
+        ]),
+    ])
+
+    /// "Which outcome?": 1 solved, 2 not solved, 3 escalated; any other key changes nothing.
+    static let outcomeKeys = KeyMap<SessionsScreen, SessionsAction>([
+        .init("Outcome?", [
+            .init("1 2 3", "Solved / not solved / escalated",
+                  [([.character("1")], .setOutcome(.solved)), ([.character("2")], .setOutcome(.notSolved)),
+                   ([.character("3")], .setOutcome(.escalated))],
+                  hints: [.init("1 2 3", "solved / not / escalated", order: 0, priority: 0)]),
+            .init(nil, "Any other key changes nothing", hints: [.init("Esc", "keep", order: 1, priority: 1)]),
+        ]),
+    ])
+
+    /// The table the next key goes to.
+    var activeKeys: KeyMap<SessionsScreen, SessionsAction> {
+        switch question {
+        case .delete?: return Self.deleteKeys
+        case .outcome?: return Self.outcomeKeys
+        case nil: return isFiltering ? Self.filterKeys : Self.keys
+        }
+    }
+
     /// One key. Returns what the browser must do.
     public mutating func handle(_ key: Key) -> SessionsRequest {
         if key == .control("c") { return .quit }
         message = nil
         if let question {
+            let action = activeKeys.action(for: key)
             self.question = nil
-            return answer(question, with: key)
+            return answer(question, with: action)
         }
         if isFiltering {
             switch Self.filterKeys.action(for: key) {
@@ -74,7 +107,7 @@ extension SessionsScreen {
                 message = "No session selected"
                 return .stay
             }
-            return .resume(selected)
+            return .request(.resume(selected))
         case .filter?: isFiltering = true
         case .openOnly?:
             openOnly.toggle()
@@ -88,28 +121,25 @@ extension SessionsScreen {
             question = .delete(selected.id)
         case .close?: return .close
         case .quit?: return .quit
+        case .help?: return .help
         default: break
         }
         settle()
         return .stay
     }
 
-    private mutating func answer(_ question: Question, with key: Key) -> SessionsRequest {
-        switch question {
-        case let .delete(id):
-            guard key == .character("y") else {
-                message = "Session #\(id) not deleted"
-                return .stay
-            }
-            return .delete(id)
-        case let .outcome(id):
-            let outcomes: [Character: SessionOutcome] = ["1": .solved, "2": .notSolved, "3": .escalated]
-            guard case let .character(character) = key, let outcome = outcomes[character] else {
-                message = "Outcome not changed"
-                return .stay
-            }
-            return .setOutcome(outcome, id: id)
+    private mutating func answer(_ question: Question, with action: SessionsAction?) -> SessionsRequest {
+        switch (question, action) {
+        case let (.delete(id), .confirmDelete?):
+            return .request(.delete(id))
+        case let (.delete(id), _):
+            message = "Session #\(id) not deleted"
+        case let (.outcome(id), .setOutcome(outcome)?):
+            return .request(.setOutcome(outcome, id: id))
+        case (.outcome, _):
+            message = "Outcome not changed"
         }
+        return .stay
     }
 
     mutating func move(by delta: Int) {

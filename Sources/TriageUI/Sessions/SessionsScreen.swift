@@ -84,15 +84,13 @@ public struct SessionsScreen: Sendable {
     }
 }
 
-/// What the browser must do after the sessions screen handled a key.
-public enum SessionsRequest: Hashable, Sendable {
-    case stay
-    /// Back to the browser.
-    case close
-    case quit
+/// What only the sessions screen asks of the browser.
+public enum SessionsScreenRequest: Hashable, Sendable {
     /// Open this stored diagnosis where it stopped.
     case resume(StoredSession)
     case delete(Int64)
     case setOutcome(SessionOutcome, id: Int64)
-    case help
 }
+
+/// What the browser must do after the sessions screen handled a key.
+public typealias SessionsRequest = ChildOutcome<SessionsScreenRequest>

@@ -158,7 +158,8 @@ extension ChildOutcome where Request == DiagnosisSession {
 
 /// How a code starts a diagnosis (`d`): directly when one tree diagnoses it, with a choice when several do.
 public enum DiagnosisLaunch: Sendable {
-    case screen(DiagnosisScreen)
+    /// One tree diagnoses the code: this session, started.
+    case session(DiagnosisSession)
     case picker(TreePicker)
     /// No tree diagnoses the code (or it could not start): say this.
     case unavailable(String)
@@ -171,8 +172,7 @@ public enum DiagnosisLaunch: Sendable {
             return .unavailable("No decision tree diagnoses \(code.code) yet; t lists every tree")
         case 1:
             do {
-                return .screen(try DiagnosisScreen.start(tree: trees[0].id, from: code, catalog: catalog, width: width,
-                                                         height: height))
+                return .session(try DiagnosisSession.start(tree: trees[0].id, from: code, in: catalog))
             } catch {
                 return .unavailable(DiagnosisScreen.sentence(error))
             }

@@ -57,14 +57,9 @@ struct BrowserEffects {
     private func perform(_ effect: BrowserEffect, with store: any SessionStore) throws -> BrowserAnswer {
         switch effect {
         case let .listSessions(filter): return .sessionsListed(try store.list(filter))
-        case let .saveSession(save):
-            let snapshot = SessionSnapshot(save.session, catalog: catalog)
-            if let id = save.id {
-                try store.save(snapshot, id: id, at: Date())
-                return .sessionSaved(id: id)
-            }
-            return .sessionSaved(id: try store.create(snapshot, user: sessions?.user ?? "unknown", ticket: save.ticket,
-                                                      at: Date()).id)
+        case let .saveSession(write):
+            return .sessionSaved(id: try write.perform(on: store, catalog: catalog, user: sessions?.user ?? "unknown",
+                                                       at: Date()))
         case let .deleteSession(id):
             guard try store.delete(id: id) else { return .sessionsUnavailable(reason: "no session #\(id)") }
             return .sessionDeleted(id: id)

@@ -98,7 +98,7 @@ enum FullScreen {
         if let problems = build?.problems, !problems.isEmpty { try GlobalOptions.stop(with: problems) }
         // The diagnosis on screen at the end (started here or in the browser): its transcript path, or how to continue.
         if sessions != nil, let session = ended.state.diagnosis?.session {
-            DiagnosisSessions.leave(session, savedAs: ended.state.sessions.id, catalog: ended.state.catalog,
+            DiagnosisSessions.leave(session, savedAs: ended.state.diagnosis?.recording.id, catalog: ended.state.catalog,
                                     transcriptGiven: transcriptFile != nil || !saved.paths.isEmpty,
                                     environment: environment)
         }

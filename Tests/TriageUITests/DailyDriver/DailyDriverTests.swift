@@ -150,12 +150,13 @@ struct DailyDriverTests {
 
     @Test("the typed-value field edits at the cursor, and the terminal cursor is drawn there")
     func valueFieldCursor() throws {
-        guard case var .screen(screen) = DiagnosisLaunch.forCode(CodeReference(vendor: "acme", code: "KEY_EXPIRED"),
-                                                                 catalog: DiagnosisFixtures.catalog(), width: 80, height: 24)
+        guard case let .session(session) = DiagnosisLaunch.forCode(CodeReference(vendor: "acme", code: "KEY_EXPIRED"),
+                                                                   catalog: DiagnosisFixtures.catalog(), width: 80, height: 24)
         else {
             Issue.record("KEY_EXPIRED starts one tree")
             return
         }
+        var screen = DiagnosisScreen(session: session, catalog: DiagnosisFixtures.catalog())
         #expect(screen.isTyping)
         screen.type("abcd")
         screen.send(.left, .left)

@@ -102,7 +102,7 @@ struct BrowserDiagnosisTests {
         // Another tree while this one is open: asked first (c continues it, n starts the other one fresh).
         program.send(.escape, .escape, .character("t"), .character("1"))
         #expect(program.state.diagnosis?.session.tree == "acme-rejected", "not replaced without asking")
-        #expect(program.state.message?.hasSuffix("is open: c continues it, n starts a new one") == true)
+        #expect(program.state.prompt?.text.hasSuffix("is open: c continues it, n starts a new one") == true)
         program.send(.character("n"))
         #expect(program.state.diagnosis?.session.tree == "acme-keys")
         #expect(program.state.diagnosis?.session.path.isEmpty == true)

@@ -78,13 +78,35 @@ struct DiagnosisKeyTests {
         screen.send(.backspace)
         #expect(screen.session.currentNode == "account")
         #expect(screen.value == "acct-42", "the value typed before is back in the field")
-        #expect(screen.isTyping)
+        #expect(!screen.isTyping, "the keys stay commands: b again goes further back")
         screen.send(.escape, .left)
         #expect(screen.session.currentNode == "key")
         #expect(screen.value == "sk-live-123", "a secret comes back only into its own field")
         screen.send(.escape, .character("b"))
         #expect(screen.session.currentNode == "header")
         #expect(screen.selectedAnswer == 0)
+    }
+
+    @Test("b twice after two typed answers goes back twice and never types a b into a value")
+    func backTwiceAfterTypedValues() {
+        var screen = DiagnosisFixtures.fromKeyMissing()
+        screen.send(.character("1"))
+        screen.type("sk-live-123")
+        screen.send(.enter)
+        screen.type("app-prod-456")
+        screen.send(.enter)
+        #expect(screen.session.currentNode == "same")
+        screen.send(.character("b"), .character("b"))
+        #expect(screen.session.currentNode == "key", "two steps back")
+        #expect(!screen.session.values.values.contains { $0.hasSuffix("b") })
+        #expect(screen.value == "sk-live-123")
+        // Enter edits the value again and a second Enter submits it unchanged.
+        screen.send(.enter, .enter)
+        #expect(screen.session.currentNode == "account")
+        #expect(screen.session.values["API_KEY"] == "sk-live-123")
+        screen.type("app-prod-456")
+        screen.send(.enter)
+        #expect(screen.session.values["ACCOUNT"] == "app-prod-456")
     }
 
     @Test("r asks first, r again restarts; any other key cancels")

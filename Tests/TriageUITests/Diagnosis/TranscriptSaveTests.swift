@@ -5,8 +5,8 @@ import TriageCore
 import TriageStateFiles
 @testable import TriageUI
 
-/// `s` asks the host to save; the host calls `saveTranscript(using:date:)` with the injected saver, which is the
-/// only side effect of the diagnosis screen.
+/// `s` asks the host to save; the host performs `BrowserEffect.saveTranscript` with the injected saver (the only
+/// side effect of the diagnosis screen) and answers, as `saveTranscript(using:date:)` below does.
 @Suite("Diagnosis screen: saving the transcript")
 struct TranscriptSaveTests {
     /// Collects what an injected saver was given.
@@ -113,5 +113,16 @@ struct TranscriptSaveTests {
         let draft = TranscriptDraft(tree: "../evil tree", date: DiagnosisFixtures.date, markdown: "")
         #expect(draft.fileName == "..-evil-tree-20261123T085111Z.md")
         #expect(!draft.fileName.contains("/"))
+    }
+}
+
+extension DiagnosisScreen {
+    /// What the runner does with `s`: draft, save through `saver`, and hand the answer back.
+    mutating func saveTranscript(using saver: TranscriptSaver?, date: Date) {
+        switch BrowserEffect.saveTranscript(transcriptDraft(date: date)).perform(transcripts: saver) {
+        case let .transcriptSaved(path): transcriptSaved(at: path)
+        case let .transcriptNotSaved(reason): transcriptNotSaved(reason: reason)
+        default: break
+        }
     }
 }

@@ -70,7 +70,8 @@ struct TreePickerTests {
         default: Issue.record("KEY_MISSING has two trees")
         }
         switch DiagnosisLaunch.forCode(CodeReference(vendor: "acme", code: "KEY_EXPIRED"), catalog: catalog, width: 80, height: 24) {
-        case let .screen(screen):
+        case let .session(session):
+            let screen = DiagnosisScreen(session: session, catalog: catalog)
             #expect(screen.session.tree == "acme-rejected")
             #expect(screen.isTyping, "KEY_EXPIRED implies the first answer, which leads to the key")
         default: Issue.record("KEY_EXPIRED has one tree")

@@ -4,24 +4,6 @@ import TriageCore
 /// The browser's way into and out of the paste box: `e` opens it, a response pasted into search opens it
 /// explained, Enter in it shows the code, `d` diagnoses the code with the paste's evidence.
 extension BrowserState {
-    /// The paste box, while it is shown (also under the help).
-    public internal(set) var pasteBox: PasteBox? {
-        get {
-            switch active {
-            case let .explain(box), let .help(_, .explain(box)): return box
-            default: return nil
-            }
-        }
-        set {
-            guard let newValue else { return }
-            switch active {
-            case .explain: active = .explain(newValue)
-            case let .help(scroll, .explain): active = .help(scroll: scroll, over: .explain(newValue))
-            default: break
-            }
-        }
-    }
-
     /// `e`: an empty paste box.
     mutating func openPasteBox() {
         active = .explain(PasteBox())
@@ -34,47 +16,39 @@ extension BrowserState {
         active = .explain(box)
     }
 
-    mutating func pasteIntoBox(_ text: String) {
-        guard var box = pasteBox else { return }
-        box.paste(text, with: searcher)
-        pasteBox = box
-    }
-
-    mutating func handlePasteBoxKey(_ key: Key) -> UpdateResult {
-        guard var box = pasteBox else {
-            active = .browse
-            return .continue
-        }
-        let outcome = box.handle(key, searcher: searcher, height: height)
-        pasteBox = box
-        switch outcome {
-        case .stay: break
-        case .quit: return .quit
-        case .help: openHelp()
-        case .close:
-            active = .browse
+    /// Does what only the paste box asks for: open a code, or diagnose it with the paste's evidence (a new
+    /// diagnosis like any other: `open(_:)`, its own recording and the current ticket).
+    mutating func act(on request: PasteBoxRequest) {
+        switch request {
         case let .open(reference):
             active = .browse
             follow(reference)
             message = "\(reference.code) from the paste: e opens a new paste box"
         case let .diagnose(reference, evidence):
-            guard let tree = DiagnosisSession.trees(for: reference, in: catalog).first else {
-                box.message = "No decision tree diagnoses \(reference.code) yet; Enter opens the code"
-                pasteBox = box
-                break
-            }
             do {
+                guard let tree = DiagnosisSession.trees(for: reference, in: catalog).first else {
+                    throw PasteBoxProblem("No decision tree diagnoses \(reference.code) yet; Enter opens the code")
+                }
                 let session = try DiagnosisSession.start(tree: tree.id, from: reference, evidence: evidence, in: catalog)
+                active = .browse
                 follow(reference)
-                diagnosis = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height)
-                active = .diagnosis
+                open(session)
             } catch {
-                box.message = DiagnosisScreen.sentence(error)
-                pasteBox = box
+                let text = (error as? PasteBoxProblem)?.text ?? DiagnosisScreen.sentence(error)
+                active.updateBase { mode in
+                    guard case var .explain(box) = mode else { return }
+                    box.message = text
+                    mode = .explain(box)
+                }
             }
         }
-        return .continue
     }
+}
+
+/// Why the paste box could not start a diagnosis, as its status line says it.
+private struct PasteBoxProblem: Error {
+    let text: String
+    init(_ text: String) { self.text = text }
 }
 
 extension PasteBox {

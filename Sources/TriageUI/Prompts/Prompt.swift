@@ -1,0 +1,122 @@
+import TerminalKit
+import TriageCore
+
+/// A one-line question asked on the last row over another screen (`Mode.prompt`). Its keys are in
+/// `Prompt.keys`, like every screen's: the help lists them and the status line shows their hints.
+public enum Prompt: Sendable {
+    /// `T`: the ticket. With `forDiagnosis`, typed in a diagnosis: it is that diagnosis's ticket too (an
+    /// explicit retag); from the browser it is only the ticket new diagnoses take.
+    case ticket(TextField, forDiagnosis: Bool)
+    /// A diagnosis was started while `openTree` is open: continue the open one, or start `session`?
+    case continueOrNew(DiagnosisSession, openTree: String)
+
+    /// The question, as the last row shows it.
+    public var text: String {
+        switch self {
+        case .ticket: return "Ticket: "
+        case let .continueOrNew(_, tree): return "\(tree) is open: c continues it, n starts a new one"
+        }
+    }
+
+    /// The field being typed, for a prompt that takes text.
+    public var field: TextField? {
+        if case let .ticket(field, _) = self { return field }
+        return nil
+    }
+}
+
+/// What a key does at a prompt.
+enum PromptAction: Hashable, Sendable {
+    case accept, cancel, continueOpen, startNew, quit
+}
+
+extension Prompt {
+    /// The ticket field: letters are text; Enter sets it (empty clears it), Esc keeps the old one.
+    static let ticketKeys = KeyMap<Prompt, PromptAction>([
+        .init("Ticket", [
+            .init("letters", "The ticket (new diagnoses take it; typed in a diagnosis, that one too)"),
+            .init("Enter", "Set it (empty: no ticket)", [([.enter], .accept)],
+                  hints: [.init("Enter", "set", order: 0, priority: 0)]),
+            .init("Esc", "Keep the ticket as it was", [([.escape], .cancel)],
+                  hints: [.init("Esc", "cancel", order: 1, priority: 1)]),
+            .init(nil, "Quit", [([.control("c")], .quit)]),
+        ]),
+    ])
+
+    /// "Continue the open diagnosis, or start a new one?"; any other key starts nothing.
+    static let continueKeys = KeyMap<Prompt, PromptAction>([
+        .init("Open diagnosis", [
+            .init("c  Enter", "Continue the open diagnosis", [([.character("c"), .enter], .continueOpen)],
+                  hints: [.init("c", "continue", order: 0, priority: 0)]),
+            .init("n", "Start the new one (the open one stays stored: S lists it)", [([.character("n")], .startNew)],
+                  hints: [.init("n", "new", order: 1, priority: 0)]),
+            .init("Esc", "Start nothing (any other key too)", [([.escape], .cancel)],
+                  hints: [.init("Esc", "cancel", order: 2, priority: 1)]),
+            .init(nil, "Quit", [([.control("c")], .quit)]),
+        ]),
+    ])
+
+    /// The table the next key goes to.
+    var keys: KeyMap<Prompt, PromptAction> {
+        switch self {
+        case .ticket: return Self.ticketKeys
+        case .continueOrNew: return Self.continueKeys
+        }
+    }
+}
+
+/// The shell's answers to a prompt.
+extension BrowserState {
+    /// `T`: type the ticket; in a diagnosis (`forDiagnosis`) it is that diagnosis's ticket too.
+    mutating func beginTicket(forDiagnosis: Bool) {
+        let current = forDiagnosis ? diagnosis?.recording.ticket : sessions.ticket
+        active = .prompt(.ticket(TextField(current ?? "", limit: 200), forDiagnosis: forDiagnosis), over: active)
+    }
+
+    /// A key at `prompt` (shown over `over`).
+    mutating func answer(_ prompt: Prompt, over: Mode, key: Key) -> UpdateResult {
+        let action = prompt.keys.action(for: key)
+        if action == .quit { return .quit }
+        switch prompt {
+        case .ticket(var field, let forDiagnosis):
+            switch action {
+            case .accept?:
+                active = over
+                setTicket(field.text, forDiagnosis: forDiagnosis)
+            case .cancel?:
+                active = over
+                say("Ticket not changed")
+            default:
+                _ = field.edit(key)
+                active = .prompt(.ticket(field, forDiagnosis: forDiagnosis), over: over)
+            }
+        case let .continueOrNew(session, _):
+            active = over
+            switch action {
+            case .continueOpen?: resumeDiagnosis()
+            case .startNew?:
+                let kept = sessions.records ? " (the open one stays saved: S lists it)" : ""
+                begin(session, saying: "New diagnosis\(kept)")
+            default:
+                message = "Nothing started; the open diagnosis is kept (D returns to it)"
+            }
+        }
+        return .continue
+    }
+
+    /// Enter at the ticket prompt: new diagnoses take it; typed in a diagnosis, that one is retagged too (the
+    /// one explicit way a stored diagnosis changes its ticket in the browser).
+    private mutating func setTicket(_ text: String, forDiagnosis: Bool) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let ticket = trimmed.isEmpty ? nil : trimmed
+        sessions.ticket = ticket
+        guard forDiagnosis, showsDiagnosis else {
+            say(ticket.map { "Ticket \($0): the next diagnoses take it" } ?? "No ticket for the next diagnoses")
+            return
+        }
+        var stored: Int64?
+        updateDiagnosis { stored = $0.recording.retag(ticket) }
+        if let stored { effects.append(.setTicket(ticket, id: stored)) }
+        say(ticket.map { "Ticket \($0): this diagnosis and the next ones" } ?? "No ticket")
+    }
+}
