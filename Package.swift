@@ -38,6 +38,10 @@ let package = Package(
         // The files the browser keeps (state, transcripts): the UI only hands them over, through injected savers.
         .target(name: "TriageStateFiles", dependencies: ["TriageCore", "TriageUI"]),
 
+        // Performs the UI's effects against real stores (the session effects today): shared by the `triage`
+        // binary and the model-based tests.
+        .target(name: "TriageRuntime", dependencies: ["TriageCore", "TriageUI"]),
+
         // The only code that touches the terminal.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TriageTerminal", dependencies: ["CNcurses", "TerminalKit"]),
@@ -47,6 +51,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TriageCore", "TerminalKit", "TriageStore", "TriageUI", "TriageStateFiles", "TriageTerminal", "BuiltinCatalog",
+                "TriageRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -66,6 +71,11 @@ let package = Package(
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStateFiles", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "CatalogGenerator"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
+        // The full screen driven through thousands of seeded action sequences, its effects performed against a
+        // real SQLite file, checked against a reference model after every action.
+        .testTarget(name: "SessionRecordTests", dependencies: [
+            "TriageUI", "TriageRuntime", "TriageStore", "TriageCore", "TerminalKit", "BuiltinCatalog", "TestSupport",
+        ]),
         .testTarget(name: "TriageStoreTests", dependencies: [
             "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

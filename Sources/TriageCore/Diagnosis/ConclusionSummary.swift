@@ -1,6 +1,6 @@
-/// A conclusion with what its texts refer to resolved once against the catalog: the vendor to escalate to and
-/// each related code's vendor name and one-line description. Markdown transcripts, line mode and the step pane
-/// show the same facts from it.
+/// A conclusion with what its texts refer to resolved once against the catalog: its headings, the vendor to
+/// escalate to and each related code's vendor name and one-line description. Markdown transcripts, line mode
+/// and the step pane show the same facts and the same words from it.
 public struct ConclusionSummary: Hashable, Sendable {
     public struct RelatedCode: Hashable, Sendable {
         public var reference: CodeReference
@@ -23,6 +23,15 @@ public struct ConclusionSummary: Hashable, Sendable {
                         description: catalog.entry(reference).map { Transcript.oneLine($0.description) })
         }
     }
+
+    /// "Diagnosis" for a conclusion that determines the cause, "Not determined" for one that could not.
+    public var label: String { conclusion.determined ? "Diagnosis" : "Not determined" }
+
+    /// The heading over the numbered steps: what to do, or, when the cause was not determined, what to collect.
+    public var stepsHeading: String { Self.stepsHeading(determined: conclusion.determined) }
+
+    /// `stepsHeading` for a conclusion known only by whether it determined the cause (a stored transcript).
+    public static func stepsHeading(determined: Bool) -> String { determined ? "Steps" : "What to collect" }
 
     /// "Sentiance", or "the vendor" when the tree covers several.
     public var escalationTarget: String { vendorName ?? "the vendor" }

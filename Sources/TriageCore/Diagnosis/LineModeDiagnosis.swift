@@ -299,10 +299,9 @@ private struct Dialogue {
 
     private static func conclusionText(_ summary: ConclusionSummary) -> String {
         let conclusion = summary.conclusion
-        var text = conclusion.determined ? "\nDiagnosis: \(conclusion.diagnosis)\n"
-                                         : "\nNot determined: \(conclusion.diagnosis)\n"
+        var text = "\n\(summary.label): \(conclusion.diagnosis)\n"
         if let explanation = conclusion.explanation { text += indent(explanation) + "\n" }
-        text += conclusion.determined ? "\nSteps:\n" : "\nWhat to collect:\n"
+        text += "\n\(summary.stepsHeading):\n"
         for (index, step) in conclusion.steps.enumerated() { text += "  \(index + 1). \(step)\n" }
         if !summary.related.isEmpty {
             text += "\nRelated codes:\n"

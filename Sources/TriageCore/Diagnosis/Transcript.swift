@@ -183,7 +183,7 @@ public struct Transcript: Sendable {
                 lines.append(explanation)
             }
             lines.append("")
-            lines.append(conclusion.determined ? "Steps:" : "What to collect:")
+            lines.append(ConclusionSummary.stepsHeading(determined: conclusion.determined) + ":")
             lines.append("")
             for (index, step) in conclusion.steps.enumerated() {
                 let number = "\(index + 1). "

@@ -126,9 +126,10 @@ private extension DocumentBuilder where Target == StepTarget {
     }
 
     mutating func conclusion(_ conclusion: Conclusion, tree: DecisionTree?, catalog: Catalog, glyphs: BoxGlyphs) {
+        let summary = ConclusionSummary(conclusion, tree: tree, catalog: catalog)
         text(conclusion.diagnosis, Theme.code)
-        // What to do comes first; why follows.
-        heading("Steps", Theme.heading)
+        // What to do (or, when the cause was not determined, what to collect) comes first; why follows.
+        heading(summary.stepsHeading, Theme.heading)
         let digits = String(conclusion.steps.count).count
         for (index, step) in conclusion.steps.enumerated() {
             let number = String(index + 1)
@@ -139,12 +140,12 @@ private extension DocumentBuilder where Target == StepTarget {
             heading("Why", Theme.heading)
             paragraphs(explanation)
         }
-        let vendors = tree?.vendors ?? []
-        if !conclusion.related.isEmpty {
+        if !summary.related.isEmpty {
             heading("Related codes", Theme.heading)
-            for reference in conclusion.related {
-                let name = catalog.vendor(id: reference.vendor)?.name ?? reference.vendor
-                var label = StyledLine(vendors == [reference.vendor] ? reference.code : "\(name) \(reference.code)")
+            for code in summary.related {
+                let reference = code.reference
+                let name = code.vendorName ?? reference.vendor
+                var label = StyledLine(tree?.vendors == [reference.vendor] ? reference.code : "\(name) \(reference.code)")
                 if let entry = catalog.entry(reference) {
                     if let status = entry.httpStatus { label.append("  \(status)", Theme.dim) }
                     if let message = entry.message { label.append("  \(message)", Theme.dim) }
@@ -153,8 +154,7 @@ private extension DocumentBuilder where Target == StepTarget {
             }
         }
         if let escalate = conclusion.escalate {
-            let vendor = vendors.count == 1 ? (catalog.vendor(id: vendors[0])?.name ?? vendors[0]) : "the vendor"
-            heading("Escalate to \(vendor)", Theme.heading)
+            heading("Escalate to \(summary.escalationTarget)", Theme.heading)
             if let when = escalate.when { text(when, prefix: "When: ", prefixStyle: Theme.title) }
             if !escalate.include.isEmpty {
                 text("Include:", Theme.title)

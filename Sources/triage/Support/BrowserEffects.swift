@@ -1,6 +1,7 @@
 import Foundation
 import TriageCore
 import TriageTerminal
+import TriageRuntime
 import TriageUI
 
 /// The sessions database as the full screen uses it: the store (or why there is none), who is diagnosing, the
@@ -43,37 +44,9 @@ struct BrowserEffects {
         case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
         case let .copy(text): return Clipboard.copy(text, environment: environment)
         case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket:
-            guard let store = sessions?.store else {
-                return .sessionsUnavailable(reason: sessions?.reason ?? "no sessions database")
-            }
-            do {
-                return try perform(effect, with: store)
-            } catch {
-                return .sessionsUnavailable(reason: "\(error)")
-            }
-        }
-    }
-
-    private func perform(_ effect: BrowserEffect, with store: any SessionStore) throws -> BrowserAnswer {
-        switch effect {
-        case let .listSessions(filter): return .sessionsListed(try store.list(filter))
-        case let .saveSession(write):
-            return .sessionSaved(id: try write.perform(on: store, catalog: catalog, user: sessions?.user ?? "unknown",
-                                                       at: Date()))
-        case let .deleteSession(id):
-            guard try store.delete(id: id) else { return .sessionsUnavailable(reason: "no session #\(id)") }
-            return .sessionDeleted(id: id)
-        case let .setOutcome(outcome, id):
-            guard try store.setOutcome(outcome, id: id, at: Date()) else {
-                return .sessionsUnavailable(reason: "no session #\(id)")
-            }
-            return .outcomeSet(outcome, id: id)
-        case let .setTicket(ticket, id):
-            guard try store.setTicket(ticket, id: id, at: Date()) else {
-                return .sessionsUnavailable(reason: "no session #\(id)")
-            }
-            return .ticketSet(ticket, id: id)
-        case .saveTranscript, .saveMemory, .copy: return perform(effect)
+            let performer = SessionEffects(store: sessions?.store, unavailableReason: sessions?.reason,
+                                           catalog: catalog, user: sessions?.user ?? "unknown")
+            return performer.perform(effect) ?? .sessionsUnavailable(reason: "not a sessions effect")
         }
     }
 }
