@@ -219,7 +219,7 @@ struct ModelRun {
             return
         }
         guard let shown = screen else { return }
-        if let current = live, current.session.tree == shown.session.tree, current.session.code == shown.session.code,
+        if shown.session.evidence == nil, let current = live, current.session.tree == shown.session.tree, current.session.code == shown.session.code,
            current.session.path.contains(where: \.isAnswered) {
             return  // resumed
         }

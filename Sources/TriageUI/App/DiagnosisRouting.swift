@@ -44,9 +44,10 @@ extension BrowserState {
     }
 
     /// Shows `session`, or the kept diagnosis instead when it is the same tree from the same code and has
-    /// answers (an accidental Esc loses nothing). An open diagnosis is never replaced without asking.
+    /// answers (an accidental Esc loses nothing; a paste's evidence is a new ticket, so it never resumes). An
+    /// open diagnosis is never replaced without asking.
     mutating func open(_ session: DiagnosisSession) {
-        if let kept = diagnosis, kept.session.tree == session.tree, kept.session.code == session.code,
+        if session.evidence == nil, let kept = diagnosis, kept.session.tree == session.tree, kept.session.code == session.code,
            kept.session.path.contains(where: \.isAnswered) {
             resumeDiagnosis()
             return

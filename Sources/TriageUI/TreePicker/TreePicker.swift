@@ -52,19 +52,19 @@ public struct TreePicker: Sendable {
     /// the digits and `?` are filter text.
     static let keys = KeyMap<TreePicker, TreePickerAction>([
         .init("Trees", [
-            .init(nil, "Start the selected tree", [([.enter, .right], .start)],
+            .init("Enter", "Start the selected tree", [([.enter, .right], .start)],
                   hints: [.init("Enter", "start", order: 0, priority: 0)]),
-            .init(nil, "Start tree N (rows 1-9)", Key.digits { .number($0) }),
-            .init(nil, "Clear the filter, then close the list", [([.escape, .left], .close)],
+            .init("1-9", "Start tree N (rows 1-9)", Key.digits { .number($0) }),
+            .init("Esc", "Clear the filter, then close the list", [([.escape, .left], .close)],
                   hints: [.init("Esc", order: 1, priority: 1) { $0.filter.text.isEmpty ? "close" : "clear filter" }]),
-            .init(nil, "Move", [([.up, .control("p"), .control("k")], .up), ([.down, .control("n"), .control("j")], .down),
+            .init("Up Down  PgUp PgDn", "Move", [([.up, .control("p"), .control("k")], .up), ([.down, .control("n"), .control("j")], .down),
                                 ([.pageUp], .pageUp), ([.pageDown], .pageDown),
                                 ([.home], .first), ([.end], .last)]),
-            .init(nil, "Filter: type; Backspace, Ctrl-U and Ctrl-W edit", [([.backspace, .control("u"), .control("w")], .edit)],
+            .init("letters", "Filter: type; Backspace, Ctrl-U and Ctrl-W edit", [([.backspace, .control("u"), .control("w")], .edit)],
                   hints: [.init("type", "filter", order: 2, priority: 3)]),
-            .init(nil, "Help", [([.character("?"), .function(1)], .help)],
+            .init("?  F1", "This help; any other key closes it", [([.character("?"), .function(1)], .help)],
                   hints: [.init("?", "help", order: 3, priority: 2)]),
-            .init(nil, "Quit", [([.control("c")], .quit)]),
+            .init("Ctrl-C", "Quit Triage", [([.control("c")], .quit)]),
         ]),
     ])
 

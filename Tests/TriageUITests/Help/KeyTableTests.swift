@@ -33,6 +33,11 @@ struct KeyTableTests {
         add(PasteBox.resultKeys)
         add(SessionsScreen.keys)
         add(SessionsScreen.filterKeys)
+        add(SessionsScreen.deleteKeys)
+        add(SessionsScreen.outcomeKeys)
+        add(DiagnosisScreen.restartKeys)
+        add(Prompt.ticketKeys)
+        add(Prompt.continueKeys)
         return (all, listed)
     }
 
