@@ -128,6 +128,11 @@ extension DiagnosisScreen {
         ]),
     ])
 
+    /// Keys that work the same in every part of the screen (the field and the note editor too).
+    static let anywhereKeys = KeyMap<DiagnosisScreen, DiagnosisAction>([
+        .init("Other", [.init(nil, "Quit Triage", [([.control("c")], .quit)])]),
+    ])
+
     /// The table the next key goes to.
     var activeKeys: KeyMap<DiagnosisScreen, DiagnosisAction> {
         if noteEditor != nil { return Self.noteKeys }
@@ -138,7 +143,7 @@ extension DiagnosisScreen {
 
     /// One key. Returns what the host must do.
     public mutating func handle(_ key: Key) -> DiagnosisOutcome {
-        if key == .control("c") { return .quit }
+        if Self.anywhereKeys.action(for: key) == .quit { return .quit }
         message = nil
         let restartAnswer = confirmingRestart ? Self.restartKeys.action(for: key) : nil
         confirmingRestart = false

@@ -74,13 +74,3 @@ struct HelpOverlayKey: Hashable {
     var unicode: Bool
     var context: KeyHelp.Context
 }
-
-extension BrowserState {
-    /// The help overlay for a size, kept so scrolling the help does not wrap its text again on every key.
-    func helpOverlay(width: Int, height: Int, unicode: Bool) -> HelpOverlay {
-        let key = HelpOverlayKey(width: width, height: height, unicode: unicode, context: helpContext)
-        return helpOverlays.value(for: key) {
-            HelpOverlay(width: width, height: height, glyphs: unicode ? .unicode : .ascii, context: key.context)
-        }
-    }
-}

@@ -65,6 +65,11 @@ extension SessionsScreen {
         ]),
     ])
 
+    /// Keys that work the same while filtering and at a question.
+    static let anywhereKeys = KeyMap<SessionsScreen, SessionsAction>([
+        .init("Sessions", [.init(nil, "Quit", [([.control("c")], .quit)])]),
+    ])
+
     /// The table the next key goes to.
     var activeKeys: KeyMap<SessionsScreen, SessionsAction> {
         switch question {
@@ -76,7 +81,7 @@ extension SessionsScreen {
 
     /// One key. Returns what the browser must do.
     public mutating func handle(_ key: Key) -> SessionsRequest {
-        if key == .control("c") { return .quit }
+        if Self.anywhereKeys.action(for: key) == .quit { return .quit }
         message = nil
         if let question {
             let action = activeKeys.action(for: key)

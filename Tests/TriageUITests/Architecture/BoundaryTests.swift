@@ -41,4 +41,45 @@ struct BoundaryTests {
             }
         }
     }
+
+    /// The child screens: each owns its state and answers the shell with a `ChildOutcome`; only `App/` (the
+    /// shell) and the browse screen it is built on (`Browse/`, `Search/`) extend or change `BrowserState`.
+    static let childFolders = ["Diagnosis", "Sessions", "Explain", "TreePicker", "Prompts", "Help"]
+
+    @Test("no child screen touches the shell's state: BrowserState is extended only in App/, Browse/ and Search/")
+    func childrenNeverTouchTheShell() throws {
+        let files = try Self.files(of: "TriageUI")
+        for file in files where Self.childFolders.contains(where: { file.name.hasPrefix($0 + "/") }) {
+            for word in ["extension BrowserState", "inout BrowserState", "var state: BrowserState", "state: BrowserState"]
+            where file.text.contains(word) {
+                Issue.record("Sources/TriageUI/\(file.name) uses \(word): a child screen answers with a ChildOutcome instead")
+            }
+        }
+        #expect(files.contains { $0.name.hasPrefix("Prompts/") }, "the prompts are a child of their own")
+    }
+
+    @Test("every key is handled through a key table: no raw comparisons or switches on a key in the UI")
+    func keysOnlyThroughTables() throws {
+        for file in try Self.files(of: "TriageUI") {
+            for (number, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                for word in ["switch key", "key == .", "key != .", "case .character(\"", "case .control(\""]
+                where code.contains(word) {
+                    Issue.record("Sources/TriageUI/\(file.name):\(number + 1) handles a key outside a KeyMap: \(line)")
+                }
+            }
+        }
+    }
+
+    @Test("no file in TriageUI or TerminalKit reads the environment or opens a terminal: inputs come from the runner")
+    func noHiddenInputs() throws {
+        for target in ["TriageUI", "TerminalKit"] {
+            for file in try Self.files(of: target) {
+                for word in ["ProcessInfo.processInfo.environment", "getenv(", "isatty(", "/dev/tty"]
+                where file.text.contains(word) {
+                    Issue.record("Sources/\(target)/\(file.name) uses \(word): inputs come from the runner")
+                }
+            }
+        }
+    }
 }
