@@ -77,6 +77,13 @@ public struct DocumentBuilder<Target: Hashable & Sendable> {
         for item in items { text(item, prefix: bullet + " ") }
     }
 
+    /// A heading over bulleted items; nothing at all when there are no items.
+    public mutating func bulletSection(_ title: String, _ style: Style, _ items: [String], bullet: String) {
+        guard !items.isEmpty else { return }
+        heading(title, style)
+        bullets(items, bullet: bullet)
+    }
+
     /// The lines `body` appends form one selectable region pointing at `target`.
     public mutating func region(_ target: Target, _ body: (inout DocumentBuilder) -> Void) {
         let start = document.lines.count

@@ -57,3 +57,21 @@ public enum StatusBar {
         return true
     }
 }
+
+extension StatusBar {
+    /// One status row, the way every status line of the program is laid out (the browser's, the diagnosis's,
+    /// the paste box's, the sessions screen's, a prompt's): the hints that fit in `budget` columns drawn against
+    /// the right margin, and the room left of them (a column of margin each side, two between) returned for
+    /// the left side, which the caller draws (a note, a question, where you are, or a field with its cursor).
+    @discardableResult
+    public static func draw(into screen: inout Buffer, x: Int, y: Int, width: Int,
+                            hints: [(line: StyledLine, priority: Int)], budget: Int,
+                            ellipsis: String) -> (x: Int, width: Int) {
+        guard width > 2 else { return (x, 0) }
+        let right = fit(hints, in: max(0, budget))
+        if right.width > 0 {
+            screen.draw(right, x: x + width - 1 - right.width, y: y, width: right.width, ellipsis: ellipsis)
+        }
+        return (x + 1, max(0, width - 2 - right.width - (right.width > 0 ? 2 : 0)))
+    }
+}

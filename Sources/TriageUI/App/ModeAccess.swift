@@ -7,22 +7,13 @@ extension BrowserState {
     public var mode: BrowserMode { active.kind }
 
     /// The tree list, while it is shown (also under the help).
-    public var treePicker: TreePicker? {
-        if case let .trees(picker) = active.base { return picker }
-        return nil
-    }
+    public var treePicker: TreePicker? { if case let .trees(picker) = active.base { picker } else { nil } }
 
     /// The paste box, while it is shown (also under the help).
-    public var pasteBox: PasteBox? {
-        if case let .explain(box) = active.base { return box }
-        return nil
-    }
+    public var pasteBox: PasteBox? { if case let .explain(box) = active.base { box } else { nil } }
 
     /// The sessions screen, while it is shown (also under the help or a prompt).
-    public var sessionsScreen: SessionsScreen? {
-        if case let .sessions(screen) = active.base { return screen }
-        return nil
-    }
+    public var sessionsScreen: SessionsScreen? { if case let .sessions(screen) = active.base { screen } else { nil } }
 
     /// The diagnosis shown (also under the help or a prompt), else the one left behind (`D` resumes it).
     public var diagnosis: DiagnosisScreen? {
@@ -31,28 +22,16 @@ extension BrowserState {
     }
 
     /// True while the diagnosis is the screen shown (under any help or prompt).
-    var showsDiagnosis: Bool {
-        if case .diagnosis = active.base { return true }
-        return false
-    }
+    var showsDiagnosis: Bool { if case .diagnosis = active.base { true } else { false } }
 
     /// The question asked on the last row, while one is.
-    public var prompt: Prompt? {
-        if case let .prompt(prompt, _) = active { return prompt }
-        return nil
-    }
+    public var prompt: Prompt? { if case let .prompt(prompt, _) = active { prompt } else { nil } }
 
     /// How far the help is scrolled (at the top when it is not shown).
-    var helpScroll: ScrollState {
-        if case let .help(scroll, _) = active { return scroll }
-        return ScrollState()
-    }
+    var helpScroll: ScrollState { if case let .help(scroll, _) = active { scroll } else { ScrollState() } }
 
     /// Where search started, while typing a search.
-    var searchOrigin: Location? {
-        if case let .search(origin) = active { return origin }
-        return nil
-    }
+    var searchOrigin: Location? { if case let .search(origin) = active { origin } else { nil } }
 
     /// Changes the diagnosis, wherever it is: on screen (under any help or prompt) or left behind.
     mutating func updateDiagnosis(_ change: (inout DiagnosisScreen) -> Void) {

@@ -18,16 +18,12 @@ enum StatusLineView {
         // A message is shown whole (the keys get what is left); otherwise the keys keep a third of the row.
         let budget = state.message != nil && prompt == nil ? max(0, width - 4 - leftWant)
             : max(width - 4 - max(leftWant, prompt != nil ? 12 : 0), width / 3)
-        let right = StatusBar.fit(hints(state), in: budget)
-        let rightWidth = right.width
-        if rightWidth > 0 {
-            screen.draw(right, x: width - 1 - rightWidth, y: y, width: rightWidth, ellipsis: glyphs.ellipsis)
-        }
-        let leftWidth = width - 1 - rightWidth - (rightWidth > 0 ? 2 : 0) - 1
+        let room = StatusBar.draw(into: &screen, x: 0, y: y, width: width, hints: hints(state), budget: budget,
+                                  ellipsis: glyphs.ellipsis)
         if let prompt {
-            drawPrompt(into: &screen, field: prompt, x: 1, y: y, width: leftWidth, glyphs: glyphs)
+            drawPrompt(into: &screen, field: prompt, x: room.x, y: y, width: room.width, glyphs: glyphs)
         } else {
-            let used = screen.draw(leftLine ?? StyledLine(), x: 1, y: y, width: leftWidth, ellipsis: glyphs.ellipsis)
+            let used = screen.draw(leftLine ?? StyledLine(), x: room.x, y: y, width: room.width, ellipsis: glyphs.ellipsis)
             if let url = state.docsLink, let message = state.message, let range = message.range(of: url) {
                 let x = 1 + DisplayWidth.of(String(message[..<range.lowerBound]))
                 let width = min(DisplayWidth.of(url), used - (x - 1))

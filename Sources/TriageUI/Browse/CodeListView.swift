@@ -12,14 +12,10 @@ enum CodeListView {
         let names = Dictionary(state.catalog.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let width = rect.width - 1  // one column of padding on the right
         let columns = Columns(entries: visible, width: width, vendorNames: names)
-        for (line, entry) in visible.enumerated() {
-            let index = first + line
-            let selected = index == state.listCursor.index
-            let text = row(entry, columns: columns, width: width, selected: selected, state: state, glyphs: glyphs)
-            screen.draw(text, x: rect.x, y: rect.y + line, width: width, ellipsis: glyphs.ellipsis)
-            if selected, focused {
-                screen.restyle(x: rect.x, y: rect.y + line, width: rect.width) { $0.reverse = true; $0.dim = false }
-            }
+        ListView.draw(into: &screen, rect: rect, cursor: ListCursor(index: state.listCursor.index, scroll: first),
+                      count: first + visible.count, focused: focused, textWidth: width,
+                      ellipsis: glyphs.ellipsis) { index, selected in
+            row(visible[index - first], columns: columns, width: width, selected: selected, state: state, glyphs: glyphs)
         }
     }
 

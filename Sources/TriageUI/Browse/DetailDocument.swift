@@ -66,24 +66,13 @@ private extension DocumentBuilder where Target == DetailLink {
         }
         gap()
         paragraphs(entry.description)
-        if !entry.causes.isEmpty {
-            heading("Likely causes", Theme.heading)
-            bullets(entry.causes, bullet: glyphs.bullet)
-        }
-        if !entry.checks.isEmpty {
-            heading("What to check", Theme.heading)
-            bullets(entry.checks, bullet: glyphs.bullet)
-        }
+        bulletSection("Likely causes", Theme.heading, entry.causes, bullet: glyphs.bullet)
+        bulletSection("What to check", Theme.heading, entry.checks, bullet: glyphs.bullet)
         if !entry.related.isEmpty {
             heading("Related codes", Theme.heading)
             for reference in entry.related {
-                var label = StyledLine(reference.vendor == entry.vendor
-                    ? reference.code : "\(catalog.vendor(id: reference.vendor)?.name ?? reference.vendor) \(reference.code)")
-                if let target = catalog.entry(reference) {
-                    if let status = target.httpStatus { label.append("  \(status)", Theme.dim) }
-                    if let message = target.message { label.append("  \(message)", Theme.dim) }
-                }
-                link(.code(reference), label, glyphs: glyphs)
+                link(.code(reference), RelatedCodeLabel.line(reference, catalog: catalog, besides: [entry.vendor]),
+                     glyphs: glyphs)
             }
         }
         let trees = catalog.trees(for: entry)
@@ -112,10 +101,7 @@ private extension DocumentBuilder where Target == DetailLink {
             heading("Notice", Theme.warning)
             paragraphs(notice, Theme.notice)
         }
-        if !vendor.facts.isEmpty {
-            heading("How the API works", Theme.heading)
-            bullets(vendor.facts, bullet: glyphs.bullet)
-        }
+        bulletSection("How the API works", Theme.heading, vendor.facts, bullet: glyphs.bullet)
         if !vendor.categories.isEmpty {
             heading("Categories", Theme.heading)
             for category in vendor.categories {

@@ -4,11 +4,9 @@ import TerminalKit
 enum SidebarView {
     static func draw(into screen: inout Buffer, state: BrowserState, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
         let rows = state.sidebar.rows
-        for line in 0..<rect.height {
-            let index = state.sidebarCursor.scroll + line
-            guard rows.indices.contains(index) else { break }
+        ListView.draw(into: &screen, rect: rect, cursor: state.sidebarCursor, count: rows.count, focused: focused,
+                      textWidth: rect.width - 1, ellipsis: glyphs.ellipsis) { index, selected in
             let row = rows[index]
-            let selected = index == state.sidebarCursor.index
             let count = String(row.entries.count)
             let nameStyle = row.isVendor ? Theme.vendorRow : (row.entries.isEmpty ? Theme.dim : .plain)
             let indent = row.isVendor ? "" : "  "
@@ -17,10 +15,7 @@ enum SidebarView {
             text = text + StyledLine(indent + row.title, nameStyle).fitted(to: max(0, nameWidth), ellipsis: glyphs.ellipsis)
             text.append(" ")
             text.append(count, Theme.dim)
-            screen.draw(text, x: rect.x, y: rect.y + line, width: rect.width - 1, ellipsis: glyphs.ellipsis)
-            if selected, focused {
-                screen.restyle(x: rect.x, y: rect.y + line, width: rect.width) { $0.reverse = true; $0.dim = false }
-            }
+            return text
         }
     }
 

@@ -19,16 +19,12 @@ enum DiagnosisStatusLine {
         let budget = state.message != nil && editing == nil ? max(0, width - 4 - leftWant)
             : editing != nil ? max(width - 4 - leftWant, width / 3)
             : width - 4 - min(leftWant, width / 4)
-        let right = StatusBar.fit(hints(state), in: budget)
-        let rightWidth = right.width
-        if rightWidth > 0 {
-            screen.draw(right, x: rect.x + width - 1 - rightWidth, y: y, width: rightWidth, ellipsis: glyphs.ellipsis)
-        }
-        let leftWidth = width - 1 - rightWidth - (rightWidth > 0 ? 2 : 0) - 1
+        let room = StatusBar.draw(into: &screen, x: rect.x, y: y, width: width, hints: hints(state), budget: budget,
+                                  ellipsis: glyphs.ellipsis)
         if let editing {
-            drawNotePrompt(into: &screen, editor: editing, x: rect.x + 1, y: y, width: leftWidth, glyphs: glyphs)
+            drawNotePrompt(into: &screen, editor: editing, x: room.x, y: y, width: room.width, glyphs: glyphs)
         } else {
-            screen.draw(leftLine ?? StyledLine(), x: rect.x + 1, y: y, width: leftWidth, ellipsis: glyphs.ellipsis)
+            screen.draw(leftLine ?? StyledLine(), x: room.x, y: y, width: room.width, ellipsis: glyphs.ellipsis)
         }
     }
 

@@ -143,14 +143,8 @@ private extension DocumentBuilder where Target == StepTarget {
         if !summary.related.isEmpty {
             heading("Related codes", Theme.heading)
             for code in summary.related {
-                let reference = code.reference
-                let name = code.vendorName ?? reference.vendor
-                var label = StyledLine(tree?.vendors == [reference.vendor] ? reference.code : "\(name) \(reference.code)")
-                if let entry = catalog.entry(reference) {
-                    if let status = entry.httpStatus { label.append("  \(status)", Theme.dim) }
-                    if let message = entry.message { label.append("  \(message)", Theme.dim) }
-                }
-                region(.code(reference)) { $0.line(StyledLine(glyphs.link + " ", Theme.link) + label) }
+                let label = RelatedCodeLabel.line(code.reference, catalog: catalog, besides: tree?.vendors ?? [])
+                region(.code(code.reference)) { $0.line(StyledLine(glyphs.link + " ", Theme.link) + label) }
             }
         }
         if let escalate = conclusion.escalate {

@@ -11,9 +11,9 @@ extension PasteBox {
         let layout = PasteBoxLayout(width: width, height: height)
         guard layout.content.width > 4, layout.content.height > 0 else { return }
         screen.fill(x: 0, y: 0, width: width, height: height)
-        screen.box(layout.frame, glyphs: glyphs, style: Theme.border)
         let document = self.document(width: layout.content.width, catalog: catalog, glyphs: glyphs)
-        Frame.title(document.title, style: Theme.focusedTitle, pane: layout.content, row: 0, glyphs: glyphs, into: &screen)
+        Modal.draw(into: &screen, frame: layout.frame, title: document.title, titleStyle: Theme.focusedTitle,
+                   border: Theme.border, glyphs: glyphs)
         let maxScroll = max(0, document.lines.count - layout.content.height)
         let top = isEditing ? maxScroll : min(scroll, maxScroll)
         let selection = explanation.flatMap { $0.recognised == nil && !$0.candidates.isEmpty ? selected : nil }
@@ -37,12 +37,10 @@ extension PasteBox {
         guard rect.height > 0, rect.width > 2 else { return }
         let left = StyledLine(message ?? (isEditing ? "Paste what the customer sent" : "Explained"),
                               message == nil ? Theme.dim : Theme.message)
-        let right = StatusBar.fit(StatusBar.hints(activeKeys, for: self, keyStyle: Theme.key),
-                                  in: max(0, rect.width - 4 - min(left.width, rect.width / 3)))
-        if right.width > 0 {
-            screen.draw(right, x: rect.x + rect.width - 1 - right.width, y: rect.y, width: right.width, ellipsis: glyphs.ellipsis)
-        }
-        screen.draw(left, x: rect.x + 1, y: rect.y, width: max(0, rect.width - right.width - 4), ellipsis: glyphs.ellipsis)
+        let room = StatusBar.draw(into: &screen, x: rect.x, y: rect.y, width: rect.width,
+                                  hints: StatusBar.hints(activeKeys, for: self, keyStyle: Theme.key),
+                                  budget: rect.width - 4 - min(left.width, rect.width / 3), ellipsis: glyphs.ellipsis)
+        screen.draw(left, x: room.x, y: rect.y, width: room.width, ellipsis: glyphs.ellipsis)
     }
 
     /// The box's content at one width; regions are the candidates (by index).

@@ -48,14 +48,10 @@ struct HelpOverlay {
 
     func draw(into screen: inout Buffer, scroll: Int, glyphs: BoxGlyphs) {
         guard frame.width >= 4, frame.height >= 3 else { return }
-        screen.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
-        screen.box(frame, glyphs: glyphs, style: Theme.border)
-        let inside = Rect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: visibleRows)
-        Frame.title(document.title, style: Theme.focusedTitle, pane: inside, row: frame.y, inset: 1,
-                    glyphs: glyphs, into: &screen)
         let scroll = min(max(0, scroll), maxScroll)
-        Frame.footer(Self.footer(scroll: scroll, maxScroll: maxScroll), style: Theme.dim, pane: inside,
-                     row: frame.y + frame.height - 1, glyphs: glyphs, into: &screen)
+        let inside = Modal.draw(into: &screen, frame: frame, title: document.title, titleStyle: Theme.focusedTitle,
+                                footer: Self.footer(scroll: scroll, maxScroll: maxScroll), footerStyle: Theme.dim,
+                                border: Theme.border, glyphs: glyphs)
         DocumentView.render(document, scroll: scroll, selection: nil, in: inside, into: &screen,
                             ellipsis: glyphs.ellipsis)
     }

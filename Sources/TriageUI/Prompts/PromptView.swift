@@ -7,16 +7,16 @@ enum PromptView {
         guard height > 0, width > 12 else { return }
         let y = height - 1
         screen.fill(x: 0, y: y, width: width, height: 1)
-        let hints = StatusBar.fit(StatusBar.hints(prompt.keys, for: prompt, keyStyle: Theme.key), in: max(0, width / 3))
-        let room = width - 2 - (hints.width > 0 ? hints.width + 2 : 0)
-        var line = StyledLine(" " + prompt.text, Theme.searchPrompt)
+        let room = StatusBar.draw(into: &screen, x: 0, y: y, width: width,
+                                  hints: StatusBar.hints(prompt.keys, for: prompt, keyStyle: Theme.key), budget: width / 3,
+                                  ellipsis: glyphs.ellipsis)
+        var line = StyledLine(prompt.text, Theme.searchPrompt)
         if let field = prompt.field {
-            let (shown, cut) = StatusBar.tail(field.text, room: max(1, room - line.width - 1))
+            let (shown, cut) = StatusBar.tail(field.text, room: max(1, room.width - line.width - 1))
             if cut { line.append(glyphs.ellipsis, Theme.dim) }
             line.append(shown)
         }
-        let used = screen.draw(line, x: 0, y: y, width: max(0, room), ellipsis: glyphs.ellipsis)
-        if prompt.field != nil { screen.cursor = (x: used, y: y) }
-        if hints.width > 0 { screen.draw(hints, x: width - 1 - hints.width, y: y, width: hints.width, ellipsis: glyphs.ellipsis) }
+        let used = screen.draw(line, x: room.x, y: y, width: room.width, ellipsis: glyphs.ellipsis)
+        if prompt.field != nil { screen.cursor = (x: room.x + used, y: y) }
     }
 }

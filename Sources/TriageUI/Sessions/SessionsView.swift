@@ -55,16 +55,13 @@ extension SessionsScreen {
             screen.draw(StyledLine(text, Theme.dim), x: x, y: top, width: width, ellipsis: glyphs.ellipsis)
         }
         let shown = state.shown
-        for row in 0..<state.listHeight {
-            let index = state.cursor.scroll + row
-            guard let session = shown[safe: index] else { break }
-            let selected = index == state.cursor.index
+        ListView.draw(into: &screen, rect: Rect(x: x, y: top, width: width, height: state.listHeight),
+                      cursor: state.cursor, count: shown.count, focused: true, ellipsis: glyphs.ellipsis) { index, selected in
+            let session = shown[index]
             let cells = ["#\(session.id)", session.ticket ?? "-", session.user, session.tree, session.status.rawValue,
                          session.outcome?.label ?? "-", Self.time(session.updatedAt)]
             let text = (selected ? glyphs.marker : " ") + layout.row(cells, ellipsis: glyphs.ellipsis)
-            let style = session.status == .open ? Style.plain : Theme.dim
-            screen.draw(StyledLine(text, style), x: x, y: top + row, width: width, ellipsis: glyphs.ellipsis)
-            if selected { screen.restyle(x: x, y: top + row, width: width) { $0.reverse = true; $0.dim = false } }
+            return StyledLine(text, session.status == .open ? Style.plain : Theme.dim)
         }
         state.drawStatus(into: &screen, x: x, y: y + height - 1, width: width, glyphs: glyphs)
     }
@@ -77,13 +74,10 @@ extension SessionsScreen {
             left = StyledLine("Outcome of session #\(id): 1 solved, 2 not solved, 3 escalated, Esc cancels", Theme.message)
         case nil: left = StyledLine(message ?? "", Theme.message)
         }
-        let keys = question == nil ? StatusBar.hints(isFiltering ? Self.filterKeys : Self.keys, for: self, keyStyle: Theme.key) : []
-        let right = StatusBar.fit(keys, in: max(0, width - 4 - left.width))
-        if right.width > 0 {
-            screen.draw(right, x: x + width - 1 - right.width, y: y, width: right.width, ellipsis: glyphs.ellipsis)
-        }
-        screen.draw(left, x: x + 1, y: y, width: max(0, width - 2 - right.width - (right.width > 0 ? 2 : 0)),
-                    ellipsis: glyphs.ellipsis)
+        let keys = question == nil ? StatusBar.hints(activeKeys, for: self, keyStyle: Theme.key) : []
+        let room = StatusBar.draw(into: &screen, x: x, y: y, width: width, hints: keys, budget: width - 4 - left.width,
+                                  ellipsis: glyphs.ellipsis)
+        screen.draw(left, x: room.x, y: y, width: room.width, ellipsis: glyphs.ellipsis)
     }
 
     /// "2026-12-02 03:10Z".

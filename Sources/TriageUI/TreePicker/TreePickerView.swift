@@ -36,15 +36,11 @@ extension TreePicker {
         let box = TreePickerBox(picker: picker, area: Rect(x: x, y: y, width: width, height: height))
         let frame = box.frame
         guard frame.width >= 8, frame.height >= 3 else { return }
-        screen.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
-        screen.box(frame, glyphs: glyphs, style: Theme.border)
-        let inside = Rect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: frame.height - 2)
-        Frame.title(picker.title, style: Theme.focusedTitle, pane: inside, row: frame.y, inset: 1, glyphs: glyphs,
-                    into: &screen)
         let footer = picker.filter.text.isEmpty ? "Type to filter  Enter start  Esc close"
             : "Filter: \(TerminalSafe.sanitize(picker.filter.text, keepNewlines: false))  Esc clear"
-        Frame.footer(picker.message ?? footer, style: picker.message == nil ? Theme.dim : Theme.message,
-                     pane: inside, row: frame.y + frame.height - 1, glyphs: glyphs, into: &screen)
+        Modal.draw(into: &screen, frame: frame, title: picker.title, titleStyle: Theme.focusedTitle,
+                   footer: picker.message ?? footer, footerStyle: picker.message == nil ? Theme.dim : Theme.message,
+                   border: Theme.border, glyphs: glyphs)
         let inner = frame.width - 4
         if picker.trees.isEmpty {
             let empty = picker.allTrees.isEmpty ? "No decision trees in the catalog." : "No tree matches the filter."
@@ -53,10 +49,10 @@ extension TreePicker {
             return
         }
         let digits = String(picker.trees.count).count
-        for row in 0..<box.listRows {
-            let index = picker.cursor.scroll + row
-            guard let id = picker.trees[safe: index], let tree = picker.catalog.tree(id: id) else { break }
-            let selected = index == picker.cursor.index
+        let list = Rect(x: frame.x + 1, y: frame.y + 1, width: frame.width - 2, height: box.listRows)
+        ListView.draw(into: &screen, rect: list, cursor: picker.cursor, count: picker.trees.count, focused: true,
+                      textWidth: inner + 1, ellipsis: glyphs.ellipsis) { index, selected in
+            guard let tree = picker.catalog.tree(id: picker.trees[index]) else { return StyledLine() }
             let number = index < 9 ? String(index + 1) : ""
             var line = StyledLine(selected ? glyphs.marker : " ", Theme.key)
             line.append(String(repeating: " ", count: digits - number.count) + number + " ", Theme.key)
@@ -64,14 +60,7 @@ extension TreePicker {
             let titleWidth = max(1, inner - line.width - DisplayWidth.of(count) - 2)
             line = line + StyledLine(tree.title).fitted(to: titleWidth, ellipsis: glyphs.ellipsis)
             line.append("  " + count, Theme.dim)
-            let y = frame.y + 1 + row
-            screen.draw(line, x: frame.x + 1, y: y, width: inner + 1, ellipsis: glyphs.ellipsis)
-            if selected {
-                screen.restyle(x: frame.x + 1, y: y, width: frame.width - 2) {
-                    $0.reverse = true
-                    $0.dim = false
-                }
-            }
+            return line
         }
         guard box.summaryRows > 0, let id = picker.selectedTree, let tree = picker.catalog.tree(id: id) else { return }
         let top = frame.y + 1 + box.listRows
