@@ -54,3 +54,17 @@ struct WidgetTests {
         #expect(all.width == 28, "no hint fits: the left side gets the whole row but the margins")
     }
 }
+
+@Suite("Widgets: split")
+struct SplitTests {
+    @Test("columns and rows share one-cell borders; the last pane takes the rest")
+    func split() {
+        let frame = Rect(x: 0, y: 0, width: 20, height: 6)
+        #expect(Split.columns(frame, widths: [4]) == [Rect(x: 1, y: 1, width: 4, height: 4), Rect(x: 6, y: 1, width: 13, height: 4)])
+        #expect(Split.columns(frame, widths: []) == [Rect(x: 1, y: 1, width: 18, height: 4)])
+        #expect(Split.columns(frame, widths: [3, 5]).map(\.x) == [1, 5, 11])
+        #expect(Split.rows(frame, heights: [1]) == [Rect(x: 1, y: 1, width: 18, height: 1), Rect(x: 1, y: 3, width: 18, height: 2)])
+        #expect(Split.columns(Rect(x: 0, y: 0, width: 3, height: 2), widths: [5]).allSatisfy { $0.width >= 0 && $0.height >= 0 },
+                "too small a frame gives empty panes, never negative ones")
+    }
+}

@@ -35,7 +35,8 @@ public struct BrowserLayout: Hashable, Sendable {
     public init(width: Int, height: Int, focus: Pane = .sidebar, codeWidth: Int = 0) {
         self.width = max(0, width)
         self.height = max(0, height)
-        let contentHeight = height - 3  // top border, bottom border, status line
+        // Everything but the status line is one frame the panes share borders in.
+        let frame = Rect(x: 0, y: 0, width: width, height: height - 1)
         status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 0 ? 1 : 0)
         if width < Self.minimumWidth || height < Self.minimumHeight {
             kind = .tooSmall
@@ -44,7 +45,7 @@ public struct BrowserLayout: Hashable, Sendable {
             detail = .zero
         } else if width < Self.wideWidth {
             kind = .narrow
-            let pane = Rect(x: 1, y: 1, width: width - 2, height: contentHeight)
+            let pane = Split.columns(frame, widths: [])[0]
             sidebar = pane
             list = pane
             detail = pane
@@ -61,14 +62,12 @@ public struct BrowserLayout: Hashable, Sendable {
                 sidebarCollapsed = true
                 let inner = width - 3  // three vertical borders
                 let listWidth = focus == .list ? min(max(wanted, 26), inner - 28) : min(max(wanted, 26), inner / 2)
-                sidebar = Rect(x: 1, y: 1, width: 0, height: contentHeight)
-                list = Rect(x: 1, y: 1, width: listWidth, height: contentHeight)
-                detail = Rect(x: listWidth + 2, y: 1, width: inner - listWidth, height: contentHeight)
+                let panes = Split.columns(frame, widths: [listWidth])
+                sidebar = Rect(x: 1, y: 1, width: 0, height: panes[0].height)
+                (list, detail) = (panes[0], panes[1])
             } else {
-                let detailWidth = inner - sidebarWidth - listWidth
-                sidebar = Rect(x: 1, y: 1, width: sidebarWidth, height: contentHeight)
-                list = Rect(x: sidebarWidth + 2, y: 1, width: listWidth, height: contentHeight)
-                detail = Rect(x: sidebarWidth + listWidth + 3, y: 1, width: detailWidth, height: contentHeight)
+                let panes = Split.columns(frame, widths: [sidebarWidth, listWidth])
+                (sidebar, list, detail) = (panes[0], panes[1], panes[2])
             }
         }
     }

@@ -36,13 +36,14 @@ struct DiagnosisLayout: Hashable, Sendable {
         status = Rect(x: area.x, y: area.y + max(0, area.height - 1), width: area.width,
                       height: area.height > 0 ? 1 : 0)
         let contentHeight = max(0, area.height - 3)
-        let full = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: contentHeight)
+        // Everything but the status line is one frame the panes share borders in.
+        let frame = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - 1))
+        let full = Split.columns(frame, widths: [])[0]
         if area.width >= Self.sideBySideWidth {
             kind = .sideBySide
-            let inner = area.width - 3
-            let pathWidth = min(max(inner * 35 / 100, 30), 50)
-            path = Rect(x: area.x + 1, y: area.y + 1, width: pathWidth, height: contentHeight)
-            step = Rect(x: area.x + pathWidth + 2, y: area.y + 1, width: inner - pathWidth, height: contentHeight)
+            let pathWidth = min(max((area.width - 3) * 35 / 100, 30), 50)
+            let panes = Split.columns(frame, widths: [pathWidth])
+            (path, step) = (panes[0], panes[1])
             return
         }
         let wanted = pathFocused
@@ -54,8 +55,8 @@ struct DiagnosisLayout: Hashable, Sendable {
             step = full
         } else if contentHeight - wanted - 1 >= Self.minimumStepRows {
             kind = .stacked
-            path = Rect(x: full.x, y: full.y, width: full.width, height: wanted)
-            step = Rect(x: full.x, y: full.y + wanted + 1, width: full.width, height: contentHeight - wanted - 1)
+            let panes = Split.rows(frame, heights: [wanted])
+            (path, step) = (panes[0], panes[1])
         } else {
             kind = .single
             path = pathFocused ? full : .zero

@@ -9,7 +9,9 @@ struct PasteBoxLayout: Equatable {
 
     init(width: Int, height: Int) {
         frame = Rect(x: 0, y: 0, width: width, height: max(0, height - 1))
-        content = Rect(x: 2, y: 1, width: max(0, width - 4), height: max(0, height - 3))
+        let inside = Split.columns(frame, widths: [])[0]
+        // One column of padding inside the border on each side.
+        content = Rect(x: inside.x + 1, y: inside.y, width: inside.width - 2, height: inside.height)
         status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 0 ? 1 : 0)
     }
 }
