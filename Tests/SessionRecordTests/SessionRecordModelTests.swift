@@ -173,7 +173,7 @@ struct ModelRun {
         key(.character("/"))
         type(code.code)
         key(.enter)
-        guard state.selectedEntry?.reference == code else {
+        guard state.browse.selectedEntry?.reference == code else {
             log.append("(\(code.code) not first)")
             return
         }

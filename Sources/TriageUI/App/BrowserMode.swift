@@ -5,12 +5,8 @@ import TerminalKit
 /// and the prompts are shown over another mode and return to it. Invalid combinations (a tree list while
 /// browsing, a prompt with nothing under it) cannot be written. `BrowserProgram.update` dispatches on it.
 indirect enum Mode {
-    /// Moving between vendors, codes and detail.
+    /// The browse screen (`BrowserState.browse`: the panes, its search prompt or find field) takes the keys.
     case browse
-    /// Typing a search query; Esc goes back to `origin`, where search started.
-    case search(origin: Location)
-    /// Typing a pattern to find in the detail pane (`/` with the focus there).
-    case find(TextField)
     /// The list of decision trees over the browse screen.
     case trees(TreePicker)
     /// The guided diagnosis. Leaving it parks it in `BrowserState.kept`, so `D` resumes it.
@@ -50,8 +46,6 @@ indirect enum Mode {
     var kind: BrowserMode {
         switch self {
         case .browse: return .browse
-        case .search: return .search
-        case .find: return .find
         case .trees: return .trees
         case .diagnosis: return .diagnosis
         case .sessions: return .sessions

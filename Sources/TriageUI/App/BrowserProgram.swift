@@ -37,10 +37,10 @@ public struct BrowserProgram: TerminalProgram {
     public mutating func update(_ event: InputEvent) -> Update<BrowserEffect> {
         let result = state.update(event)
         // A place in the stand-in catalog (while the real one compiles) is not worth remembering over the real one's.
-        if state.catalogBuild == nil, result == .quit || state.memoryChanged {
+        if state.catalogBuild == nil, result == .quit || state.browse.memoryChanged {
             savedMemory = state.memory
             state.effects.append(.saveMemory(state.memory))
-            state.memoryChanged = false
+            state.browse.memoryChanged = false
         }
         state.offerResume()
         state.recordDiagnosis()
@@ -58,7 +58,7 @@ public struct BrowserProgram: TerminalProgram {
         case let .transcriptSaved(path): state.updateDiagnosis { $0.transcriptSaved(at: path) }
         case let .transcriptNotSaved(reason): state.updateDiagnosis { $0.transcriptNotSaved(reason: reason) }
         case .memorySaved: break
-        case let .memoryNotSaved(reason): state.message = "Cannot save the search history: \(reason)"
+        case let .memoryNotSaved(reason): state.browse.message = "Cannot save the search history: \(reason)"
         default: state.answerSessions(answer)
         }
         state.settle()
@@ -91,21 +91,12 @@ extension BrowserState {
             resizeChildren()
         case let .key(key):
             if handleScreenKey(key) { return .continue }
-            message = nil
-            docsLink = nil
             switch active {
-            case .browse: result = handleBrowseKey(key)
-            case .search: result = handleSearchKey(key)
-            case .find: result = handleFindKey(key)
             case .help: result = handleHelpKey(key)
-            case .trees, .diagnosis, .explain, .sessions, .prompt: result = handleChildKey(key)
+            case .browse, .trees, .diagnosis, .explain, .sessions, .prompt: result = handleChildKey(key)
             }
         case let .mouse(mouse):
-            switch active {
-            case .diagnosis: handleDiagnosisMouse(mouse)
-            case .sessions, .prompt: break
-            default: handleMouse(mouse)
-            }
+            handleMouse(mouse)
         case let .paste(text):
             handlePaste(text)
         }
@@ -116,6 +107,7 @@ extension BrowserState {
     /// Every child screen (shown, under the help or a prompt, or kept) takes the terminal's size.
     mutating func resizeChildren() {
         let (width, height) = (self.width, self.height)
+        browse.resize(width: width, height: height)
         active.updateBase { mode in
             switch mode {
             case var .diagnosis(screen):
@@ -135,11 +127,20 @@ extension BrowserState {
 
     /// Clamps selections and scroll offsets to the lists and the layout.
     mutating func settle() {
-        extendSearchPage()
-        let layout = self.layout
-        sidebarCursor.settle(count: sidebar.rows.count, visible: layout.sidebar.height)
-        listCursor.settle(count: list.count, visible: layout.list.height)
-        settleDetail()
+        browse.canResume = diagnosis != nil
+        browse.settle()
         if mode == .help { settleHelp() }
+    }
+
+    /// The mouse goes to the screen shown: the browse panes, the diagnosis, the help (a click closes it).
+    mutating func handleMouse(_ event: MouseEvent) {
+        switch active {
+        case .browse:
+            if let request = browse.handleMouse(event) { act(on: request) }
+        case .diagnosis: handleDiagnosisMouse(event)
+        case .help:
+            if event.kind == .press { closeHelp() } else { scrollHelp { $0.page(event.kind == .wheelDown ? 3 : -3) } }
+        case .trees, .explain, .sessions, .prompt: break
+        }
     }
 }

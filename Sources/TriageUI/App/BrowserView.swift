@@ -8,6 +8,7 @@ public enum BrowserView {
         if state.width != context.width || state.height != context.height {
             state.width = max(0, context.width)
             state.height = max(0, context.height)
+            state.browse.resize(width: state.width, height: state.height)
             state.settle()
         }
         var screen = Buffer(width: context.width, height: context.height)
@@ -27,7 +28,7 @@ public enum BrowserView {
         case let .trees(picker):
             drawBrowser(state, layout: layout, into: &screen, context: context)
             picker.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
-        case .browse, .search, .find, .help, .prompt:
+        case .browse, .help, .prompt:
             drawBrowser(state, layout: layout, into: &screen, context: context)
         }
         if state.mode == .help {
@@ -48,26 +49,27 @@ public enum BrowserView {
     private static func drawBrowser(_ state: BrowserState, layout: BrowserLayout, into screen: inout Buffer,
                                     context: RenderContext) {
         let glyphs = BoxGlyphs.forContext(context)
-        let document = state.detailDocument(unicode: context.unicode)
+        let browse = state.browse
+        let document = browse.detailDocument(unicode: context.unicode)
         var labels = FrameView.Labels()
-        labels.titles = [.sidebar: SidebarView.title, .list: CodeListView.title(state), .detail: document.title]
-        labels.footers[.list] = CodeListView.footer(state)
-        labels.footers[.detail] = DetailView.footer(state, document: document, height: layout.detail.height)
+        labels.titles = [.sidebar: SidebarView.title, .list: CodeListView.title(browse), .detail: document.title]
+        labels.footers[.list] = CodeListView.footer(browse)
+        labels.footers[.detail] = DetailView.footer(browse, document: document, height: layout.detail.height)
         if layout.kind == .narrow { labels.titles = [:] }
-        FrameView.draw(into: &screen, layout: layout, focus: state.focus, labels: labels, glyphs: glyphs)
+        FrameView.draw(into: &screen, layout: layout, focus: browse.focus, labels: labels, glyphs: glyphs)
         if layout.kind == .narrow {
-            let title = [Pane.sidebar: SidebarView.title, .list: CodeListView.title(state), .detail: document.title]
-            PaneTabs.draw(into: &screen, layout: layout, focus: state.focus, title: title[state.focus] ?? "",
+            let title = [Pane.sidebar: SidebarView.title, .list: CodeListView.title(browse), .detail: document.title]
+            PaneTabs.draw(into: &screen, layout: layout, focus: browse.focus, title: title[browse.focus] ?? "",
                           glyphs: glyphs)
         }
-        for pane in layout.visiblePanes(focus: state.focus) {
+        for pane in layout.visiblePanes(focus: browse.focus) {
             let rect = layout.rect(for: pane)
-            let focused = pane == state.focus && [.browse, .search, .find].contains(state.mode)
+            let focused = pane == browse.focus && [.browse, .search, .find].contains(state.mode)
             switch pane {
-            case .sidebar: SidebarView.draw(into: &screen, state: state, rect: rect, focused: focused, glyphs: glyphs)
-            case .list: CodeListView.draw(into: &screen, state: state, rect: rect, focused: focused, glyphs: glyphs)
+            case .sidebar: SidebarView.draw(into: &screen, state: browse, rect: rect, focused: focused, glyphs: glyphs)
+            case .list: CodeListView.draw(into: &screen, state: browse, rect: rect, focused: focused, glyphs: glyphs)
             case .detail:
-                DetailView.draw(into: &screen, state: state, document: document, rect: rect, focused: focused, glyphs: glyphs)
+                DetailView.draw(into: &screen, state: browse, document: document, rect: rect, focused: focused, glyphs: glyphs)
             }
         }
         StatusLineView.draw(into: &screen, state: state, layout: layout, glyphs: glyphs)

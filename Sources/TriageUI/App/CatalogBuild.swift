@@ -32,14 +32,14 @@ extension BrowserProgram {
     /// diagnosis, a prompt or the help), keeping the place: the remembered one when nothing moved since the
     /// start (it may name a code only the new catalog has), else the current vendor, category, code and query.
     mutating func switchCatalogWhenBrowsing() {
-        guard let catalog = pendingCatalog, case .browse = state.active else { return }
+        guard let catalog = pendingCatalog, case .browse = state.active, state.browse.input == .panes else { return }
         pendingCatalog = nil
         let moved = state.memory != startMemory
         var options = self.options
         if moved {
             options.memory = state.memory
             options.vendor = nil
-            options.query = state.isSearching ? state.query : nil
+            options.query = state.browse.isSearching ? state.browse.query : nil
         }
         options.diagnosis = nil
         options.user = nil  // the offer to resume open diagnoses was made at the start
@@ -50,7 +50,7 @@ extension BrowserProgram {
         next.start(with: options)
         next.sessions = state.sessions
         next.kept = state.kept
-        next.message = "Catalog compiled: \(CatalogBuildProgress.grouped(catalog.entries.count)) codes"
+        next.browse.message = "Catalog compiled: \(CatalogBuildProgress.grouped(catalog.entries.count)) codes"
         next.settle()
         state = next
     }

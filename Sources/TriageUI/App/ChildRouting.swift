@@ -7,6 +7,9 @@ extension BrowserState {
     /// A key for the child shown (the diagnosis, the tree list, the paste box, the sessions screen, a prompt).
     mutating func handleChildKey(_ key: Key) -> UpdateResult {
         switch active {
+        case .browse:
+            let outcome = browse.handle(key)
+            return route(child: outcome) { $0.act(on: $1) }
         case var .diagnosis(screen):
             let outcome = screen.handle(key)
             active = .diagnosis(screen)
@@ -25,7 +28,7 @@ extension BrowserState {
             return route(child: outcome) { $0.act(on: $1) }
         case let .prompt(prompt, over):
             return answer(prompt, over: over, key: key)
-        case .browse, .search, .find, .help:
+        case .help:
             return .continue
         }
     }
@@ -39,7 +42,7 @@ extension BrowserState {
         case .quit: return .quit
         case .close:
             leaveChild()
-            message = note
+            browse.message = note
         case .help: openHelp()
         case let .request(request): perform(&self, request)
         }
@@ -57,7 +60,6 @@ extension BrowserState {
         switch active {
         case let .help(_, over): active = .help(scroll: ScrollState(), over: over)
         case .prompt: break
-        case .search, .find: active = .help(scroll: ScrollState(), over: .browse)
         default: active = .help(scroll: ScrollState(), over: active)
         }
     }

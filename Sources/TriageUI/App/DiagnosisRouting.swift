@@ -7,23 +7,18 @@ import TriageCore
 /// one place a diagnosis screen is made with its own `SessionRecording`: a new diagnosis can never write into
 /// the row of another one.
 extension BrowserState {
-    /// `d`: diagnose the selected code.
-    mutating func diagnoseSelected() {
-        // As in the status line: a code is selected once the focus left the vendors pane (or in search results).
-        guard focus != .sidebar || isSearching, let entry = selectedEntry else {
-            message = "Select a code to diagnose; t lists every decision tree"
-            return
-        }
-        switch DiagnosisLaunch.forCode(entry.reference, catalog: catalog, width: width, height: height) {
+    /// `d`: diagnose `code` (the one selected in the browser).
+    mutating func diagnose(code: CodeReference) {
+        switch DiagnosisLaunch.forCode(code, catalog: catalog, width: width, height: height) {
         case let .session(session): open(session)
         case let .picker(picker):
-            if let kept = diagnosis, kept.session.code == entry.reference,
+            if let kept = diagnosis, kept.session.code == code,
                picker.trees.contains(kept.session.tree), kept.session.path.contains(where: \.isAnswered) {
                 resumeDiagnosis()
                 return
             }
             active = .trees(picker)
-        case let .unavailable(text): message = text
+        case let .unavailable(text): browse.message = text
         }
     }
 
@@ -32,14 +27,13 @@ extension BrowserState {
         active = .trees(TreePicker(catalog: catalog, width: width, height: height))
     }
 
-    /// Enter on a tree link in the detail: that tree, from the selected code when the tree diagnoses it.
-    mutating func diagnose(tree id: String) {
-        let code = selectedEntry?.reference
+    /// Enter on a tree link in the detail: that tree, from `code` when the tree diagnoses it.
+    mutating func diagnose(tree id: String, from code: CodeReference?) {
         let diagnoses = code.map { DiagnosisSession.trees(for: $0, in: catalog).contains { $0.id == id } } ?? false
         do {
             open(try DiagnosisSession.start(tree: id, from: diagnoses ? code : nil, in: catalog))
         } catch {
-            message = DiagnosisScreen.sentence(error)
+            browse.message = DiagnosisScreen.sentence(error)
         }
     }
 
@@ -73,7 +67,7 @@ extension BrowserState {
     /// `D`: back to the last diagnosis.
     mutating func resumeDiagnosis() {
         guard var screen = diagnosis else {
-            message = "No diagnosis yet: d diagnoses the selected code, t lists every tree"
+            browse.message = "No diagnosis yet: d diagnoses the selected code, t lists every tree"
             return
         }
         screen.resize(width: width, height: height)
@@ -104,11 +98,7 @@ extension BrowserState {
     /// Starts in the diagnosis given on the command line (saved from its first question, into stored session
     /// `id` when it continues one), with the browser on its code behind it.
     mutating func startDiagnosis(_ session: DiagnosisSession, continuing id: Int64?) {
-        if let code = session.code, catalog.entry(code) != nil {
-            reveal(code)
-            focus = .detail
-            detailShown = detailContent
-        }
+        if let code = session.code, catalog.entry(code) != nil { browse.show(code) }
         let recording = SessionRecording(ticket: sessions.ticket, continuing: id, eager: true)
         kept = nil
         active = .diagnosis(DiagnosisScreen(session: session, catalog: catalog, width: width, height: height,
@@ -133,8 +123,8 @@ extension BrowserState {
         switch request {
         case let .openCode(reference):
             leaveChild()
-            follow(reference)
-            message = "\(reference.code) from the diagnosis: D returns to it, Esc to the code before"
+            browse.follow(reference)
+            browse.message = "\(reference.code) from the diagnosis: D returns to it, Esc to the code before"
         case .saveTranscript:
             if let draft = diagnosis?.transcriptDraft(date: clock()) { effects.append(.saveTranscript(draft)) }
         case .copyTranscript: copyTranscript()

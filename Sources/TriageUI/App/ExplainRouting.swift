@@ -22,8 +22,8 @@ extension BrowserState {
         switch request {
         case let .open(reference):
             active = .browse
-            follow(reference)
-            message = "\(reference.code) from the paste: e opens a new paste box"
+            browse.follow(reference)
+            browse.message = "\(reference.code) from the paste: e opens a new paste box"
         case let .diagnose(reference, evidence):
             do {
                 guard let tree = DiagnosisSession.trees(for: reference, in: catalog).first else {
@@ -31,7 +31,7 @@ extension BrowserState {
                 }
                 let session = try DiagnosisSession.start(tree: tree.id, from: reference, evidence: evidence, in: catalog)
                 active = .browse
-                follow(reference)
+                browse.follow(reference)
                 open(session)
             } catch {
                 let text = (error as? PasteBoxProblem)?.text ?? DiagnosisScreen.sentence(error)

@@ -49,7 +49,7 @@ extension BrowserState {
         case .explain: return .explain
         case .trees: return .trees
         case .sessions: return .sessions
-        case .browse, .search, .find, .help, .prompt: return .browser
+        case .browse, .help, .prompt: return .browser
         }
     }
 }

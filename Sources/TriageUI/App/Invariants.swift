@@ -1,7 +1,7 @@
 import TerminalKit
 
 /// Self-checks for tests: the selection always points at a real entry, and the panes agree with each other.
-extension BrowserState {
+extension BrowseModel {
     /// Every broken rule, as readable sentences; empty when the state is consistent. `deep` also recomputes the
     /// search results and the detail document (slower).
     public func invariantViolations(deep: Bool = true) -> [String] {
@@ -36,19 +36,32 @@ extension BrowserState {
         if deep, isSearching, list != computeList().list {
             problems.append("the codes pane does not list the results of \"\(query)\"")
         }
-        if mode == .search, focus != .list { problems.append("search is typed with the focus off the codes pane") }
-        if mode == .find, focus != .detail { problems.append("a find is typed with the focus off the detail pane") }
+        if isTypingSearch, focus != .list { problems.append("search is typed with the focus off the codes pane") }
+        if case .find = input, focus != .detail { problems.append("a find is typed with the focus off the detail pane") }
         if detailShown != detailContent { problems.append("the detail scroll belongs to other content") }
         if deep, let link = detailPane.selection {
             let document = detailDocument()
             if !document.regions.indices.contains(link) { problems.append("detail link \(link) does not exist") }
         }
-        if showsDiagnosis, kept != nil { problems.append("a diagnosis is shown while another one is kept") }
-        if case let .help(_, over) = active, case .help = over { problems.append("a help over a help") }
-        if let diagnosis { problems += diagnosis.invariantViolations(deep: deep).map { "diagnosis: " + $0 } }
         for place in history where place.selected.map({ catalog.entry($0) == nil }) ?? false {
             problems.append("history points at a missing code")
         }
+        return problems
+    }
+}
+
+/// The shell's self-checks: the browse screen's, then its own.
+extension BrowserState {
+    /// Every broken rule, as readable sentences; empty when the state is consistent. `deep` also recomputes the
+    /// search results and the detail document (slower).
+    public func invariantViolations(deep: Bool = true) -> [String] {
+        var problems = browse.invariantViolations(deep: deep)
+        if showsDiagnosis, kept != nil { problems.append("a diagnosis is shown while another one is kept") }
+        if case let .help(_, over) = active, case .help = over { problems.append("a help over a help") }
+        if case .browse = active {} else if browse.input != .panes {
+            problems.append("the browse screen types a search or find under another screen")
+        }
+        if let diagnosis { problems += diagnosis.invariantViolations(deep: deep).map { "diagnosis: " + $0 } }
         return problems
     }
 }

@@ -4,7 +4,7 @@ import TerminalKit
 /// changed where its keys are routed (`ChildRouting`), never through a setter.
 extension BrowserState {
     /// The kind of mode the browser is in.
-    public var mode: BrowserMode { active.kind }
+    public var mode: BrowserMode { if case .browse = active { browse.inputMode } else { active.kind } }
 
     /// The tree list, while it is shown (also under the help).
     public var treePicker: TreePicker? { if case let .trees(picker) = active.base { picker } else { nil } }
@@ -30,8 +30,6 @@ extension BrowserState {
     /// How far the help is scrolled (at the top when it is not shown).
     var helpScroll: ScrollState { if case let .help(scroll, _) = active { scroll } else { ScrollState() } }
 
-    /// Where search started, while typing a search.
-    var searchOrigin: Location? { if case let .search(origin) = active { origin } else { nil } }
 
     /// Changes the diagnosis, wherever it is: on screen (under any help or prompt) or left behind.
     mutating func updateDiagnosis(_ change: (inout DiagnosisScreen) -> Void) {

@@ -5,8 +5,8 @@ extension BrowserState {
     mutating func handlePaste(_ text: String) {
         let characters = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
         switch active {
-        case .search where PasteBox.looksLikeResponse(text):
-            explainPaste(text)
+        case .browse:
+            if let request = browse.paste(text) { act(on: request) }
         case var .explain(box):
             box.paste(text, with: searcher)
             active = .explain(box)
@@ -14,13 +14,9 @@ extension BrowserState {
             for character in characters { _ = handleChildKey(.character(character)) }
         case let .sessions(screen) where screen.isFiltering:
             for character in characters { _ = handleChildKey(.character(character)) }
-        case .search:
-            for character in characters { _ = handleSearchKey(.character(character)) }
-        case .find:
-            for character in characters { _ = handleFindKey(.character(character)) }
         case let .diagnosis(screen) where screen.isTyping || screen.noteEditor != nil:
             for character in characters { _ = handleChildKey(.character(character)) }
-        case .browse, .help, .trees, .diagnosis, .sessions, .prompt:
+        case .help, .trees, .diagnosis, .sessions, .prompt:
             break
         }
     }

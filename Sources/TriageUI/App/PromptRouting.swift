@@ -34,7 +34,7 @@ extension BrowserState {
                 let kept = sessions.records ? " (the open one stays saved: S lists it)" : ""
                 begin(session, saying: "New diagnosis\(kept)")
             default:
-                message = "Nothing started; the open diagnosis is kept (D returns to it)"
+                browse.message = "Nothing started; the open diagnosis is kept (D returns to it)"
             }
         }
         return .continue

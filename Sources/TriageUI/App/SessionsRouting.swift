@@ -64,16 +64,6 @@ extension BrowserState {
         effects.append(.setOutcome(outcome, id: stored))
     }
 
-    /// `y`: the code selected in the browser to the clipboard.
-    mutating func copySelectedCode() {
-        guard let entry = selectedEntry, focus != .sidebar || isSearching else {
-            message = "Select a code to copy"
-            return
-        }
-        sessions.copying = "\(entry.code)"
-        effects.append(.copy(entry.code))
-    }
-
     /// `y` in a diagnosis: its transcript to the clipboard.
     mutating func copyTranscript() {
         guard let screen = diagnosis else { return }
@@ -89,7 +79,7 @@ extension BrowserState {
         case var .sessions(screen):
             screen.message = text
             active.updateBase { $0 = .sessions(screen) }
-        default: message = text
+        default: browse.message = text
         }
     }
 
@@ -105,7 +95,7 @@ extension BrowserState {
                 let since = clock().addingTimeInterval(-86_400)
                 let count = list.filter { $0.updatedAt >= since }.count
                 guard count > 0 else { return }
-                message = "\(count) open diagnos\(count == 1 ? "is" : "es") from the last day: S to resume"
+                browse.message = "\(count) open diagnos\(count == 1 ? "is" : "es") from the last day: S to resume"
             } else {
                 updateSessionsScreen { $0.listed(list) }
             }

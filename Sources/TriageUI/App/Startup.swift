@@ -1,38 +1,16 @@
 import TerminalKit
 import TriageCore
 
-/// Where the browser starts (options, remembered state) and what it remembers when it stops.
+/// Where the shell starts: the browse screen where it was (`BrowseModel.start`), then the clock, the ticket
+/// new diagnoses take, whether steps are saved, and the diagnosis given on the command line or the offer to
+/// resume open ones.
 extension BrowserState {
     mutating func start(with options: BrowserOptions) {
-        var memory = options.memory
-        var selected: CodeReference?
-        if let vendor = options.vendor, catalog.vendor(id: vendor) != nil {
-            if memory?.vendor != vendor { memory = nil }
-            sidebarCursor.index = sidebar.index(vendor: vendor, category: nil) ?? 0
-        }
-        if let memory {
-            if let vendor = memory.vendor, catalog.vendor(id: vendor) != nil {
-                sidebarCursor.index = sidebar.index(vendor: vendor, category: memory.category)
-                    ?? sidebar.index(vendor: vendor, category: nil) ?? 0
-                selected = memory.code.map { CodeReference(vendor: vendor, code: $0) }
-            }
-            scope = memory.scope ?? .all
-            focus = memory.focus ?? (selected == nil ? .sidebar : .list)
-        }
-        if let text = options.query, SearchQuery.hasWords(text) {
-            query = String(text.prefix(Self.maximumQueryLength))
-            if options.vendor.flatMap(catalog.vendor(id:)) != nil { scope = .vendor }
-            focus = .list
-            selected = nil
-        }
-        sidebarCursor.settle(count: sidebar.rows.count, visible: layout.sidebar.height)
-        refreshList(selecting: selected)
-        detailShown = detailContent
+        browse.start(with: options)
         clock = options.clock
         catalogBuild = options.catalogBuild
         sessions.records = options.recordsSessions
         sessions.ticket = options.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        searchHistory = SearchHistory(options.memory?.searches ?? [])
         if let session = options.diagnosis {
             startDiagnosis(session, continuing: options.diagnosisID)
         } else if options.recordsSessions {
@@ -40,18 +18,6 @@ extension BrowserState {
         }
     }
 
-    /// What to restore next time: the selected code in its vendor and category (a search result is remembered
-    /// in its own category), the scope and the focused pane.
-    public var memory: BrowserMemory {
-        var memory: BrowserMemory
-        if isSearching, let entry = selectedEntry {
-            memory = BrowserMemory(vendor: entry.vendor, category: entry.category, code: entry.code, scope: scope,
-                                   focus: focus)
-        } else {
-            memory = BrowserMemory(vendor: sidebarRow?.vendor, category: sidebarRow?.category,
-                                   code: selectedEntry?.code, scope: scope, focus: focus)
-        }
-        memory.searches = searchHistory.queries.isEmpty ? nil : searchHistory.queries
-        return memory
-    }
+    /// What to restore next time (where the browse screen is, the search history).
+    public var memory: BrowserMemory { browse.memory }
 }

@@ -8,15 +8,15 @@ enum StatusLineView {
         let y = layout.status.y
         let width = layout.status.width
         guard width > 2, layout.status.height > 0 else { return }
-        let prompt = state.mode == .search ? state.queryField : state.findField
-        if let message = state.message, prompt == nil,
+        let prompt = state.mode == .search ? state.browse.queryField : state.browse.findField
+        if let message = state.browse.message, prompt == nil,
            StatusBar.drawLongMessage(message, style: Theme.message, x: 0, row: y, width: width, maxRows: 3,
                                      into: &screen) { return }
         let leftLine = prompt == nil ? left(state, glyphs: glyphs) : nil
         let leftWant = leftLine?.width ?? (DisplayWidth.of(prompt?.text ?? "") + 2)
         // The left text, two spaces and the hints share the row inside one column of margin each side.
         // A message is shown whole (the keys get what is left); otherwise the keys keep a third of the row.
-        let budget = state.message != nil && prompt == nil ? max(0, width - 4 - leftWant)
+        let budget = state.browse.message != nil && prompt == nil ? max(0, width - 4 - leftWant)
             : max(width - 4 - max(leftWant, prompt != nil ? 12 : 0), width / 3)
         let room = StatusBar.draw(into: &screen, x: 0, y: y, width: width, hints: hints(state), budget: budget,
                                   ellipsis: glyphs.ellipsis)
@@ -24,7 +24,7 @@ enum StatusLineView {
             drawPrompt(into: &screen, field: prompt, x: room.x, y: y, width: room.width, glyphs: glyphs)
         } else {
             let used = screen.draw(leftLine ?? StyledLine(), x: room.x, y: y, width: room.width, ellipsis: glyphs.ellipsis)
-            if let url = state.docsLink, let message = state.message, let range = message.range(of: url) {
+            if let url = state.browse.docsLink, let message = state.browse.message, let range = message.range(of: url) {
                 let x = 1 + DisplayWidth.of(String(message[..<range.lowerBound]))
                 let width = min(DisplayWidth.of(url), used - (x - 1))
                 if width == DisplayWidth.of(url), let link = Hyperlink(x: x, y: y, width: width, url: url) {
@@ -47,23 +47,23 @@ enum StatusLineView {
     }
 
     private static func left(_ state: BrowserState, glyphs: BoxGlyphs) -> StyledLine {
-        if let message = state.message { return StyledLine(message, Theme.message) }
+        if let message = state.browse.message { return StyledLine(message, Theme.message) }
         if let build = state.catalogBuild { return StyledLine(build.text + glyphs.ellipsis, Theme.message) }
         if state.mode == .help { return StyledLine("Help", Theme.title) }
         if state.mode == .trees, let picker = state.treePicker { return StyledLine(picker.title, Theme.title) }
         let separator = " \(glyphs.separator) "
         var parts: [String] = []
-        if state.isSearching {
-            parts.append("Search \(glyphs.openQuote)\(state.query)\(glyphs.closeQuote)")
+        if state.browse.isSearching {
+            parts.append("Search \(glyphs.openQuote)\(state.browse.query)\(glyphs.closeQuote)")
         } else {
-            if let vendor = state.selectedVendor { parts.append(vendor.name) }
-            if let category = state.selectedCategory { parts.append(category.name) }
+            if let vendor = state.browse.selectedVendor { parts.append(vendor.name) }
+            if let category = state.browse.selectedCategory { parts.append(category.name) }
         }
-        if state.focus != .sidebar || state.isSearching, let entry = state.selectedEntry { parts.append(entry.code) }
+        if state.browse.focus != .sidebar || state.browse.isSearching, let entry = state.browse.selectedEntry { parts.append(entry.code) }
         if parts.isEmpty { parts.append("Triage") }
         let place = StyledLine(parts.joined(separator: separator))
         // A find in the detail comes first (the place may be cut): its pattern and which match is shown.
-        if state.focus == .detail, let find = state.detailFind, let position = state.findPosition {
+        if state.browse.focus == .detail, let find = state.browse.detailFind, let position = state.browse.findPosition {
             return StyledLine("/\(find.pattern) \(position)", Theme.searchPrompt) + StyledLine("  ") + place
         }
         return place
@@ -73,13 +73,13 @@ enum StatusLineView {
     static func hints(_ state: BrowserState) -> [(line: StyledLine, priority: Int)] {
         switch state.mode {
         case .search:
-            let scope = state.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all vendors"
-            let count = state.isSearching ? "\(state.listTotal) result\(state.listTotal == 1 ? "" : "s") in " : "in "
+            let scope = state.browse.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all vendors"
+            let count = state.browse.isSearching ? "\(state.browse.listTotal) result\(state.browse.listTotal == 1 ? "" : "s") in " : "in "
             return [(StyledLine(count + scope, Theme.dim), 0)]
-                + StatusBar.hints(BrowserState.searchKeys, for: state, keyStyle: Theme.key)
+                + StatusBar.hints(BrowseModel.searchKeys, for: state.browse, keyStyle: Theme.key)
         case .find:
             return [(StyledLine("find in the detail", Theme.dim), 0)]
-                + StatusBar.hints(BrowserState.findKeys, for: state, keyStyle: Theme.key)
+                + StatusBar.hints(BrowseModel.findKeys, for: state.browse, keyStyle: Theme.key)
         case .help:
             return StatusBar.hints(BrowserState.helpKeys, for: state, keyStyle: Theme.key)
         case .trees:
@@ -93,7 +93,7 @@ enum StatusLineView {
         case .sessions, .prompt:
             return []
         case .browse:
-            return StatusBar.hints(state.activeBrowseKeys, for: state, keyStyle: Theme.key)
+            return StatusBar.hints(state.browse.activeBrowseKeys, for: state.browse, keyStyle: Theme.key)
         }
     }
 }

@@ -6,14 +6,14 @@ enum BrowseAction: Hashable, Sendable {
     case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain, docs
     case up, down, pageUp, pageDown, first, last, open, back
     case sessions, copy, ticket
-    /// `/` `n` `N` with the focus on the detail (`BrowserState.detailKeys`).
+    /// `/` `n` `N` with the focus on the detail (`BrowseModel.detailKeys`).
     case find, findNext, findPrevious
 }
 
 /// Keys of the browse mode: move, open, back, switch panes; `/` search, `d` `t` `D` diagnosis, `?` help, `q` quit.
-extension BrowserState {
+extension BrowseModel {
     /// The browse mode's key table: dispatch, the help overlay's Move, Panes and Other sections, the hints.
-    static let browseKeys = KeyMap<BrowserState, BrowseAction>([
+    static let browseKeys = KeyMap<BrowseModel, BrowseAction>([
         .init("Move", [
             .init("Up Down  k j", "Move; in the detail, to the next link or line",
                   [([.up, .character("k")], .up), ([.down, .character("j")], .down)]),
@@ -50,7 +50,7 @@ extension BrowserState {
                    ([.character("e")], .explain)],
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil },
                           .init("t", "trees", order: 2, priority: 4),
-                          .init("D", order: 2, priority: 7) { $0.diagnosis != nil ? "resume" : nil }]),
+                          .init("D", order: 2, priority: 7) { $0.canResume ? "resume" : nil }]),
             .init("S  y  T  o", "Sessions / copy the code / the ticket / docs link",
                   [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket),
                    ([.character("o")], .docs)]),
@@ -59,22 +59,28 @@ extension BrowserState {
     ])
 
     /// The Esc hint: what Esc clears before it goes back.
-    @Sendable private static func escapeHint(_ state: BrowserState) -> String? {
+    @Sendable private static func escapeHint(_ state: BrowseModel) -> String? {
         if state.focus == .detail, state.detailFind != nil { return "clear find" }
         return state.isSearching ? "clear search" : nil
     }
 
-    mutating func handleBrowseKey(_ key: Key) -> UpdateResult {
-        guard let action = activeBrowseKeys.action(for: key) else { return .continue }
+    mutating func handleBrowseKey(_ key: Key) -> BrowseOutcome {
+        guard let action = activeBrowseKeys.action(for: key) else { return .stay }
         switch action {
         case .quit: return .quit
         case .docs: showDocs()
-        case .help: openHelp()
+        case .help: return .help
         case .search: startSearch()
-        case .diagnose: diagnoseSelected()
-        case .trees: listTrees()
-        case .resume: resumeDiagnosis()
-        case .explain: openPasteBox()
+        case .diagnose:
+            // As in the status line: a code is selected once the focus left the vendors pane (or in search results).
+            guard focus != .sidebar || isSearching, let entry = selectedEntry else {
+                message = "Select a code to diagnose; t lists every decision tree"
+                return .stay
+            }
+            return .request(.diagnose(entry.reference))
+        case .trees: return .request(.trees)
+        case .resume: return .request(.resume)
+        case .explain: return .request(.explain)
         case .scope: toggleScope()
         case .nextPane: focus = focus.next
         case .previousPane: focus = focus.previous
@@ -84,16 +90,21 @@ extension BrowserState {
         case .pageDown: page(by: 1)
         case .first: moveToEnd(last: false)
         case .last: moveToEnd(last: true)
-        case .open: open()
+        case .open: if let request = open() { return .request(request) }
         case .back: back()
-        case .sessions: openSessions()
-        case .copy: copySelectedCode()
-        case .ticket: beginTicket(forDiagnosis: false)
+        case .sessions: return .request(.sessions)
+        case .copy:
+            guard let entry = selectedEntry, focus != .sidebar || isSearching else {
+                message = "Select a code to copy"
+                return .stay
+            }
+            return .request(.copy(entry.code))
+        case .ticket: return .request(.ticket)
         case .find: openFind()
         case .findNext: findAgain(forward: true)
         case .findPrevious: findAgain(forward: false)
         }
-        return .continue
+        return .stay
     }
 
     /// True when `d` would start a diagnosis: a code is selected (the focus left the vendors pane, or in search
@@ -134,13 +145,14 @@ extension BrowserState {
         }
     }
 
-    /// Enter: into the codes, into the detail, or follow the selected link.
-    mutating func open() {
+    /// Enter: into the codes, into the detail, or follow the selected link (a tree link asks the shell).
+    mutating func open() -> BrowseRequest? {
         switch focus {
         case .sidebar: focus = .list
         case .list: if selectedEntry != nil { focus = .detail }
-        case .detail: openDetailLink()
+        case .detail: return openDetailLink()
         }
+        return nil
     }
 
     /// Back: to the code before a jump, out of search results, to the previous pane, to the vendor row.
@@ -172,8 +184,8 @@ extension BrowserState {
 
     mutating func toggleScope() {
         scope = scope.toggled
-        if isSearching { refreshList(selecting: mode == .search ? nil : selectedEntry?.reference) }
+        if isSearching { refreshList(selecting: isTypingSearch ? nil : selectedEntry?.reference) }
         let name = scope == .all ? "all vendors" : (selectedVendor?.name ?? "the selected vendor")
-        if mode != .search { message = "Search scope: \(name)" }
+        if !isTypingSearch { message = "Search scope: \(name)" }
     }
 }

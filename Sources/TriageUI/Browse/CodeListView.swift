@@ -4,7 +4,7 @@ import TriageCore
 /// The codes pane: code, HTTP status and (where the vendor has one) message, one code per row; during a search,
 /// the characters the query matched are highlighted.
 enum CodeListView {
-    static func draw(into screen: inout Buffer, state: BrowserState, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, state: BrowseModel, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
         // Only the rows on screen are looked at (and sized), so a frame costs the same for 10 results or 100,000.
         let first = min(max(0, state.listCursor.scroll), state.list.count)
         let visible = state.list[first..<min(state.list.count, first + max(0, rect.height))]
@@ -45,7 +45,7 @@ enum CodeListView {
         func leftWidth(total: Int) -> Int { total - (vendor > 0 ? vendor + 1 : 0) }
     }
 
-    static func row(_ entry: CatalogEntry, columns: Columns, width: Int, selected: Bool, state: BrowserState,
+    static func row(_ entry: CatalogEntry, columns: Columns, width: Int, selected: Bool, state: BrowseModel,
                     glyphs: BoxGlyphs) -> StyledLine {
         let query = state.isSearching ? state.query : ""
         var line = StyledLine(selected ? glyphs.marker : " ")
@@ -72,14 +72,14 @@ enum CodeListView {
         return line
     }
 
-    private static func highlighted(_ text: String, query: String, state: BrowserState, base: Style) -> StyledLine {
+    private static func highlighted(_ text: String, query: String, state: BrowseModel, base: Style) -> StyledLine {
         guard !query.isEmpty else { return StyledLine(text, base) }
         let ranges = state.searcher.highlights(of: query, in: text)
         return StyledLine.highlighted(text, ranges.map { $0.start..<max($0.start, $0.end) }, base: base,
                                       highlight: Theme.match)
     }
 
-    static func title(_ state: BrowserState) -> String {
+    static func title(_ state: BrowseModel) -> String {
         if state.isSearching {
             let scope = state.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all"
             return "Search: \(scope) (\(state.listTotal))"
@@ -88,7 +88,7 @@ enum CodeListView {
         return "\(row.title) (\(row.entries.count))"
     }
 
-    static func footer(_ state: BrowserState) -> String? {
+    static func footer(_ state: BrowseModel) -> String? {
         state.list.isEmpty ? nil : "\(state.listCursor.index + 1)/\(state.listTotal)"
     }
 }

@@ -10,10 +10,10 @@ enum DetailContent: Hashable, Sendable {
     case nothing
 }
 
-extension BrowserState {
+extension BrowseModel {
     /// The detail pane shows the selected code, or the vendor while its vendors-pane row has the focus.
     var detailContent: DetailContent {
-        if focus == .sidebar, mode != .search, !isSearching, let row = sidebarRow, row.isVendor {
+        if focus == .sidebar, !isTypingSearch, !isSearching, let row = sidebarRow, row.isVendor {
             return .vendor(row.vendor)
         }
         return selectedIndex.map(DetailContent.entry) ?? .nothing

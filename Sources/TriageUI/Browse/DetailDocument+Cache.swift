@@ -1,6 +1,6 @@
 import TerminalKit
 
-/// What the detail document depends on: the cache key of `BrowserState.documents`.
+/// What the detail document depends on: the cache key of `BrowseModel.documents`.
 struct DetailDocumentKey: Hashable {
     var content: DetailContent
     var width: Int
@@ -10,7 +10,7 @@ struct DetailDocumentKey: Hashable {
     var vendor: String?
 }
 
-extension BrowserState {
+extension BrowseModel {
     /// The detail document for the current content, wrapped to the detail pane of the current layout (kept in
     /// `documents`, so moving through links does not re-wrap the text on every key).
     func detailDocument(unicode: Bool = true) -> DetailDocument {

@@ -17,7 +17,7 @@ enum DetailLink: Hashable, Sendable {
 
 extension Document where Target == DetailLink {
     /// The document for what the detail pane shows in `state`, wrapped to `width` columns.
-    init(state: BrowserState, width: Int, glyphs: BoxGlyphs) {
+    init(state: BrowseModel, width: Int, glyphs: BoxGlyphs) {
         var builder = DocumentBuilder<DetailLink>(width: width, ellipsis: glyphs.ellipsis)
         switch state.detailContent {
         case let .entry(index):
@@ -113,7 +113,7 @@ private extension DocumentBuilder where Target == DetailLink {
         }
     }
 
-    mutating func nothing(_ state: BrowserState, glyphs: BoxGlyphs) {
+    mutating func nothing(_ state: BrowseModel, glyphs: BoxGlyphs) {
         if state.catalog.entries.isEmpty {
             text("The catalog is empty.", Theme.code)
             text("Add vendor files with --catalog DIR or TRIAGE_CATALOG.", Theme.dim)

@@ -11,9 +11,9 @@ enum FindAction: Hashable, Sendable {
 /// marked (ignoring case) and the current one reversed; Esc closes the field, and Esc in the detail then clears
 /// the marks before it goes back. Showing another code or vendor forgets the find. (The diagnosis panes have no
 /// find: `n` writes a note there.)
-extension BrowserState {
+extension BrowseModel {
     /// The detail pane's own keys, tried before the browse keys while it has the focus (help: Search section).
-    static let detailKeys = KeyMap<BrowserState, BrowseAction>([
+    static let detailKeys = KeyMap<BrowseModel, BrowseAction>([
         .init("Search", [
             .init("/  n  N (detail)", "Find in the detail, as less does; next / previous",
                   [([.character("/")], .find), ([.character("n")], .findNext), ([.character("N")], .findPrevious)],
@@ -23,7 +23,7 @@ extension BrowserState {
     ])
 
     /// The find field's keys; printable keys are text (so `n`, `q`, `/` too).
-    static let findKeys = KeyMap<BrowserState, FindAction>([
+    static let findKeys = KeyMap<BrowseModel, FindAction>([
         .init("Find in the detail", [
             .init(nil, "Find: the first match from the top line", [([.enter], .find)],
                   hints: [.init("Enter", "find", order: 1, priority: 1)]),
@@ -34,7 +34,7 @@ extension BrowserState {
     ])
 
     /// The browse keys for the focused pane: in the detail, `/` `n` `N` find first.
-    var activeBrowseKeys: KeyMap<BrowserState, BrowseAction> {
+    var activeBrowseKeys: KeyMap<BrowseModel, BrowseAction> {
         focus == .detail ? Self.detailKeys + Self.browseKeys : Self.browseKeys
     }
 
@@ -43,28 +43,28 @@ extension BrowserState {
 
     /// `/` in the detail: the find field, empty (Enter on it finds the last pattern again, as in less).
     mutating func openFind() {
-        active = .find(TextField(limit: Self.maximumFindLength))
+        input = .find(TextField(limit: Self.maximumFindLength))
     }
 
     /// The find field while it is open.
     var findField: TextField? {
-        if case let .find(field) = active { return field }
+        if case let .find(field) = input { return field }
         return nil
     }
 
-    mutating func handleFindKey(_ key: Key) -> UpdateResult {
-        guard var field = findField else { return .continue }
+    mutating func handleFindKey(_ key: Key) -> BrowseOutcome {
+        guard var field = findField else { return .stay }
         switch Self.findKeys.action(for: key) {
         case .quit?: return .quit
-        case .close?: active = .browse
+        case .close?: input = .panes
         case .find?:
-            active = .browse
+            input = .panes
             find(field.text)
         case .edit?, nil:
             _ = field.edit(key)
-            active = .find(field)
+            input = .find(field)
         }
-        return .continue
+        return .stay
     }
 
     /// Enter in the find field: the first match at or after the detail's top line, or why there is none.

@@ -3,7 +3,7 @@ import TerminalKit
 /// The detail pane: the selected code (or vendor) as wrapped text, scrolled; the selected link is reversed, and
 /// the matches of a find (`/` in the detail) are marked.
 enum DetailView {
-    static func draw(into screen: inout Buffer, state: BrowserState, document: DetailDocument, rect: Rect,
+    static func draw(into screen: inout Buffer, state: BrowseModel, document: DetailDocument, rect: Rect,
                      focused: Bool, glyphs: BoxGlyphs) {
         let selection = state.detailPane.selection.map {
             DocumentView.Selection(region: $0, reverse: focused, bold: true, undim: false)
@@ -12,7 +12,7 @@ enum DetailView {
                             ellipsis: glyphs.ellipsis, highlights: state.detailHighlights(in: document, height: rect.height))
     }
 
-    static func footer(_ state: BrowserState, document: DetailDocument, height: Int) -> String? {
+    static func footer(_ state: BrowseModel, document: DetailDocument, height: Int) -> String? {
         Frame.position(scroll: state.detailPane.scroll, lines: document.lines.count, height: height)
     }
 }

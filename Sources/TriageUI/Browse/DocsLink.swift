@@ -5,7 +5,7 @@ import TriageCore
 /// hyperlink (OSC 8) where the terminal supports it and as plain text elsewhere. Nothing is opened: the URL is
 /// there to click or copy. Only a URL that is already safe as it stands in the catalog (http(s), printable ASCII)
 /// becomes a link; any other is shown made visible (`TerminalSafe`) and never linked.
-extension BrowserState {
+extension BrowseModel {
     mutating func showDocs() {
         let codeShown = focus != .sidebar || isSearching
         let entry = codeShown ? selectedEntry : nil

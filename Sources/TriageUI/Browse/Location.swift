@@ -12,7 +12,7 @@ struct Location: Hashable, Sendable {
     var detailPane: ScrollState
 }
 
-extension BrowserState {
+extension BrowseModel {
     /// Where the browser is now.
     var location: Location {
         Location(sidebarIndex: sidebarCursor.index, query: query, scope: scope, focus: focus,
@@ -53,6 +53,13 @@ extension BrowserState {
     }
 
     /// Follows a related code from the detail pane; Back returns here.
+    /// Starts on `code`'s detail (a diagnosis started from the command line has the browser on its code).
+    mutating func show(_ code: CodeReference) {
+        reveal(code)
+        focus = .detail
+        detailShown = detailContent
+    }
+
     mutating func follow(_ reference: CodeReference) {
         guard catalog.entry(reference) != nil else { return }
         history.append(location)

@@ -1,23 +1,16 @@
 import TerminalKit
 
 /// The mouse, a bonus: a click selects (and focuses) a row or follows a link; the wheel scrolls the pane under it.
-extension BrowserState {
-    mutating func handleMouse(_ event: MouseEvent) {
-        switch mode {
-        case .help:
-            if event.kind == .press { closeHelp() } else { scrollHelp { $0.page(event.kind == .wheelDown ? 3 : -3) } }
-            return
-        case .trees, .diagnosis, .explain, .find, .sessions, .prompt:
-            return
-        case .search, .browse:
-            break
-        }
+extension BrowseModel {
+    /// A mouse event on the browse screen; a click on a tree link asks the shell to start it.
+    mutating func handleMouse(_ event: MouseEvent) -> BrowseRequest? {
+        if case .find = input { return nil }
         let layout = self.layout
         let panes = layout.visiblePanes(focus: focus)
-        guard let pane = panes.first(where: { layout.rect(for: $0).contains(x: event.x, y: event.y) }) else { return }
+        guard let pane = panes.first(where: { layout.rect(for: $0).contains(x: event.x, y: event.y) }) else { return nil }
         let rect = layout.rect(for: pane)
         let row = event.y - rect.y
-        if mode == .search, pane != .list { return }
+        if isTypingSearch, pane != .list { return nil }
         switch event.kind {
         case .wheelUp, .wheelDown:
             let delta = event.kind == .wheelDown ? 3 : -3
@@ -27,7 +20,7 @@ extension BrowserState {
             case .detail: inDetail { $0.page(delta) }
             }
         case .press:
-            if mode == .browse {
+            if !isTypingSearch {
                 focus = pane
                 settleDetail()
             }
@@ -46,9 +39,10 @@ extension BrowserState {
                 let line = detailPane.scroll + row
                 if let link = document.region(atLine: line) {
                     detailPane.selection = link
-                    openDetailLink()
+                    return openDetailLink()
                 }
             }
         }
+        return nil
     }
 }

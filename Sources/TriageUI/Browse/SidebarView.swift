@@ -2,7 +2,7 @@ import TerminalKit
 
 /// The vendors pane: each vendor (bold) and its categories (indented), with code counts on the right.
 enum SidebarView {
-    static func draw(into screen: inout Buffer, state: BrowserState, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
+    static func draw(into screen: inout Buffer, state: BrowseModel, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
         let rows = state.sidebar.rows
         ListView.draw(into: &screen, rect: rect, cursor: state.sidebarCursor, count: rows.count, focused: focused,
                       textWidth: rect.width - 1, ellipsis: glyphs.ellipsis) { index, selected in

@@ -1,6 +1,6 @@
 import TerminalKit
 
-/// What the help overlay lists, read from the feature key tables (`BrowserState.browseKeys`, `detailKeys`, `searchKeys`,
+/// What the help overlay lists, read from the feature key tables (`BrowseModel.browseKeys`, `detailKeys`, `searchKeys`,
 /// `DiagnosisScreen.stepKeys`, `fieldKeys`): the rows that name their keys, grouped by section title. The
 /// dispatch, these lists and the status-line hints come from the same tables, so they cannot drift.
 public enum KeyHelp {
@@ -58,8 +58,8 @@ public enum KeyHelp {
 
     /// The browser: panes, search (the browse mode's `/`, the detail's find, then the prompt's keys), the ways
     /// into a diagnosis, and Ctrl-L / Ctrl-Z (which work everywhere).
-    public static let browser = merged(listed(BrowserState.browseKeys) + listed(BrowserState.detailKeys)
-                                       + listed(BrowserState.searchKeys) + listed(BrowserState.screenKeys),
+    public static let browser = merged(listed(BrowseModel.browseKeys) + listed(BrowseModel.detailKeys)
+                                       + listed(BrowseModel.searchKeys) + listed(BrowserState.screenKeys),
                                        order: ["Move", "Panes", "Search", "Other"])
 
     /// The rows of a key table that name their keys, by section.

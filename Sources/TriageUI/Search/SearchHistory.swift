@@ -12,7 +12,7 @@ struct SearchHistory: Hashable, Sendable {
     init(_ queries: [String] = []) {
         var kept: [String] = []
         for query in queries {
-            let clean = String(TerminalSafe.sanitize(query, keepNewlines: false).prefix(BrowserState.maximumQueryLength))
+            let clean = String(TerminalSafe.sanitize(query, keepNewlines: false).prefix(BrowseModel.maximumQueryLength))
             if SearchQuery.hasWords(clean), !kept.contains(clean) { kept.append(clean) }
             if kept.count == Self.limit { break }
         }
@@ -51,7 +51,7 @@ struct SearchHistory: Hashable, Sendable {
     }
 }
 
-extension BrowserState {
+extension BrowseModel {
     /// ↑ (older) or ↓ (newer) through the search history: the query is replaced and the results follow.
     mutating func recallSearch(older: Bool) {
         guard let recalled = searchHistory.step(older: older) else { return }

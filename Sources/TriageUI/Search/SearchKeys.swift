@@ -7,12 +7,12 @@ enum SearchAction: Hashable, Sendable {
 }
 
 /// Keys while typing a search: printable keys are text (so `q`, `j`, `k` too), arrows move in the results.
-extension BrowserState {
+extension BrowseModel {
     /// The longest query kept; more typing is ignored.
     static let maximumQueryLength = 200
 
     mutating func startSearch() {
-        active = .search(origin: location)
+        input = .search(origin: location)
         queryCursor = Int.max
         searchHistory.stopBrowsing()
         focus = .list
@@ -21,7 +21,7 @@ extension BrowserState {
 
     /// The search prompt's key table (the help overlay's Search section, after the browse mode's `/`). Printable
     /// keys are not in it: they are text.
-    static let searchKeys = KeyMap<BrowserState, SearchAction>([
+    static let searchKeys = KeyMap<BrowseModel, SearchAction>([
         .init("Search", [
             .init("Up Down PgUp PgDn", "Move in the results (typed q j k are text)",
                   [([.up], .up), ([.down], .down), ([.pageUp], .pageUp), ([.pageDown], .pageDown)]),
@@ -37,10 +37,10 @@ extension BrowserState {
         ]),
     ])
 
-    mutating func handleSearchKey(_ key: Key) -> UpdateResult {
+    mutating func handleSearchKey(_ key: Key) -> BrowseOutcome {
         guard let action = Self.searchKeys.action(for: key) else {
             if case .character = key { edit(key) } else if TextField.movesCursor(key) { edit(key) }
-            return .continue
+            return .stay
         }
         let rows = layout.list.height
         switch action {
@@ -58,7 +58,7 @@ extension BrowserState {
         case .accept: acceptSearch()
         case .cancel: cancelSearch()
         }
-        return .continue
+        return .stay
     }
 
     /// Typing in the query (the `TextField` rules); the results follow every change.
@@ -82,7 +82,7 @@ extension BrowserState {
     /// Enter: keep the results and move into them. With nothing to search for, back to browsing.
     mutating func acceptSearch() {
         let origin = searchOrigin
-        active = .browse
+        input = .panes
         focus = .list
         let before = searchHistory.queries
         searchHistory.record(query)
@@ -98,7 +98,7 @@ extension BrowserState {
     /// Esc: forget the query and go back to where search started.
     mutating func cancelSearch() {
         let origin = searchOrigin
-        active = .browse
+        input = .panes
         if let origin { restore(origin) } else { query = ""; refreshList() }
     }
 

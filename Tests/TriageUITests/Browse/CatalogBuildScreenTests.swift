@@ -57,21 +57,21 @@ import TriageCore
         // Acme is only in the built catalog: the stand-in cannot show it, the switch does.
         let memory = BrowserMemory(vendor: "acme", category: "auth", code: "KEY_EXPIRED", scope: .all, focus: .list)
         var program = Self.building(BrowserOptions(memory: memory))
-        #expect(program.state.selectedVendor?.id == "zeta")
+        #expect(program.state.browse.selectedVendor?.id == "zeta")
         _ = program.receive(.catalogReady(Self.built))
-        #expect(program.state.selectedVendor?.id == "acme")
-        #expect(program.state.selectedEntry?.code == "KEY_EXPIRED")
-        #expect(program.state.focus == .list)
+        #expect(program.state.browse.selectedVendor?.id == "acme")
+        #expect(program.state.browse.selectedEntry?.code == "KEY_EXPIRED")
+        #expect(program.state.browse.focus == .list)
     }
 
     @Test func aPlaceChosenMeanwhileIsKept() {
         var program = Self.building()
         program.send(.tab, .down)
-        let chosen = program.state.selectedEntry?.reference
+        let chosen = program.state.browse.selectedEntry?.reference
         #expect(chosen != nil)
         _ = program.receive(.catalogReady(Self.built))
-        #expect(program.state.selectedEntry?.reference == chosen)
-        #expect(program.state.focus == .list)
+        #expect(program.state.browse.selectedEntry?.reference == chosen)
+        #expect(program.state.browse.focus == .list)
     }
 
     @Test func theSwitchWaitsForTheBrowseScreen() {

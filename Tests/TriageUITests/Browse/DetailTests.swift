@@ -15,17 +15,17 @@ struct DetailTests {
     @Test("j selects the related codes and trees in turn; Enter jumps to a related code")
     func followRelated() {
         var program = atKeyMissing()
-        #expect(program.state.focus == .detail)
-        #expect(program.state.detailPane.selection == nil)
+        #expect(program.state.browse.focus == .detail)
+        #expect(program.state.browse.detailPane.selection == nil)
         program.send(.character("j"))
-        let document = program.state.detailDocument()
+        let document = program.state.browse.detailDocument()
         #expect(document.targets == [.code(CodeReference(vendor: "acme", code: "KEY_EXPIRED")),
                                    .code(CodeReference(vendor: "zeta", code: "1")), .tree("acme-keys")])
-        #expect(program.state.detailPane.selection == 0)
+        #expect(program.state.browse.detailPane.selection == 0)
         program.send(.enter)
-        #expect(program.state.selectedEntry?.code == "KEY_EXPIRED")
-        #expect(program.state.focus == .detail)
-        #expect(program.state.selectedCategory?.id == "auth")
+        #expect(program.state.browse.selectedEntry?.code == "KEY_EXPIRED")
+        #expect(program.state.browse.focus == .detail)
+        #expect(program.state.browse.selectedCategory?.id == "auth")
         #expect(program.state.invariantViolations() == [])
     }
 
@@ -33,30 +33,30 @@ struct DetailTests {
     func followAcrossVendors() {
         var program = atKeyMissing()
         program.send(.down, .down, .enter)
-        #expect(program.state.selectedEntry?.reference == CodeReference(vendor: "zeta", code: "1"))
-        #expect(program.state.selectedVendor?.id == "zeta")
-        #expect(program.state.selectedCategory?.id == "general")
-        #expect(program.state.listedCodes == ["-1", "1"])
+        #expect(program.state.browse.selectedEntry?.reference == CodeReference(vendor: "zeta", code: "1"))
+        #expect(program.state.browse.selectedVendor?.id == "zeta")
+        #expect(program.state.browse.selectedCategory?.id == "general")
+        #expect(program.state.browse.listedCodes == ["-1", "1"])
         // Zeta 1 lists -1 as related: follow it too, then come back twice.
         program.send(.down, .enter)
-        #expect(program.state.selectedEntry?.code == "-1")
+        #expect(program.state.browse.selectedEntry?.code == "-1")
         program.send(.escape)
-        #expect(program.state.selectedEntry?.code == "1")
-        #expect(program.state.detailPane.selection == 0)
+        #expect(program.state.browse.selectedEntry?.code == "1")
+        #expect(program.state.browse.detailPane.selection == 0)
         program.send(.character("h"))
-        #expect(program.state.selectedEntry?.code == "KEY_MISSING")
-        #expect(program.state.selectedCategory?.id == "auth")
-        #expect(program.state.detailPane.selection == 1)
-        #expect(program.state.focus == .detail)
+        #expect(program.state.browse.selectedEntry?.code == "KEY_MISSING")
+        #expect(program.state.browse.selectedCategory?.id == "auth")
+        #expect(program.state.browse.detailPane.selection == 1)
+        #expect(program.state.browse.focus == .detail)
         program.send(.backspace)  // no history left: back to the codes pane
-        #expect(program.state.focus == .list)
+        #expect(program.state.browse.focus == .list)
     }
 
     @Test("Enter on a tree starts its diagnosis from the code; leaving it returns to the code")
     func treeLink() {
         var program = atKeyMissing()
         program.send(.down, .down, .down)
-        #expect(program.state.detailPane.selection == 2)
+        #expect(program.state.browse.detailPane.selection == 2)
         program.send(.enter)
         #expect(program.state.mode == .diagnosis)
         #expect(program.state.diagnosis?.session.tree == "acme-keys")
@@ -64,47 +64,47 @@ struct DetailTests {
         #expect(program.render().lines[0].contains("Question 1 · Acme key problems"))
         program.send(.escape)
         #expect(program.state.mode == .browse)
-        #expect(program.state.selectedEntry?.code == "KEY_MISSING")
-        #expect(program.state.detailPane.selection == 2)
+        #expect(program.state.browse.selectedEntry?.code == "KEY_MISSING")
+        #expect(program.state.browse.detailPane.selection == 2)
         #expect(program.render().lines[23].contains("Left the diagnosis; D returns to it"))
         program.send(.down)  // messages last one key
-        #expect(program.state.message == nil)
+        #expect(program.state.browse.message == nil)
     }
 
     @Test("Enter with no link selected only explains")
     func enterWithoutLink() {
         var program = atKeyMissing()
         program.send(.enter)
-        #expect(program.state.selectedEntry?.code == "KEY_MISSING")
-        #expect(program.state.message != nil)
+        #expect(program.state.browse.selectedEntry?.code == "KEY_MISSING")
+        #expect(program.state.browse.message != nil)
     }
 
     @Test("in a short pane, j scrolls until a link is on screen, and k scrolls back")
     func scrolls() {
         var program = atKeyMissing(width: 80, height: 12)  // 9 text rows
-        let document = program.state.detailDocument()
+        let document = program.state.browse.detailDocument()
         #expect(document.lines.count > 9)
         program.send(.down)
-        #expect(program.state.detailPane.scroll == 1)
-        #expect(program.state.detailPane.selection == nil)
+        #expect(program.state.browse.detailPane.scroll == 1)
+        #expect(program.state.browse.detailPane.selection == nil)
         let firstLink = document.targetLines[0].lowerBound
         for _ in 0..<(firstLink - 9) { program.send(.down) }
-        #expect(program.state.detailPane.scroll == firstLink - 8)
-        #expect(program.state.detailPane.selection == nil)
+        #expect(program.state.browse.detailPane.scroll == firstLink - 8)
+        #expect(program.state.browse.detailPane.selection == nil)
         program.send(.down)  // the link is on screen now: select it, do not scroll
-        #expect(program.state.detailPane.scroll == firstLink - 8)
-        #expect(program.state.detailPane.selection == 0)
+        #expect(program.state.browse.detailPane.scroll == firstLink - 8)
+        #expect(program.state.browse.detailPane.selection == 0)
         program.send(.character("G"))
-        #expect(program.state.detailPane.scroll == document.lines.count - 9)
-        #expect(program.state.detailPane.selection == nil)
+        #expect(program.state.browse.detailPane.scroll == document.lines.count - 9)
+        #expect(program.state.browse.detailPane.selection == nil)
         program.send(.up)
-        #expect(program.state.detailPane.selection == 2)  // the last link, on screen
+        #expect(program.state.browse.detailPane.selection == 2)  // the last link, on screen
         program.send(.character("g"))
-        #expect(program.state.detailPane.scroll == 0)
+        #expect(program.state.browse.detailPane.scroll == 0)
         program.send(.pageDown)
-        #expect(program.state.detailPane.scroll == 8)
+        #expect(program.state.browse.detailPane.scroll == 8)
         program.send(.pageUp)
-        #expect(program.state.detailPane.scroll == 0)
+        #expect(program.state.browse.detailPane.scroll == 0)
         #expect(program.state.invariantViolations() == [])
     }
 
@@ -116,20 +116,20 @@ struct DetailTests {
         #expect(text.contains("This page documents the old v1"))
         #expect(text.contains("How the API works"))
         program.send(.tab)
-        #expect(program.state.detailContent == .entry(0))
+        #expect(program.state.browse.detailContent == .entry(0))
         #expect(program.render().text.contains("! This page documents the old"))
     }
 
     @Test("a long notice is cut at the top of a code and given in full at the end")
     func longNotice() {
         var program = BrowserProgram.sized(Fixtures.shipped)
-        guard let row = program.state.sidebar.index(vendor: "sentiance", category: "user-linking") else {
+        guard let row = program.state.browse.sidebar.index(vendor: "sentiance", category: "user-linking") else {
             Issue.record("no Sentiance in the shipped catalog")
             return
         }
-        program.state.selectSidebarRow(row)
+        program.state.browse.selectSidebarRow(row)
         program.send(.enter, .enter)
-        let document = program.state.detailDocument()
+        let document = program.state.browse.detailDocument()
         let text = document.lines.map(\.plain)
         let notices = text.filter { $0.hasPrefix("! ") }
         #expect(notices.count == 1)
@@ -142,17 +142,17 @@ struct DetailTests {
         var program = BrowserProgram.sized(Fixtures.catalog())
         let layout = program.state.layout
         _ = program.update(.mouse(MouseEvent(kind: .press, x: layout.sidebar.x + 2, y: layout.sidebar.y + 2)))
-        #expect(program.state.selectedCategory?.id == "orders")
+        #expect(program.state.browse.selectedCategory?.id == "orders")
         _ = program.update(.mouse(MouseEvent(kind: .press, x: layout.list.x + 2, y: layout.list.y + 1)))
-        #expect(program.state.focus == .list)
-        #expect(program.state.selectedEntry?.code == "ORDER_LOCKED")
+        #expect(program.state.browse.focus == .list)
+        #expect(program.state.browse.selectedEntry?.code == "ORDER_LOCKED")
         _ = program.update(.mouse(MouseEvent(kind: .wheelUp, x: layout.list.x + 2, y: layout.list.y)))
-        #expect(program.state.selectedEntry?.code == "ORDER_NOT_FOUND")
+        #expect(program.state.browse.selectedEntry?.code == "ORDER_NOT_FOUND")
         program.send(.character("h"), .up)  // Auth
         _ = program.update(.mouse(MouseEvent(kind: .press, x: layout.list.x + 2, y: layout.list.y)))
-        let document = program.state.detailDocument()
+        let document = program.state.browse.detailDocument()
         _ = program.update(.mouse(MouseEvent(kind: .press, x: layout.detail.x + 3, y: layout.detail.y + document.targetLines[0].lowerBound)))
-        #expect(program.state.selectedEntry?.code == "KEY_EXPIRED")
+        #expect(program.state.browse.selectedEntry?.code == "KEY_EXPIRED")
         _ = program.update(.mouse(MouseEvent(kind: .press, x: 0, y: 0)))  // on a border: nothing
         #expect(program.state.invariantViolations() == [])
     }

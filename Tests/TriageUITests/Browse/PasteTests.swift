@@ -12,8 +12,8 @@ struct PasteTests {
         program.send(.character("/"))
         _ = program.update(.paste("order\nlock\u{1B}"))
         #expect(program.state.mode == .search, "the pasted ESC did not cancel the search")
-        #expect(program.state.query == "order lock")
-        #expect(program.state.listedCodes == ["ORDER_LOCKED"])
+        #expect(program.state.browse.query == "order lock")
+        #expect(program.state.browse.listedCodes == ["ORDER_LOCKED"])
     }
 
     @Test("a paste outside a field does nothing: pasted q does not quit")
@@ -21,6 +21,6 @@ struct PasteTests {
         var program = BrowserProgram.sized(Fixtures.catalog())
         let before = program.state
         #expect(program.update(.paste("q\n/jj")) == .continue)
-        #expect(program.state.mode == before.mode && program.state.query == before.query)
+        #expect(program.state.mode == before.mode && program.state.browse.query == before.browse.query)
     }
 }

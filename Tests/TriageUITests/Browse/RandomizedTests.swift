@@ -59,13 +59,13 @@ struct RandomizedTests {
             if update.result == .quit { quits += 1 }
             for effect in update.effects { _ = program.answer(effect.perform(transcripts: saver)) }
             modes.insert(program.state.mode)
-            panes.insert(program.state.focus)
+            panes.insert(program.state.browse.focus)
             if number % 64 == 0 {
                 layouts.insert(program.state.layout.kind)
-                if program.state.isSearching { seen.insert("results") }
+                if program.state.browse.isSearching { seen.insert("results") }
             }
-            if !program.state.history.isEmpty { seen.insert("jumped") }
-            if program.state.detailPane.selection != nil { seen.insert("link") }
+            if !program.state.browse.history.isEmpty { seen.insert("jumped") }
+            if program.state.browse.detailPane.selection != nil { seen.insert("link") }
             if let diagnosis = program.state.diagnosis, program.state.mode == .diagnosis {
                 if diagnosis.session.path.contains(where: \.isAnswered) { seen.insert("answered") }
                 if diagnosis.session.isFinished { seen.insert("conclusion") }

@@ -12,7 +12,7 @@ struct ShippedCatalogTests {
         var program = BrowserProgram.sized(Fixtures.shipped)
         program.send(.character("/"))
         program.type("install not found")
-        #expect(program.state.selectedEntry?.reference == CodeReference(vendor: "sentiance", code: "INSTALL_NOT_FOUND"))
+        #expect(program.state.browse.selectedEntry?.reference == CodeReference(vendor: "sentiance", code: "INSTALL_NOT_FOUND"))
         let screen = program.render()
         #expect(screen.lines[1].contains("▸INSTALL_NOT_FOUND"))
         #expect(screen.lines[1].contains("404"))
@@ -27,9 +27,9 @@ struct ShippedCatalogTests {
     func diagnosable() {
         for catalog in [Fixtures.shipped, Fixtures.catalog()] {
             let state = BrowserProgram(catalog: catalog).state
-            #expect(!state.diagnosable.isEmpty || catalog.trees.isEmpty)
+            #expect(!state.browse.diagnosable.isEmpty || catalog.trees.isEmpty)
             for entry in catalog.entries {
-                #expect(state.diagnosable.contains(entry.reference)
+                #expect(state.browse.diagnosable.contains(entry.reference)
                     == !DiagnosisSession.trees(for: entry.reference, in: catalog).isEmpty, "\(entry.reference)")
             }
         }
@@ -42,10 +42,10 @@ struct ShippedCatalogTests {
         let text = program.render().text
         for vendor in catalog.vendors {
             #expect(text.contains(vendor.name))
-            #expect(program.state.sidebar.rows.contains { $0.vendor == vendor.id && $0.category == nil
+            #expect(program.state.browse.sidebar.rows.contains { $0.vendor == vendor.id && $0.category == nil
                 && $0.entries.count == catalog.entries(vendor: vendor.id).count })
         }
-        #expect(program.state.sidebar.rows.filter(\.isVendor).map(\.entries.count).reduce(0, +) == catalog.entries.count)
+        #expect(program.state.browse.sidebar.rows.filter(\.isVendor).map(\.entries.count).reduce(0, +) == catalog.entries.count)
         program.send(.character("G"))
         #expect(program.state.invariantViolations() == [])
     }
@@ -54,11 +54,11 @@ struct ShippedCatalogTests {
     func sentori() throws {
         try #require(Fixtures.shipped.vendor(id: "sentori") != nil)
         var program = BrowserProgram.sized(Fixtures.shipped, options: BrowserOptions(vendor: "sentori", query: "api key not valid"))
-        #expect(program.state.selectedEntry?.reference == CodeReference(vendor: "sentori", code: "1"))
+        #expect(program.state.browse.selectedEntry?.reference == CodeReference(vendor: "sentori", code: "1"))
         #expect(program.render().text.contains("API Key not valid"))
         program.send(.escape)
-        #expect(program.state.selectedVendor?.id == "sentori")
-        #expect(program.state.selectedEntry?.code == "1")
+        #expect(program.state.browse.selectedVendor?.id == "sentori")
+        #expect(program.state.browse.selectedEntry?.code == "1")
     }
 
     @Test("every code's detail renders at 80x24 and 40x12 and every link leads to a real code or tree")
@@ -66,11 +66,11 @@ struct ShippedCatalogTests {
         let catalog = Fixtures.shipped
         var program = BrowserProgram.sized(catalog)
         for (index, entry) in catalog.entries.enumerated() {
-            program.state.reveal(entry.reference)
-            program.state.focus = .detail
+            program.state.browse.reveal(entry.reference)
+            program.state.browse.focus = .detail
             program.state.settle()
-            #expect(program.state.selectedIndex == index)
-            let document = program.state.detailDocument()
+            #expect(program.state.browse.selectedIndex == index)
+            let document = program.state.browse.detailDocument()
             for link in document.targets {
                 switch link {
                 case let .code(reference): #expect(catalog.entry(reference) != nil)
@@ -84,7 +84,7 @@ struct ShippedCatalogTests {
         }
         _ = program.update(.resize(width: 40, height: 12))
         for entry in catalog.entries.prefix(20) {
-            program.state.reveal(entry.reference)
+            program.state.browse.reveal(entry.reference)
             program.state.settle()
             _ = program.render()
         }

@@ -18,7 +18,7 @@ struct DailyDriverTests {
         program.type("key")
         let update = program.update(.key(.control("z")))
         #expect(update.commands == [.suspend] && update.result == .continue)
-        #expect(program.state.query == "key", "the query is untouched")
+        #expect(program.state.browse.query == "key", "the query is untouched")
         #expect(program.state.mode == .search)
         #expect(program.update(.key(.character("x"))).commands.isEmpty)
         program.send(.escape, .character("t"))
@@ -40,23 +40,23 @@ struct DailyDriverTests {
     @Test("at 80x24 the vendors pane collapses with the focus on the codes, so similar codes are told apart")
     func codesAt80() throws {
         var program = BrowserProgram.sized(Fixtures.shipped)
-        let row = try #require(program.state.sidebar.index(vendor: "cometchat", category: "auth-token"))
-        program.state.selectSidebarRow(row)
+        let row = try #require(program.state.browse.sidebar.index(vendor: "cometchat", category: "auth-token"))
+        program.state.browse.selectSidebarRow(row)
         program.send(.tab)
-        #expect(program.state.focus == .list)
+        #expect(program.state.browse.focus == .list)
         #expect(program.state.layout.sidebarCollapsed)
         let text = program.render().text
         #expect(text.contains("ERR_AUTH_TOKEN_DELETE_FAILED"))
         #expect(text.contains("ERR_AUTH_TOKENS_DELETE_FAILED"))
-        for entry in program.state.list.map({ program.state.catalog.entries[$0] }) {
+        for entry in program.state.browse.list.map({ program.state.catalog.entries[$0] }) {
             #expect(Self.codeRows(program).contains { $0.contains(entry.code) }, "\(entry.code) whole")
         }
         // The detail keeps them too, and Shift-Tab brings the vendors back.
         program.send(.enter)
-        #expect(program.state.focus == .detail)
+        #expect(program.state.browse.focus == .detail)
         #expect(program.render().text.contains("ERR_AUTH_TOKENS_DELETE_FAILED"))
         program.send(.backTab, .backTab)
-        #expect(program.state.focus == .sidebar)
+        #expect(program.state.browse.focus == .sidebar)
         #expect(!program.state.layout.sidebarCollapsed)
         #expect(program.render().text.contains("Vendors"))
     }
@@ -64,11 +64,11 @@ struct DailyDriverTests {
     @Test("at 200x60 no code of any vendors-pane row is cut")
     func codesAt200() {
         var program = BrowserProgram.sized(Fixtures.shipped, width: 200, height: 60)
-        for row in program.state.sidebar.rows.indices {
-            program.state.selectSidebarRow(row)
+        for row in program.state.browse.sidebar.rows.indices {
+            program.state.browse.selectSidebarRow(row)
             program.state.settle()
             let rows = Self.codeRows(program)
-            for index in program.state.list.prefix(program.state.layout.list.height) {
+            for index in program.state.browse.list.prefix(program.state.layout.list.height) {
                 let code = program.state.catalog.entries[index].code
                 #expect(rows.contains { $0.contains(code) }, "\(code) is whole at 200 columns")
             }
@@ -80,12 +80,12 @@ struct DailyDriverTests {
     func treeLinksWrap() throws {
         var program = BrowserProgram.sized(Fixtures.shipped)
         let reference = CodeReference(vendor: "sentiance", code: "INSTALL_DOES_NOT_BELONG_TO_APP")
-        program.state.reveal(reference)
+        program.state.browse.reveal(reference)
         program.send(.tab, .tab)
-        #expect(program.state.focus == .detail)
-        let document = program.state.detailDocument(unicode: true)
+        #expect(program.state.browse.focus == .detail)
+        let document = program.state.browse.detailDocument(unicode: true)
         let lines = document.lines.map(\.plain)
-        for tree in program.state.catalog.trees(for: try #require(program.state.selectedEntry)) {
+        for tree in program.state.catalog.trees(for: try #require(program.state.browse.selectedEntry)) {
             let region = try #require(document.regions.first { $0.target == .tree(tree.id) })
             let text = lines[region.lines].map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             #expect(text.contains(tree.title), "\(tree.title) is shown whole: \(text)")
@@ -185,7 +185,7 @@ struct DailyDriverTests {
         program.type("kexpired")
         program.send(.home, .right)
         program.type("ey ")
-        #expect(program.state.query == "key expired")
+        #expect(program.state.browse.query == "key expired")
         let rendered = program.render()
         #expect(rendered.cursor?.x == 1 + 1 + 4, "after /key␠")
         program.send(.end)
@@ -248,7 +248,7 @@ struct DailyDriverTests {
     func docsKey() throws {
         var program = BrowserProgram.sized(Fixtures.catalog())
         program.send(.tab, .character("o"))
-        #expect(program.state.message == "Docs: https://docs.acme.test")
+        #expect(program.state.browse.message == "Docs: https://docs.acme.test")
         let screen = program.render()
         #expect(screen.lines[23].contains("Docs: https://docs.acme.test"))
         let link = try #require(screen.hyperlinks.first)
@@ -259,10 +259,10 @@ struct DailyDriverTests {
         #expect(program.render().hyperlinks.isEmpty)
         // Zeta has no docs: said so, no link.
         program.send(.backTab)
-        let zeta = try #require(program.state.sidebar.index(vendor: "zeta", category: nil))
-        program.state.selectSidebarRow(zeta)
+        let zeta = try #require(program.state.browse.sidebar.index(vendor: "zeta", category: nil))
+        program.state.browse.selectSidebarRow(zeta)
         program.send(.character("o"))
-        #expect(program.state.message == "Zeta has no docs link in the catalog")
+        #expect(program.state.browse.message == "Zeta has no docs link in the catalog")
         #expect(program.render().hyperlinks.isEmpty)
     }
 
@@ -288,21 +288,21 @@ struct DailyDriverTests {
         }
         #expect(program.state.memory.searches == ["order", "key"])
         program.send(.character("/"), .up)
-        #expect(program.state.query == "order")
+        #expect(program.state.browse.query == "order")
         program.send(.up)
-        #expect(program.state.query == "key")
+        #expect(program.state.browse.query == "key")
         program.send(.up)
-        #expect(program.state.query == "key", "nothing older")
+        #expect(program.state.browse.query == "key", "nothing older")
         program.send(.down, .down)
-        #expect(program.state.query == "")
+        #expect(program.state.browse.query == "")
         program.type("x")
         program.send(.up)
-        #expect(program.state.query == "x", "with a query typed, Up moves in the results")
+        #expect(program.state.browse.query == "x", "with a query typed, Up moves in the results")
         var restored = BrowserMemory()
         restored.searches = (0..<80).map { "query \($0)" } + ["\u{1B}[31mred"]
         let reopened = BrowserProgram.sized(Fixtures.catalog(), options: BrowserOptions(memory: restored))
-        #expect(reopened.state.searchHistory.queries.count == SearchHistory.limit)
-        #expect(reopened.state.searchHistory.queries.allSatisfy { !$0.contains("\u{1B}") })
+        #expect(reopened.state.browse.searchHistory.queries.count == SearchHistory.limit)
+        #expect(reopened.state.browse.searchHistory.queries.allSatisfy { !$0.contains("\u{1B}") })
     }
 }
 

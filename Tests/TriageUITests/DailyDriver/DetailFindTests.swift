@@ -40,8 +40,8 @@ struct DetailFindTests {
     static func inDetail() -> BrowserProgram {
         var program = BrowserProgram.sized(catalog)
         program.send(.enter, .enter)
-        #expect(program.state.focus == .detail)
-        #expect(program.state.selectedEntry?.code == "TOKEN_BAD")
+        #expect(program.state.browse.focus == .detail)
+        #expect(program.state.browse.selectedEntry?.code == "TOKEN_BAD")
         return program
     }
 
@@ -64,23 +64,23 @@ struct DetailFindTests {
         var program = Self.inDetail()
         program.send(.character("/"))
         #expect(program.state.mode == .find)
-        #expect(program.state.query == "", "not the code search")
+        #expect(program.state.browse.query == "", "not the code search")
         program.type("tken")
         program.send(.left, .left, .left)
         program.type("o")
         program.send(.end)
         _ = program.update(.paste(" x\ny"))
         let screen = program.render()
-        #expect(program.state.findField?.text == "token x y")
+        #expect(program.state.browse.findField?.text == "token x y")
         #expect(screen.lines[23].hasPrefix(" /token x y"))
         #expect(screen.lines[23].hasSuffix("find in the detail  Enter find  Esc close"))
         #expect(screen.cursor?.y == 23 && screen.cursor?.x == 2 + "token x y".count, "after the pasted text")
         // q, n, j and / are text here.
         program.type("qnj/")
-        #expect(program.state.findField?.text == "token x yqnj/")
+        #expect(program.state.browse.findField?.text == "token x yqnj/")
         program.send(.escape)
-        #expect(program.state.mode == .browse && program.state.focus == .detail)
-        #expect(program.state.detailFind == nil, "closing the field finds nothing")
+        #expect(program.state.mode == .browse && program.state.browse.focus == .detail)
+        #expect(program.state.browse.detailFind == nil, "closing the field finds nothing")
         #expect(program.state.invariantViolations(deep: true).isEmpty)
     }
 
@@ -91,7 +91,7 @@ struct DetailFindTests {
         program.type("TOKEN")
         program.send(.enter)
         #expect(program.state.mode == .browse)
-        let find = try #require(program.state.detailFind)
+        let find = try #require(program.state.browse.detailFind)
         #expect(find.current?.line == 0, "the code itself, TOKEN_BAD, on the top line")
         let screen = program.render()
         #expect(Self.marked(screen, program, style: Theme.currentMatch) == ["TOKEN"])
@@ -106,13 +106,13 @@ struct DetailFindTests {
         program.send(.character("/"))
         program.type("token")
         program.send(.enter, .character("n"), .character("n"))
-        #expect(program.state.detailPane.scroll == 0)
+        #expect(program.state.browse.detailPane.scroll == 0)
         // The fourth match (after the twelve causes) is below the pane: n scrolls it up (to the top, as less
         // does, as far as the end of the text allows).
         program.send(.character("n"))
-        let current = try #require(program.state.detailFind?.current)
-        let scroll = program.state.detailPane.scroll
-        #expect(scroll > 0 && program.state.detailPane.isVisible(line: current.line))
+        let current = try #require(program.state.browse.detailFind?.current)
+        let scroll = program.state.browse.detailPane.scroll
+        #expect(scroll > 0 && program.state.browse.detailPane.isVisible(line: current.line))
         var screen = program.render()
         #expect(Self.marked(screen, program, style: Theme.currentMatch) == ["token"])
         let row = program.state.layout.detail.y + current.line - scroll
@@ -124,15 +124,15 @@ struct DetailFindTests {
         program.send(.character("n"))
         #expect(program.render().text.contains("TOKEN."), "the fifth match, in What to check")
         program.send(.character("n"))
-        #expect(program.state.message == "search hit BOTTOM, continuing at TOP")
-        #expect(program.state.detailFind?.current?.line == 0)
-        #expect(program.state.detailPane.scroll == 0)
+        #expect(program.state.browse.message == "search hit BOTTOM, continuing at TOP")
+        #expect(program.state.browse.detailFind?.current?.line == 0)
+        #expect(program.state.browse.detailPane.scroll == 0)
         screen = program.render()
         #expect(screen.lines[23].contains("search hit BOTTOM, continuing at TOP"))
         program.send(.character("N"))
-        #expect(program.state.message == "search hit TOP, continuing at BOTTOM")
+        #expect(program.state.browse.message == "search hit TOP, continuing at BOTTOM")
         program.send(.character("N"))
-        #expect(program.state.message == nil)
+        #expect(program.state.browse.message == nil)
         #expect(program.state.invariantViolations(deep: true).isEmpty)
     }
 
@@ -140,20 +140,20 @@ struct DetailFindTests {
     func notFound() {
         var program = Self.inDetail()
         program.send(.character("n"))
-        #expect(program.state.message == "Nothing to find yet: / finds text in the detail")
+        #expect(program.state.browse.message == "Nothing to find yet: / finds text in the detail")
         program.send(.character("/"))
         program.type("absent")
         program.send(.enter)
-        #expect(program.state.message == "Pattern not found: absent")
-        #expect(program.state.detailFind == nil)
+        #expect(program.state.browse.message == "Pattern not found: absent")
+        #expect(program.state.browse.detailFind == nil)
         #expect(program.render().lines[23].contains("Pattern not found: absent"))
         program.send(.character("/"))
         program.type("renewed")
         program.send(.enter, .character("n"))
-        #expect(program.state.message == "No more matches: this is the only one")
+        #expect(program.state.browse.message == "No more matches: this is the only one")
         // Enter on an empty field finds the last pattern again, as in less.
         program.send(.character("/"), .enter)
-        #expect(program.state.detailFind?.pattern == "renewed")
+        #expect(program.state.browse.detailFind?.pattern == "renewed")
     }
 
     @Test("Esc clears the marks first, then goes back; showing another code forgets the find")
@@ -164,41 +164,41 @@ struct DetailFindTests {
         program.send(.enter)
         // Moving to the codes and back keeps it: the detail still shows the same code.
         program.send(.backTab, .tab)
-        #expect(program.state.detailFind != nil)
+        #expect(program.state.browse.detailFind != nil)
         program.send(.escape)
-        #expect(program.state.detailFind == nil && program.state.focus == .detail)
+        #expect(program.state.browse.detailFind == nil && program.state.browse.focus == .detail)
         #expect(Self.marked(program.render(), program, style: Theme.match).isEmpty)
         program.send(.escape)
-        #expect(program.state.focus == .list)
+        #expect(program.state.browse.focus == .list)
         // A find, then another code: the marks and the position go.
         program.send(.enter, .character("/"))
         program.type("token")
         program.send(.enter, .backTab, .character("j"))
-        #expect(program.state.selectedEntry?.code == "OTHER")
-        #expect(program.state.detailFind == nil)
+        #expect(program.state.browse.selectedEntry?.code == "OTHER")
+        #expect(program.state.browse.detailFind == nil)
         program.send(.tab, .character("n"))
-        #expect(program.state.message == "Nothing to find yet: / finds text in the detail")
+        #expect(program.state.browse.message == "Nothing to find yet: / finds text in the detail")
     }
 
     @Test("elsewhere / is still the code search and n N do nothing; the hints and help say which is which")
     func scheme() {
         var program = BrowserProgram.sized(Self.catalog)
         program.send(.enter)
-        #expect(program.state.focus == .list)
+        #expect(program.state.browse.focus == .list)
         #expect(program.render().lines[23].contains("/ search"))
         program.send(.character("n"), .character("N"))
-        #expect(program.state.message == nil && program.state.mode == .browse)
+        #expect(program.state.browse.message == nil && program.state.mode == .browse)
         program.send(.character("/"))
         #expect(program.state.mode == .search)
         program.send(.escape, .enter)
-        #expect(program.state.focus == .detail)
+        #expect(program.state.browse.focus == .detail)
         let status = program.render().lines[23]
         #expect(status.contains("/ find") && !status.contains("/ search"))
         let help = KeyHelp.sections(for: .browser).flatMap(\.bindings)
         #expect(help.contains { $0.keys == "/  n  N (detail)" })
         #expect(help.contains { $0.keys == "/" && $0.action.contains("codes") })
-        #expect(BrowserState.detailKeys.action(for: .character("/")) == .find)
-        #expect(BrowserState.browseKeys.action(for: .character("/")) == .search)
+        #expect(BrowseModel.detailKeys.action(for: .character("/")) == .find)
+        #expect(BrowseModel.browseKeys.action(for: .character("/")) == .search)
     }
 
     @Test("the marks follow a resize: the document is wrapped again and the matches found in it")
@@ -243,10 +243,10 @@ struct DocsLinkTests {
     func ownURL() throws {
         var program = Self.program(docs: "https://docs.web.test/codes/own")
         program.send(.character("o"))
-        #expect(program.state.message == "Docs: https://docs.web.test/codes/own")
+        #expect(program.state.browse.message == "Docs: https://docs.web.test/codes/own")
         #expect(try #require(program.render().hyperlinks.first).url == "https://docs.web.test/codes/own")
         program.send(.escape, .character("o"))
-        #expect(program.state.message == "Docs: https://docs.web.test/")
+        #expect(program.state.browse.message == "Docs: https://docs.web.test/")
     }
 
     @Test("a URL with an escape, a bell or non-ASCII is shown made visible and never linked",
@@ -256,8 +256,8 @@ struct DocsLinkTests {
         var program = Self.program(docs: docs)
         program.send(.character("o"))
         let screen = program.render()
-        #expect(program.state.message?.hasPrefix("Docs: ") == true)
-        #expect(screen.hyperlinks.isEmpty, "\(program.state.message ?? "")")
+        #expect(program.state.browse.message?.hasPrefix("Docs: ") == true)
+        #expect(screen.hyperlinks.isEmpty, "\(program.state.browse.message ?? "")")
         #expect(!screen.cells.contains { $0.text.unicodeScalars.contains(where: TerminalSafe.isUnsafe) })
     }
 

@@ -13,7 +13,7 @@ struct BrowserDiagnosisTests {
     func atKeyMissing(width: Int = 80, height: Int = 24, options: BrowserOptions = BrowserOptions()) -> BrowserProgram {
         var program = BrowserProgram.sized(DiagnosisFixtures.catalog(), width: width, height: height, options: options)
         program.send(.down, .enter)
-        #expect(program.state.selectedEntry?.code == "KEY_MISSING")
+        #expect(program.state.browse.selectedEntry?.code == "KEY_MISSING")
         return program
     }
 
@@ -30,8 +30,8 @@ struct BrowserDiagnosisTests {
         #expect(screen.lines[23].contains("1-2 answer"), "the status line shows the diagnosis keys")
         #expect(program.send(.character("q")) == .continue)
         #expect(program.state.mode == .browse)
-        #expect(program.state.selectedEntry?.code == "KEY_MISSING")
-        #expect(program.state.focus == .list)
+        #expect(program.state.browse.selectedEntry?.code == "KEY_MISSING")
+        #expect(program.state.browse.focus == .list)
         #expect(program.send(.character("q")) == .quit)
     }
 
@@ -74,13 +74,13 @@ struct BrowserDiagnosisTests {
     func nothingToDiagnose() {
         var program = BrowserProgram.sized(Fixtures.catalog())
         program.send(.down, .down, .enter)  // Orders: no trees
-        #expect(program.state.selectedEntry?.code == "ORDER_NOT_FOUND")
+        #expect(program.state.browse.selectedEntry?.code == "ORDER_NOT_FOUND")
         #expect(!program.render().lines[23].contains("d diagnose"))
         program.send(.character("d"))
         #expect(program.state.mode == .browse)
-        #expect(program.state.message == "No decision tree diagnoses ORDER_NOT_FOUND yet; t lists every tree")
+        #expect(program.state.browse.message == "No decision tree diagnoses ORDER_NOT_FOUND yet; t lists every tree")
         program.send(.character("D"))
-        #expect(program.state.message == "No diagnosis yet: d diagnoses the selected code, t lists every tree")
+        #expect(program.state.browse.message == "No diagnosis yet: d diagnoses the selected code, t lists every tree")
     }
 
     @Test("leaving keeps the diagnosis: D resumes it, and so does d on the same code and tree")
@@ -119,13 +119,13 @@ struct BrowserDiagnosisTests {
         #expect(program.state.diagnosis?.session.isFinished == true)
         program.send(.down, .down, .enter)  // Zeta 1
         #expect(program.state.mode == .browse)
-        #expect(program.state.selectedEntry?.reference == CodeReference(vendor: "zeta", code: "1"))
-        #expect(program.state.selectedCategory?.id == "general")
-        #expect(program.state.focus == .detail)
+        #expect(program.state.browse.selectedEntry?.reference == CodeReference(vendor: "zeta", code: "1"))
+        #expect(program.state.browse.selectedCategory?.id == "general")
+        #expect(program.state.browse.focus == .detail)
         #expect(program.render().lines[23].contains("1 from the diagnosis: D returns to it"))
         #expect(program.state.invariantViolations() == [])
         program.send(.escape)
-        #expect(program.state.selectedEntry?.code == "KEY_MISSING")
+        #expect(program.state.browse.selectedEntry?.code == "KEY_MISSING")
         program.send(.character("D"))
         #expect(program.state.mode == .diagnosis)
         #expect(program.state.diagnosis?.session.isFinished == true)
@@ -172,8 +172,8 @@ struct BrowserDiagnosisTests {
         #expect(program.state.diagnosis?.session.isFinished == true)
         program.send(.escape)
         #expect(program.state.mode == .browse)
-        #expect(program.state.selectedEntry?.code == "KEY_MISSING")
-        #expect(program.state.focus == .detail)
+        #expect(program.state.browse.selectedEntry?.code == "KEY_MISSING")
+        #expect(program.state.browse.focus == .detail)
         #expect(program.state.invariantViolations() == [])
     }
 

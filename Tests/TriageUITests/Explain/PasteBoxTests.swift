@@ -45,7 +45,7 @@ struct PasteBoxTests {
         #expect(program.render().lines[29].contains("Enter open code"))
         program.send(.enter)
         #expect(program.state.mode == .browse)
-        #expect(program.state.selectedEntry?.reference == CodeReference(vendor: "sentori", code: "101"))
+        #expect(program.state.browse.selectedEntry?.reference == CodeReference(vendor: "sentori", code: "101"))
     }
 
     @Test("a bracketed paste is explained at once, its secrets masked on screen and dropped from the box")
@@ -85,7 +85,7 @@ struct PasteBoxTests {
         program.send(.character("/"))
         _ = program.update(.paste("rate limit"))
         #expect(program.state.mode == .search)
-        #expect(program.state.query == "rate limit")
+        #expect(program.state.browse.query == "rate limit")
         _ = program.update(.paste(#"{"errorCode": "INSTALL_DELETED", "message": "x", "ref": "r-1"}"#))
         #expect(program.state.mode == .explain)
         #expect(program.state.pasteBox?.chosen?.code == "INSTALL_DELETED")

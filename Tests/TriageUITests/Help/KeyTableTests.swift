@@ -18,10 +18,10 @@ struct KeyTableTests {
                 if row.keys != nil { listed.formUnion(bound) }
             }
         }
-        add(BrowserState.browseKeys)
-        add(BrowserState.searchKeys)
-        add(BrowserState.detailKeys)
-        add(BrowserState.findKeys)
+        add(BrowseModel.browseKeys)
+        add(BrowseModel.searchKeys)
+        add(BrowseModel.detailKeys)
+        add(BrowseModel.findKeys)
         add(BrowserState.helpKeys)
         add(BrowserState.screenKeys)
         add(TreePicker.keys)
@@ -109,14 +109,14 @@ struct KeyTableTests {
 
     @Test("a key table dispatches the first binding of a key, and gives hints in their order")
     func dispatchAndHints() {
-        #expect(BrowserState.browseKeys.action(for: .character("j")) == .down)
-        #expect(BrowserState.browseKeys.action(for: .character("x")) == nil)
+        #expect(BrowseModel.browseKeys.action(for: .character("j")) == .down)
+        #expect(BrowseModel.browseKeys.action(for: .character("x")) == nil)
         #expect(DiagnosisScreen.pathKeys.action(for: .tab) == .returnToStep, "the path's own Tab comes first")
         #expect(DiagnosisScreen.stepKeys.action(for: .tab) == .focusPath)
         var program = BrowserProgram.sized(Fixtures.catalog())
-        let hints = BrowserState.browseKeys.hints(for: program.state).map(\.key)
+        let hints = BrowseModel.browseKeys.hints(for: program.state.browse).map(\.key)
         #expect(hints == ["Enter", "t", "/", "Tab", "?", "q"])
         program.send(.down)
-        #expect(BrowserState.browseKeys.hints(for: program.state).first?.text == "codes")
+        #expect(BrowseModel.browseKeys.hints(for: program.state.browse).first?.text == "codes")
     }
 }

@@ -42,7 +42,7 @@ struct DiagnosisMemoryTests {
         let memory = try #require(BrowserMemory.load(from: path))
         var program = BrowserProgram(catalog: catalog, options: BrowserOptions(memory: memory))
         _ = program.update(.resize(width: 80, height: 24))
-        #expect(program.state.selectedEntry?.code == "KEY_EXPIRED")
+        #expect(program.state.browse.selectedEntry?.code == "KEY_EXPIRED")
         #expect(program.state.diagnosis == nil)
         _ = program.update(.key(.character("D")))
         #expect(program.state.mode != .diagnosis)

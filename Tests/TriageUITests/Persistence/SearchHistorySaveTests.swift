@@ -50,10 +50,10 @@ struct SearchHistorySaveTests {
         let update = program.update(.key(.enter))
         let failing = MemorySaver { _ in throw TestFailure() }
         for effect in update.effects { _ = program.answer(effect.perform(transcripts: nil, memory: failing)) }
-        #expect(program.state.message == "Cannot save the search history: disk full")
+        #expect(program.state.browse.message == "Cannot save the search history: disk full")
         #expect(program.render().lines[23].contains("Cannot save the search history: disk full"))
         program.send(.character("j"))
-        #expect(program.state.message == nil)
+        #expect(program.state.browse.message == nil)
     }
 
     struct TestFailure: LocalizedError {

@@ -13,11 +13,11 @@ import Testing
         program.send(.character("/"))
         program.type("message")
         let state = program.state
-        #expect(state.listTotal == 6000)
-        #expect(state.list.count == BrowserState.searchPage)
+        #expect(state.browse.listTotal == 6000)
+        #expect(state.browse.list.count == BrowseModel.searchPage)
         // The same first page as ranking every hit.
         let all = Searcher(catalog: Self.catalog).search("message").map(\.entryIndex)
-        #expect(state.list == Array(all.prefix(BrowserState.searchPage)))
+        #expect(state.browse.list == Array(all.prefix(BrowseModel.searchPage)))
         let screen = program.render().text
         #expect(screen.contains("Search: all (6000)"), "\(screen)")
         #expect(screen.contains("1/6000"), "\(screen)")
@@ -29,13 +29,13 @@ import Testing
         program.send(.character("/"))
         program.type("message")
         for _ in 0..<8 { program.send(.pageDown) }
-        let paged = program.state
-        #expect(paged.list.count > BrowserState.searchPage, "paging down ranked more: \(paged.list.count)")
+        let paged = program.state.browse
+        #expect(paged.list.count > BrowseModel.searchPage, "paging down ranked more: \(paged.list.count)")
         #expect(paged.listIndex < paged.list.count - paged.layout.list.height, "the selection never reaches the end of what is ranked")
         let all = Searcher(catalog: Self.catalog).search("message").map(\.entryIndex)
         #expect(paged.list == Array(all.prefix(paged.list.count)))
         program.send(.enter, .end)
-        let end = program.state
+        let end = program.state.browse
         #expect(end.list.count == 6000)
         #expect(end.listIndex == 5999)
         #expect(end.list == all)
@@ -48,10 +48,10 @@ import Testing
         program.send(.character("/"))
         program.type("message")
         program.send(.enter, .end)
-        #expect(program.state.list.count == 6000)
+        #expect(program.state.browse.list.count == 6000)
         program.send(.character("/"))
         program.type(" 1")
-        #expect(program.state.list.count <= BrowserState.searchPage)
+        #expect(program.state.browse.list.count <= BrowseModel.searchPage)
         #expect(program.state.invariantViolations() == [])
     }
 }

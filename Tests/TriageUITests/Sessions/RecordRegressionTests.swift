@@ -110,7 +110,7 @@ struct RecordRegressionTests {
         run.keys(.enter)
         #expect(run.retags.isEmpty, "the kept diagnosis keeps ZD-100")
         #expect(run.program.state.diagnosis?.recording.ticket == "ZD-100")
-        #expect(run.program.state.message == "Ticket ZD-200: the next diagnoses take it")
+        #expect(run.program.state.browse.message == "Ticket ZD-200: the next diagnoses take it")
         // Back in the diagnosis, T is an explicit retag of that one.
         run.keys(.character("D"))
         run.keys(.escape, .character("T"), .control("u"))

@@ -160,7 +160,7 @@ struct SessionsScreenTests {
         _ = program.update(.key(.tab))
         #expect(program.update(.key(.character("y"))).effects == [.copy("KEY_MISSING")])
         _ = program.answer(.copied(bytes: 11, via: "OSC 52"))
-        #expect(program.state.message == "Copied KEY_MISSING (11 bytes) to the clipboard (OSC 52)")
+        #expect(program.state.browse.message == "Copied KEY_MISSING (11 bytes) to the clipboard (OSC 52)")
 
         _ = program.update(.key(.character("t")))
         _ = program.update(.key(.enter))
@@ -186,7 +186,7 @@ struct SessionsScreenTests {
         let old = try Self.stored(1, ticket: nil, user: "alice", status: .open, updated: DiagnosisFixtures.date.addingTimeInterval(-200_000))
         _ = program.answer(.sessionsListed([try Self.stored(3, ticket: nil, user: "alice", status: .open),
                                             try Self.stored(2, ticket: nil, user: "alice", status: .open), old]))
-        #expect(program.state.message == "2 open diagnoses from the last day: S to resume")
+        #expect(program.state.browse.message == "2 open diagnoses from the last day: S to resume")
         #expect(program.state.mode == .browse)
         #expect(program.update(.resize(width: 100, height: 24)).effects.isEmpty, "asked once")
     }

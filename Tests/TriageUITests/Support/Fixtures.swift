@@ -173,7 +173,7 @@ extension Fixtures {
     }
 }
 
-extension BrowserState {
+extension BrowseModel {
     /// The codes of the codes pane, in order.
     var listedCodes: [String] { list.map { catalog.entries[$0].code } }
 }
