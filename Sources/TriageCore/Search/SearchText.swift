@@ -60,7 +60,13 @@ enum SearchText {
         let characters = Array(text)
         for (position, character) in characters.enumerated() {
             index = position
-            if let ascii = character.asciiValue {
+            let ascii = character.asciiValue
+            if ascii == 0x2D, current.isEmpty,
+               startsNegativeNumber(previousIsWord: previous.map { $0.isLetter || $0.isNumber } ?? false,
+                                    nextIsDigit: position + 1 < characters.count && characters[position + 1].isNumber) {
+                start = position
+                current.append("-")
+            } else if let ascii {
                 // Fast path for ASCII, which is nearly all catalog text.
                 if (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x61 && ascii <= 0x7A) {
                     if current.isEmpty { start = position }
@@ -68,22 +74,12 @@ enum SearchText {
                 } else if ascii >= 0x41 && ascii <= 0x5A {
                     if current.isEmpty { start = position }
                     current.append(Character(Unicode.Scalar(ascii + 0x20)))
-                } else if ascii == 0x2D, current.isEmpty,
-                          startsNegativeNumber(previousIsWord: previous.map { $0.isLetter || $0.isNumber } ?? false,
-                                               nextIsDigit: position + 1 < characters.count && characters[position + 1].isNumber) {
-                    start = position
-                    current.append("-")
                 } else {
                     flush()
                 }
             } else if character.isLetter || character.isNumber {
                 if current.isEmpty { start = position }
                 current.append(contentsOf: character.lowercased())
-            } else if character == "-", current.isEmpty,
-                      startsNegativeNumber(previousIsWord: previous.map { $0.isLetter || $0.isNumber } ?? false,
-                                           nextIsDigit: position + 1 < characters.count && characters[position + 1].isNumber) {
-                start = position
-                current.append("-")
             } else {
                 flush()
             }
