@@ -53,7 +53,13 @@ let package = Package(
         // Speed and memory benchmark: `swift run -c release triage-bench`; `triage-bench generate` writes big catalogs.
         .target(name: "CatalogGenerator"),
         .executableTarget(name: "triage-bench",
-                          dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog", "CatalogGenerator"]),
+                          dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog", "CatalogGenerator",
+                                         "SearchOracle"]),
+
+        // The search before issue 12 (`LegacySearcher`), kept out of the shipped library as a ranking oracle: the
+        // equivalence tests compare TriageCore's flat index with it and `triage-bench keystrokes` times it. It
+        // reads TriageCore's search words and rules through `package` access.
+        .target(name: "SearchOracle", dependencies: ["TriageCore"], path: "Tests/SearchOracle"),
 
         // Writes many sessions into one database, for the concurrency test (8 of these at once).
         .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStore", "BuiltinCatalog"],
@@ -65,6 +71,8 @@ let package = Package(
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStateFiles", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "CatalogGenerator"]),
+        // The flat index ranks as the oracle does. Slow, so its suite runs only with TRIAGE_ORACLE_TESTS set.
+        .testTarget(name: "SearchOracleTests", dependencies: ["SearchOracle", "TriageCore", "TestSupport"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageStoreTests", dependencies: [
             "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,18 +1,18 @@
 /// How search sees text: lowercase words, with `_`, `-`, space and punctuation all separating words, so
 /// "install not found", "install-not-found" and INSTALL_NOT_FOUND are the same words. A `-` directly before a
 /// digit at the start of a word is kept, so Sentori's code `-1` stays distinct from `1`.
-enum SearchText {
-    struct Word {
-        var text: [Character]
+package enum SearchText {
+    package struct Word {
+        package var text: [Character]
         /// Offset of the word's first character in the original string, in `Character`s.
-        var offset: Int
+        package var offset: Int
         /// Length in the original string, in `Character`s.
-        var length: Int
+        package var length: Int
     }
 
     /// The words of `text` as strings, without positions: what the index needs. ASCII text (nearly all
     /// catalog text) is split byte by byte, which is much faster than walking `Character`s.
-    static func keys(_ text: String) -> [String] {
+    package static func keys(_ text: String) -> [String] {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return words(text).map { String($0.text) } }
         var keys: [String] = []
@@ -47,7 +47,7 @@ enum SearchText {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    static func words(_ text: String) -> [Word] {
+    package static func words(_ text: String) -> [Word] {
         var words: [Word] = []
         var current: [Character] = []
         var start = 0
@@ -90,7 +90,7 @@ enum SearchText {
         return words
     }
 
-    static func isNumeric(_ word: [Character]) -> Bool {
+    package static func isNumeric(_ word: [Character]) -> Bool {
         !word.isEmpty && word.allSatisfy { $0.isNumber || $0 == "-" }
     }
 }

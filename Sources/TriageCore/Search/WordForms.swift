@@ -1,7 +1,7 @@
 /// Light English word forms for search: "importing", "imported" and "imports" all become "import", "replies"
 /// becomes "reply", "blocking" "block". Deliberately small (a few suffix rules, no dictionary): it only has to
 /// make a ticket's wording meet the catalog's.
-enum WordForms {
+package enum WordForms {
     /// The stem of a lowercase search word as NFC UTF-8 bytes (what the index stores). Numbers and short words
     /// are returned unchanged. ASCII words (nearly all) are stemmed byte by byte; others by `Character`s, which
     /// is what "a letter", "the last letter" and the length mean for them.
@@ -19,7 +19,7 @@ enum WordForms {
     static func stem(bytes word: [UInt8]) -> [UInt8] { word.withUnsafeBufferPointer { stem(bytes: $0) } }
 
     /// `stem(bytes:)` for a word as `Character`s (highlighting and the explainer compare words so).
-    static func stem(_ word: [Character]) -> [Character] {
+    package static func stem(_ word: [Character]) -> [Character] {
         Array(String(decoding: stem(bytes: SearchBytes.of(word)), as: UTF8.self))
     }
 
@@ -80,7 +80,7 @@ enum WordForms {
         "application", "length", "date", "server", "cache", "control", "private", "charset", "utf", "v1", "v2", "v3",
     ]
 
-    static func isFiller(_ word: [Character]) -> Bool { fillerWords.contains(String(word)) }
+    package static func isFiller(_ word: [Character]) -> Bool { fillerWords.contains(String(word)) }
 }
 
 /// A letter the suffix rules read: a byte of an ASCII word, or a `Character`.
