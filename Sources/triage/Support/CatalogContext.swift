@@ -45,7 +45,7 @@ struct GlobalOptions: ParsableArguments {
         if folders.isEmpty, let compiled, let catalog = CompiledCatalog.decode(compiled) { return catalog }
         let catalog: Catalog
         let all: [CatalogProblem]
-        if let directory = CatalogCache.defaultDirectory(environment: environment) {
+        if let directory = TriagePaths.cacheDirectory(environment: environment) {
             let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
             let key = Self.builtInKey
             let line = BuildProgressLine()
@@ -68,7 +68,7 @@ struct GlobalOptions: ParsableArguments {
     func catalogForScreen() throws -> (catalog: Catalog, build: BackgroundCatalogBuild?) {
         let environment = ProcessInfo.processInfo.environment
         let folders = userFolders(environment)
-        guard !folders.isEmpty, let directory = CatalogCache.defaultDirectory(environment: environment) else {
+        guard !folders.isEmpty, let directory = TriagePaths.cacheDirectory(environment: environment) else {
             return (try loadCatalog(), nil)
         }
         let compiled = BuiltinCatalog.compiled
@@ -93,7 +93,7 @@ struct GlobalOptions: ParsableArguments {
     func searchIndexStore() -> SearchIndexStore? {
         let environment = ProcessInfo.processInfo.environment
         let folders = userFolders(environment)
-        guard !folders.isEmpty, let directory = CatalogCache.defaultDirectory(environment: environment) else { return nil }
+        guard !folders.isEmpty, let directory = TriagePaths.cacheDirectory(environment: environment) else { return nil }
         return SearchIndexStore(catalogFile: CatalogCache(directory: directory).file(builtInKey: Self.builtInKey, folders: folders))
     }
 
