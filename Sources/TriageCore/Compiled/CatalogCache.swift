@@ -67,13 +67,9 @@ public struct CatalogCache: Sendable {
         }
 
         progress?(.started(files: stamps.count, reason: reason))
-        var sources = [builtIn]
-        var problems: [CatalogProblem] = []
-        for folder in folders {
-            let read = CatalogSource.directory(folder)
-            sources.append(read.source)
-            problems += read.problems
-        }
+        let read = CatalogSources.reading(builtIn, then: folders)
+        let sources = read.sources
+        var problems = read.problems
         let files = sources.dropFirst().flatMap(\.files)
         // Stamps were taken before reading, so a file changed meanwhile is seen as changed next time.
         let hashes = files.map { file in ContentHash.of(Array(file.text.utf8)) }

@@ -25,14 +25,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The catalog sources in override order: built-in, then TRIAGE_CATALOG folders, then --catalog folders.
     func sources(environment: [String: String]) -> (sources: [CatalogSource], problems: [CatalogProblem]) {
-        var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
-        var problems: [CatalogProblem] = []
-        for folder in userFolders(environment) {
-            let read = CatalogSource.directory(folder)
-            sources.append(read.source)
-            problems += read.problems
-        }
-        return (sources, problems)
+        CatalogSources.standard(builtIn: BuiltinCatalog.files, environment: environment, folders: catalogs)
     }
 
     /// Loads the catalog; on any problem prints every one as `file:line:column: message` and exits 2.
@@ -104,8 +97,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The user catalog folders in override order: TRIAGE_CATALOG's, then --catalog's.
     private func userFolders(_ environment: [String: String]) -> [String] {
-        ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
-            .filter { !$0.isEmpty }
+        CatalogSources.userFolders(environment: environment, folders: catalogs)
     }
 
     /// Identifies the built-in catalog in cache keys: its compiled bytes, else its files.
