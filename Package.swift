@@ -18,8 +18,10 @@ let package = Package(
         // Triage and depends on nothing (the ratatui-core + bubbles analogue).
         .target(name: "TerminalKit"),
 
-        // Catalog model, loading, lint, search, decision-tree engine, transcripts. Never imports ncurses
-        // (TerminalKit only for `TerminalSafe`, the one sanitizer).
+        // Catalog model, sources and loading, lint, the compiled catalog and its cache, search, the explainer, the
+        // decision-tree engine, transcripts, the sessions store protocol, where Triage keeps its files
+        // (`TriagePaths`), the binary codec. Never imports ncurses: TerminalKit for `TerminalSafe` (the one
+        // sanitizer), and `WordWrap` and `oneLine` for line mode and transcripts.
         .target(name: "TriageCore", dependencies: ["TerminalKit", .product(name: "Yams", package: "Yams")]),
 
         // Diagnosis sessions in SQLite (GRDB, the system libsqlite3): the `SessionStore` of TriageCore.
@@ -35,7 +37,8 @@ let package = Package(
         // The full-screen UI as pure functions: state + key -> state, state -> cell buffer. No ncurses.
         .target(name: "TriageUI", dependencies: ["TriageCore", "TerminalKit"]),
 
-        // The files the browser keeps (state, transcripts): the UI only hands them over, through injected savers.
+        // The files the browser keeps (state, transcripts; where: `TriagePaths`): the UI only hands them over,
+        // through injected savers.
         .target(name: "TriageStateFiles", dependencies: ["TriageCore", "TriageUI"]),
 
         // The only code that touches the terminal.
