@@ -58,32 +58,25 @@ extension SearchIndex {
               try reader.uint64() == Self.encodingVersion,
               try reader.uint64() == UInt64(catalog.entries.count),
               try reader.uint64() == Self.fingerprint(catalog) else { throw ByteReader.Damaged() }
-        let entries = catalog.entries.count
-        let vocabulary = try reader.byteStrings()
-        let vocabularyStems: [Int32] = try reader.array()
-        let postingStarts: [Int32] = try reader.array()
-        let postingEntries: [Int32] = try reader.array()
-        let postingFields: [UInt8] = try reader.array()
-        let bigramStarts: [Int32] = try reader.array()
-        let bigramWords: [Int32] = try reader.array()
-        let stemStrings = try reader.byteStrings()
-        let stemWordStarts: [Int32] = try reader.array()
-        let stemWords: [Int32] = try reader.array()
-        let codeWordStarts: [Int32] = try reader.array()
-        let codeWords: [Int32] = try reader.array()
-        let messageStarts: [Int32] = try reader.array()
-        let messageStems: [Int32] = try reader.array()
-        let phraseStarts: [Int32] = try reader.array()
-        let phraseStems: [Int32] = try reader.array()
-        let codeKeyStrings = try reader.byteStrings()
-        let codeKeyStarts: [Int32] = try reader.array()
-        let codeKeyEntries: [Int32] = try reader.array()
-        let characterBits: [UInt64] = try reader.array()
-        guard reader.isAtEnd else { throw ByteReader.Damaged() }
-        let stems = ByteTable(strings: stemStrings)
-        let codeKeys = ByteTable(strings: codeKeyStrings)
-        let words = vocabulary.count
-        let bitWords = (entries + 63) / 64
+        let (deprecated, vendorsWithStatuses) = Self.vendorFacts(catalog)
+        // In `encoded()`'s order (arguments are evaluated left to right).
+        let index = try SearchIndex(
+            catalog: catalog, vocabulary: SortedWords(strings: reader.byteStrings()), vocabularyStems: reader.array(),
+            postingStarts: reader.array(), postingEntries: reader.array(), postingFields: reader.array(),
+            bigramStarts: reader.array(), bigramWords: reader.array(), stems: ByteTable(strings: reader.byteStrings()),
+            stemWordStarts: reader.array(), stemWords: reader.array(), codeWordStarts: reader.array(),
+            codeWords: reader.array(), messageStarts: reader.array(), messageStems: reader.array(),
+            phraseStarts: reader.array(), phraseStems: reader.array(), codeKeys: ByteTable(strings: reader.byteStrings()),
+            codeKeyStarts: reader.array(), codeKeyEntries: reader.array(), characterBits: reader.array(),
+            bitWords: (catalog.entries.count + 63) / 64, deprecated: deprecated, vendorsWithStatuses: vendorsWithStatuses)
+        guard reader.isAtEnd, index.isWellFormed else { throw ByteReader.Damaged() }
+        return index
+    }
+
+    /// Whether every offset table runs from 0, ascending, to the end of what it indexes and every id is in
+    /// range: damage a checksum does not catch (bytes written wrong), checked before a search reads them.
+    private var isWellFormed: Bool {
+        let entries = entryCount, words = vocabulary.count
         func offsets(_ starts: [Int32], _ count: Int, _ total: Int) -> Bool {
             guard starts.count == count + 1, starts.first == 0, Int(starts[count]) == total else { return false }
             for i in 0..<count where starts[i] > starts[i + 1] { return false }
@@ -92,29 +85,19 @@ extension SearchIndex {
         func ids(_ values: [Int32], below limit: Int, allowing: Int32? = nil) -> Bool {
             values.allSatisfy { ($0 >= 0 && Int($0) < limit) || $0 == allowing }
         }
-        guard Self.isSorted(vocabulary),
-              vocabularyStems.count == words, ids(vocabularyStems, below: stems.count),
-              offsets(postingStarts, words, postingEntries.count), postingFields.count == postingEntries.count,
-              ids(postingEntries, below: entries),
-              postingFields.allSatisfy({ $0 != 0 && Int($0.trailingZeroBitCount) < SearchField.allCases.count }),
-              offsets(bigramStarts, 65536, bigramWords.count), ids(bigramWords, below: words),
-              offsets(stemWordStarts, stems.count, stemWords.count), ids(stemWords, below: words),
-              offsets(codeWordStarts, entries, codeWords.count), ids(codeWords, below: words),
-              codeWords.allSatisfy({ vocabulary.length(Int($0)) > 0 }),
-              offsets(messageStarts, entries, messageStems.count), ids(messageStems, below: stems.count),
-              offsets(phraseStarts, entries, phraseStems.count), ids(phraseStems, below: stems.count, allowing: -1),
-              offsets(codeKeyStarts, codeKeys.count, codeKeyEntries.count), ids(codeKeyEntries, below: entries),
-              characterBits.count == 36 * bitWords
-        else { throw ByteReader.Damaged() }
-        let (deprecated, vendorsWithStatuses) = Self.vendorFacts(catalog)
-        return SearchIndex(catalog: catalog, vocabulary: SortedWords(strings: vocabulary), vocabularyStems: vocabularyStems,
-                           postingStarts: postingStarts, postingEntries: postingEntries, postingFields: postingFields,
-                           bigramStarts: bigramStarts, bigramWords: bigramWords, stems: stems,
-                           stemWordStarts: stemWordStarts, stemWords: stemWords, codeWordStarts: codeWordStarts,
-                           codeWords: codeWords, messageStarts: messageStarts, messageStems: messageStems,
-                           phraseStarts: phraseStarts, phraseStems: phraseStems, codeKeys: codeKeys,
-                           codeKeyStarts: codeKeyStarts, codeKeyEntries: codeKeyEntries, characterBits: characterBits,
-                           bitWords: bitWords, deprecated: deprecated, vendorsWithStatuses: vendorsWithStatuses)
+        return Self.isSorted(vocabulary.strings)
+            && vocabularyStems.count == words && ids(vocabularyStems, below: stems.count)
+            && offsets(postingStarts, words, postingEntries.count) && postingFields.count == postingEntries.count
+            && ids(postingEntries, below: entries)
+            && postingFields.allSatisfy({ $0 != 0 && Int($0.trailingZeroBitCount) < SearchField.allCases.count })
+            && offsets(bigramStarts, 65536, bigramWords.count) && ids(bigramWords, below: words)
+            && offsets(stemWordStarts, stems.count, stemWords.count) && ids(stemWords, below: words)
+            && offsets(codeWordStarts, entries, codeWords.count) && ids(codeWords, below: words)
+            && codeWords.allSatisfy({ vocabulary.strings.length(Int($0)) > 0 })
+            && offsets(messageStarts, entries, messageStems.count) && ids(messageStems, below: stems.count)
+            && offsets(phraseStarts, entries, phraseStems.count) && ids(phraseStems, below: stems.count, allowing: -1)
+            && offsets(codeKeyStarts, codeKeys.count, codeKeyEntries.count) && ids(codeKeyEntries, below: entries)
+            && characterBits.count == 36 * bitWords
     }
 
     /// Which entries' vendors are deprecated, and which vendors document statuses: read off the catalog.
