@@ -18,8 +18,10 @@ let package = Package(
         // Triage and depends on nothing (the ratatui-core + bubbles analogue).
         .target(name: "TerminalKit"),
 
-        // Catalog model, loading, lint, search, decision-tree engine, transcripts. Never imports ncurses
-        // (TerminalKit only for `TerminalSafe`, the one sanitizer).
+        // Catalog model, sources and loading, lint, the compiled catalog and its cache, search, the explainer, the
+        // decision-tree engine, transcripts, the sessions store protocol, where Triage keeps its files
+        // (`TriagePaths`), the binary codec. Never imports ncurses: TerminalKit for `TerminalSafe` (the one
+        // sanitizer), and `WordWrap` and `oneLine` for line mode and transcripts.
         .target(name: "TriageCore", dependencies: ["TerminalKit", .product(name: "Yams", package: "Yams")]),
 
         // Diagnosis sessions in SQLite (GRDB, the system libsqlite3): the `SessionStore` of TriageCore.
@@ -35,7 +37,8 @@ let package = Package(
         // The full-screen UI as pure functions: state + key -> state, state -> cell buffer. No ncurses.
         .target(name: "TriageUI", dependencies: ["TriageCore", "TerminalKit"]),
 
-        // The files the browser keeps (state, transcripts): the UI only hands them over, through injected savers.
+        // The files the browser keeps (state, transcripts; where: `TriagePaths`): the UI only hands them over,
+        // through injected savers.
         .target(name: "TriageStateFiles", dependencies: ["TriageCore", "TriageUI"]),
 
         // Performs the UI's effects against real stores (the session effects today): shared by the `triage`
@@ -58,7 +61,13 @@ let package = Package(
         // Speed and memory benchmark: `swift run -c release triage-bench`; `triage-bench generate` writes big catalogs.
         .target(name: "CatalogGenerator"),
         .executableTarget(name: "triage-bench",
-                          dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog", "CatalogGenerator"]),
+                          dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog", "CatalogGenerator",
+                                         "SearchOracle"]),
+
+        // The search before issue 12 (`LegacySearcher`), kept out of the shipped library as a ranking oracle: the
+        // equivalence tests compare TriageCore's flat index with it and `triage-bench keystrokes` times it. It
+        // reads TriageCore's search words and rules through `package` access.
+        .target(name: "SearchOracle", dependencies: ["TriageCore"], path: "Tests/SearchOracle"),
 
         // Writes many sessions into one database, for the concurrency test (8 of these at once).
         .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStore", "BuiltinCatalog"],
@@ -70,6 +79,8 @@ let package = Package(
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStateFiles", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "CatalogGenerator"]),
+        // The flat index ranks as the oracle does. Slow, so its suite runs only with TRIAGE_ORACLE_TESTS set.
+        .testTarget(name: "SearchOracleTests", dependencies: ["SearchOracle", "TriageCore", "TestSupport"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
         // The full screen driven through thousands of seeded action sequences, its effects performed against a
         // real SQLite file, checked against a reference model after every action.

@@ -2,7 +2,7 @@ import Foundation
 import TriageCore
 import TriageUI
 
-/// Reading and writing `BrowserMemory` files: the state file of `triage browse` (see `StatePath`).
+/// Reading and writing `BrowserMemory` files: the state file of `triage browse` (see `TriagePaths.state`).
 extension BrowserMemory {
     /// The memory saved at `path`, or nil when the file is missing, unreadable or damaged. Never throws.
     public static func load(from path: String) -> BrowserMemory? {

@@ -24,15 +24,13 @@ extension TranscriptSaver {
         }
     }
 
-    /// `$XDG_STATE_HOME/triage/transcripts` when XDG_STATE_HOME is an absolute path, else
-    /// `$HOME/.local/state/triage/transcripts`; nil when neither is set. A pure function of `environment`.
+    /// The standard transcripts folder: `TriagePaths.transcripts`.
     public static func standardFolder(environment: [String: String]) -> String? {
-        guard let state = StatePath.resolve(environment: environment) else { return nil }
-        return URL(fileURLWithPath: state).deletingLastPathComponent().appendingPathComponent("transcripts").path
+        TriagePaths.transcripts(environment: environment)
     }
 
-    /// The default saver: `folder(standardFolder(environment:))`, or nil when there is no such folder.
+    /// The default saver: `folder(TriagePaths.transcripts(environment:))`, or nil when there is no such folder.
     public static func standard(environment: [String: String]) -> TranscriptSaver? {
-        standardFolder(environment: environment).map(folder)
+        TriagePaths.transcripts(environment: environment).map(folder)
     }
 }

@@ -1,15 +1,17 @@
 import BuiltinCatalog
 import CatalogGenerator
 import Foundation
-@_spi(Benchmark) import TriageCore
+import SearchOracle
 import TerminalKit
+import TriageCore
 import TriageUI
 
 /// `triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]`: the search index
 /// alone, in process, on a generated catalog (loaded through the catalog cache, which the first run builds in
 /// DIR): index build time and memory, then each benchmark query typed a character at a time into the `Searcher`
 /// (all hits, as the browser asks today, and the first `L` rows), for the flat index and the index before issue 12
-/// (`legacy`). Made for quick iterations and for callgrind (`--toggle-collect='*typeAllQueries*'`).
+/// (`legacy`, the SearchOracle target's). Made for quick iterations and for callgrind
+/// (`--toggle-collect='*typeAllQueries*'`).
 struct KeystrokeBench {
     var codes: Int
     var seed: UInt64

@@ -152,9 +152,9 @@ import TestSupport
     }
 
     @Test func cacheLocationFollowsXDGThenHome() {
-        #expect(CatalogCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/h"]) == "/x/cache/triage")
-        #expect(CatalogCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/triage")
-        #expect(CatalogCache.defaultDirectory(environment: [:]) == nil)
+        #expect(TriagePaths.cacheDirectory(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/h"]) == "/x/cache/triage")
+        #expect(TriagePaths.cacheDirectory(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/h"]) == "/h/.cache/triage")
+        #expect(TriagePaths.cacheDirectory(environment: [:]) == nil)
     }
 }
 

@@ -13,7 +13,7 @@ import TestSupport
         let decoded = try #require(SearchIndex(decoding: bytes, catalog: catalog))
         #expect(decoded.encoded() == bytes)
         let fresh = Searcher(index: built), loaded = Searcher(index: decoded)
-        for query in SearchEquivalenceTests.queries {
+        for query in SearchQueries.all {
             #expect(loaded.search(query) == fresh.search(query), "\(query)")
         }
     }

@@ -6,15 +6,15 @@ import TriageCore
 @Suite struct SessionDatabaseLocationTests {
     @Test func theOptionWinsThenTheEnvironmentThenTheStateFolder() {
         let environment = ["TRIAGE_DB": "/team/sessions.sqlite", "XDG_STATE_HOME": "/state", "HOME": "/home/a"]
-        #expect(SessionDatabaseLocation.resolve(option: "/tmp/x.sqlite", environment: environment) == "/tmp/x.sqlite")
-        #expect(SessionDatabaseLocation.resolve(option: nil, environment: environment) == "/team/sessions.sqlite")
-        #expect(SessionDatabaseLocation.resolve(option: nil, environment: ["XDG_STATE_HOME": "/state", "HOME": "/home/a"])
+        #expect(TriagePaths.sessionsDatabase(option: "/tmp/x.sqlite", environment: environment) == "/tmp/x.sqlite")
+        #expect(TriagePaths.sessionsDatabase(option: nil, environment: environment) == "/team/sessions.sqlite")
+        #expect(TriagePaths.sessionsDatabase(option: nil, environment: ["XDG_STATE_HOME": "/state", "HOME": "/home/a"])
             == "/state/triage/sessions.sqlite")
-        #expect(SessionDatabaseLocation.resolve(option: nil, environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"])
+        #expect(TriagePaths.sessionsDatabase(option: nil, environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"])
             == "/home/a/.local/state/triage/sessions.sqlite", "a relative XDG_STATE_HOME is ignored, as the spec says")
-        #expect(SessionDatabaseLocation.resolve(option: "~/s.sqlite", environment: ["HOME": "/home/a"]) == "/home/a/s.sqlite")
-        #expect(SessionDatabaseLocation.resolve(option: nil, environment: [:]) == nil)
-        let relative = SessionDatabaseLocation.resolve(option: "team.sqlite", environment: [:])
+        #expect(TriagePaths.sessionsDatabase(option: "~/s.sqlite", environment: ["HOME": "/home/a"]) == "/home/a/s.sqlite")
+        #expect(TriagePaths.sessionsDatabase(option: nil, environment: [:]) == nil)
+        let relative = TriagePaths.sessionsDatabase(option: "team.sqlite", environment: [:])
         #expect(relative == FileManager.default.currentDirectoryPath + "/team.sqlite")
     }
 

@@ -30,14 +30,8 @@ public struct CatalogCache: Sendable {
     /// The cache folder (`.../triage`).
     public let directory: String
 
+    /// `directory` is the cache folder; the standard one is `TriagePaths.cacheDirectory(environment:)`.
     public init(directory: String) { self.directory = directory }
-
-    /// `$XDG_CACHE_HOME/triage`, else `$HOME/.cache/triage`; nil without either.
-    public static func defaultDirectory(environment: [String: String]) -> String? {
-        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") { return base + "/triage" }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/triage" }
-        return nil
-    }
 
     /// The cache file for this combination of built-in catalog and folders.
     public func file(builtInKey: UInt64, folders: [String]) -> String {
@@ -73,13 +67,9 @@ public struct CatalogCache: Sendable {
         }
 
         progress?(.started(files: stamps.count, reason: reason))
-        var sources = [builtIn]
-        var problems: [CatalogProblem] = []
-        for folder in folders {
-            let read = CatalogSource.directory(folder)
-            sources.append(read.source)
-            problems += read.problems
-        }
+        let read = CatalogSources.reading(builtIn, then: folders)
+        let sources = read.sources
+        var problems = read.problems
         let files = sources.dropFirst().flatMap(\.files)
         // Stamps were taken before reading, so a file changed meanwhile is seen as changed next time.
         let hashes = files.map { file in ContentHash.of(Array(file.text.utf8)) }

@@ -17,7 +17,7 @@ public enum HTTPStatus {
     public static func reason(_ status: Int) -> String? { reasons[status] }
 
     /// Whether `word` (a search word) is a known HTTP status.
-    static func status(of word: [Character]) -> Int? {
+    package static func status(of word: [Character]) -> Int? {
         guard word.count == 3, word.allSatisfy(\.isNumber), let value = Int(String(word)), reasons[value] != nil
         else { return nil }
         return value
@@ -25,7 +25,7 @@ public enum HTTPStatus {
 
     /// What a status means in catalog words, for codes whose vendor documents no statuses: 429 is rate
     /// limiting ("too many requests").
-    static func meaningWords(_ status: Int) -> [[Character]] {
+    package static func meaningWords(_ status: Int) -> [[Character]] {
         guard let reason = reasons[status] else { return [] }
         return SearchText.words(reason).map(\.text).filter { !WordForms.isFiller($0) || $0 == Array("not") }
     }

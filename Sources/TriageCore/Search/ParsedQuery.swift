@@ -1,6 +1,6 @@
 /// A search query taken apart: field filters (`v:cometchat`, `s:403`, `c:group`) and the words to rank by.
 /// HTTP version tokens (`HTTP/1.1`) are dropped so a pasted status line does not look like Sentori's code 1.
-struct ParsedQuery {
+package struct ParsedQuery {
     /// `v:` / `vendor:`: vendor id or name, or their start.
     var vendor: String?
     /// `s:` / `status:`: an HTTP status.
@@ -8,11 +8,11 @@ struct ParsedQuery {
     /// `c:` / `cat:` / `category:`: category id or name, or their start.
     var category: String?
     /// Every word, lowercase, in query order.
-    var words: [[Character]]
+    package var words: [[Character]]
 
-    var hasFilters: Bool { vendor != nil || status != nil || category != nil }
+    package var hasFilters: Bool { vendor != nil || status != nil || category != nil }
 
-    init(_ query: String) {
+    package init(_ query: String) {
         var kept: [Substring] = []
         for token in query.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
             if let colon = token.firstIndex(of: ":"), colon != token.startIndex {
@@ -35,7 +35,7 @@ struct ParsedQuery {
     }
 
     /// Whether `entry` passes the field filters.
-    func admits(_ entry: CatalogEntry, in catalog: Catalog) -> Bool {
+    package func admits(_ entry: CatalogEntry, in catalog: Catalog) -> Bool {
         if let status, entry.httpStatus != status { return false }
         if let vendor {
             let name = catalog.vendor(id: entry.vendor)?.name.lowercased() ?? ""

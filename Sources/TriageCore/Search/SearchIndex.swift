@@ -5,7 +5,7 @@ import Foundation
 public enum SearchField: Int, CaseIterable, Sendable, Codable {
     case code, httpStatus, message, keywords, category, vendor, description, hints
 
-    var weight: Double {
+    package var weight: Double {
         switch self {
         case .code: return 10
         case .httpStatus: return 7

@@ -1,18 +1,18 @@
 /// How search sees text: lowercase words, with `_`, `-`, space and punctuation all separating words, so
 /// "install not found", "install-not-found" and INSTALL_NOT_FOUND are the same words. A `-` directly before a
 /// digit at the start of a word is kept, so Sentori's code `-1` stays distinct from `1`.
-enum SearchText {
-    struct Word {
-        var text: [Character]
+package enum SearchText {
+    package struct Word {
+        package var text: [Character]
         /// Offset of the word's first character in the original string, in `Character`s.
-        var offset: Int
+        package var offset: Int
         /// Length in the original string, in `Character`s.
-        var length: Int
+        package var length: Int
     }
 
     /// The words of `text` as strings, without positions: what the index needs. ASCII text (nearly all
     /// catalog text) is split byte by byte, which is much faster than walking `Character`s.
-    static func keys(_ text: String) -> [String] {
+    package static func keys(_ text: String) -> [String] {
         let utf8 = text.utf8
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return words(text).map { String($0.text) } }
         var keys: [String] = []
@@ -47,7 +47,7 @@ enum SearchText {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    static func words(_ text: String) -> [Word] {
+    package static func words(_ text: String) -> [Word] {
         var words: [Word] = []
         var current: [Character] = []
         var start = 0
@@ -60,7 +60,13 @@ enum SearchText {
         let characters = Array(text)
         for (position, character) in characters.enumerated() {
             index = position
-            if let ascii = character.asciiValue {
+            let ascii = character.asciiValue
+            if ascii == 0x2D, current.isEmpty,
+               startsNegativeNumber(previousIsWord: previous.map { $0.isLetter || $0.isNumber } ?? false,
+                                    nextIsDigit: position + 1 < characters.count && characters[position + 1].isNumber) {
+                start = position
+                current.append("-")
+            } else if let ascii {
                 // Fast path for ASCII, which is nearly all catalog text.
                 if (ascii >= 0x30 && ascii <= 0x39) || (ascii >= 0x61 && ascii <= 0x7A) {
                     if current.isEmpty { start = position }
@@ -68,22 +74,12 @@ enum SearchText {
                 } else if ascii >= 0x41 && ascii <= 0x5A {
                     if current.isEmpty { start = position }
                     current.append(Character(Unicode.Scalar(ascii + 0x20)))
-                } else if ascii == 0x2D, current.isEmpty,
-                          startsNegativeNumber(previousIsWord: previous.map { $0.isLetter || $0.isNumber } ?? false,
-                                               nextIsDigit: position + 1 < characters.count && characters[position + 1].isNumber) {
-                    start = position
-                    current.append("-")
                 } else {
                     flush()
                 }
             } else if character.isLetter || character.isNumber {
                 if current.isEmpty { start = position }
                 current.append(contentsOf: character.lowercased())
-            } else if character == "-", current.isEmpty,
-                      startsNegativeNumber(previousIsWord: previous.map { $0.isLetter || $0.isNumber } ?? false,
-                                           nextIsDigit: position + 1 < characters.count && characters[position + 1].isNumber) {
-                start = position
-                current.append("-")
             } else {
                 flush()
             }
@@ -94,7 +90,7 @@ enum SearchText {
         return words
     }
 
-    static func isNumeric(_ word: [Character]) -> Bool {
+    package static func isNumeric(_ word: [Character]) -> Bool {
         !word.isEmpty && word.allSatisfy { $0.isNumber || $0 == "-" }
     }
 }

@@ -222,7 +222,7 @@ public final class Searcher {
             foldedBytes = SearchBytes.of(folded)
             foldedASCII = foldedBytes.allSatisfy { $0 < 0x80 }
             wordIDs = words.map { word in index.wordID(SearchBytes.of(word)).map(Int32.init) ?? -1 }
-            stemIDs = words.map { index.stemID(SearchBytes.of(WordForms.stem($0))) }
+            stemIDs = words.map { index.stemID(WordForms.stem(bytes: SearchBytes.of($0))) }
         }
     }
 
@@ -520,7 +520,7 @@ public final class Searcher {
         }
         remember(matchedIDs, for: word)
         if !word.numeric {
-            let stem = index.stemID(SearchBytes.of(WordForms.stem(word.characters)))
+            let stem = index.stemID(WordForms.stem(bytes: word.bytes))
             if stem >= 0 {
                 for k in Int(index.stemWordStarts[Int(stem)])..<Int(index.stemWordStarts[Int(stem) + 1]) {
                     let id = Int(index.stemWords[k])

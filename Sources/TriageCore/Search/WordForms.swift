@@ -1,65 +1,61 @@
 /// Light English word forms for search: "importing", "imported" and "imports" all become "import", "replies"
 /// becomes "reply", "blocking" "block". Deliberately small (a few suffix rules, no dictionary): it only has to
 /// make a ticket's wording meet the catalog's.
-enum WordForms {
-    /// The stem of a lowercase search word. Numbers and short words are returned unchanged.
-    static func stem(_ word: [Character]) -> [Character] {
-        guard word.count > 3, word.allSatisfy({ $0.isLetter }) else { return word }
-        var w = word
-        func ends(_ suffix: String) -> Bool { w.count > suffix.count + 2 && w.suffix(suffix.count).elementsEqual(suffix) }
-        if ends("ies") {
-            w.removeLast(3)
-            w.append("y")
-        } else if ends("sses") {
-            w.removeLast(2)
-        } else if ends("ing") {
-            w.removeLast(3)
-        } else if ends("ed") {
-            w.removeLast(2)
-        } else if ends("es"), let before = w.dropLast(2).last, "sxzh".contains(before) {
-            w.removeLast(2)
-        } else if w.last == "s", !ends("ss"), !ends("us"), !ends("is") {
-            w.removeLast()
-        }
-        if w.count > 3, w.last == "e" { w.removeLast() }
-        // "blocked" -> "block", "banned" -> "bann" -> "ban", "stopped" -> "stop".
-        if w.count > 3, let last = w.last, w[w.count - 2] == last, !"aeiouls".contains(last) { w.removeLast() }
-        return w
-    }
-
-    /// `stem` over NFC UTF-8 bytes: a byte-for-byte port for ASCII words (nearly all), `stem` itself otherwise.
+package enum WordForms {
+    /// The stem of a lowercase search word as NFC UTF-8 bytes (what the index stores). Numbers and short words
+    /// are returned unchanged. ASCII words (nearly all) are stemmed byte by byte; others by `Character`s, which
+    /// is what "a letter", "the last letter" and the length mean for them.
     static func stem(bytes word: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        guard word.allSatisfy({ $0 < 0x80 }) else {
-            return SearchBytes.of(stem(Array(String(decoding: word, as: UTF8.self))))
+        if word.allSatisfy({ $0 < 0x80 }) {
+            let letters = Array(word)
+            guard letters.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) }) else { return letters }
+            return withoutSuffix(letters)
         }
-        var w = Array(word)
-        guard w.count > 3, w.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) }) else { return w }
-        func ends(_ suffix: StaticString) -> Bool {
-            let count = suffix.utf8CodeUnitCount
-            guard w.count > count + 2 else { return false }
-            return suffix.withUTF8Buffer { w.suffix(count).elementsEqual($0) }
-        }
-        if ends("ies") {
-            w.removeLast(3)
-            w.append(0x79)
-        } else if ends("sses") {
-            w.removeLast(2)
-        } else if ends("ing") {
-            w.removeLast(3)
-        } else if ends("ed") {
-            w.removeLast(2)
-        } else if ends("es"), let before = w.dropLast(2).last, [0x73, 0x78, 0x7A, 0x68].contains(before) {
-            w.removeLast(2)
-        } else if w.last == 0x73, !ends("ss"), !ends("us"), !ends("is") {
-            w.removeLast()
-        }
-        if w.count > 3, w.last == 0x65 { w.removeLast() }
-        if w.count > 3, let last = w.last, w[w.count - 2] == last,
-           ![0x61, 0x65, 0x69, 0x6F, 0x75, 0x6C, 0x73].contains(last) { w.removeLast() }
-        return w
+        let letters = Array(String(decoding: word, as: UTF8.self))
+        guard letters.allSatisfy(\.isLetter) else { return SearchBytes.of(letters) }
+        return SearchBytes.of(withoutSuffix(letters))
     }
 
     static func stem(bytes word: [UInt8]) -> [UInt8] { word.withUnsafeBufferPointer { stem(bytes: $0) } }
+
+    /// `stem(bytes:)` for a word as `Character`s (highlighting and the explainer compare words so).
+    package static func stem(_ word: [Character]) -> [Character] {
+        Array(String(decoding: stem(bytes: SearchBytes.of(word)), as: UTF8.self))
+    }
+
+    /// The suffix rules, written once for bytes and `Character`s: a word of letters loses "-ies" (to "-y"),
+    /// "-ing", "-ed", "-es" after s/x/z/h, a plural "-s", then a final "e" and one of a doubled final consonant.
+    private static func withoutSuffix<Letter: StemLetter>(_ word: [Letter]) -> [Letter] {
+        guard word.count > 3 else { return word }
+        var w = word
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard w.count > count + 2 else { return false }
+            return suffix.withUTF8Buffer { w.suffix(count).elementsEqual($0) { $0.asciiValue == $1 } }
+        }
+        func isOne(_ letter: Letter, of letters: StaticString) -> Bool {
+            guard let ascii = letter.asciiValue else { return false }
+            return letters.withUTF8Buffer { $0.contains(ascii) }
+        }
+        if ends("ies") {
+            w.removeLast(3)
+            w.append(Letter(asciiLetter: 0x79))
+        } else if ends("sses") {
+            w.removeLast(2)
+        } else if ends("ing") {
+            w.removeLast(3)
+        } else if ends("ed") {
+            w.removeLast(2)
+        } else if ends("es"), let before = w.dropLast(2).last, isOne(before, of: "sxzh") {
+            w.removeLast(2)
+        } else if let last = w.last, isOne(last, of: "s"), !ends("ss"), !ends("us"), !ends("is") {
+            w.removeLast()
+        }
+        if w.count > 3, let last = w.last, isOne(last, of: "e") { w.removeLast() }
+        // "blocked" -> "block", "banned" -> "bann" -> "ban", "stopped" -> "stop".
+        if w.count > 3, let last = w.last, w[w.count - 2] == last, !isOne(last, of: "aeiouls") { w.removeLast() }
+        return w
+    }
 
     /// Words a ticket puts around the facts that say nothing about which code it is: articles, pronouns,
     /// auxiliaries, "error", "code", "customer", JSON keys of the vendors' error bodies. They count when they
@@ -84,5 +80,21 @@ enum WordForms {
         "application", "length", "date", "server", "cache", "control", "private", "charset", "utf", "v1", "v2", "v3",
     ]
 
-    static func isFiller(_ word: [Character]) -> Bool { fillerWords.contains(String(word)) }
+    package static func isFiller(_ word: [Character]) -> Bool { fillerWords.contains(String(word)) }
+}
+
+/// A letter the suffix rules read: a byte of an ASCII word, or a `Character`.
+private protocol StemLetter: Equatable {
+    /// Its ASCII value; nil beyond ASCII.
+    var asciiValue: UInt8? { get }
+    init(asciiLetter: UInt8)
+}
+
+extension UInt8: StemLetter {
+    fileprivate var asciiValue: UInt8? { self }
+    fileprivate init(asciiLetter: UInt8) { self = asciiLetter }
+}
+
+extension Character: StemLetter {
+    fileprivate init(asciiLetter: UInt8) { self.init(Unicode.Scalar(asciiLetter)) }
 }

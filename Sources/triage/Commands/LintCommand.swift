@@ -19,14 +19,10 @@ struct LintCommand: ParsableCommand {
     var directories: [String] { global.catalogs + folders }
 
     func run() throws {
-        var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
-        var problems: [CatalogProblem] = []
-        for directory in directories {
-            let read = CatalogSource.directory(directory)
-            sources.append(read.source)
-            problems += read.problems
-        }
-        let (catalog, loadProblems) = CatalogLoader.lint(sources)
+        // Only the folders named here, never TRIAGE_CATALOG's.
+        let read = CatalogSources.reading(.builtIn(BuiltinCatalog.files), then: directories)
+        var problems = read.problems
+        let (catalog, loadProblems) = CatalogLoader.lint(read.sources)
         problems += loadProblems
         for problem in problems { Console.out(TextLayout.cell(problem.description)) }
         let checked = directories.isEmpty ? "built-in catalog" : directories.joined(separator: ", ")

@@ -25,14 +25,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The catalog sources in override order: built-in, then TRIAGE_CATALOG folders, then --catalog folders.
     func sources(environment: [String: String]) -> (sources: [CatalogSource], problems: [CatalogProblem]) {
-        var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
-        var problems: [CatalogProblem] = []
-        for folder in userFolders(environment) {
-            let read = CatalogSource.directory(folder)
-            sources.append(read.source)
-            problems += read.problems
-        }
-        return (sources, problems)
+        CatalogSources.standard(builtIn: BuiltinCatalog.files, environment: environment, folders: catalogs)
     }
 
     /// Loads the catalog; on any problem prints every one as `file:line:column: message` and exits 2.
@@ -45,7 +38,7 @@ struct GlobalOptions: ParsableArguments {
         if folders.isEmpty, let compiled, let catalog = CompiledCatalog.decode(compiled) { return catalog }
         let catalog: Catalog
         let all: [CatalogProblem]
-        if let directory = CatalogCache.defaultDirectory(environment: environment) {
+        if let directory = TriagePaths.cacheDirectory(environment: environment) {
             let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
             let key = Self.builtInKey
             let line = BuildProgressLine()
@@ -68,7 +61,7 @@ struct GlobalOptions: ParsableArguments {
     func catalogForScreen() throws -> (catalog: Catalog, build: BackgroundCatalogBuild?) {
         let environment = ProcessInfo.processInfo.environment
         let folders = userFolders(environment)
-        guard !folders.isEmpty, let directory = CatalogCache.defaultDirectory(environment: environment) else {
+        guard !folders.isEmpty, let directory = TriagePaths.cacheDirectory(environment: environment) else {
             return (try loadCatalog(), nil)
         }
         let compiled = BuiltinCatalog.compiled
@@ -93,7 +86,7 @@ struct GlobalOptions: ParsableArguments {
     func searchIndexStore() -> SearchIndexStore? {
         let environment = ProcessInfo.processInfo.environment
         let folders = userFolders(environment)
-        guard !folders.isEmpty, let directory = CatalogCache.defaultDirectory(environment: environment) else { return nil }
+        guard !folders.isEmpty, let directory = TriagePaths.cacheDirectory(environment: environment) else { return nil }
         return SearchIndexStore(catalogFile: CatalogCache(directory: directory).file(builtInKey: Self.builtInKey, folders: folders))
     }
 
@@ -104,8 +97,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The user catalog folders in override order: TRIAGE_CATALOG's, then --catalog's.
     private func userFolders(_ environment: [String: String]) -> [String] {
-        ((environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init) + catalogs)
-            .filter { !$0.isEmpty }
+        CatalogSources.userFolders(environment: environment, folders: catalogs)
     }
 
     /// Identifies the built-in catalog in cache keys: its compiled bytes, else its files.

@@ -30,13 +30,13 @@ enum Completions {
 
     /// The catalog, ignoring problems (completion never prints errors).
     static func load(words: [String]) -> Catalog {
-        var folders = (ProcessInfo.processInfo.environment["TRIAGE_CATALOG"] ?? "").split(separator: ":").map(String.init)
+        var folders: [String] = []
         for (index, word) in words.enumerated() {
             if word == "--catalog", index + 1 < words.count { folders.append(words[index + 1]) }
             if word.hasPrefix("--catalog=") { folders.append(String(word.dropFirst("--catalog=".count))) }
         }
-        var sources = [CatalogSource.builtIn(BuiltinCatalog.files)]
-        for folder in folders where !folder.isEmpty { sources.append(CatalogSource.directory(folder).source) }
+        let sources = CatalogSources.standard(builtIn: BuiltinCatalog.files, environment: ProcessInfo.processInfo.environment,
+                                              folders: folders).sources
         return CatalogLoader.load(sources).catalog
     }
 }

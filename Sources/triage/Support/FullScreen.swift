@@ -33,7 +33,7 @@ enum FullScreen {
                     recorder: SessionRecorder? = nil, sessions given: SessionAccess? = nil,
                     build: BackgroundCatalogBuild? = nil, searchIndexStore: SearchIndexStore? = nil) throws -> BrowserProgram {
         let sessions = given ?? recorder.map(SessionAccess.init)
-        let statePath = StatePath.resolve(environment: environment)
+        let statePath = TriagePaths.state(environment: environment)
         let saver: TranscriptSaver?
         if let transcriptFile {
             // The first save needs --force to replace an existing file; later saves replace what this run wrote.

@@ -7,7 +7,7 @@ import TriageStore
 enum SessionDatabase {
     /// The path, or nil when there is no home folder to put it in.
     static func path(_ global: GlobalOptions, environment: [String: String]) -> String? {
-        SessionDatabaseLocation.resolve(option: global.database, environment: environment)
+        TriagePaths.sessionsDatabase(option: global.database, environment: environment)
     }
 
     /// Opens the store, or says why not. Never throws: a diagnosis goes on without it.

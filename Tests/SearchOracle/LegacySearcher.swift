@@ -1,4 +1,5 @@
 import Foundation
+import TriageCore
 
 /// The searcher before issue 12 (see `LegacySearchIndex`). Ranked, typo-tolerant search over a `LegacySearchIndex`, made for per-keystroke use: the matches of each query word
 /// against the vocabulary are cached, so typing one more character recomputes only the word being typed.
@@ -13,7 +14,7 @@ import Foundation
 /// (429: too many requests). An exact code anywhere in the query ranks first; the vendor's message as a phrase
 /// ranks high; a deprecated vendor's code ranks below an equally good current one. Field filters: `v:VENDOR`,
 /// `s:STATUS`, `c:CATEGORY`. Not thread-safe (it caches): use one per thread.
-@_spi(Benchmark) public final class LegacySearcher {
+public final class LegacySearcher {
     public let index: LegacySearchIndex
     private var wordCache: [String: LegacyWordScores] = [:]
     private var cacheOrder: [String] = []

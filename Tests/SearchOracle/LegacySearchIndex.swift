@@ -1,6 +1,8 @@
-/// The search index before issue 12: `[Character]` words and arrays of arrays, kept to benchmark against and to
-/// check that the flat index ranks exactly as it did (SearchEquivalenceTests).
-@_spi(Benchmark) public struct LegacySearchIndex: Sendable {
+import TriageCore
+
+/// The search index before issue 12: `[Character]` words and arrays of arrays. Not shipped: the ranking oracle
+/// that `SearchEquivalenceTests` compare TriageCore's flat index with, and `triage-bench keystrokes` times.
+public struct LegacySearchIndex: Sendable {
     struct Posting: Sendable {
         var entry: Int32
         /// Bit i set: the word occurs in `SearchField(rawValue: i)`.
