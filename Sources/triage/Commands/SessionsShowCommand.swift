@@ -24,8 +24,8 @@ struct SessionsShowCommand: ParsableCommand {
         var lines = ["Session #\(stored.id)" + (stored.ticket.map { " for ticket \($0)" } ?? "") + " by \(stored.user)"]
         lines.append("Status: \(stored.status.rawValue), \(stored.diagnosis.path.count) steps"
             + (stored.outcome.map { ", outcome: \($0.label)" } ?? ""))
-        lines.append("Created \(SessionTime.short(stored.createdAt)), updated \(SessionTime.short(stored.updatedAt))"
-            + (stored.endedAt.map { ", ended \(SessionTime.short($0))" } ?? ""))
+        lines.append("Created \(UTCTime.short(stored.createdAt)), updated \(UTCTime.short(stored.updatedAt))"
+            + (stored.endedAt.map { ", ended \(UTCTime.short($0))" } ?? ""))
         if stored.status == .open { lines.append("Continue it with: triage sessions resume \(stored.id)") }
         Console.out(TerminalSafe.sanitize(lines.joined(separator: "\n")) + "\n")
         Console.out(transcript.markdown)

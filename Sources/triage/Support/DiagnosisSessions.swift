@@ -60,7 +60,7 @@ enum DiagnosisSessions {
     static func describe(_ stored: StoredSession, catalog: Catalog) -> String {
         let title = catalog.tree(id: stored.tree)?.title ?? stored.tree
         let steps = stored.diagnosis.path.count
-        return TerminalSafe.sanitize("session #\(stored.id), \(title), \(steps) step\(steps == 1 ? "" : "s"), updated \(SessionTime.short(stored.updatedAt)) by \(stored.user)")
+        return TerminalSafe.sanitize("session #\(stored.id), \(title), \(steps) step\(steps == 1 ? "" : "s"), updated \(UTCTime.short(stored.updatedAt)) by \(stored.user)")
     }
 
     /// Asks until answered: true continues the open session, false starts a new one. End of input continues.
@@ -138,24 +138,5 @@ enum DiagnosisSessions {
         if !session.isFinished, let id {
             Console.error("Session #\(id) is saved; continue it with: triage sessions resume \(id)")
         }
-    }
-}
-
-/// Times as the sessions commands show them: UTC, to the minute.
-enum SessionTime {
-    static func short(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0)
-    }
-
-    static func iso(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
-
-    /// `YYYY-MM-DD` (midnight UTC) or a full ISO 8601 time.
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
-        return try? Date.ISO8601FormatStyle().year().month().day().parse(text)
     }
 }
