@@ -50,11 +50,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(help: "Start a new diagnosis even if the ticket has an open one (which is marked abandoned).") var new = false
 
     func run() throws {
-        let catalog = try global.loadCatalog()
-        if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        let catalog = try global.loadCatalog(checking: vendor)
         if let long = answers.first(where: { $0.count > TypedValue.maximumLength }) {
-            Console.error("triage: an --answer may be at most \(TypedValue.maximumLength) characters; got \(long.count)")
-            throw ExitCode(2)
+            throw TriageError("an --answer may be at most \(TypedValue.maximumLength) characters; got \(long.count)", exitCode: 2)
         }
         let started: DiagnosisSession
         if let from {
@@ -62,8 +60,7 @@ struct DiagnoseCommand: ParsableCommand {
         } else if let target {
             started = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
         } else {
-            Console.error("triage: give a tree id or a code, or --from FILE with a pasted response")
-            throw ExitCode(2)
+            throw TriageError("give a tree id or a code, or --from FILE with a pasted response", exitCode: 2)
         }
         let environment = ProcessInfo.processInfo.environment
         let write = LineModeRun.writer(toStandardError: json)
@@ -99,68 +96,9 @@ struct DiagnoseCommand: ParsableCommand {
                 for folder in created { Console.error("Created the folder \(TextLayout.cell(folder))") }
                 Console.error("Transcript saved to \(TerminalSafe.sanitize(transcript, keepNewlines: false))")
             } catch {
-                Console.error("triage: cannot save the transcript: \(TerminalSafe.sanitize("\(error)", keepNewlines: false))")
-                throw ExitCode(2)
+                throw TriageError("cannot save the transcript: \(TerminalSafe.sanitize("\(error)", keepNewlines: false))", exitCode: 2)
             }
         }
         if !finished.reachedDetermined { throw ExitCode(1) }
-    }
-}
-
-/// Starting a diagnosis from what a person typed: a tree id, or a code.
-enum DiagnosisStart {
-    static func session(for target: String, vendor: String?, tree: String?, in catalog: Catalog) throws -> DiagnosisSession {
-        do {
-            if catalog.tree(id: target) != nil, vendor == nil {
-                return try DiagnosisSession.start(tree: target, in: catalog)
-            }
-            if catalog.entries(code: target, vendor: vendor).isEmpty, tree == nil {
-                var message = "triage: '\(TerminalSafe.sanitize(target))' is neither a tree nor a code"
-                let treeGuesses = Suggestions.closest(to: target, among: catalog.trees.map(\.id), limit: 3)
-                let codeGuesses = catalog.suggestions(for: target, vendor: vendor, limit: 3).map(\.code)
-                let guesses = treeGuesses + codeGuesses
-                if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\(TextLayout.cell($0))'" }.joined(separator: ", "))?" }
-                Console.error(message + "\nSee the trees with 'triage trees'.")
-                throw ExitCode(2)
-            }
-            let entry = try CodeLookup.single(target, vendor: vendor, in: catalog)
-            let candidates = DiagnosisSession.trees(for: entry.reference, in: catalog)
-            if let tree {
-                guard candidates.contains(where: { $0.id == tree }) else {
-                    Console.error("triage: tree '\(TerminalSafe.sanitize(tree))' does not diagnose \(entry.code); trees for it: \(TextLayout.cell(candidates.map(\.id).joined(separator: ", ")))")
-                    throw ExitCode(2)
-                }
-                return try DiagnosisSession.start(tree: tree, from: entry.reference, in: catalog)
-            }
-            guard let best = candidates.first else {
-                Console.error("triage: no decision tree diagnoses \(entry.reference) yet")
-                throw ExitCode(1)
-            }
-            return try DiagnosisSession.start(tree: best.id, from: entry.reference, in: catalog)
-        } catch let error as DiagnosisError {
-            Console.error("triage: \(error)")
-            throw ExitCode(2)
-        }
-    }
-}
-
-/// Writes a transcript into the file the user named with `--transcript` (see `FileWriter.writeUserFile`).
-enum TranscriptFile {
-    /// Returns the folders it had to create (missing folders are created, and the caller says so).
-    @discardableResult
-    static func write(_ text: String, to path: String, overwrite: Bool) throws -> [String] {
-        try FileWriter.writeUserFile(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: path,
-                                     overwrite: overwrite, createFolders: true)
-    }
-}
-
-/// A value typed in line mode or given with --answer: control, bidi and zero-width characters made visible (so
-/// they reach neither the terminal nor the transcript and the state file raw), and at most 500 characters, the
-/// limit of the full-screen field.
-enum TypedValue {
-    static let maximumLength = 500
-
-    static func clean(_ text: String) -> String {
-        String(TerminalSafe.sanitize(text, keepNewlines: false).prefix(maximumLength))
     }
 }

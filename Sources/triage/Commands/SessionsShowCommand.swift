@@ -12,10 +12,7 @@ struct SessionsShowCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func run() throws {
-        let catalog = try global.loadCatalog()
-        let store = try SessionDatabase.require(global)
-        let stored = try SessionDatabase.load(id.value, from: store)
-        let transcript = Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt)
+        let (stored, transcript) = try SessionDatabase.transcript(id.value, global: global)
         if json {
             var object = SessionJSON(stored)
             object.transcript = transcript.document

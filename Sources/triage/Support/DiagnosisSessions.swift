@@ -19,10 +19,7 @@ enum DiagnosisSessions {
     static func start(_ session: DiagnosisSession, catalog: Catalog, global: GlobalOptions, resume: Bool, new: Bool,
                       interactive: Bool, write: (String) -> Void, readLine: () -> String?,
                       environment: [String: String]) throws -> RecordedDiagnosis {
-        if resume, new {
-            Console.error("triage: --resume and --new cannot be used together")
-            throw ExitCode(2)
-        }
+        if resume, new { throw TriageError("--resume and --new cannot be used together", exitCode: 2) }
         let (store, reason) = SessionDatabase.open(global, environment: environment)
         let ticket = global.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         var session = session
@@ -33,11 +30,10 @@ enum DiagnosisSessions {
             var choice = resume ? true : (new ? false : nil)
             if choice == nil {
                 guard interactive else {
-                    Console.error("""
-                        triage: ticket \(TerminalSafe.sanitize(ticket)) has an open diagnosis: \(described).
+                    throw TriageError("""
+                        ticket \(TerminalSafe.sanitize(ticket)) has an open diagnosis: \(described).
                         Add --resume to continue it, or --new to start a new one (the open one is then marked abandoned).
-                        """)
-                    throw ExitCode(2)
+                        """, exitCode: 2)
                 }
                 choice = ask(ticket: ticket, described: described, write: write, readLine: readLine)
             }

@@ -15,15 +15,14 @@ enum FullScreen {
 
     /// Explains that there is no terminal and names the line commands to use instead; exits 2.
     static func refuse(_ reason: String) throws -> Never {
-        Console.error("""
-            triage: cannot open the full-screen browser: \(reason).
+        throw TriageError("""
+            cannot open the full-screen browser: \(reason).
             Use the line commands instead:
               triage search WORDS...        find codes (add --json for scripts)
               triage show CODE              what a code means and what to check
               triage list [--vendor V]      every code
               triage diagnose CODE --plain  guided diagnosis on stdin/stdout
-            """)
-        throw ExitCode(2)
+            """, exitCode: 2)
     }
 
     /// Runs the browser; returns the program as it ended (for the diagnosis state).
@@ -87,8 +86,7 @@ enum FullScreen {
             status = try TerminalRunner.run(&running, options: terminal, messages: build?.mailbox, perform: perform)
             ended = running
         } catch {
-            Console.error("triage: \(error)")
-            throw ExitCode(2)
+            throw TriageError("\(error)", exitCode: 2)
         }
         if let statePath, let memoryProblem {
             Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell(memoryProblem))")
