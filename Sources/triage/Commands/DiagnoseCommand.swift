@@ -25,7 +25,8 @@ struct DiagnoseCommand: ParsableCommand {
             --from FILE (or '-' for standard input) starts from what the customer pasted: the response, error body,
             curl -v output or log line is explained as 'triage explain' does, the diagnosis of the recognised code
             starts (give TREE|CODE too to choose), and the questions and values the paste answers are filled in
-            "from the pasted response" (shown in the path, changeable with b).
+            "from the pasted response" (shown in the path, changeable with b). With '-' the paste is read to its end
+            and the questions are asked on the terminal (/dev/tty); with no terminal, give the answers with --answer.
 
             Exit status: 0 when a conclusion was reached, 1 when the diagnosis stopped before one or ended "not
             determined" (the ticket does not tell the cause), 2 on errors.
@@ -62,14 +63,17 @@ struct DiagnoseCommand: ParsableCommand {
         } else {
             throw TriageError("give a tree id or a code, or --from FILE with a pasted response", exitCode: 2)
         }
+        // Before anything is saved: where the answers will come from.
+        let input = try answerInput()
         let environment = ProcessInfo.processInfo.environment
         let write = LineModeRun.writer(toStandardError: json)
         let recorded = try DiagnosisSessions.start(
             started, catalog: catalog, global: global, resume: resume, new: new,
-            interactive: answers.isEmpty && isatty(STDIN_FILENO) == 1, write: write,
-            readLine: { Swift.readLine(strippingNewline: true) }, environment: environment)
+            interactive: answers.isEmpty && input.isTerminal, write: write, readLine: input.readLine,
+            environment: environment)
         let session = recorded.session
-        if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
+        if !plain, !json, answers.isEmpty,
+           FullScreen.unavailableReason(environment: environment, pasteOnStandardInput: pasteOnStandardInput) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
                                              overwrite: force, mouse: mouse, environment: environment,
                                              recorder: recorded.recorder, searchIndexStore: global.searchIndexStore())
@@ -77,11 +81,11 @@ struct DiagnoseCommand: ParsableCommand {
             return
         }
         let dialogue = LineModeRun.dialogue(catalog: catalog, session: session, answers: answers, json: json,
-                                            recorder: recorded.recorder, environment: environment)
+                                            input: input, recorder: recorded.recorder, environment: environment)
         let finished = dialogue.run()
         recorded.recorder.record(finished)
         if finished.isFinished, !json {
-            DiagnosisSessions.askOutcome(recorded.recorder, write: write, readLine: { Swift.readLine(strippingNewline: true) })
+            DiagnosisSessions.askOutcome(recorded.recorder, write: write, readLine: input.readLine)
         }
         defer {
             DiagnosisSessions.leave(finished, recorder: recorded.recorder, catalog: catalog,
@@ -100,5 +104,22 @@ struct DiagnoseCommand: ParsableCommand {
             }
         }
         if !finished.reachedDetermined { throw ExitCode(1) }
+    }
+
+    /// Whether the paste comes on standard input (`--from -`), so that the engineer is asked on the terminal.
+    private var pasteOnStandardInput: Bool { from.map(PasteFile.isStandardInput) ?? false }
+
+    /// Where the answers come from: standard input, or the terminal (`/dev/tty`) when standard input carried the
+    /// paste. With the paste on standard input and no terminal, only `--answer` can answer; without it, exit 2
+    /// before anything is saved.
+    private func answerInput() throws -> AnswerInput {
+        guard pasteOnStandardInput else { return .standardInput }
+        if let terminal = AnswerInput.terminal() { return terminal }
+        guard answers.isEmpty else { return .standardInput }
+        throw TriageError("""
+            the paste came on standard input, and there is no terminal (/dev/tty) to ask the questions on.
+            Save the paste to a file and give it with --from FILE (answers are then read from standard input), \
+            or answer in advance with --answer.
+            """, exitCode: 2)
     }
 }

@@ -36,11 +36,11 @@ struct SessionsResumeCommand: ParsableCommand {
         }
         let write = LineModeRun.writer(toStandardError: false)
         let dialogue = LineModeRun.dialogue(catalog: catalog, session: session, answers: answers, json: false,
-                                            recorder: recorder, environment: environment)
+                                            input: .standardInput, recorder: recorder, environment: environment)
         let finished = dialogue.run()
         recorder.record(finished)
         if finished.isFinished {
-            DiagnosisSessions.askOutcome(recorder, write: write, readLine: { Swift.readLine(strippingNewline: true) })
+            DiagnosisSessions.askOutcome(recorder, write: write, readLine: AnswerInput.standardInput.readLine)
         }
         DiagnosisSessions.leave(finished, recorder: recorder, catalog: catalog, transcriptGiven: false,
                                 environment: environment)

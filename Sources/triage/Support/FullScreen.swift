@@ -7,9 +7,13 @@ import TriageUI
 
 /// Runs the full-screen browser (optionally straight into a diagnosis) and maps its end to an exit status.
 enum FullScreen {
-    /// Whether the full screen can run here, and if not, why.
-    static func unavailableReason(environment: [String: String]) -> String? {
-        if case let .unavailable(reason) = TerminalRunner.checkTerminal(environment: environment) { return reason }
+    /// Whether the full screen can run here, and if not, why. `pasteOnStandardInput`: standard input carried a
+    /// paste (`diagnose --from -`), so only the terminal itself (`/dev/tty`, where the screen reads keys) counts.
+    static func unavailableReason(environment: [String: String], pasteOnStandardInput: Bool = false) -> String? {
+        if case let .unavailable(reason) = TerminalRunner.checkTerminal(
+            environment: environment, requireStandardInput: !pasteOnStandardInput) {
+            return reason
+        }
         return nil
     }
 
