@@ -22,8 +22,9 @@ let package = Package(
         // (TerminalKit only for `TerminalSafe`, the one sanitizer).
         .target(name: "TriageCore", dependencies: ["TerminalKit", .product(name: "Yams", package: "Yams")]),
 
-        // Diagnosis sessions in SQLite (GRDB, the system libsqlite3): the `SessionStore` of TriageCore.
-        .target(name: "TriageStore", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // What Triage keeps on disk: diagnosis sessions in SQLite (GRDB, the system libsqlite3; the `SessionStore` of
+        // TriageCore), the browser's state file and the transcripts folder. Takes plain values: knows nothing of the UI.
+        .target(name: "TriageStorage", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The shipped catalog/ folder, carried inside the binary as generated Swift source: the YAML text, and the
         // catalog compiled at build time (embed-catalog links TriageCore to load and validate it).
@@ -35,9 +36,6 @@ let package = Package(
         // The full-screen UI as pure functions: state + key -> state, state -> cell buffer. No ncurses.
         .target(name: "TriageUI", dependencies: ["TriageCore", "TerminalKit"]),
 
-        // The files the browser keeps (state, transcripts): the UI only hands them over, through injected savers.
-        .target(name: "TriageStateFiles", dependencies: ["TriageCore", "TriageUI"]),
-
         // The only code that touches the terminal.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TriageTerminal", dependencies: ["CNcurses", "TerminalKit"]),
@@ -46,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageCore", "TerminalKit", "TriageStore", "TriageUI", "TriageStateFiles", "TriageTerminal", "BuiltinCatalog",
+                "TriageCore", "TerminalKit", "TriageStorage", "TriageUI", "TriageTerminal", "BuiltinCatalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -56,18 +54,18 @@ let package = Package(
                           dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog", "CatalogGenerator"]),
 
         // Writes many sessions into one database, for the concurrency test (8 of these at once).
-        .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStore", "BuiltinCatalog"],
+        .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStorage", "BuiltinCatalog"],
                           path: "Tests/SessionStoreStress"),
 
         .target(name: "TestSupport", dependencies: ["TriageCore", "TerminalKit", "BuiltinCatalog"], path: "Tests/TestSupport"),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
-        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStateFiles", "TriageCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "CatalogGenerator"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),
-        .testTarget(name: "TriageStoreTests", dependencies: [
-            "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .testTarget(name: "TriageStorageTests", dependencies: [
+            "TriageStorage", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

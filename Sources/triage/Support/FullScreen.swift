@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageCore
-import TriageStateFiles
+import TriageStorage
 import TriageTerminal
 import TriageUI
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import TriageCore
-import TriageStore
+import TriageStorage
 
 /// Opening the sessions database named by `--db`, `TRIAGE_DB` or the default location.
 enum SessionDatabase {

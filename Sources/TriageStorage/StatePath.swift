@@ -1,5 +1,3 @@
-import TerminalKit
-
 /// Where the browser keeps its state, following the XDG base directory spec.
 public enum StatePath {
     /// `$XDG_STATE_HOME/triage/state.json` when XDG_STATE_HOME is an absolute path, else

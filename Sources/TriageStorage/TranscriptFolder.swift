@@ -1,0 +1,34 @@
+import Foundation
+import TriageCore
+
+/// A folder of saved Markdown transcripts: by default `transcripts/` beside the state file (see `StatePath`).
+public struct TranscriptFolder: Hashable, Sendable {
+    public var path: String
+
+    public init(_ path: String) { self.path = path }
+
+    /// `$XDG_STATE_HOME/triage/transcripts` when XDG_STATE_HOME is an absolute path, else
+    /// `$HOME/.local/state/triage/transcripts`; nil when neither is set. A pure function of `environment`.
+    public static func standard(environment: [String: String]) -> TranscriptFolder? {
+        guard let state = StatePath.resolve(environment: environment) else { return nil }
+        return TranscriptFolder(URL(fileURLWithPath: state).deletingLastPathComponent().appendingPathComponent("transcripts").path)
+    }
+
+    /// Writes `markdown` (with a final newline) into the folder, created privately when missing, as `fileName`
+    /// (which ends in `.md`), atomically (a temporary file, then a rename); never overwrites: a name already taken
+    /// gets `-2`, `-3`, ... before `.md`. Returns the path written.
+    public func save(_ markdown: String, as fileName: String) throws -> String {
+        let manager = FileManager.default
+        try FileWriter.makePrivateFolder(path)
+        let base = URL(fileURLWithPath: path)
+        var url = base.appendingPathComponent(fileName)
+        var number = 2
+        while manager.fileExists(atPath: url.path) {
+            url = base.appendingPathComponent("\(fileName.dropLast(3))-\(number).md")
+            number += 1
+        }
+        let text = markdown.hasSuffix("\n") ? markdown : markdown + "\n"
+        try FileWriter.replacePrivateFile(Data(text.utf8), at: url.path)
+        return url.path
+    }
+}
