@@ -24,8 +24,9 @@ let package = Package(
         // sanitizer), and `WordWrap` and `oneLine` for line mode and transcripts.
         .target(name: "TriageCore", dependencies: ["TerminalKit", .product(name: "Yams", package: "Yams")]),
 
-        // Diagnosis sessions in SQLite (GRDB, the system libsqlite3): the `SessionStore` of TriageCore.
-        .target(name: "TriageStore", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // What Triage keeps on disk: diagnosis sessions in SQLite (GRDB, the system libsqlite3; the `SessionStore` of
+        // TriageCore), the browser's state file and the transcripts folder. Takes plain values: knows nothing of the UI.
+        .target(name: "TriageStorage", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // The shipped catalog/ folder, carried inside the binary as generated Swift source: the YAML text, and the
         // catalog compiled at build time (embed-catalog links TriageCore to load and validate it).
@@ -36,10 +37,6 @@ let package = Package(
 
         // The full-screen UI as pure functions: state + key -> state, state -> cell buffer. No ncurses.
         .target(name: "TriageUI", dependencies: ["TriageCore", "TerminalKit"]),
-
-        // The files the browser keeps (state, transcripts; where: `TriagePaths`): the UI only hands them over,
-        // through injected savers.
-        .target(name: "TriageStateFiles", dependencies: ["TriageCore", "TriageUI"]),
 
         // Performs the UI's effects against real stores (the session effects today): shared by the `triage`
         // binary and the model-based tests.
@@ -53,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "triage",
             dependencies: [
-                "TriageCore", "TerminalKit", "TriageStore", "TriageUI", "TriageStateFiles", "TriageTerminal", "BuiltinCatalog",
+                "TriageCore", "TerminalKit", "TriageStorage", "TriageUI", "TriageTerminal", "BuiltinCatalog",
                 "TriageRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -70,14 +67,14 @@ let package = Package(
         .target(name: "SearchOracle", dependencies: ["TriageCore"], path: "Tests/SearchOracle"),
 
         // Writes many sessions into one database, for the concurrency test (8 of these at once).
-        .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStore", "BuiltinCatalog"],
+        .executableTarget(name: "session-store-stress", dependencies: ["TriageCore", "TriageStorage", "BuiltinCatalog"],
                           path: "Tests/SessionStoreStress"),
 
         .target(name: "TestSupport", dependencies: ["TriageCore", "TerminalKit", "BuiltinCatalog"], path: "Tests/TestSupport"),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
-        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStateFiles", "TriageCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "CatalogGenerator"]),
         // The flat index ranks as the oracle does. Slow, so its suite runs only with TRIAGE_ORACLE_TESTS set.
         .testTarget(name: "SearchOracleTests", dependencies: ["SearchOracle", "TriageCore", "TestSupport"]),
@@ -85,10 +82,10 @@ let package = Package(
         // The full screen driven through thousands of seeded action sequences, its effects performed against a
         // real SQLite file, checked against a reference model after every action.
         .testTarget(name: "SessionRecordTests", dependencies: [
-            "TriageUI", "TriageRuntime", "TriageStore", "TriageCore", "TerminalKit", "BuiltinCatalog", "TestSupport",
+            "TriageUI", "TriageRuntime", "TriageStorage", "TriageCore", "TerminalKit", "BuiltinCatalog", "TestSupport",
         ]),
-        .testTarget(name: "TriageStoreTests", dependencies: [
-            "TriageStore", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .testTarget(name: "TriageStorageTests", dependencies: [
+            "TriageStorage", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

@@ -7,8 +7,13 @@ public enum TerminalRunner {
     /// Checks that stdin and stdout are a terminal and that `TERM` names a terminal that can run a full-screen
     /// program; otherwise says why, in one sentence. Like `run`, call it from one thread at a time (terminfo lookups
     /// use ncurses' global state).
-    public static func checkTerminal(environment: [String: String]) -> TerminalCheck {
-        guard isatty(STDIN_FILENO) == 1 else { return .unavailable(reason: "standard input is not a terminal") }
+    ///
+    /// `requireStandardInput` false skips the stdin check, for a caller that read something else from standard
+    /// input (a paste piped in): the screen takes its keys from `/dev/tty` all the same.
+    public static func checkTerminal(environment: [String: String], requireStandardInput: Bool = true) -> TerminalCheck {
+        if requireStandardInput, isatty(STDIN_FILENO) != 1 {
+            return .unavailable(reason: "standard input is not a terminal")
+        }
         guard isatty(STDOUT_FILENO) == 1 else { return .unavailable(reason: "standard output is not a terminal") }
         if let problem = termProblem(environment["TERM"]) { return .unavailable(reason: problem) }
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)

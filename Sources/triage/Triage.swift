@@ -46,6 +46,9 @@ struct Triage: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let error as TriageError {
+            Console.error(error.description)
+            Foundation.exit(error.exitCode)
         } catch {
             // Usage errors exit 2, like grep and fzf; everything else keeps its own code.
             if exitCode(for: error) == .validationFailure {

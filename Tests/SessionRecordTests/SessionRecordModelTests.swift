@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 import TriageCore
 import TriageRuntime
-import TriageStore
+import TriageStorage
 @testable import TriageUI
 
 /// The record of diagnoses, model-based: the real full-screen program (in memory) is driven through thousands of

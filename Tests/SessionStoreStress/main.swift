@@ -5,7 +5,7 @@
 import BuiltinCatalog
 import Foundation
 import TriageCore
-import TriageStore
+import TriageStorage
 
 let arguments = CommandLine.arguments
 guard arguments.count == 4, let sessions = Int(arguments[3]) else {

@@ -1,7 +1,7 @@
 import TriageCore
 
 /// Where the browser was left: restored on the next start. Small, versionless JSON; unknown or missing fields
-/// are fine (an old file's `diagnosis` is ignored), and a file that cannot be read is ignored (`TriageStateFiles` reads and writes it).
+/// are fine (an old file's `diagnosis` is ignored), and a file that cannot be read is ignored (`TriageStorage` reads and writes it).
 public struct BrowserMemory: Codable, Hashable, Sendable {
     public var vendor: String?
     /// nil when the vendor row itself was selected.

@@ -20,11 +20,6 @@ public struct TranscriptDraft: Hashable, Sendable {
     /// letters, digits, `-`, `_` and `.` in the tree id become `-`.
     public var fileName: String {
         let safe = String(tree.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let stamp = String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                           parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-        return "\(safe.isEmpty ? "diagnosis" : safe)-\(stamp).md"
+        return "\(safe.isEmpty ? "diagnosis" : safe)-\(UTCTime.basic(date)).md"
     }
 }

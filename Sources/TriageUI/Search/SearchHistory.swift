@@ -2,7 +2,7 @@ import TerminalKit
 
 /// The accepted search queries, newest first, as a shell's history: ↑ in an empty query recalls the previous
 /// one, ↑↓ walk through them, typing edits the recalled query. Kept in the state file (`BrowserMemory.searches`,
-/// written by TriageStateFiles; the UI does no file I/O), capped, sanitized when read back.
+/// written by TriageStorage; the UI does no file I/O), capped, sanitized when read back.
 struct SearchHistory: Hashable, Sendable {
     static let limit = 50
     private(set) var queries: [String] = []

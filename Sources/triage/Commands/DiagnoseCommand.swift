@@ -25,7 +25,8 @@ struct DiagnoseCommand: ParsableCommand {
             --from FILE (or '-' for standard input) starts from what the customer pasted: the response, error body,
             curl -v output or log line is explained as 'triage explain' does, the diagnosis of the recognised code
             starts (give TREE|CODE too to choose), and the questions and values the paste answers are filled in
-            "from the pasted response" (shown in the path, changeable with b).
+            "from the pasted response" (shown in the path, changeable with b). With '-' the paste is read to its end
+            and the questions are asked on the terminal (/dev/tty); with no terminal, give the answers with --answer.
 
             Exit status: 0 when a conclusion was reached, 1 when the diagnosis stopped before one or ended "not
             determined" (the ticket does not tell the cause), 2 on errors.
@@ -50,11 +51,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(help: "Start a new diagnosis even if the ticket has an open one (which is marked abandoned).") var new = false
 
     func run() throws {
-        let catalog = try global.loadCatalog()
-        if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        let catalog = try global.loadCatalog(checking: vendor)
         if let long = answers.first(where: { $0.count > TypedValue.maximumLength }) {
-            Console.error("triage: an --answer may be at most \(TypedValue.maximumLength) characters; got \(long.count)")
-            throw ExitCode(2)
+            throw TriageError("an --answer may be at most \(TypedValue.maximumLength) characters; got \(long.count)", exitCode: 2)
         }
         let started: DiagnosisSession
         if let from {
@@ -62,17 +61,19 @@ struct DiagnoseCommand: ParsableCommand {
         } else if let target {
             started = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
         } else {
-            Console.error("triage: give a tree id or a code, or --from FILE with a pasted response")
-            throw ExitCode(2)
+            throw TriageError("give a tree id or a code, or --from FILE with a pasted response", exitCode: 2)
         }
+        // Before anything is saved: where the answers will come from.
+        let input = try answerInput()
         let environment = ProcessInfo.processInfo.environment
         let write = LineModeRun.writer(toStandardError: json)
         let recorded = try DiagnosisSessions.start(
             started, catalog: catalog, global: global, resume: resume, new: new,
-            interactive: answers.isEmpty && isatty(STDIN_FILENO) == 1, write: write,
-            readLine: { Swift.readLine(strippingNewline: true) }, environment: environment)
+            interactive: answers.isEmpty && input.isTerminal, write: write, readLine: input.readLine,
+            environment: environment)
         let session = recorded.session
-        if !plain, !json, answers.isEmpty, FullScreen.unavailableReason(environment: environment) == nil {
+        if !plain, !json, answers.isEmpty,
+           FullScreen.unavailableReason(environment: environment, pasteOnStandardInput: pasteOnStandardInput) == nil {
             let program = try FullScreen.run(catalog: catalog, diagnosis: session, transcriptFile: transcript,
                                              overwrite: force, mouse: mouse, environment: environment,
                                              recorder: recorded.recorder, searchIndexStore: global.searchIndexStore())
@@ -80,11 +81,11 @@ struct DiagnoseCommand: ParsableCommand {
             return
         }
         let dialogue = LineModeRun.dialogue(catalog: catalog, session: session, answers: answers, json: json,
-                                            recorder: recorded.recorder, environment: environment)
+                                            input: input, recorder: recorded.recorder, environment: environment)
         let finished = dialogue.run()
         recorded.recorder.record(finished)
         if finished.isFinished, !json {
-            DiagnosisSessions.askOutcome(recorded.recorder, write: write, readLine: { Swift.readLine(strippingNewline: true) })
+            DiagnosisSessions.askOutcome(recorded.recorder, write: write, readLine: input.readLine)
         }
         defer {
             DiagnosisSessions.leave(finished, recorder: recorded.recorder, catalog: catalog,
@@ -99,68 +100,26 @@ struct DiagnoseCommand: ParsableCommand {
                 for folder in created { Console.error("Created the folder \(TextLayout.cell(folder))") }
                 Console.error("Transcript saved to \(TerminalSafe.sanitize(transcript, keepNewlines: false))")
             } catch {
-                Console.error("triage: cannot save the transcript: \(TerminalSafe.sanitize("\(error)", keepNewlines: false))")
-                throw ExitCode(2)
+                throw TriageError("cannot save the transcript: \(TerminalSafe.sanitize("\(error)", keepNewlines: false))", exitCode: 2)
             }
         }
         if !finished.reachedDetermined { throw ExitCode(1) }
     }
-}
 
-/// Starting a diagnosis from what a person typed: a tree id, or a code.
-enum DiagnosisStart {
-    static func session(for target: String, vendor: String?, tree: String?, in catalog: Catalog) throws -> DiagnosisSession {
-        do {
-            if catalog.tree(id: target) != nil, vendor == nil {
-                return try DiagnosisSession.start(tree: target, in: catalog)
-            }
-            if catalog.entries(code: target, vendor: vendor).isEmpty, tree == nil {
-                var message = "triage: '\(TerminalSafe.sanitize(target))' is neither a tree nor a code"
-                let treeGuesses = Suggestions.closest(to: target, among: catalog.trees.map(\.id), limit: 3)
-                let codeGuesses = catalog.suggestions(for: target, vendor: vendor, limit: 3).map(\.code)
-                let guesses = treeGuesses + codeGuesses
-                if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\(TextLayout.cell($0))'" }.joined(separator: ", "))?" }
-                Console.error(message + "\nSee the trees with 'triage trees'.")
-                throw ExitCode(2)
-            }
-            let entry = try CodeLookup.single(target, vendor: vendor, in: catalog)
-            let candidates = DiagnosisSession.trees(for: entry.reference, in: catalog)
-            if let tree {
-                guard candidates.contains(where: { $0.id == tree }) else {
-                    Console.error("triage: tree '\(TerminalSafe.sanitize(tree))' does not diagnose \(entry.code); trees for it: \(TextLayout.cell(candidates.map(\.id).joined(separator: ", ")))")
-                    throw ExitCode(2)
-                }
-                return try DiagnosisSession.start(tree: tree, from: entry.reference, in: catalog)
-            }
-            guard let best = candidates.first else {
-                Console.error("triage: no decision tree diagnoses \(entry.reference) yet")
-                throw ExitCode(1)
-            }
-            return try DiagnosisSession.start(tree: best.id, from: entry.reference, in: catalog)
-        } catch let error as DiagnosisError {
-            Console.error("triage: \(error)")
-            throw ExitCode(2)
-        }
-    }
-}
+    /// Whether the paste comes on standard input (`--from -`), so that the engineer is asked on the terminal.
+    private var pasteOnStandardInput: Bool { from.map(PasteFile.isStandardInput) ?? false }
 
-/// Writes a transcript into the file the user named with `--transcript` (see `FileWriter.writeUserFile`).
-enum TranscriptFile {
-    /// Returns the folders it had to create (missing folders are created, and the caller says so).
-    @discardableResult
-    static func write(_ text: String, to path: String, overwrite: Bool) throws -> [String] {
-        try FileWriter.writeUserFile(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: path,
-                                     overwrite: overwrite, createFolders: true)
-    }
-}
-
-/// A value typed in line mode or given with --answer: control, bidi and zero-width characters made visible (so
-/// they reach neither the terminal nor the transcript and the state file raw), and at most 500 characters, the
-/// limit of the full-screen field.
-enum TypedValue {
-    static let maximumLength = 500
-
-    static func clean(_ text: String) -> String {
-        String(TerminalSafe.sanitize(text, keepNewlines: false).prefix(maximumLength))
+    /// Where the answers come from: standard input, or the terminal (`/dev/tty`) when standard input carried the
+    /// paste. With the paste on standard input and no terminal, only `--answer` can answer; without it, exit 2
+    /// before anything is saved.
+    private func answerInput() throws -> AnswerInput {
+        guard pasteOnStandardInput else { return .standardInput }
+        if let terminal = AnswerInput.terminal() { return terminal }
+        guard answers.isEmpty else { return .standardInput }
+        throw TriageError("""
+            the paste came on standard input, and there is no terminal (/dev/tty) to ask the questions on.
+            Save the paste to a file and give it with --from FILE (answers are then read from standard input), \
+            or answer in advance with --answer.
+            """, exitCode: 2)
     }
 }

@@ -17,47 +17,23 @@ struct DocsCommand: ParsableCommand {
     @Flag(help: "Open the URL in the browser (xdg-open) instead of printing it.") var open = false
 
     func run() throws {
-        let catalog = try global.loadCatalog()
-        if let vendor { try VendorCheck.require(vendor, in: catalog) }
-        let entry = try CodeLookup.single(code, vendor: vendor, in: catalog)
-        guard let url = catalog.docs(for: entry) else {
-            Console.error("triage: \(TextLayout.cell(entry.vendor)) documents no URL for \(TextLayout.cell(entry.code))")
-            throw ExitCode(1)
-        }
+        let url = try documentation()
         if open, let opener = Opener.find() {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: opener)
-            process.arguments = [url]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            do {
-                try process.run()
-                process.waitUntilExit()
-                if process.terminationStatus == 0 { return Console.error("Opened \(TextLayout.cell(url))") }
-            } catch {}
+            if Opener.open(url, with: opener) { return Console.error("Opened \(TextLayout.cell(url))") }
             Console.error("triage: \(opener) could not open the URL; here it is:")
         } else if open {
             Console.error("triage: no xdg-open here; here is the URL:")
         }
         Console.out(TextLayout.cell(url))
     }
-}
 
-/// The program that opens a URL in the desktop's browser, if there is one on the PATH.
-enum Opener {
-    static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
-        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        #if os(macOS)
-        let names = ["open"]
-        #else
-        let names = ["xdg-open"]  // never `open`: on Linux that is openvt
-        #endif
-        for name in names {
-            for folder in path {
-                let candidate = "\(folder)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            }
+    /// The code's own docs URL, else its vendor's; exit 1 when there is none.
+    private func documentation() throws -> String {
+        let catalog = try global.loadCatalog(checking: vendor)
+        let entry = try CodeLookup.single(code, vendor: vendor, in: catalog)
+        guard let url = catalog.docs(for: entry) else {
+            throw TriageError("\(TextLayout.cell(entry.vendor)) documents no URL for \(TextLayout.cell(entry.code))", exitCode: 1)
         }
-        return nil
+        return url
     }
 }

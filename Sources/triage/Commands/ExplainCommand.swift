@@ -165,9 +165,9 @@ struct ExplanationJSON: Encodable {
         entry = best.map { EntryJSON(entry: $0, catalog: catalog) }
         diagnose = best.flatMap { diagnoseCommand(for: $0, in: catalog) }
         searchResults = explanation.searchResults.map { hit in
-            let entry = catalog.entries[hit.entryIndex]
-            return SearchHitJSON(vendor: entry.vendor, code: entry.code, category: entry.category, message: entry.message,
-                                 score: (hit.score * 100).rounded() / 100)
+            var result = SearchHitJSON(catalog.entries[hit.entryIndex], score: hit.score)
+            result.summary = nil  // explain's search results have always left the summary out
+            return result
         }
         unknownCodes = explanation.unknownCodes
     }

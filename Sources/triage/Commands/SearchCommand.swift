@@ -32,17 +32,12 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try global.loadCatalog()
-        if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        let catalog = try global.loadCatalog(checking: vendor)
         let text = query.joined(separator: " ")
         let searcher = global.searcher(for: catalog)
         let hits = searcher.search(text, vendor: vendor, limit: limit)
         if json {
-            try JSONOutput.print(hits.map { hit in
-                let entry = catalog.entries[hit.entryIndex]
-                return SearchHitJSON(vendor: entry.vendor, code: entry.code, category: entry.category,
-                                     message: entry.message, summary: entry.summary, score: (hit.score * 100).rounded() / 100)
-            })
+            try JSONOutput.print(hits.map { SearchHitJSON(catalog.entries[$0.entryIndex], score: $0.score) })
         } else if hits.isEmpty {
             Console.error("triage: nothing matches '\(TerminalSafe.sanitize(text))'")
         } else {

@@ -11,10 +11,7 @@ struct SessionsDeleteCommand: ParsableCommand {
 
     func run() throws {
         let store = try SessionDatabase.require(global)
-        guard try SessionDatabase.attempt({ try store.delete(id: id.value) }) else {
-            Console.error("triage: no session #\(id.value); see 'triage sessions list'")
-            throw ExitCode(1)
-        }
+        guard try SessionDatabase.attempt({ try store.delete(id: id.value) }) else { throw SessionDatabase.missing(id.value) }
         Console.out("Deleted session #\(id.value).")
     }
 }

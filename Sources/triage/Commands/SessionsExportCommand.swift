@@ -16,10 +16,7 @@ struct SessionsExportCommand: ParsableCommand {
     @Option(help: "md (Markdown, to paste into the ticket) or json.") var format: Format = .md
 
     func run() throws {
-        let catalog = try global.loadCatalog()
-        let store = try SessionDatabase.require(global)
-        let stored = try SessionDatabase.load(id.value, from: store)
-        let transcript = Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt)
+        let transcript = try SessionDatabase.transcript(id.value, global: global).transcript
         switch format {
         case .md: Console.raw(transcript.markdown, toStandardError: false)
         case .json: Console.out(transcript.json)

@@ -25,7 +25,7 @@ struct SessionsListCommand: ParsableCommand {
         } else {
             let rows = sessions.map { stored in
                 ["#\(stored.id)", stored.ticket ?? "-", stored.user, stored.tree, stored.status.rawValue,
-                 stored.outcome?.label ?? "-", "\(stored.diagnosis.path.count)", SessionTime.short(stored.updatedAt)]
+                 stored.outcome?.label ?? "-", "\(stored.diagnosis.path.count)", UTCTime.short(stored.updatedAt)]
             }
             let header = ["ID", "TICKET", "USER", "TREE", "STATUS", "OUTCOME", "STEPS", "UPDATED"]
             for line in SessionTable.lines(header: header, rows: rows) { Console.out(line) }

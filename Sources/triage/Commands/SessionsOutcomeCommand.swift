@@ -13,8 +13,7 @@ struct SessionsOutcomeCommand: ParsableCommand {
 
     func run() throws {
         guard let value = SessionOutcome(argument: outcome) else {
-            Console.error("triage: unknown outcome '\(TerminalSafe.sanitize(outcome))'; use solved, not-solved or escalated")
-            throw ExitCode(2)
+            throw TriageError("unknown outcome '\(TerminalSafe.sanitize(outcome))'; use solved, not-solved or escalated", exitCode: 2)
         }
         let store = try SessionDatabase.require(global)
         let stored = try SessionDatabase.load(id.value, from: store)

@@ -21,11 +21,7 @@ struct SessionsResumeCommand: ParsableCommand {
     func run() throws {
         let catalog = try global.loadCatalog()
         let environment = ProcessInfo.processInfo.environment
-        let (opened, reason) = SessionDatabase.open(global, environment: environment)
-        guard let store = opened else {
-            Console.error("triage: \(TerminalSafe.sanitize(reason ?? "no sessions database"))")
-            throw ExitCode(2)
-        }
+        let store = try SessionDatabase.require(global, environment: environment)
         let stored = try find(in: store, environment: environment)
         let recorder = SessionDatabase.recorder(global, catalog: catalog, store: store, reason: nil,
                                                 continuing: stored.id, ticket: stored.ticket, environment: environment)
@@ -40,11 +36,11 @@ struct SessionsResumeCommand: ParsableCommand {
         }
         let write = LineModeRun.writer(toStandardError: false)
         let dialogue = LineModeRun.dialogue(catalog: catalog, session: session, answers: answers, json: false,
-                                            recorder: recorder, environment: environment)
+                                            input: .standardInput, recorder: recorder, environment: environment)
         let finished = dialogue.run()
         recorder.record(finished)
         if finished.isFinished {
-            DiagnosisSessions.askOutcome(recorder, write: write, readLine: { Swift.readLine(strippingNewline: true) })
+            DiagnosisSessions.askOutcome(recorder, write: write, readLine: AnswerInput.standardInput.readLine)
         }
         DiagnosisSessions.leave(finished, recorder: recorder, catalog: catalog, transcriptGiven: false,
                                 environment: environment)
@@ -58,10 +54,8 @@ struct SessionsResumeCommand: ParsableCommand {
             ?? SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open, limit: 1)
         if let latest = try SessionDatabase.attempt({ try store.list(filter) }).first { return latest }
         if let ticket = global.ticket {
-            Console.error("triage: ticket \(TerminalSafe.sanitize(ticket)) has no open session; see 'triage sessions list --ticket \(TerminalSafe.sanitize(ticket))'")
-        } else {
-            Console.error("triage: you have no open session; see 'triage sessions list'")
+            throw TriageError("ticket \(TerminalSafe.sanitize(ticket)) has no open session; see 'triage sessions list --ticket \(TerminalSafe.sanitize(ticket))'", exitCode: 1)
         }
-        throw ExitCode(1)
+        throw TriageError("you have no open session; see 'triage sessions list'", exitCode: 1)
     }
 }

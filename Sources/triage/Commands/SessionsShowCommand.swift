@@ -12,10 +12,7 @@ struct SessionsShowCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func run() throws {
-        let catalog = try global.loadCatalog()
-        let store = try SessionDatabase.require(global)
-        let stored = try SessionDatabase.load(id.value, from: store)
-        let transcript = Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt)
+        let (stored, transcript) = try SessionDatabase.transcript(id.value, global: global)
         if json {
             var object = SessionJSON(stored)
             object.transcript = transcript.document
@@ -24,8 +21,8 @@ struct SessionsShowCommand: ParsableCommand {
         var lines = ["Session #\(stored.id)" + (stored.ticket.map { " for ticket \($0)" } ?? "") + " by \(stored.user)"]
         lines.append("Status: \(stored.status.rawValue), \(stored.diagnosis.path.count) steps"
             + (stored.outcome.map { ", outcome: \($0.label)" } ?? ""))
-        lines.append("Created \(SessionTime.short(stored.createdAt)), updated \(SessionTime.short(stored.updatedAt))"
-            + (stored.endedAt.map { ", ended \(SessionTime.short($0))" } ?? ""))
+        lines.append("Created \(UTCTime.short(stored.createdAt)), updated \(UTCTime.short(stored.updatedAt))"
+            + (stored.endedAt.map { ", ended \(UTCTime.short($0))" } ?? ""))
         if stored.status == .open { lines.append("Continue it with: triage sessions resume \(stored.id)") }
         Console.out(TerminalSafe.sanitize(lines.joined(separator: "\n")) + "\n")
         Console.out(transcript.markdown)

@@ -39,8 +39,7 @@ struct SessionsStatsCommand: ParsableCommand {
         var start: Date?
         if let since {
             guard let date = SessionTime.parse(since) else {
-                Console.error("triage: --since expects a day (2026-12-01) or an ISO 8601 time, not '\(TerminalSafe.sanitize(since))'")
-                throw ExitCode(2)
+                throw TriageError("--since expects a day (2026-12-01) or an ISO 8601 time, not '\(TerminalSafe.sanitize(since))'", exitCode: 2)
             }
             start = date
         }

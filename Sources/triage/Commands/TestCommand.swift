@@ -78,7 +78,6 @@ struct TestCommand: ParsableCommand {
     private static func refuse(_ problems: [CatalogProblem]) throws {
         guard !problems.isEmpty else { return }
         for problem in problems { Console.error(TerminalSafe.sanitize(problem.description)) }
-        Console.error("triage: the catalog has \(problems.count) problem\(problems.count == 1 ? "" : "s"); check with 'triage lint DIR'")
-        throw ExitCode(2)
+        throw TriageError("the catalog has \(problems.count) problem\(problems.count == 1 ? "" : "s"); check with 'triage lint DIR'", exitCode: 2)
     }
 }

@@ -23,8 +23,7 @@ struct TreesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try global.loadCatalog()
-        if let vendor { try VendorCheck.require(vendor, in: catalog) }
+        let catalog = try global.loadCatalog(checking: vendor)
         let trees = catalog.trees.filter { vendor == nil || $0.vendors.contains(vendor!) }
         if json {
             return try JSONOutput.print(trees.map { tree in

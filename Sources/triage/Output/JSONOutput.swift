@@ -60,16 +60,6 @@ extension KeyedEncodingContainer {
     }
 }
 
-/// One search result (`search --json`).
-struct SearchHitJSON: Encodable {
-    let vendor: String
-    let code: String
-    let category: String
-    @NullIfAbsent var message: String?
-    @NullIfAbsent var summary: String?
-    let score: Double
-}
-
 /// A vendor (`vendors --json`).
 struct VendorJSON: Encodable {
     let id: String

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import TriageCore
 import TerminalKit
@@ -19,10 +18,7 @@ enum DiagnosisSessions {
     static func start(_ session: DiagnosisSession, catalog: Catalog, global: GlobalOptions, resume: Bool, new: Bool,
                       interactive: Bool, write: (String) -> Void, readLine: () -> String?,
                       environment: [String: String]) throws -> RecordedDiagnosis {
-        if resume, new {
-            Console.error("triage: --resume and --new cannot be used together")
-            throw ExitCode(2)
-        }
+        if resume, new { throw TriageError("--resume and --new cannot be used together", exitCode: 2) }
         let (store, reason) = SessionDatabase.open(global, environment: environment)
         let ticket = global.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         var session = session
@@ -33,11 +29,10 @@ enum DiagnosisSessions {
             var choice = resume ? true : (new ? false : nil)
             if choice == nil {
                 guard interactive else {
-                    Console.error("""
-                        triage: ticket \(TerminalSafe.sanitize(ticket)) has an open diagnosis: \(described).
+                    throw TriageError("""
+                        ticket \(TerminalSafe.sanitize(ticket)) has an open diagnosis: \(described).
                         Add --resume to continue it, or --new to start a new one (the open one is then marked abandoned).
-                        """)
-                    throw ExitCode(2)
+                        """, exitCode: 2)
                 }
                 choice = ask(ticket: ticket, described: described, write: write, readLine: readLine)
             }
@@ -60,7 +55,7 @@ enum DiagnosisSessions {
     static func describe(_ stored: StoredSession, catalog: Catalog) -> String {
         let title = catalog.tree(id: stored.tree)?.title ?? stored.tree
         let steps = stored.diagnosis.path.count
-        return TerminalSafe.sanitize("session #\(stored.id), \(title), \(steps) step\(steps == 1 ? "" : "s"), updated \(SessionTime.short(stored.updatedAt)) by \(stored.user)")
+        return TerminalSafe.sanitize("session #\(stored.id), \(title), \(steps) step\(steps == 1 ? "" : "s"), updated \(UTCTime.short(stored.updatedAt)) by \(stored.user)")
     }
 
     /// Asks until answered: true continues the open session, false starts a new one. End of input continues.
@@ -138,24 +133,5 @@ enum DiagnosisSessions {
         if !session.isFinished, let id {
             Console.error("Session #\(id) is saved; continue it with: triage sessions resume \(id)")
         }
-    }
-}
-
-/// Times as the sessions commands show them: UTC, to the minute.
-enum SessionTime {
-    static func short(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0)
-    }
-
-    static func iso(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
-
-    /// `YYYY-MM-DD` (midnight UTC) or a full ISO 8601 time.
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
-        return try? Date.ISO8601FormatStyle().year().month().day().parse(text)
     }
 }

@@ -1,29 +1,32 @@
 import ArgumentParser
 import Foundation
 import TriageCore
-import TriageStateFiles
+import TriageStorage
 import TriageTerminal
 import TriageUI
 
 /// Runs the full-screen browser (optionally straight into a diagnosis) and maps its end to an exit status.
 enum FullScreen {
-    /// Whether the full screen can run here, and if not, why.
-    static func unavailableReason(environment: [String: String]) -> String? {
-        if case let .unavailable(reason) = TerminalRunner.checkTerminal(environment: environment) { return reason }
+    /// Whether the full screen can run here, and if not, why. `pasteOnStandardInput`: standard input carried a
+    /// paste (`diagnose --from -`), so only the terminal itself (`/dev/tty`, where the screen reads keys) counts.
+    static func unavailableReason(environment: [String: String], pasteOnStandardInput: Bool = false) -> String? {
+        if case let .unavailable(reason) = TerminalRunner.checkTerminal(
+            environment: environment, requireStandardInput: !pasteOnStandardInput) {
+            return reason
+        }
         return nil
     }
 
     /// Explains that there is no terminal and names the line commands to use instead; exits 2.
     static func refuse(_ reason: String) throws -> Never {
-        Console.error("""
-            triage: cannot open the full-screen browser: \(reason).
+        throw TriageError("""
+            cannot open the full-screen browser: \(reason).
             Use the line commands instead:
               triage search WORDS...        find codes (add --json for scripts)
               triage show CODE              what a code means and what to check
               triage list [--vendor V]      every code
               triage diagnose CODE --plain  guided diagnosis on stdin/stdout
-            """)
-        throw ExitCode(2)
+            """, exitCode: 2)
     }
 
     /// Runs the browser; returns the program as it ended (for the diagnosis state).
@@ -87,8 +90,7 @@ enum FullScreen {
             status = try TerminalRunner.run(&running, options: terminal, messages: build?.mailbox, perform: perform)
             ended = running
         } catch {
-            Console.error("triage: \(error)")
-            throw ExitCode(2)
+            throw TriageError("\(error)", exitCode: 2)
         }
         if let statePath, let memoryProblem {
             Console.error("triage: cannot save the browser state (where you were) to \(TextLayout.cell(statePath)): \(TextLayout.cell(memoryProblem))")

@@ -1,16 +1,18 @@
 import Foundation
 import TriageCore
 
-/// The line-mode dialogue as `diagnose` and `sessions resume` run it: typed values cleaned, secrets read without
-/// echo on a terminal, lines wrapped to the terminal (not for JSON), and the session saved after every step.
+/// The line-mode dialogue as `diagnose` and `sessions resume` run it: answers read from `input` (typed values
+/// cleaned, secrets read without echo on a terminal), lines wrapped to the terminal (not for JSON), and the session
+/// saved after every step.
 enum LineModeRun {
     static func dialogue(catalog: Catalog, session: DiagnosisSession, answers: [String], json: Bool,
-                         recorder: SessionRecorder, environment: [String: String]) -> LineModeDiagnosis {
+                         input: AnswerInput, recorder: SessionRecorder,
+                         environment: [String: String]) -> LineModeDiagnosis {
         let terminal = OutputTerminal.current(environment: environment)
         var dialogue = LineModeDiagnosis(
             catalog: catalog, session: session, presetAnswers: answers.map(TypedValue.clean),
-            readLine: { Swift.readLine(strippingNewline: true).map(TypedValue.clean) },
-            readSecret: isatty(STDIN_FILENO) == 1 ? { SecretInput.readLine().map(TypedValue.clean) } : nil,
+            readLine: { input.readLine().map(TypedValue.clean) },
+            readSecret: input.isTerminal ? { input.readSecret().map(TypedValue.clean) } : nil,
             width: !json && terminal.isTerminal ? terminal.width : nil,
             write: writer(toStandardError: json))
         dialogue.afterStep = { recorder.record($0) }

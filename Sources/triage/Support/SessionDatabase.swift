@@ -1,7 +1,6 @@
-import ArgumentParser
 import Foundation
 import TriageCore
-import TriageStore
+import TriageStorage
 
 /// Opening the sessions database named by `--db`, `TRIAGE_DB` or the default location.
 enum SessionDatabase {
@@ -26,10 +25,7 @@ enum SessionDatabase {
     static func require(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
         throws -> any SessionStore {
         let (store, reason) = open(global, environment: environment)
-        guard let store else {
-            Console.error("triage: \(TerminalSafe.sanitize(reason ?? "no sessions database"))")
-            throw ExitCode(2)
-        }
+        guard let store else { throw TriageError(TerminalSafe.sanitize(reason ?? "no sessions database"), exitCode: 2) }
         return store
     }
 
@@ -53,23 +49,29 @@ enum SessionDatabase {
 
     /// Session `id` from a `sessions` command argument, or exit 1 when there is none.
     static func load(_ id: Int64, from store: any SessionStore) throws -> StoredSession {
-        do {
-            if let stored = try store.load(id: id) { return stored }
-        } catch {
-            Console.error("triage: \(TerminalSafe.sanitize("\(error)"))")
-            throw ExitCode(2)
-        }
-        Console.error("triage: no session #\(id); see 'triage sessions list'")
-        throw ExitCode(1)
+        guard let stored = try attempt({ try store.load(id: id) }) else { throw missing(id) }
+        return stored
     }
 
-    /// Runs a store call for a command: a failure prints why and exits 2.
+    /// Session `id` of the database the options name, with its transcript (dated when it was last saved), for
+    /// `sessions show` and `sessions export`.
+    static func transcript(_ id: Int64, global: GlobalOptions) throws -> (stored: StoredSession, transcript: Transcript) {
+        let catalog = try global.loadCatalog()
+        let stored = try load(id, from: try require(global))
+        return (stored, Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt))
+    }
+
+    /// "No session #id" (exit 1).
+    static func missing(_ id: Int64) -> TriageError {
+        TriageError("no session #\(id); see 'triage sessions list'", exitCode: 1)
+    }
+
+    /// Runs a store call for a command: a failure says why and exits 2.
     static func attempt<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch {
-            Console.error("triage: \(TerminalSafe.sanitize("\(error)"))")
-            throw ExitCode(2)
+            throw TriageError(TerminalSafe.sanitize("\(error)"), exitCode: 2)
         }
     }
 }

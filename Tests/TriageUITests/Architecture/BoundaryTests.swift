@@ -25,7 +25,7 @@ struct BoundaryTests {
                          "contentsOf: URL", "createFile", "rename(", "unlink(", "open(\"", "Data(contentsOf"]
         for file in files {
             for word in forbidden where file.text.contains(word) {
-                Issue.record("Sources/TriageUI/\(file.name) uses \(word): file I/O belongs in TriageStateFiles or the CLI")
+                Issue.record("Sources/TriageUI/\(file.name) uses \(word): file I/O belongs in TriageStorage or the CLI")
             }
         }
     }

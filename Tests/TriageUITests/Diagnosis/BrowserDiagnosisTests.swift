@@ -2,7 +2,7 @@ import Foundation
 import TerminalKit
 import Testing
 import TriageCore
-import TriageStateFiles
+import TriageStorage
 @testable import TriageUI
 
 /// The diagnosis inside the browser: `d`, `t`, tree links, leaving and resuming, related-code jumps, saving,

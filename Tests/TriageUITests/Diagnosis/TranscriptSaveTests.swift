@@ -2,7 +2,7 @@ import Foundation
 import TerminalKit
 import Testing
 import TriageCore
-import TriageStateFiles
+import TriageStorage
 @testable import TriageUI
 
 /// `s` asks the host to save; the host performs `BrowserEffect.saveTranscript` with the injected saver (the only

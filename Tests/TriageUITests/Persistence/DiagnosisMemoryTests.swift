@@ -2,7 +2,7 @@ import Foundation
 import TerminalKit
 import Testing
 import TriageCore
-import TriageStateFiles
+import TriageStorage
 @testable import TriageUI
 
 /// The diagnosis no longer lives in the browser memory (it is saved step by step in the sessions database):

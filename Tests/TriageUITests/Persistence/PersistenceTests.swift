@@ -2,7 +2,7 @@ import Foundation
 import TerminalKit
 import Testing
 import TriageCore
-import TriageStateFiles
+import TriageStorage
 @testable import TriageUI
 
 @Suite("Picking up where you left off")

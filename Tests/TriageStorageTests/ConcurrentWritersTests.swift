@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import TriageCore
-import TriageStore
+import TriageStorage
 
 /// Several processes writing into one database at once, as engineers sharing a team file do.
 @Suite struct ConcurrentWritersTests {

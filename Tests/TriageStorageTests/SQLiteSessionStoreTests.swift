@@ -3,7 +3,7 @@ import GRDB
 import Testing
 import TestSupport
 import TriageCore
-import TriageStore
+import TriageStorage
 
 /// The SQLite session store: round trips, filters, outcomes and stats, and every way a database can be unusable.
 @Suite struct SQLiteSessionStoreTests {

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The program that opens a URL in the desktop's browser, if there is one on the PATH.
+enum Opener {
+    static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        #if os(macOS)
+        let names = ["open"]
+        #else
+        let names = ["xdg-open"]  // never `open`: on Linux that is openvt
+        #endif
+        for name in names {
+            for folder in path {
+                let candidate = "\(folder)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    /// Runs `opener` on `url`, its output discarded; whether it ran and exited 0.
+    static func open(_ url: String, with opener: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [url]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return false
+        }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
