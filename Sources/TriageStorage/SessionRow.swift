@@ -31,7 +31,7 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
     init(snapshot: SessionSnapshot, user: String, ticket: String?, date: Date) throws {
         self.user = user
         self.ticket = ticket
-        tree = snapshot.diagnosis.tree
+        tree = snapshot.diagnosis.tree.rawValue
         startCode = snapshot.diagnosis.code?.description
         status = SessionStatus.open.rawValue
         steps = 0
@@ -53,11 +53,11 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
         encoder.outputFormatting = [.sortedKeys]
         state = String(decoding: try encoder.encode(diagnosis), as: UTF8.self)
         steps = diagnosis.path.count
-        currentTree = diagnosis.currentTree
-        currentNode = diagnosis.currentNode
+        currentTree = diagnosis.currentTree.rawValue
+        currentNode = diagnosis.currentNode.rawValue
         updatedAt = date
         let conclusion = snapshot.conclusion
-        if conclusion?.tree != conclusionTree || conclusion?.node != conclusionNode {
+        if conclusion?.tree.rawValue != conclusionTree || conclusion?.node.rawValue != conclusionNode {
             outcome = nil
             outcomeAt = nil
         }
@@ -68,8 +68,8 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
         } else {
             endedAt = nil
         }
-        conclusionTree = conclusion?.tree
-        conclusionNode = conclusion?.node
+        conclusionTree = conclusion?.tree.rawValue
+        conclusionNode = conclusion?.node.rawValue
         conclusionTitle = conclusion?.title
         conclusionUndetermined = conclusion?.undetermined ?? false
     }
@@ -78,11 +78,11 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
         let diagnosis = try JSONDecoder().decode(DiagnosisSession.self, from: Data(state.utf8))
         var conclusion: SessionConclusion?
         if let conclusionTree, let conclusionNode {
-            conclusion = SessionConclusion(tree: conclusionTree, node: conclusionNode, title: conclusionTitle ?? "",
+            conclusion = SessionConclusion(tree: TreeID(conclusionTree), node: NodeID(conclusionNode), title: conclusionTitle ?? "",
                                            undetermined: conclusionUndetermined)
         }
         return StoredSession(
-            id: id ?? 0, user: user, ticket: ticket, tree: tree, startCode: startCode,
+            id: id ?? 0, user: user, ticket: ticket, tree: TreeID(tree), startCode: startCode,
             status: SessionStatus(rawValue: status) ?? .open, diagnosis: diagnosis, createdAt: createdAt,
             updatedAt: updatedAt, endedAt: endedAt, conclusion: conclusion,
             outcome: outcome.flatMap(SessionOutcome.init(rawValue:)))

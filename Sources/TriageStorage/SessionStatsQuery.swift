@@ -29,7 +29,7 @@ enum SessionStatsQuery {
             ORDER BY (not_solved + escalated) DESC, count DESC, conclusion_tree, conclusion_node
             """, arguments: arguments).map { row in
             var result = stats(row, tree: row["conclusion_tree"])
-            result.node = row["conclusion_node"]
+            result.node = (row["conclusion_node"] as String?).map { NodeID($0) }
             result.title = row["title"]
             return result
         }
@@ -37,7 +37,7 @@ enum SessionStatsQuery {
     }
 
     private static func stats(_ row: Row, tree: String) -> SessionStats.Row {
-        SessionStats.Row(tree: tree, count: row["count"], solved: row["solved"], notSolved: row["not_solved"],
+        SessionStats.Row(tree: TreeID(tree), count: row["count"], solved: row["solved"], notSolved: row["not_solved"],
                          escalated: row["escalated"], abandoned: row["abandoned"], undetermined: row["undetermined"])
     }
 }

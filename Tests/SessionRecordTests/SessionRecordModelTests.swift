@@ -44,7 +44,7 @@ struct ModelRun {
     /// What the model expects of one stored row.
     struct Row {
         var ticket: String?
-        var tree: String
+        var tree: TreeID
         var session: DiagnosisSession
     }
 

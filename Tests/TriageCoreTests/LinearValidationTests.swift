@@ -51,8 +51,8 @@ struct LinearValidationTests {
         func time(_ count: Int) throws -> Duration {
             let here = SourceLocation(file: "chain.yaml", line: 1, column: 1)
             var nodes = (0..<count).map { index in
-                TreeNode(id: "n\(index)", kind: .ask(Ask(prompt: "Value after @V\(max(0, index - 1))|the value@?",
-                                                      variable: "V\(index)", next: index + 1 == count ? "done" : "n\(index + 1)")),
+                TreeNode(id: NodeID("n\(index)"), kind: .ask(Ask(prompt: "Value after @V\(max(0, index - 1))|the value@?",
+                                                      variable: "V\(index)", next: NodeID(index + 1 == count ? "done" : "n\(index + 1)"))),
                          location: here)
             }
             nodes.append(TreeNode(id: "done", kind: .conclusion(Conclusion(diagnosis: "Done @V0|the value@", steps: ["x"])),

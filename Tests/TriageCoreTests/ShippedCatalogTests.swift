@@ -60,7 +60,7 @@ import TestSupport
 
     /// The vendor files' own `trees:` lists and the trees' `codes:` lists say the same thing.
     @Test func vendorTreeListsMatchTheTreesCodes() throws {
-        var fromTrees: [CodeReference: Set<String>] = [:]
+        var fromTrees: [CodeReference: Set<TreeID>] = [:]
         for tree in catalog.trees {
             for code in tree.codes { fromTrees[code, default: []].insert(tree.id) }
         }

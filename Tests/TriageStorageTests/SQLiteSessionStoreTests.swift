@@ -31,7 +31,7 @@ import TriageStorage
         }
     }
 
-    func finishedSession(_ tree: String, code: CodeReference? = nil) throws -> DiagnosisSession {
+    func finishedSession(_ tree: TreeID, code: CodeReference? = nil) throws -> DiagnosisSession {
         var session = try DiagnosisSession.start(tree: tree, from: code, in: catalog)
         var guard_ = 0
         while !session.isFinished, guard_ < 50, let step = session.current(in: catalog) {

@@ -22,7 +22,7 @@ public struct Catalog: Sendable {
     /// Each vendor's runs of consecutive entries (one run when grouped), so a vendor's entries are found
     /// without looking at the others'.
     private let vendorRuns: [String: [Range<Int>]]
-    private let treeIndex: [String: Int]
+    private let treeIndex: [TreeID: Int]
     private let vendorIndex: [String: Int]
 
     public init(vendors: [Vendor], entries: [CatalogEntry], trees: [DecisionTree], examples: [ExampleTicket] = []) {
@@ -54,7 +54,7 @@ public struct Catalog: Sendable {
 
     public func vendor(id: String) -> Vendor? { vendorIndex[id].map { vendors[$0] } }
     public func entry(_ reference: CodeReference) -> CatalogEntry? { index(of: reference).map { entries[$0] } }
-    public func tree(id: String) -> DecisionTree? { treeIndex[id].map { trees[$0] } }
+    public func tree(id: TreeID) -> DecisionTree? { treeIndex[id].map { trees[$0] } }
 
     /// The index in `entries` of the (first) entry with this vendor and code.
     public func index(of reference: CodeReference) -> Int? {

@@ -32,7 +32,7 @@ public enum CatalogLoader {
         let parsed = ParsedCatalogFile.parseAll(sources, progress: perFile)
         for (source, files) in zip(sources, parsed) {
             var vendorCodesInSource: [String: [String: SourceLocation]] = [:]
-            var treesInSource: [String: SourceLocation] = [:]
+            var treesInSource: [TreeID: SourceLocation] = [:]
             for file in files {
                 problems.append(contentsOf: file.problems.problems)
                 switch file.content {
@@ -77,8 +77,8 @@ private struct Merger {
 
     var vendorOrder: [String] = []
     var vendors: [String: VendorState] = [:]
-    var trees: [String: TreeFile] = [:]
-    var treeOrder: [String] = []
+    var trees: [TreeID: TreeFile] = [:]
+    var treeOrder: [TreeID] = []
     var examples: [ExampleTicket] = []
     /// Sources with at least one example-ticket file: each of their trees needs an example.
     var sourcesWithExamples = Set<String>()
@@ -119,7 +119,7 @@ private struct Merger {
         var unknownCodes = UnknownCodeMessages(codesByVendor: vendors.mapValues { Array($0.codes.keys) })
 
         // Trees first: which codes each diagnoses, so entries can list them.
-        var treesByCode: [CodeReference: [String]] = [:]
+        var treesByCode: [CodeReference: [TreeID]] = [:]
         let finalTrees = treeOrder.compactMap { trees[$0] }
         for file in finalTrees {
             for reference in file.tree.codes { treesByCode[reference, default: []].append(file.tree.id) }
@@ -152,11 +152,11 @@ private struct Merger {
                         problems.add(location, unknownCodes.message(for: reference))
                     }
                 }
-                var treeIDs: [String] = []
+                var treeIDs: [TreeID] = []
                 for (treeID, location) in raw.trees {
                     if trees[treeID] == nil {
                         var message = "code '\(code)' names unknown tree '\(treeID)'"
-                        if let guess = unknownCodes.suggest(treeID, among: treeOrder, limit: 1).first {
+                        if let guess = unknownCodes.suggest(treeID.rawValue, among: treeOrder.map(\.rawValue), limit: 1).first {
                             message += "; did you mean '\(guess)'?"
                         }
                         problems.add(location, message)

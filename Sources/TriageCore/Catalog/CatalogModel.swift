@@ -92,12 +92,12 @@ public struct CatalogEntry: Hashable, Sendable {
     public var keywords: [String]
     public var related: [CodeReference]
     /// Ids of the decision trees that diagnose this code (its own list merged with the trees' `codes:`).
-    public var trees: [String]
+    public var trees: [TreeID]
     public var location: SourceLocation
 
     public init(vendor: String, category: String, code: String, httpStatus: Int? = nil, message: String? = nil,
                 summary: String? = nil, docs: String? = nil, description: String, causes: [String] = [], checks: [String] = [], keywords: [String] = [],
-                related: [CodeReference] = [], trees: [String] = [], location: SourceLocation) {
+                related: [CodeReference] = [], trees: [TreeID] = [], location: SourceLocation) {
         self.vendor = vendor
         self.category = category
         self.code = code

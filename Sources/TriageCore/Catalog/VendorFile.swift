@@ -16,7 +16,7 @@ struct VendorFile {
         var entry: CatalogEntry
         var categoryLocation: SourceLocation
         var related: [(text: String, location: SourceLocation)]
-        var trees: [(id: String, location: SourceLocation)]
+        var trees: [(id: TreeID, location: SourceLocation)]
     }
 
     static let topKeys = ["vendor", "categories", "codes"]
@@ -97,7 +97,7 @@ struct VendorFile {
             value.text("each related code", &problems).map { ($0, value.location) }
         } ?? []
         let trees = mapping["trees"]?.list("trees of \(what)", &problems)?.compactMap { value in
-            value.text("each tree id", &problems).map { ($0, value.location) }
+            value.text("each tree id", &problems).map { (TreeID($0), value.location) }
         } ?? []
         guard let category, let description, let categoryValue else { return nil }
         let entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: http, message: message,

@@ -86,7 +86,7 @@ public enum CompiledCatalog {
                 records.string(reference.code)
             }
             records.varint(entry.trees.count)
-            for tree in entry.trees { records.varint(table.id(tree)) }
+            for tree in entry.trees { records.varint(table.id(tree.rawValue)) }
             location(entry.location, &records, &table)
         }
         offsets.uint64(UInt64(records.bytes.count))

@@ -123,8 +123,8 @@ struct CompiledEntries: @unchecked Sendable {
         let relatedCount = try reader.count()
         related.reserveCapacity(relatedCount)
         for _ in 0..<relatedCount { related.append(CodeReference(vendor: try interned(), code: try reader.string())) }
-        var trees: [String] = []
-        for _ in 0..<(try reader.count()) { trees.append(try interned()) }
+        var trees: [TreeID] = []
+        for _ in 0..<(try reader.count()) { trees.append(TreeID(try interned())) }
         let location = SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
         return CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,

@@ -1,20 +1,20 @@
 /// A guided diagnosis: questions leading to conclusions, for a family of codes.
 public struct DecisionTree: Hashable, Sendable, Codable {
-    public var id: String
+    public var id: TreeID
     public var title: String
     public var summary: String?
     public var vendors: [String]
     /// The codes this tree diagnoses.
     public var codes: [CodeReference]
-    public var start: String
+    public var start: NodeID
     /// Nodes by id; `nodeOrder` keeps the file's order.
-    public var nodes: [String: TreeNode]
-    public var nodeOrder: [String]
+    public var nodes: [NodeID: TreeNode]
+    public var nodeOrder: [NodeID]
     public var source: String
     public var location: SourceLocation
 
-    public init(id: String, title: String, summary: String? = nil, vendors: [String], codes: [CodeReference],
-                start: String, nodes: [TreeNode], source: String, location: SourceLocation) {
+    public init(id: TreeID, title: String, summary: String? = nil, vendors: [String], codes: [CodeReference],
+                start: NodeID, nodes: [TreeNode], source: String, location: SourceLocation) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -27,16 +27,16 @@ public struct DecisionTree: Hashable, Sendable, Codable {
         self.location = location
     }
 
-    public subscript(node id: String) -> TreeNode? { nodes[id] }
+    public subscript(node id: NodeID) -> TreeNode? { nodes[id] }
 }
 
 /// One step of a tree.
 public struct TreeNode: Hashable, Sendable, Codable {
-    public var id: String
+    public var id: NodeID
     public var kind: Kind
     public var location: SourceLocation
 
-    public init(id: String, kind: Kind, location: SourceLocation) {
+    public init(id: NodeID, kind: Kind, location: SourceLocation) {
         self.id = id
         self.kind = kind
         self.location = location
@@ -50,7 +50,7 @@ public struct TreeNode: Hashable, Sendable, Codable {
     }
 
     /// The ids of the nodes of the same tree that this node leads to.
-    public var successors: [String] {
+    public var successors: [NodeID] {
         switch kind {
         case let .question(question): return question.answers.map(\.next) + (question.cantTell.map { [$0.next] } ?? [])
         case let .ask(ask): return ask.cantTell.map { [ask.next, $0] } ?? [ask.next]
@@ -83,11 +83,11 @@ public struct Question: Hashable, Sendable, Codable {
 /// A question's "I can't tell from the ticket" path: the node it continues at (the most likely branch, or a
 /// step that says how to find out) and the check to do, recorded in the path and the transcript.
 public struct CantTell: Hashable, Sendable, Codable {
-    public var next: String
+    public var next: NodeID
     public var check: String
     public var location: SourceLocation
 
-    public init(next: String, check: String, location: SourceLocation) {
+    public init(next: NodeID, check: String, location: SourceLocation) {
         self.next = next
         self.check = check
         self.location = location
@@ -98,12 +98,12 @@ public struct Answer: Hashable, Sendable, Codable {
     public var label: String
     /// Started from one of these codes, this answer is taken without asking.
     public var codes: [CodeReference]
-    public var next: String
+    public var next: NodeID
     /// Evidence values (case-insensitive) that take this answer when the question has an `evidence` key.
     public var match: [String]
     public var location: SourceLocation
 
-    public init(label: String, codes: [CodeReference] = [], next: String, match: [String] = [],
+    public init(label: String, codes: [CodeReference] = [], next: NodeID, match: [String] = [],
                 location: SourceLocation) {
         self.label = label
         self.codes = codes
@@ -120,16 +120,16 @@ public struct Ask: Hashable, Sendable, Codable {
     public var variable: String
     /// Secret values (keys, tokens) are masked everywhere but where they are typed.
     public var secret: Bool
-    public var next: String
+    public var next: NodeID
     /// Where "can't tell" continues (the value is then unknown); `nil`: at `next`.
-    public var cantTell: String?
+    public var cantTell: NodeID?
     /// What a typed value must look like.
     public var rules: ValueRules
     /// The evidence (from a pasted response) that fills this value.
     public var evidence: Evidence.Key?
 
-    public init(prompt: String, detail: String? = nil, variable: String, secret: Bool = false, next: String,
-                cantTell: String? = nil, rules: ValueRules = ValueRules(), evidence: Evidence.Key? = nil) {
+    public init(prompt: String, detail: String? = nil, variable: String, secret: Bool = false, next: NodeID,
+                cantTell: NodeID? = nil, rules: ValueRules = ValueRules(), evidence: Evidence.Key? = nil) {
         self.prompt = prompt
         self.detail = detail
         self.variable = variable
@@ -176,10 +176,10 @@ public struct Escalation: Hashable, Sendable, Codable {
 
 /// Continue in another tree, at its start or at a given node.
 public struct Link: Hashable, Sendable, Codable {
-    public var tree: String
-    public var node: String?
+    public var tree: TreeID
+    public var node: NodeID?
 
-    public init(tree: String, node: String? = nil) {
+    public init(tree: TreeID, node: NodeID? = nil) {
         self.tree = tree
         self.node = node
     }

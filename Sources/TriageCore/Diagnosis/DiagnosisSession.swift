@@ -17,12 +17,12 @@ import Foundation
 /// text). Write `redacted()` to disk unless the secret values are really needed there.
 public struct DiagnosisSession: Codable, Hashable, Sendable {
     /// The tree the diagnosis started in.
-    public let tree: String
+    public let tree: TreeID
     /// The code the diagnosis started from, if any.
     public var code: CodeReference? { startCode }
     /// The tree and node now shown (never a `goto` link).
-    public private(set) var currentTree: String
-    public private(set) var currentNode: String
+    public private(set) var currentTree: TreeID
+    public private(set) var currentNode: NodeID
     /// True at a conclusion (determined or not).
     public private(set) var isFinished: Bool
     /// False at a conclusion that does not determine the cause (`determined: false`); true everywhere else.
@@ -39,7 +39,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     /// Variables whose known value is secret (derived from `records`).
     private var secrets: Set<String> = []
 
-    private init(tree: String, code: CodeReference?, evidence: Evidence?) {
+    private init(tree: TreeID, code: CodeReference?, evidence: Evidence?) {
         self.tree = tree
         startCode = code
         self.evidence = evidence?.isEmpty == false ? evidence : nil
@@ -58,7 +58,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     /// Starts a diagnosis at the start node of tree `id`. Given a `code` (which the tree, or the code's entry,
     /// must name), questions with exactly one answer listing the code are answered without asking. Given
     /// `evidence`, asks and questions with an `evidence:` key it has are filled from it.
-    public static func start(tree id: String, from code: CodeReference? = nil, evidence: Evidence? = nil,
+    public static func start(tree id: TreeID, from code: CodeReference? = nil, evidence: Evidence? = nil,
                              in catalog: Catalog) throws -> DiagnosisSession {
         guard let tree = catalog.tree(id: id) else {
             throw DiagnosisError.unknownTree(id, suggestions: Suggestions.closest(to: id, among: catalog.trees.map(\.id)))
@@ -234,7 +234,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     }
 
     /// Records the answer to the current step and moves on; on failure the session is unchanged.
-    private mutating func advance(_ record: Record, to next: String, in catalog: Catalog) throws {
+    private mutating func advance(_ record: Record, to next: NodeID, in catalog: Catalog) throws {
         // Saved without the value index: copying it would make every step cost the length of the path.
         let saved = (records.count, currentTree, currentNode, isFinished, isDetermined, note)
         append(record)
@@ -346,7 +346,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
 
     /// Moves the session to (tree, node) and on through links, implied answers and evidence, to the node to
     /// show. Throws on a broken catalog (the caller restores the session).
-    private mutating func settle(tree: String, node: String, in catalog: Catalog) throws {
+    private mutating func settle(tree: TreeID, node: NodeID, in catalog: Catalog) throws {
         var position = Position(tree: tree, node: node)
         var seen = Set<Position>()
         while true {
@@ -458,10 +458,10 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        tree = try container.decode(String.self, forKey: .tree)
+        tree = try container.decode(TreeID.self, forKey: .tree)
         startCode = try container.decodeIfPresent(CodeReference.self, forKey: .startCode)
-        currentTree = try container.decode(String.self, forKey: .currentTree)
-        currentNode = try container.decode(String.self, forKey: .currentNode)
+        currentTree = try container.decode(TreeID.self, forKey: .currentTree)
+        currentNode = try container.decode(NodeID.self, forKey: .currentNode)
         isFinished = try container.decode(Bool.self, forKey: .isFinished)
         isDetermined = try container.decodeIfPresent(Bool.self, forKey: .isDetermined) ?? true
         note = try container.decodeIfPresent(String.self, forKey: .note)
@@ -501,8 +501,8 @@ extension CodeReference: Codable {
 }
 
 private struct Position: Hashable {
-    var tree: String
-    var node: String
+    var tree: TreeID
+    var node: NodeID
 }
 
 /// One step of the path as saved. Texts are stored as shown (filled, masked), so the path reads the same
@@ -518,11 +518,11 @@ private struct Record: Codable, Hashable, Sendable {
         /// A typed value, or `nil` for "can't tell"; `origin` when it came from the evidence.
         case value(variable: String, value: String?, secret: Bool, origin: String?)
         /// A `goto` followed into `tree` (at `node`, or its start).
-        case link(tree: String, node: String?)
+        case link(tree: TreeID, node: NodeID?)
     }
 
-    var tree: String
-    var node: String
+    var tree: TreeID
+    var node: NodeID
     var prompt: String
     var answer: String
     var note: String?

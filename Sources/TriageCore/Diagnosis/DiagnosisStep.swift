@@ -15,14 +15,14 @@ public struct DiagnosisStep: Hashable, Sendable {
         /// An ask answered "can't tell": the value is unknown (texts show the placeholder's fallback).
         case unknownValue(variable: String)
         /// A `goto` followed automatically into another tree (at its start, or at `node`).
-        case link(tree: String, node: String?)
+        case link(tree: TreeID, node: NodeID?)
     }
 
     /// The position in `DiagnosisSession.path` (0-based).
     public var index: Int
     /// The tree and node of this step.
-    public var tree: String
-    public var node: String
+    public var tree: TreeID
+    public var node: NodeID
     public var kind: Kind
     /// The question or ask prompt; for a link "Continued in tree TITLE".
     public var prompt: String
@@ -35,7 +35,7 @@ public struct DiagnosisStep: Hashable, Sendable {
     /// The answer text recorded for "can't tell".
     public static let cantTellAnswer = "I can't tell from the ticket"
 
-    public init(index: Int, tree: String, node: String, kind: Kind, prompt: String, answer: String,
+    public init(index: Int, tree: TreeID, node: NodeID, kind: Kind, prompt: String, answer: String,
                 note: String? = nil, origin: String? = nil) {
         self.index = index
         self.tree = tree
@@ -106,8 +106,8 @@ public struct CurrentStep: Hashable, Sendable {
 
     /// The position this step takes in the path once answered (equals `path.count`).
     public var index: Int
-    public var tree: String
-    public var node: String
+    public var tree: TreeID
+    public var node: NodeID
     public var kind: Kind
     /// The note on this step.
     public var note: String?
@@ -116,7 +116,7 @@ public struct CurrentStep: Hashable, Sendable {
     /// For an ask: what the value must look like.
     public var rules: ValueRules?
 
-    public init(index: Int, tree: String, node: String, kind: Kind, note: String? = nil, cantTell: String? = nil,
+    public init(index: Int, tree: TreeID, node: NodeID, kind: Kind, note: String? = nil, cantTell: String? = nil,
                 rules: ValueRules? = nil) {
         self.index = index
         self.tree = tree
@@ -147,13 +147,13 @@ public struct CurrentStep: Hashable, Sendable {
 /// Why a diagnosis operation was refused.
 public enum DiagnosisError: Error, Hashable, Sendable, CustomStringConvertible {
     /// No tree has this id; `suggestions` are the closest ids.
-    case unknownTree(String, suggestions: [String])
+    case unknownTree(TreeID, suggestions: [TreeID])
     /// A node is missing: a broken `next`/`goto`, or a saved session that no longer matches the catalog.
-    case unknownNode(tree: String, node: String)
+    case unknownNode(tree: TreeID, node: NodeID)
     /// `goto` links (or a broken catalog) lead in a circle.
-    case cycle(tree: String, node: String)
+    case cycle(tree: TreeID, node: NodeID)
     /// The tree does not diagnose the code the diagnosis was to start from.
-    case codeNotDiagnosed(CodeReference, tree: String)
+    case codeNotDiagnosed(CodeReference, tree: TreeID)
     /// No tree diagnoses the code.
     case noTree(CodeReference)
     /// `choose` was given an answer index (0-based) outside `0..<count`.

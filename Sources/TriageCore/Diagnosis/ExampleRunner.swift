@@ -5,7 +5,7 @@ public enum ExampleRunner {
     public struct Result: Hashable, Sendable {
         public var example: ExampleTicket
         /// The conclusion node reached, if any.
-        public var reached: String?
+        public var reached: NodeID?
         /// The answers taken before the walk ended (at a conclusion, a refused answer, or the last answer).
         public var answersUsed: Int
         /// Why the example failed; nil when it reached its conclusion with every answer used.

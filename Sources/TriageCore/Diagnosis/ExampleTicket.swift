@@ -8,7 +8,7 @@ public struct ExampleTicket: Hashable, Sendable, Codable {
     /// Start like `triage diagnose CODE`; the vendor is empty when the file wrote a bare code.
     public var code: CodeReference?
     /// Start in (or, with `code`, pick) this tree.
-    public var tree: String?
+    public var tree: TreeID?
     /// The ticket text or pasted response the answers come from.
     public var ticket: String?
     /// Facts a paste gives, filled in before the first question (`evidence: {app_id: ..., region: ...}`).
@@ -16,13 +16,13 @@ public struct ExampleTicket: Hashable, Sendable, Codable {
     /// In order: an answer number, a typed value, or "can't tell".
     public var answers: [ExampleAnswer]
     /// The id of the conclusion node to reach.
-    public var expect: String
+    public var expect: NodeID
     /// The catalog source the file came from (`built-in` or a folder).
     public var source: String
     public var location: SourceLocation
 
-    public init(name: String, code: CodeReference? = nil, tree: String? = nil, ticket: String? = nil,
-                evidence: Evidence? = nil, answers: [ExampleAnswer], expect: String, source: String,
+    public init(name: String, code: CodeReference? = nil, tree: TreeID? = nil, ticket: String? = nil,
+                evidence: Evidence? = nil, answers: [ExampleAnswer], expect: NodeID, source: String,
                 location: SourceLocation) {
         self.name = name
         self.code = code
@@ -100,8 +100,8 @@ struct ExampleFile {
                 problems.add(location, "\(named) gives \(answers.count) answers; an example reaches its conclusion in \(ExampleTicket.maxAnswers) or fewer")
             }
             let expect = test.required("expect", in: named, &problems)?.text("expect of \(named)", &problems) ?? ""
-            examples.append(ExampleTicket(name: name, code: code, tree: tree, ticket: ticket, evidence: evidence,
-                                          answers: answers, expect: expect, source: source, location: test.location))
+            examples.append(ExampleTicket(name: name, code: code, tree: tree.map { TreeID($0) }, ticket: ticket,
+                                          evidence: evidence, answers: answers, expect: NodeID(expect), source: source, location: test.location))
         }
         return ExampleFile(examples: examples)
     }

@@ -7,11 +7,11 @@ struct ExampleValidator {
 
     /// Errors go to `problems`; a tree without an example is a finding (an authoring rule).
     func validate(_ problems: inout ProblemList, findings: inout ProblemList) {
-        var conclusions = Set<String>()
+        var conclusions = Set<NodeID>()
         for tree in catalog.trees {
             for (id, node) in tree.nodes { if case .conclusion = node.kind { conclusions.insert(id) } }
         }
-        var covered = Set<String>()
+        var covered = Set<TreeID>()
         var unknownCodes: UnknownCodeMessages?
         for example in catalog.examples {
             let named = "example '\(example.name)'"
@@ -66,7 +66,7 @@ extension ExampleTicket {
     }
 
     /// The tree the example starts in: its `tree`, else the most specific tree for its code.
-    public func startTree(in catalog: Catalog) -> String? {
+    public func startTree(in catalog: Catalog) -> TreeID? {
         if let tree { return catalog.tree(id: tree)?.id }
         guard let code = startCode(in: catalog) else { return nil }
         return DiagnosisSession.trees(for: code, in: catalog).first?.id

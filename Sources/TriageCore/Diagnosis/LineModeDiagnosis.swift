@@ -134,7 +134,7 @@ private struct Dialogue {
     private mutating func showAutomaticSteps() {
         for step in session.steps(from: shown) where !step.isAnswered || step.origin != nil {
             switch step.kind {
-            case let .link(tree, node): put("\n\(step.prompt) (\(node.map { "\(tree), at \($0)" } ?? tree)).\n")
+            case let .link(tree, node): put("\n\(step.prompt) (\(node.map { "\(tree), at \($0)" } ?? tree.rawValue)).\n")
             default: put("\n\(step.prompt)\n  -> \(step.answerText)\n")
             }
         }

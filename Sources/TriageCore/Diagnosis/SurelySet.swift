@@ -13,7 +13,7 @@ struct SurelySet {
         // The variables used without fallback outside conclusions (conclusions must always give one).
         var uses: [Int: [String]] = [:]  // node index -> names used without fallback
         var bit: [String: Int] = [:]
-        var index: [String: Int] = [:]
+        var index: [NodeID: Int] = [:]
         let ids = tree.nodeOrder.filter { tree.nodes[$0] != nil }
         for (position, id) in ids.enumerated() { index[id] = position }
         for (position, id) in ids.enumerated() {

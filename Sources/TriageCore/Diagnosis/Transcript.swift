@@ -29,8 +29,8 @@ public struct Transcript: Sendable {
 
             /// 1-based.
             public var number: Int
-            public var tree: String
-            public var node: String
+            public var tree: TreeID
+            public var node: NodeID
             public var kind: Kind
             /// The prompt as shown; for a link "Continued in tree TITLE".
             public var question: String
@@ -49,15 +49,15 @@ public struct Transcript: Sendable {
 
         /// Where an unfinished diagnosis stopped.
         public struct Stop: Codable, Hashable, Sendable {
-            public var tree: String
-            public var node: String
+            public var tree: TreeID
+            public var node: NodeID
             public var question: String
             public var note: String?
         }
 
         public struct Conclusion: Codable, Hashable, Sendable {
-            public var tree: String
-            public var node: String
+            public var tree: TreeID
+            public var node: NodeID
             /// False for a conclusion that does not determine the cause ("not determined").
             public var determined: Bool
             public var diagnosis: String
@@ -91,7 +91,7 @@ public struct Transcript: Sendable {
     public init(session: DiagnosisSession, catalog: Catalog, date: Date) {
         let startTree = catalog.tree(id: session.tree)
         var document = Document(
-            tree: .init(id: session.tree, title: startTree?.title ?? session.tree),
+            tree: .init(id: session.tree.rawValue, title: startTree?.title ?? session.tree.rawValue),
             startedFrom: session.code.map { Self.code($0, in: catalog) },
             time: date.formatted(Date.ISO8601FormatStyle()),
             finished: session.isFinished, steps: [], stoppedAt: nil, conclusion: nil)
@@ -105,7 +105,7 @@ public struct Transcript: Sendable {
             case .ask, .unknownValue: kind = .ask
             case let .link(tree, _):
                 kind = .link
-                answer = tree
+                answer = tree.rawValue
             }
             return .init(number: step.index + 1, tree: step.tree, node: step.node, kind: kind, question: step.prompt,
                          answer: answer, impliedBy: step.impliedBy?.description, cantTell: step.isCantTell ? true : nil,

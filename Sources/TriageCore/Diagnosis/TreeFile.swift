@@ -7,7 +7,7 @@ struct TreeFile {
     /// Code references inside nodes (answers' `codes`, conclusions' `related`), for existence checks.
     var nodeCodeReferences: [(reference: CodeReference, location: SourceLocation)]
     /// Where each `next`, `goto` and `node` target is written, per node id.
-    var targetLocations: [String: [SourceLocation]]
+    var targetLocations: [NodeID: [SourceLocation]]
 
     static let topKeys = ["id", "title", "summary", "vendors", "codes", "start", "nodes"]
     static let questionKeys = ["question", "detail", "answers", "cant_tell", "evidence"]
@@ -61,7 +61,7 @@ struct TreeFile {
         let start = startValue?.text("start node", &problems) ?? ""
 
         var file = TreeFile(
-            tree: DecisionTree(id: id, title: title, summary: summary, vendors: vendors, codes: codes, start: start,
+            tree: DecisionTree(id: TreeID(id), title: title, summary: summary, vendors: vendors, codes: codes, start: NodeID(start),
                                nodes: [], source: source, location: idValue.location),
             vendorLocations: vendorLocations, codeLocations: codeLocations,
             startLocation: startValue?.location ?? root.location, nodeCodeReferences: [], targetLocations: [:])
@@ -87,7 +87,7 @@ struct TreeFile {
     }
 
     private mutating func target(_ id: String, at location: SourceLocation) {
-        targetLocations[id, default: []].append(location)
+        targetLocations[NodeID(id), default: []].append(location)
     }
 
     private mutating func parseNode(id: String, _ value: YAMLValue, defaultVendor: String,
@@ -108,7 +108,7 @@ struct TreeFile {
         case .conclusion: kind = .conclusion(parseConclusion(mapping, what: what, defaultVendor: defaultVendor, &problems))
         case .goto: kind = .link(parseLink(mapping, what: what, &problems))
         }
-        return TreeNode(id: id, kind: kind, location: mapping.location)
+        return TreeNode(id: NodeID(id), kind: kind, location: mapping.location)
     }
 
     private mutating func parseQuestion(_ mapping: YAMLMapping, what: String, defaultVendor: String,
@@ -138,7 +138,7 @@ struct TreeFile {
             }
             if let label, let next, let nextValue {
                 target(next, at: nextValue.location)
-                answers.append(Answer(label: label, codes: codes, next: next, match: match, location: answer.location))
+                answers.append(Answer(label: label, codes: codes, next: NodeID(next), match: match, location: answer.location))
             }
         }
         if answers.count < 2 {
@@ -152,7 +152,7 @@ struct TreeFile {
             let check = entry.required("check", in: "cant_tell of \(what)", &problems)?.text("cant_tell check", &problems)
             if let next, let nextValue {
                 target(next, at: nextValue.location)
-                cantTell = CantTell(next: next, check: check ?? "", location: entry.location)
+                cantTell = CantTell(next: NodeID(next), check: check ?? "", location: entry.location)
             }
         }
         return Question(prompt: prompt, detail: detail, answers: answers, cantTell: cantTell, evidence: evidence)
@@ -176,7 +176,8 @@ struct TreeFile {
             cantTell = node
             target(node, at: value.location)
         }
-        return Ask(prompt: prompt, detail: detail, variable: variable, secret: secret, next: next, cantTell: cantTell,
+        return Ask(prompt: prompt, detail: detail, variable: variable, secret: secret, next: NodeID(next),
+                   cantTell: cantTell.map { NodeID($0) },
                    rules: parseRules(mapping, what: what, &problems), evidence: parseEvidence(mapping, what: what, &problems))
     }
 
@@ -265,6 +266,6 @@ struct TreeFile {
         mapping.rejectUnknownKeys(allowed: Self.linkKeys, in: "goto \(what)", &problems)
         let tree = mapping["goto"]?.text("goto of \(what)", &problems) ?? ""
         let node = mapping["node"]?.text("node of \(what)", &problems)
-        return Link(tree: tree, node: node)
+        return Link(tree: TreeID(tree), node: node.map { NodeID($0) })
     }
 }

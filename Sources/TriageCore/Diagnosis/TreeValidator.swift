@@ -9,7 +9,7 @@ struct TreeValidator {
     let vendorIDs: Set<String>
     let codeExists: (CodeReference) -> Bool
 
-    private var byID: [String: TreeFile] { Dictionary(files.map { ($0.tree.id, $0) }, uniquingKeysWith: { _, last in last }) }
+    private var byID: [TreeID: TreeFile] { Dictionary(files.map { ($0.tree.id, $0) }, uniquingKeysWith: { _, last in last }) }
 
     /// Errors go to `problems`, authoring rules ("can't tell" paths, fallbacks, values set on every path) to
     /// `findings`.
@@ -45,7 +45,7 @@ struct TreeValidator {
         }
     }
 
-    private func checkTargets(_ file: TreeFile, trees: [String: TreeFile], _ problems: inout ProblemList) {
+    private func checkTargets(_ file: TreeFile, trees: [TreeID: TreeFile], _ problems: inout ProblemList) {
         let tree = file.tree
         for (target, locations) in file.targetLocations where tree.nodes[target] == nil && !target.isEmpty {
             var message = "unknown node '\(target)' in tree '\(tree.id)'"
@@ -73,7 +73,7 @@ struct TreeValidator {
     private func checkReachable(_ file: TreeFile, _ problems: inout ProblemList) {
         let tree = file.tree
         guard tree.nodes[tree.start] != nil else { return }
-        var seen: Set<String> = [tree.start]
+        var seen: Set<NodeID> = [tree.start]
         var stack = [tree.start]
         while let id = stack.popLast() {
             for next in tree.nodes[id]?.successors ?? [] where seen.insert(next).inserted { stack.append(next) }
@@ -142,14 +142,14 @@ struct TreeValidator {
 
     /// Depth-first search over (tree, node) pairs, following answers, `next` and `goto`; iterative, each node
     /// visited once.
-    private func checkCycles(trees: [String: TreeFile], _ problems: inout ProblemList) {
+    private func checkCycles(trees: [TreeID: TreeFile], _ problems: inout ProblemList) {
         // Number every (tree, node) pair.
-        var offsets: [String: Int] = [:]
-        var keys: [(tree: DecisionTree, node: String)] = []
-        var nodeIndex: [String: [String: Int]] = [:]
+        var offsets: [TreeID: Int] = [:]
+        var keys: [(tree: DecisionTree, node: NodeID)] = []
+        var nodeIndex: [TreeID: [NodeID: Int]] = [:]
         for file in files where offsets[file.tree.id] == nil {
             offsets[file.tree.id] = keys.count
-            var index: [String: Int] = [:]
+            var index: [NodeID: Int] = [:]
             for id in file.tree.nodeOrder where file.tree.nodes[id] != nil {
                 index[id] = keys.count
                 keys.append((file.tree, id))
@@ -167,7 +167,7 @@ struct TreeValidator {
             return node.successors.compactMap { index[$0] }
         }
         func name(_ key: Int, relativeTo reference: Int) -> String {
-            keys[key].tree.id == keys[reference].tree.id ? keys[key].node : "\(keys[key].tree.id)/\(keys[key].node)"
+            keys[key].tree.id == keys[reference].tree.id ? keys[key].node.rawValue : "\(keys[key].tree.id)/\(keys[key].node)"
         }
         var state = [UInt8](repeating: 0, count: keys.count)  // 0 new, 1 on the current path, 2 done
         var position = [Int](repeating: 0, count: keys.count)

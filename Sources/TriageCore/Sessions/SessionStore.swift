@@ -33,14 +33,14 @@ public enum SessionOutcome: String, Codable, Hashable, Sendable, CaseIterable {
 
 /// The conclusion a stored diagnosis reached: where it is and its diagnosis line.
 public struct SessionConclusion: Codable, Hashable, Sendable {
-    public var tree: String
-    public var node: String
+    public var tree: TreeID
+    public var node: NodeID
     /// The diagnosis line, placeholders filled and secrets masked.
     public var title: String
     /// True for a "not determined" conclusion (the tree could not tell); false for every conclusion today.
     public var undetermined: Bool
 
-    public init(tree: String, node: String, title: String, undetermined: Bool = false) {
+    public init(tree: TreeID, node: NodeID, title: String, undetermined: Bool = false) {
         self.tree = tree
         self.node = node
         self.title = title
@@ -71,7 +71,7 @@ public struct StoredSession: Codable, Hashable, Sendable {
     public var user: String
     public var ticket: String?
     /// The tree the diagnosis started in.
-    public var tree: String
+    public var tree: TreeID
     /// `vendor:CODE` the diagnosis started from, if any.
     public var startCode: String?
     public var status: SessionStatus
@@ -84,7 +84,7 @@ public struct StoredSession: Codable, Hashable, Sendable {
     public var conclusion: SessionConclusion?
     public var outcome: SessionOutcome?
 
-    public init(id: Int64, user: String, ticket: String?, tree: String, startCode: String?, status: SessionStatus,
+    public init(id: Int64, user: String, ticket: String?, tree: TreeID, startCode: String?, status: SessionStatus,
                 diagnosis: DiagnosisSession, createdAt: Date, updatedAt: Date, endedAt: Date?,
                 conclusion: SessionConclusion?, outcome: SessionOutcome?) {
         self.id = id
@@ -124,9 +124,9 @@ public struct SessionFilter: Hashable, Sendable {
 /// Counts of sessions per tree and per conclusion, so catalog authors see which trees end without solving.
 public struct SessionStats: Codable, Hashable, Sendable {
     public struct Row: Codable, Hashable, Sendable {
-        public var tree: String
+        public var tree: TreeID
         /// The conclusion node (per-conclusion rows only).
-        public var node: String?
+        public var node: NodeID?
         /// The conclusion's diagnosis line (per-conclusion rows only).
         public var title: String?
         public var count: Int
@@ -137,7 +137,7 @@ public struct SessionStats: Codable, Hashable, Sendable {
         /// Sessions that ended at a "not determined" conclusion.
         public var undetermined: Int
 
-        public init(tree: String, node: String? = nil, title: String? = nil, count: Int = 0, solved: Int = 0,
+        public init(tree: TreeID, node: NodeID? = nil, title: String? = nil, count: Int = 0, solved: Int = 0,
                     notSolved: Int = 0, escalated: Int = 0, abandoned: Int = 0, undetermined: Int = 0) {
             self.tree = tree
             self.node = node

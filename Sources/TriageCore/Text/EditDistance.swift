@@ -48,4 +48,10 @@ public enum Suggestions {
     public static func closest(to input: String, among candidates: [String], limit: Int = 3) -> [String] {
         SuggestionPool(candidates).closest(to: input, limit: limit)
     }
+
+    /// `closest` for typed ids (a tree id among the catalog's trees).
+    public static func closest<Kind>(to input: TypedID<Kind>, among candidates: [TypedID<Kind>],
+                                     limit: Int = 3) -> [TypedID<Kind>] {
+        closest(to: input.rawValue, among: candidates.map(\.rawValue), limit: limit).map { TypedID(rawValue: $0) }
+    }
 }

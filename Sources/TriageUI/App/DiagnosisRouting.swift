@@ -28,7 +28,7 @@ extension BrowserState {
     }
 
     /// Enter on a tree link in the detail: that tree, from `code` when the tree diagnoses it.
-    mutating func diagnose(tree id: String, from code: CodeReference?) {
+    mutating func diagnose(tree id: TreeID, from code: CodeReference?) {
         let diagnoses = code.map { DiagnosisSession.trees(for: $0, in: catalog).contains { $0.id == id } } ?? false
         do {
             open(try DiagnosisSession.start(tree: id, from: diagnoses ? code : nil, in: catalog))

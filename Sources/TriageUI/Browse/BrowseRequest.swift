@@ -7,7 +7,7 @@ public enum BrowseRequest: Hashable, Sendable {
     /// `d`: diagnose this code (the shell starts it, or lists its trees).
     case diagnose(CodeReference)
     /// Enter on a tree link of the detail: this tree, from `code` when the tree diagnoses it.
-    case diagnoseTree(String, from: CodeReference?)
+    case diagnoseTree(TreeID, from: CodeReference?)
     /// `t`: every decision tree.
     case trees
     /// `D`: back to the last diagnosis.

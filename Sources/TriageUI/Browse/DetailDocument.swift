@@ -9,7 +9,7 @@ typealias DetailDocument = Document<DetailLink>
 /// What a link of the detail pane opens.
 enum DetailLink: Hashable, Sendable {
     case code(CodeReference)
-    case tree(String)
+    case tree(TreeID)
 
     /// At most this many lines of a vendor notice are shown at the top of a code; the rest follows at the end.
     static let noticeLines = 3

@@ -71,7 +71,7 @@ public struct DiagnosisScreen: Sendable {
     }
 
     /// Starts tree `id`, from `code` when given (questions the code answers are skipped).
-    public static func start(tree id: String, from code: CodeReference? = nil, catalog: Catalog, width: Int = 80,
+    public static func start(tree id: TreeID, from code: CodeReference? = nil, catalog: Catalog, width: Int = 80,
                              height: Int = 24) throws -> DiagnosisScreen {
         DiagnosisScreen(session: try DiagnosisSession.start(tree: id, from: code, in: catalog), catalog: catalog,
                         width: width, height: height)

@@ -29,7 +29,7 @@ extension Document where Target == StepTarget {
             self = builder.finish(title: "Diagnosis")
             return
         }
-        let tree = " \(glyphs.dot) " + (catalog.tree(id: step.tree)?.title ?? step.tree)
+        let tree = " \(glyphs.dot) " + (catalog.tree(id: step.tree)?.title ?? step.tree.rawValue)
         let number = step.index + 1
         switch step.kind {
         case let .question(prompt, detail, answers, implied):

@@ -5,12 +5,12 @@ import TriageCore
 /// A transcript ready to be written: its Markdown and what a file name is made of.
 public struct TranscriptDraft: Hashable, Sendable {
     /// The tree the diagnosis started in.
-    public var tree: String
+    public var tree: TreeID
     /// When it was saved (the transcript's "Time").
     public var date: Date
     public var markdown: String
 
-    public init(tree: String, date: Date, markdown: String) {
+    public init(tree: TreeID, date: Date, markdown: String) {
         self.tree = tree
         self.date = date
         self.markdown = markdown
@@ -19,7 +19,7 @@ public struct TranscriptDraft: Hashable, Sendable {
     /// `<tree>-<UTC timestamp>.md`, e.g. `sentiance-wrong-environment-20261123T085111Z.md`; characters other than
     /// letters, digits, `-`, `_` and `.` in the tree id become `-`.
     public var fileName: String {
-        let safe = String(tree.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        let safe = String(tree.rawValue.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
         return "\(safe.isEmpty ? "diagnosis" : safe)-\(UTCTime.basic(date)).md"
     }
 }

@@ -47,7 +47,7 @@ public struct SessionsScreen: Sendable {
         return (sessions ?? []).filter { session in
             if openOnly, session.status != .open { return false }
             guard !needle.isEmpty else { return true }
-            return [session.ticket ?? "", session.user, session.tree].contains { $0.lowercased().contains(needle) }
+            return [session.ticket ?? "", session.user, session.tree.rawValue].contains { $0.lowercased().contains(needle) }
         }
     }
 

@@ -11,9 +11,9 @@ public struct TreePicker: Sendable {
     /// The code the diagnosis is for: it starts every tree (skipping the questions it answers). nil for `t`.
     public let code: CodeReference?
     /// Every tree id the picker offers, in order.
-    public let allTrees: [String]
+    public let allTrees: [TreeID]
     /// The tree ids listed (those matching the filter), in order.
-    public internal(set) var trees: [String]
+    public internal(set) var trees: [TreeID]
     /// What was typed to filter the list.
     public internal(set) var filter = TextField(limit: 100)
     public internal(set) var message: String?
@@ -32,7 +32,7 @@ public struct TreePicker: Sendable {
     }
 
     /// The selected tree's id.
-    public var selectedTree: String? { trees[safe: cursor.index] }
+    public var selectedTree: TreeID? { trees[safe: cursor.index] }
     public var selectedIndex: Int { cursor.index }
 
     /// The box title: "Trees for KEY_MISSING (2)" or "Decision trees (21)"; "(3/21)" while filtered.
@@ -116,7 +116,7 @@ public struct TreePicker: Sendable {
         let words = filter.text.lowercased().split(separator: " ").map(String.init)
         trees = words.isEmpty ? allTrees : allTrees.filter { id in
             guard let tree = catalog.tree(id: id) else { return false }
-            let haystack = ([tree.id, tree.title] + tree.codes.map(\.description)).joined(separator: " ").lowercased()
+            let haystack = ([tree.id.rawValue, tree.title] + tree.codes.map(\.description)).joined(separator: " ").lowercased()
             return words.allSatisfy { haystack.contains($0) }
         }
         let index = selected.flatMap { trees.firstIndex(of: $0) } ?? 0

@@ -57,9 +57,10 @@ struct DiagnoseCommand: ParsableCommand {
         }
         let started: DiagnosisSession
         if let from {
-            started = try DiagnosisStart.session(fromPaste: from, target: target, vendor: vendor, tree: tree, in: catalog)
+            started = try DiagnosisStart.session(fromPaste: from, target: target, vendor: vendor, tree: tree.map { TreeID($0) },
+                                                 in: catalog)
         } else if let target {
-            started = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree, in: catalog)
+            started = try DiagnosisStart.session(for: target, vendor: vendor, tree: tree.map { TreeID($0) }, in: catalog)
         } else {
             throw TriageError("give a tree id or a code, or --from FILE with a pasted response", exitCode: 2)
         }

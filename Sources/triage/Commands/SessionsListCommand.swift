@@ -24,7 +24,7 @@ struct SessionsListCommand: ParsableCommand {
             Console.error("No sessions\(filter == SessionFilter() ? " yet" : " match").")
         } else {
             let rows = sessions.map { stored in
-                ["#\(stored.id)", stored.ticket ?? "-", stored.user, stored.tree, stored.status.rawValue,
+                ["#\(stored.id)", stored.ticket ?? "-", stored.user, stored.tree.rawValue, stored.status.rawValue,
                  stored.outcome?.label ?? "-", "\(stored.diagnosis.path.count)", UTCTime.short(stored.updatedAt)]
             }
             let header = ["ID", "TICKET", "USER", "TREE", "STATUS", "OUTCOME", "STEPS", "UPDATED"]

@@ -21,8 +21,8 @@ struct SessionsStatsCommand: ParsableCommand {
 
     struct StatsJSON: Encodable {
         struct RowJSON: Encodable {
-            let tree: String
-            @NullIfAbsent var node: String?
+            let tree: TreeID
+            @NullIfAbsent var node: NodeID?
             @NullIfAbsent var title: String?
             let count, solved, notSolved, escalated, abandoned, undetermined: Int
 
@@ -70,7 +70,7 @@ struct SessionsStatsCommand: ParsableCommand {
             [row.count, row.solved, row.notSolved, row.escalated, row.abandoned, row.undetermined].map(String.init)
         }
         Console.out("By tree:")
-        for line in SessionTable.lines(header: ["TREE"] + header, rows: stats.trees.map { [$0.tree] + counts($0) }) {
+        for line in SessionTable.lines(header: ["TREE"] + header, rows: stats.trees.map { [$0.tree.rawValue] + counts($0) }) {
             Console.out("  " + line)
         }
         if !stats.conclusions.isEmpty {

@@ -26,8 +26,8 @@ struct TestCommand: ParsableCommand {
         let name: String
         let file: String
         let line: Int
-        let expect: String
-        @NullIfAbsent var reached: String?
+        let expect: NodeID
+        @NullIfAbsent var reached: NodeID?
         let answers: Int
         let passed: Bool
         @NullIfAbsent var message: String?

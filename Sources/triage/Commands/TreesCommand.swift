@@ -12,12 +12,12 @@ struct TreesCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
 
     struct TreeJSON: Encodable {
-        let id: String
+        let id: TreeID
         let title: String
         @NullIfAbsent var summary: String?
         let vendors: [String]
         let codes: [String]
-        let start: String
+        let start: NodeID
         let nodes: Int
         let source: String
     }
@@ -35,7 +35,7 @@ struct TreesCommand: ParsableCommand {
         let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
         let style = TextStyle(enabled: terminal.color)
         for tree in trees {
-            Console.out(style.bold(tree.id) + "  " + TerminalSafe.sanitize(tree.title))
+            Console.out(style.bold(tree.id.rawValue) + "  " + TerminalSafe.sanitize(tree.title))
             let codes = tree.codes.map { tree.vendors.count == 1 ? $0.code : $0.description }.joined(separator: ", ")
             let label = "\(tree.codes.count) code\(tree.codes.count == 1 ? "" : "s"): "
             TextLayout.indented(TerminalSafe.sanitize(label + codes), indent: 4, width: terminal.width, firstPrefix: "    ")

@@ -4,14 +4,14 @@ import TriageCore
 /// Starting a diagnosis from what a person typed: a tree id, a code, or a paste (`--from`).
 enum DiagnosisStart {
     /// The diagnosis of a tree id, or of a code (its most specific tree unless `tree` names one).
-    static func session(for target: String, vendor: String?, tree: String?, in catalog: Catalog) throws -> DiagnosisSession {
+    static func session(for target: String, vendor: String?, tree: TreeID?, in catalog: Catalog) throws -> DiagnosisSession {
         do {
-            if catalog.tree(id: target) != nil, vendor == nil {
-                return try DiagnosisSession.start(tree: target, in: catalog)
+            if catalog.tree(id: TreeID(target)) != nil, vendor == nil {
+                return try DiagnosisSession.start(tree: TreeID(target), in: catalog)
             }
             if catalog.entries(code: target, vendor: vendor).isEmpty, tree == nil {
                 var message = "'\(TerminalSafe.sanitize(target))' is neither a tree nor a code"
-                let treeGuesses = Suggestions.closest(to: target, among: catalog.trees.map(\.id), limit: 3)
+                let treeGuesses = Suggestions.closest(to: target, among: catalog.trees.map(\.id.rawValue), limit: 3)
                 let codeGuesses = catalog.suggestions(for: target, vendor: vendor, limit: 3).map(\.code)
                 let guesses = treeGuesses + codeGuesses
                 if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\(TextLayout.cell($0))'" }.joined(separator: ", "))?" }
@@ -26,15 +26,15 @@ enum DiagnosisStart {
 
     /// `--from FILE|-`: the paste explained, then the diagnosis of its code (or of `target`) started with its
     /// evidence. Reads the whole paste (standard input to its end for '-').
-    static func session(fromPaste file: String, target: String?, vendor: String?, tree: String?,
+    static func session(fromPaste file: String, target: String?, vendor: String?, tree: TreeID?,
                         in catalog: Catalog) throws -> DiagnosisSession {
         let input = try PasteFile.read(file)
         let explanation = Explainer.explain(input, searcher: Searcher(catalog: catalog))
         let evidence = explanation.evidence
         do {
             if let target {
-                if catalog.tree(id: target) != nil, vendor == nil {
-                    return try DiagnosisSession.start(tree: target, from: recognisedCode(explanation, tree: target, in: catalog),
+                if catalog.tree(id: TreeID(target)) != nil, vendor == nil {
+                    return try DiagnosisSession.start(tree: TreeID(target), from: recognisedCode(explanation, tree: TreeID(target), in: catalog),
                                                       evidence: evidence, in: catalog)
                 }
                 let entry = try CodeLookup.single(target, vendor: vendor, in: catalog)
@@ -53,18 +53,18 @@ enum DiagnosisStart {
     }
 
     /// The paste's code when the tree diagnoses it (its answers are then implied too).
-    private static func recognisedCode(_ explanation: Explanation, tree: String, in catalog: Catalog) -> CodeReference? {
+    private static func recognisedCode(_ explanation: Explanation, tree: TreeID, in catalog: Catalog) -> CodeReference? {
         guard let reference = explanation.recognised?.reference else { return nil }
         return DiagnosisSession.trees(for: reference, in: catalog).contains { $0.id == tree } ? reference : nil
     }
 
     /// The diagnosis of a code: in `tree` when it diagnoses the code, else in the most specific tree that does.
-    private static func start(_ reference: CodeReference, tree: String?, evidence: Evidence?,
+    private static func start(_ reference: CodeReference, tree: TreeID?, evidence: Evidence?,
                               in catalog: Catalog) throws -> DiagnosisSession {
         let candidates = DiagnosisSession.trees(for: reference, in: catalog)
         if let tree {
             guard candidates.contains(where: { $0.id == tree }) else {
-                throw TriageError("tree '\(TerminalSafe.sanitize(tree))' does not diagnose \(reference.code); trees for it: \(TextLayout.cell(candidates.map(\.id).joined(separator: ", ")))", exitCode: 2)
+                throw TriageError("tree '\(TerminalSafe.sanitize(tree.rawValue))' does not diagnose \(reference.code); trees for it: \(TextLayout.cell(candidates.map(\.id.rawValue).joined(separator: ", ")))", exitCode: 2)
             }
             return try DiagnosisSession.start(tree: tree, from: reference, evidence: evidence, in: catalog)
         }

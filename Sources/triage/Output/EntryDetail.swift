@@ -43,7 +43,7 @@ struct EntryDetail {
             lines.append(style.bold("Diagnose"))
             for tree in trees {
                 // The command whole, and the title beside it when it fits, else wrapped below it.
-                let command = "  triage diagnose \(TextLayout.cell(tree.id))"
+                let command = "  triage diagnose \(TextLayout.cell(tree.id.rawValue))"
                 let title = TextLayout.cell(tree.title)
                 if TextLayout.width(command) + 3 + TextLayout.width(title) <= width {
                     lines.append(command + "   " + style.dim(title))

@@ -4,20 +4,20 @@ import TriageCore
 /// A stored session as `sessions list --json` and `sessions show --json` print it. Absent values are `null`.
 struct SessionJSON: Encodable {
     struct Position: Encodable {
-        let tree: String
-        let node: String
+        let tree: TreeID
+        let node: NodeID
     }
 
     struct ConclusionJSON: Encodable {
-        let tree: String
-        let node: String
+        let tree: TreeID
+        let node: NodeID
         let title: String
     }
 
     let id: Int64
     @NullIfAbsent var ticket: String?
     let user: String
-    let tree: String
+    let tree: TreeID
     let status: String
     @NullIfAbsent var outcome: String?
     @NullIfAbsent var startCode: String?

@@ -8,10 +8,10 @@ import TriageCore
 enum Completions {
     static let codes = CompletionKind.custom { words, _, prefix in candidates(words, prefix) { allCodes($0) } }
     static let vendors = CompletionKind.custom { words, _, prefix in candidates(words, prefix) { $0.vendors.map(\.id) } }
-    static let trees = CompletionKind.custom { words, _, prefix in candidates(words, prefix) { $0.trees.map(\.id) } }
+    static let trees = CompletionKind.custom { words, _, prefix in candidates(words, prefix) { $0.trees.map(\.id.rawValue) } }
     /// `diagnose TREE|CODE`: both.
     static let treesAndCodes = CompletionKind.custom { words, _, prefix in
-        candidates(words, prefix) { $0.trees.map(\.id) + allCodes($0) }
+        candidates(words, prefix) { $0.trees.map(\.id.rawValue) + allCodes($0) }
     }
     static let categories = CompletionKind.custom { words, _, prefix in
         candidates(words, prefix) { $0.vendors.flatMap { $0.categories.map(\.id) } }

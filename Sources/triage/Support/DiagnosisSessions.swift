@@ -53,7 +53,7 @@ enum DiagnosisSessions {
 
     /// "#12, tree T, 3 steps, updated 2026-12-02 03:10 by alice".
     static func describe(_ stored: StoredSession, catalog: Catalog) -> String {
-        let title = catalog.tree(id: stored.tree)?.title ?? stored.tree
+        let title = catalog.tree(id: stored.tree)?.title ?? stored.tree.rawValue
         let steps = stored.diagnosis.path.count
         return TerminalSafe.sanitize("session #\(stored.id), \(title), \(steps) step\(steps == 1 ? "" : "s"), updated \(UTCTime.short(stored.updatedAt)) by \(stored.user)")
     }

@@ -204,7 +204,7 @@ struct DailyDriverTests {
         #expect(picker.trees.count < all)
         #expect(picker.trees.allSatisfy { id in
             let tree = Fixtures.shipped.tree(id: id)!
-            let text = ([tree.id, tree.title] + tree.codes.map(\.description)).joined(separator: " ").lowercased()
+            let text = ([tree.id.rawValue, tree.title] + tree.codes.map(\.description)).joined(separator: " ").lowercased()
             return text.contains("wrong") && text.contains("env")
         })
         #expect(picker.title.contains("/\(all))"))
