@@ -30,3 +30,16 @@ public enum NodeKind {}
 public typealias TreeID = TypedID<TreeKind>
 /// A node's id inside its tree.
 public typealias NodeID = TypedID<NodeKind>
+
+/// As a dictionary key an id encodes as the plain string it is (`{"app-id": ...}`), as when ids were strings.
+extension TypedID: CodingKeyRepresentable {
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public var codingKey: any CodingKey { Key(stringValue: rawValue) }
+    public init?<T: CodingKey>(codingKey: T) { self.init(rawValue: codingKey.stringValue) }
+}
