@@ -11,7 +11,7 @@ import TriageCore
 /// is created private (0600, in folders created 0700); an existing file keeps its permissions.
 public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
     /// The schema version this build writes (`PRAGMA user_version`).
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Settings for tests and special cases.
     public struct Options: Sendable {
@@ -95,6 +95,16 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
             guard var row = try SessionRow.fetchOne(db, key: id) else { return false }
             row.outcome = outcome?.rawValue
             row.outcomeAt = outcome == nil ? nil : date
+            try row.update(db)
+            return true
+        }
+    }
+
+    public func pause(id: Int64, reason: String?, at date: Date) throws -> Bool {
+        try write { db in
+            guard var row = try SessionRow.fetchOne(db, key: id) else { return false }
+            row.pausedReason = reason
+            row.updatedAt = date
             try row.update(db)
             return true
         }

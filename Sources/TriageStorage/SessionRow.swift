@@ -27,6 +27,8 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
     var conclusionUndetermined: Bool
     var outcome: String?
     var outcomeAt: Date?
+    /// Why the open diagnosis waits; nil when it does not (every step clears it).
+    var pausedReason: String?
 
     init(snapshot: SessionSnapshot, user: String, ticket: String?, date: Date) throws {
         self.user = user
@@ -49,6 +51,7 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
     /// The state after a step: a new or different conclusion clears an outcome given for the old one.
     mutating func apply(_ snapshot: SessionSnapshot, date: Date) throws {
         let diagnosis = snapshot.diagnosis
+        pausedReason = nil
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         state = String(decoding: try encoder.encode(diagnosis), as: UTF8.self)
@@ -85,6 +88,6 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, user: user, ticket: ticket, tree: TreeID(tree), startCode: startCode,
             status: SessionStatus(rawValue: status) ?? .open, diagnosis: diagnosis, createdAt: createdAt,
             updatedAt: updatedAt, endedAt: endedAt, conclusion: conclusion,
-            outcome: outcome.flatMap(SessionOutcome.init(rawValue:)))
+            outcome: outcome.flatMap(SessionOutcome.init(rawValue:)), pausedReason: pausedReason)
     }
 }

@@ -96,6 +96,38 @@ import TriageStorage
         #expect(try store.load(id: second.id) == nil)
     }
 
+    @Test func aPauseReasonIsKeptUntilTheNextStepAndAnOldDatabaseGainsIt() throws {
+        let path = databasePath()
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        // A database of schema version 1 (before pauses), as an older Triage left it.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                CREATE TABLE session (id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT NOT NULL, ticket TEXT,
+                  tree TEXT NOT NULL, start_code TEXT, status TEXT NOT NULL, steps INTEGER NOT NULL,
+                  current_tree TEXT NOT NULL, current_node TEXT NOT NULL, state TEXT NOT NULL,
+                  created_at DATETIME NOT NULL, updated_at DATETIME NOT NULL, ended_at DATETIME,
+                  conclusion_tree TEXT, conclusion_node TEXT, conclusion_title TEXT,
+                  conclusion_undetermined BOOLEAN NOT NULL DEFAULT 0, outcome TEXT, outcome_at DATETIME);
+                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                INSERT INTO grdb_migrations VALUES ('v1-sessions');
+                PRAGMA user_version = 1;
+                """)
+        }
+        let store = try SQLiteSessionStore(path: path)
+        var session = try keySession()
+        let stored = try store.create(SessionSnapshot(session, catalog: catalog), user: "alice", ticket: "T-1", at: Date())
+        #expect(try store.load(id: stored.id)?.pausedReason == nil)
+        #expect(try store.pause(id: stored.id, reason: "waiting for the customer's logs", at: Date()))
+        #expect(try store.list(SessionFilter(ticket: "T-1")).first?.pausedReason == "waiting for the customer's logs")
+        try walk(&session, answers: [secretKey])
+        try store.save(SessionSnapshot(session, catalog: catalog), id: stored.id, at: Date())
+        #expect(try store.load(id: stored.id)?.pausedReason == nil, "the next step resumes it")
+        #expect(try store.pause(id: 999, reason: "x", at: Date()) == false)
+        let version = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+        #expect(version == SQLiteSessionStore.schemaVersion)
+    }
+
     @Test func statsCountOutcomesPerTreeAndConclusion() throws {
         let store = try SQLiteSessionStore(path: databasePath())
         let outcomes: [SessionOutcome?] = [.solved, .solved, .notSolved, .escalated, nil]

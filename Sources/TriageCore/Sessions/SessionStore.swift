@@ -83,10 +83,12 @@ public struct StoredSession: Codable, Hashable, Sendable {
     public var endedAt: Date?
     public var conclusion: SessionConclusion?
     public var outcome: SessionOutcome?
+    /// Why the open diagnosis waits ("waiting for the customer's logs"); nil when it does not.
+    public var pausedReason: String?
 
     public init(id: Int64, user: String, ticket: String?, tree: TreeID, startCode: String?, status: SessionStatus,
                 diagnosis: DiagnosisSession, createdAt: Date, updatedAt: Date, endedAt: Date?,
-                conclusion: SessionConclusion?, outcome: SessionOutcome?) {
+                conclusion: SessionConclusion?, outcome: SessionOutcome?, pausedReason: String? = nil) {
         self.id = id
         self.user = user
         self.ticket = ticket
@@ -99,6 +101,7 @@ public struct StoredSession: Codable, Hashable, Sendable {
         self.endedAt = endedAt
         self.conclusion = conclusion
         self.outcome = outcome
+        self.pausedReason = pausedReason
     }
 }
 
@@ -207,6 +210,9 @@ public protocol SessionStore: AnyObject, Sendable {
     func delete(id: Int64) throws -> Bool
     /// Sets (or with nil clears) the outcome of session `id`; false when there is none.
     func setOutcome(_ outcome: SessionOutcome?, id: Int64, at date: Date) throws -> Bool
+    /// Marks session `id` paused with a one-line reason (nil clears it; so does its next step); false when there
+    /// is none.
+    func pause(id: Int64, reason: String?, at date: Date) throws -> Bool
     /// Sets (or with nil clears) the ticket of session `id`; false when there is none.
     func setTicket(_ ticket: String?, id: Int64, at date: Date) throws -> Bool
     /// Marks open session `id` abandoned; false when there is none or it is not open.
