@@ -122,7 +122,7 @@ public struct ImportDiff: Encodable, Sendable {
     private func show(_ text: String?, field: String = "description", width: Int = 100) -> String {
         guard let text else { return "(none)" }
         if ["category", "http", "deprecated", "since"].contains(field) { return text }
-        var one = text.replacingOccurrences(of: "\n", with: " ⏎ ")
+        var one = text.replacingOccurrences(of: "\n\n", with: "\n").replacingOccurrences(of: "\n", with: " ⏎ ")
         if one.count > width { one = String(one.prefix(max(10, width - 1))) + "…" }
         return "\"" + one + "\""
     }

@@ -33,7 +33,7 @@ public enum Importer {
         diff.warnings = document.warnings.map(\.description)
         var merge = CatalogMerge(options: options, input: input, existing: existing?.tree, document: document)
         let edits = merge.run(diff: &diff)
-        let text = VendorWriter.write(edits, existing: existing)
+        let text = try VendorWriter.write(edits, existing: existing, path: path)
         diff.fileChanges = text != existing?.text
 
         let (errors, findings) = lint(text, path: path, directory: directory, baseSources: baseSources)

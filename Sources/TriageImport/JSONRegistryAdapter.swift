@@ -57,14 +57,18 @@ enum NestingCheck {
             return try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         } catch {
             let nsError = error as NSError
+            let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
             var location = SourceLocation(file: file, line: 1, column: 1)
-            if let offset = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int {
+            // Foundation says where as a UTF-8 offset: "around character 31", or in the userInfo on Darwin.
+            let offset = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int
+                ?? detail.range(of: #"character \d+"#, options: .regularExpression).flatMap { Int(detail[$0].dropFirst(10)) }
+            if let offset {
                 let prefix = text.utf8.prefix(offset)
                 let line = prefix.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-                let column = offset - (prefix.lastIndex(of: 0x0A).map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
-                location = SourceLocation(file: file, line: line, column: column)
+                let lineStart = prefix.lastIndex(of: 0x0A).map { prefix.index(after: $0) } ?? prefix.startIndex
+                location = SourceLocation(file: file, line: line, column: prefix.distance(from: lineStart, to: prefix.endIndex) + 1)
             }
-            throw ImportError(location, "not valid JSON: \(nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription)")
+            throw ImportError(location, "not valid JSON: \(detail)")
         }
     }
 }

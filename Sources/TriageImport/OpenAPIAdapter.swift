@@ -70,10 +70,13 @@ enum OpenAPIAdapter {
         var result = ImportedDocument()
         /// Code -> the statuses it was seen under, its message, description.
         var statuses: [String: Set<Int>] = [:]
+        /// Statuses under which an example shows the code: stronger evidence than a shared schema's enum.
+        var exampleStatuses: [String: Set<Int>] = [:]
         var found: [String: ImportedCode] = [:]
         var order: [String] = []
-        /// Codes whose description only says the document gives none.
-        var placeholders = Set<String>()
+        /// How good each code's description is: 0 says the document gives none, 1 is its response's description,
+        /// 2 its own (an enum description, a const's description).
+        var descriptionRank: [String: Int] = [:]
 
         init(document: Document) { self.document = document }
 
@@ -82,16 +85,17 @@ enum OpenAPIAdapter {
 
         mutating func collect() {
             var envelopes: [(name: String, schema: OpenAPIKit.JSONSchema)] = []
-            for (path, item) in document.paths {
+            for (_, item) in document.paths {
                 guard let item = document.components[item] else { continue }
                 for endpoint in item.endpoints {
-                    for (status, response) in endpoint.operation.responses {
-                        guard let response = document.components[response] else { continue }
+                    for (status, either) in endpoint.operation.responses {
+                        guard let response = document.components[either] else { continue }
+                        let responseName: String? = if case let .a(reference) = either { reference.name } else { nil }
                         let code = statusCode(status)
                         guard code.map({ $0 >= 400 }) ?? isErrorRange(status) else { continue }
                         for (_, content) in response.content {
                             guard let content = document.components[content], let schema = content.schema else { continue }
-                            let name = schema.reference?.name ?? "\(path.rawValue) \(status.rawValue)"
+                            let name = schema.reference?.name ?? responseName ?? "HTTP \(status.rawValue)"
                             envelopes.append((name, schema))
                             let codes = enums(in: schema, depth: 0).flatMap { $0.values }
                             for value in codes { if let code { statuses[value.code, default: []].insert(code) } }
@@ -113,13 +117,13 @@ enum OpenAPIAdapter {
                     for value in found.values {
                         let description = value.description
                             ?? "One of the codes the OpenAPI document lists for \(name).\(found.path); the document gives no description."
-                        note(value.code, description: description, envelope: name, weak: value.description == nil)
+                        note(value.code, description: description, envelope: name, rank: value.description == nil ? 0 : 2)
                     }
                 }
             }
             for code in order {
                 guard var entry = found[code] else { continue }
-                if let seen = statuses[code], seen.count == 1 { entry.http = seen.first }
+                if let seen = exampleStatuses[code] ?? statuses[code], seen.count == 1 { entry.http = seen.first }
                 result.codes.append(entry)
             }
         }
@@ -137,9 +141,9 @@ enum OpenAPIAdapter {
             }
         }
 
-        /// Records what is known of a code; a weak (placeholder) description never replaces a real one.
+        /// Records what is known of a code; a description replaces one of lower rank only.
         private mutating func note(_ code: String, message: String? = nil, description: String? = nil, envelope: String,
-                                   weak: Bool = false) {
+                                   rank: Int = 1) {
             guard let code = TextCleaning.code(code) else { return }
             if found[code] == nil {
                 guard order.count < ImportLimits.maximumCodes else { return }
@@ -149,9 +153,9 @@ enum OpenAPIAdapter {
                 order.append(code)
             }
             if let message, found[code]?.message == nil { found[code]?.message = TextCleaning.line(message) }
-            if let description, found[code]?.description == nil || !weak && placeholders.contains(code) {
+            if let description, rank > descriptionRank[code] ?? -1 {
                 found[code]?.description = TextCleaning.prose(description)
-                if weak { placeholders.insert(code) } else { placeholders.remove(code) }
+                descriptionRank[code] = rank
             }
         }
 
@@ -235,7 +239,7 @@ enum OpenAPIAdapter {
                     if let code = Self.codeProperties.lazy.compactMap({ object[$0] }).compactMap(text(of:)).first {
                         let message = (object["message"] ?? object["detail"] ?? object["title"]) as? String
                         note(code, message: message, envelope: envelope)
-                        if let status { statuses[code, default: []].insert(status) }
+                        if let status { exampleStatuses[code, default: []].insert(status) }
                         return
                     }
                     queue += object.keys.sorted().map { (object[$0]!, depth + 1) }

@@ -1,16 +1,24 @@
+import TriageCore
+
 /// Turns the merge's edits into the vendor file's new text. An existing file is edited in place, line by line:
 /// only the keys that change are rewritten, new codes and categories are appended, so curated text, comments and
 /// hand wrapping stay exactly as they were and a re-import's `git diff` shows only what changed. The result is
 /// parsed again and compared with the edited document; a file laid out in a way the line editor does not handle
 /// (flow style, several keys on a line) is written whole instead, with the same content.
 enum VendorWriter {
-    static func write(_ edits: CatalogMerge.Edits, existing: (tree: YAMLTree, text: String)?) -> String {
+    static func write(_ edits: CatalogMerge.Edits, existing: (tree: YAMLTree, text: String)?, path: String) throws -> String {
         let expected = apply(edits, to: existing?.tree)
         if let existing, let text = LineEditor(text: existing.text, tree: existing.tree)?.apply(edits),
-           let reparsed = try? YAMLTree.parse(text, file: ""), reparsed == expected {
+           let reparsed = try? YAMLTree.parse(text, file: path), reparsed == expected {
             return text
         }
-        return YAMLEmitter.document(expected)
+        let text = YAMLEmitter.document(expected)
+        // Never write what would not read back as intended.
+        guard let reparsed = try? YAMLTree.parse(text, file: path), reparsed == expected else {
+            throw ImportError(SourceLocation(file: path, line: 1, column: 1),
+                              "internal error: the vendor file would not read back as written; nothing was written")
+        }
+        return text
     }
 
     /// The document with the edits made.

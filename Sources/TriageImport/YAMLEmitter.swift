@@ -127,6 +127,8 @@ enum YAMLEmitter {
             guard text.unicodeScalars.count > 1 else { return false }
             let second = text.unicodeScalars[text.unicodeScalars.index(after: text.unicodeScalars.startIndex)]
             if second == " " || (flow && ",[]{}".unicodeScalars.contains(second)) { return false }
+            // In flow context libyaml takes `?` and `:` as indicators whatever follows; `-` only before a letter or digit.
+            if flow, first != "-" || !(second.properties.isAlphabetic || ("0"..."9").contains(second)) { return false }
         } else if ",[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
             return false
         }
