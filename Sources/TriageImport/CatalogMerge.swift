@@ -164,7 +164,7 @@ struct CatalogMerge {
                 var pairs: [YAMLTree.Pair] = [.init("code", .scalar(code.code, plain: true))]
                 var changes: [ImportDiff.FieldChange] = []
                 var provenance: [String: (id: String, hash: String)] = [:]
-                for field in ImportSchema.importedFields {
+                for field in Self.codeKeyOrder where ImportSchema.importedFields.contains(field) {
                     guard let value = code.value(of: field) else { continue }
                     pairs.append(.init(field, Self.value(field: field, text: value)))
                     changes.append(.init(field: field, old: nil, new: value))

@@ -1,3 +1,5 @@
+import TriageCore
+
 /// Imported text is untrusted: a vendor page, a registry or a model can carry terminal escape sequences (which
 /// would reach an engineer's terminal through `show`), bidi controls (which reorder what is displayed, the
 /// "Trojan Source" trick) or invisible characters (which hide text from a reviewer). They are removed here, at
@@ -34,7 +36,8 @@ public enum UntrustedText {
             case 0x09:
                 result.append(" ")
             case 0x200D:
-                if joinsEmoji(scalars, at: index) { result.append(scalar) }
+                // Between two emoji (a family) it is part of the picture, not hidden text.
+                if TerminalSafe.joinsEmoji(scalars, at: index) { result.append(scalar) }
             default:
                 if !isRemoved(scalar) { result.append(scalar) }
             }
@@ -108,16 +111,5 @@ public enum UntrustedText {
             }
         }
         return index
-    }
-
-    /// A zero-width joiner between two emoji (a family emoji) is part of the picture, not hidden text.
-    private static func joinsEmoji(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index > 0, index + 1 < scalars.count else { return false }
-        func isPictograph(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x2190 && scalar.properties.isEmoji }
-        var before = scalars[index - 1]
-        if (0xFE00...0xFE0F).contains(before.value) || (0x1F3FB...0x1F3FF).contains(before.value), index > 1 {
-            before = scalars[index - 2]
-        }
-        return isPictograph(before) && isPictograph(scalars[index + 1])
     }
 }

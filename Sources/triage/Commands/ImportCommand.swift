@@ -90,8 +90,9 @@ struct ImportCommand: ParsableCommand {
                                           baseSources: [CatalogSource.builtIn(BuiltinCatalog.files)])
             if write, result.errors.isEmpty { try Importer.write(&result) }
             report(result)
-            if write, !result.errors.isEmpty {
-                Console.error("triage import: not written: the result has \(result.errors.count) catalog error\(result.errors.count == 1 ? "" : "s")")
+            if !result.errors.isEmpty {
+                let count = "\(result.errors.count) catalog error\(result.errors.count == 1 ? "" : "s")"
+                Console.error("triage import: \(write ? "not written" : "cannot be written"): the result has \(count)")
                 throw ExitCode(2)
             }
         } catch let error as ImportError {
