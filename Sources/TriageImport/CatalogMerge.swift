@@ -181,13 +181,28 @@ struct CatalogMerge {
             }
         }
 
-        // Codes this document gave before and no longer lists.
+        // Codes this document gave before and no longer lists. A code it defined (its description came from
+        // here) is deprecated; one it only added to (a status from a second document) loses what it added.
         for (index, item) in codeItems.enumerated() {
-            guard let code = item["code"]?.text, !seen.contains(code), item["deprecated"] == nil else { continue }
-            let provenance = Self.provenance(item["provenance"])
-            guard provenance.values.contains(where: { sameDocument.contains($0.id) }) else { continue }
-            edits.codeEdits[index, default: []].append(("deprecated", .scalar(options.date, plain: true)))
-            diff.deprecated.append(.init(code: code, changes: [.init(field: "deprecated", old: nil, new: options.date)]))
+            guard let code = item["code"]?.text, !seen.contains(code) else { continue }
+            var provenance = Self.provenance(item["provenance"])
+            let fromHere = ImportSchema.importedFields.filter { provenance[$0].map { sameDocument.contains($0.id) } ?? false }
+            guard !fromHere.isEmpty else { continue }
+            if fromHere.contains("description") {
+                guard item["deprecated"] == nil else { continue }
+                edits.codeEdits[index, default: []].append(("deprecated", .scalar(options.date, plain: true)))
+                diff.deprecated.append(.init(code: code, changes: [.init(field: "deprecated", old: nil, new: options.date)]))
+                continue
+            }
+            var changes: [ImportDiff.FieldChange] = []
+            for field in fromHere where field != "category" {
+                provenance[field] = nil
+                guard let old = item[field]?.text else { continue }
+                edits.codeEdits[index, default: []].append((field, nil))
+                changes.append(.init(field: field, old: old, new: nil))
+            }
+            edits.codeEdits[index, default: []].append(("provenance", provenance.isEmpty ? nil : Self.provenanceTree(provenance)))
+            if !changes.isEmpty { diff.changed.append(.init(code: code, changes: changes)) }
         }
 
         // Import records: those the codes still point at (this one only if something does).

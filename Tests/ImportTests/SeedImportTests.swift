@@ -168,3 +168,26 @@ import TriageCore
         #expect(!changed.diff.changed.contains { $0.code == "-1" })
     }
 }
+
+extension SeedImportTests {
+    /// Sentiance's statuses come from a second document: dropping a row there removes that status, it does not
+    /// deprecate the code (the error page still documents it); the page's own re-import leaves the statuses alone.
+    @Test func aSecondDocumentOnlyOwnsWhatItAdded() throws {
+        let folder = TestPaths.temporaryDirectory("import-two-documents")
+        _ = try ImportFixtures.importAllSeeds(into: folder)
+        let statuses = try String(contentsOfFile: ImportFixtures.path("sentiance-statuses.md"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("| INSTALL_NOT_FOUND ") }
+            .joined(separator: "\n")
+        let dropped = try ImportFixtures.run(.table, "sentiance-statuses.md", vendor: "sentiance", into: folder, date: "2027-01-01",
+                                             input: ImportInput(name: "sentiance-statuses.md", text: statuses))
+        #expect(dropped.diff.deprecated.isEmpty && dropped.diff.added.isEmpty)
+        #expect(dropped.diff.changed == [.init(code: "INSTALL_NOT_FOUND", changes: [.init(field: "http", old: "404", new: nil)])])
+        let entry = try #require(ImportFixtures.load(folder).catalog.entry(CodeReference(vendor: "sentiance", code: "INSTALL_NOT_FOUND")))
+        #expect(entry.httpStatus == nil && entry.lifecycle.deprecated == nil)
+        #expect(entry.lifecycle.provenance.map(\.field) == ["category", "summary", "description"])
+        let page = ImportFixtures.seeds[0]
+        let again = try ImportFixtures.run(page.format, page.file, vendor: page.vendor, into: folder, date: "2027-01-02",
+                                           write: false, rules: page.rules)
+        #expect(!again.diff.fileChanges, "\(again.diff.lines())")
+    }
+}

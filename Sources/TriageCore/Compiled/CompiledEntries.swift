@@ -126,7 +126,7 @@ struct CompiledEntries: @unchecked Sendable {
         var trees: [String] = []
         for _ in 0..<(try reader.count()) { trees.append(try interned()) }
         let location = SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
-        let lifecycle = try reader.lifecycle()
+        let lifecycle = reader.isAtEnd ? ImportLifecycle() : try reader.lifecycle()
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
         var entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,
                                  message: message, summary: summary, docs: docs, description: description,
