@@ -25,6 +25,15 @@ public enum Importer {
         }
         guard ImportSchema.isDate(options.date) else { throw ImportError("--date '\(options.date)': write the date as YYYY-MM-DD") }
         let document = try read(input, options: options)
+        guard !document.codes.isEmpty else {
+            let hint: String
+            switch options.format {
+            case .markdown: hint = "a markdown page needs a heading per code (### CODE)"
+            case .text: hint = "text needs a code at the start of each entry (see --code-pattern)"
+            default: hint = "is it the right format?"
+            }
+            throw ImportError(SourceLocation(file: input.displayPath, line: 1, column: 1), "found no codes in the document; \(hint)")
+        }
         let path = (((directory as NSString).appendingPathComponent("vendors")) as NSString)
             .appendingPathComponent("\(options.vendor).yaml")
         let existing = try existingFile(path, vendor: options.vendor)

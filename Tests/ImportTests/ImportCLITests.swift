@@ -96,3 +96,14 @@ import TestSupport
         #expect(run.stdout.contains("description: \"Moves text and rings.\""))
     }
 }
+
+extension ImportCLITests {
+    @Test func aDocumentWithoutCodesIsAnErrorNotAnEmptyVendor() throws {
+        let folder = TestPaths.temporaryDirectory("import-cli-empty")
+        let run = try TriageProcess.run(["import", "markdown", "-", "--vendor", "acme", "--into", folder.path, "--write"],
+                                        input: "# Our API\n\nSome prose, no codes.\n")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("<stdin>:1:1: found no codes in the document; a markdown page needs a heading per code"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("vendors").path))
+    }
+}
