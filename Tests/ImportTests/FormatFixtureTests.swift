@@ -20,6 +20,14 @@ import TriageCore
         return catalog
     }
 
+    /// A document given as text, imported into a new folder: it must lint clean; the folder's catalog.
+    private func importText(_ format: ImportFormat, _ name: String, _ text: String, vendor: String = "acme") throws -> Catalog {
+        let folder = TestPaths.temporaryDirectory("import-\(format.rawValue)-text")
+        let result = try ImportFixtures.run(format, name, vendor: vendor, into: folder, input: ImportInput(name: name, text: text))
+        #expect(result.errors.isEmpty && result.findings.isEmpty, "\(result.errors + result.findings)")
+        return ImportFixtures.load(folder).catalog
+    }
+
     @Test func jsonRegistry() throws {
         let catalog = try importClean(.json, "voice-errors.json", vendor: "twilio-voice")
         let codes = catalog.entries(vendor: "twilio-voice")
@@ -55,11 +63,8 @@ import TriageCore
              "components": {"schemas": {"Problem": {"type": "object", "properties": {
                "type": {"oneOf": [{"const": "widget_locked", "description": "Another request holds the widget."}]}}}}}}
             """
-        let folder = TestPaths.temporaryDirectory("import-oas31")
-        let result = try ImportFixtures.run(.openapi, "widgets.json", vendor: "widgets", into: folder,
-                                            input: ImportInput(name: "widgets.json", text: document))
-        #expect(result.errors.isEmpty && result.findings.isEmpty, "\(result.errors + result.findings)")
-        let entry = try #require(ImportFixtures.load(folder).catalog.entry(CodeReference(vendor: "widgets", code: "widget_locked")))
+        let catalog = try importText(.openapi, "widgets.json", document, vendor: "widgets")
+        let entry = try #require(catalog.entry(CodeReference(vendor: "widgets", code: "widget_locked")))
         #expect(entry.httpStatus == 409 && entry.description == "Another request holds the widget.")
     }
 
@@ -89,10 +94,7 @@ import TriageCore
               </tbody>
             </table>
             """
-        let folder = TestPaths.temporaryDirectory("import-html")
-        let result = try ImportFixtures.run(.table, "errors.html", vendor: "acme", into: folder, input: ImportInput(name: "errors.html", text: html))
-        #expect(result.errors.isEmpty && result.findings.isEmpty, "\(result.errors + result.findings)")
-        let catalog = ImportFixtures.load(folder).catalog
+        let catalog = try importText(.table, "errors.html", html)
         let missing = try #require(catalog.entry(CodeReference(vendor: "acme", code: "AUTH_MISSING")))
         #expect(missing.category == "authentication" && missing.httpStatus == 401 && missing.message == "No key")
         #expect(missing.description == "The request has no Authorization header.\nSend one.")
@@ -132,10 +134,7 @@ import TriageCore
             {"code": 4004}
             ```
             """
-        let folder = TestPaths.temporaryDirectory("import-md")
-        let result = try ImportFixtures.run(.markdown, "errors.md", vendor: "acme", into: folder, input: ImportInput(name: "errors.md", text: page))
-        #expect(result.errors.isEmpty && result.findings.isEmpty, "\(result.errors + result.findings)")
-        let catalog = ImportFixtures.load(folder).catalog
+        let catalog = try importText(.markdown, "errors.md", page)
         let invalid = try #require(catalog.entry(CodeReference(vendor: "acme", code: "KEY_INVALID")))
         #expect(invalid.message == "Key not valid" && invalid.httpStatus == 401 && invalid.category == "authentication")
         #expect(invalid.description == "The key in the Authorization header is not valid. See the keys page (https://docs.example.com/keys).\n\nKeys are per environment.")
