@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
         // The terminal toolkit: cell buffer, styled text, keys, the program protocol, widgets. Knows nothing of
@@ -42,6 +43,14 @@ let package = Package(
         // binary and the model-based tests.
         .target(name: "TriageRuntime", dependencies: ["TriageCore", "TriageUI"]),
 
+        // `triage import`: vendor documentation (Markdown, tables, text, JSON registries, OpenAPI, botocore) to the
+        // catalog's YAML, with provenance and re-import diffs. Its own target so TriageCore never grows OpenAPIKit.
+        .target(name: "TriageImport", dependencies: [
+            "TriageCore", .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+            .product(name: "OpenAPIKit30", package: "OpenAPIKit"), .product(name: "OpenAPIKitCompat", package: "OpenAPIKit"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
+
         // The only code that touches the terminal.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TriageTerminal", dependencies: ["CNcurses", "TerminalKit"]),
@@ -51,7 +60,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TriageCore", "TerminalKit", "TriageStorage", "TriageUI", "TriageTerminal", "BuiltinCatalog",
-                "TriageRuntime",
+                "TriageRuntime", "TriageImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -73,6 +82,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TriageCore", "TerminalKit", "BuiltinCatalog"], path: "Tests/TestSupport"),
         .testTarget(name: "TriageCoreTests", dependencies: ["TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "ImportTests", dependencies: ["TriageImport", "TriageCore", "BuiltinCatalog", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
         .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "CatalogGenerator"]),

@@ -20,7 +20,7 @@ struct Triage: ParsableCommand {
         subcommands: [
             BrowseCommand.self, ShowCommand.self, SearchCommand.self, ExplainCommand.self, ListCommand.self,
             VendorsCommand.self, DocsCommand.self, DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self,
-            TestCommand.self,
+            TestCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 

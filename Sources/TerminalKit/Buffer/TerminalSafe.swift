@@ -46,7 +46,7 @@ public enum TerminalSafe {
     }
 
     /// A zero-width joiner between two emoji (👨‍👩‍👧) is part of the picture, not hidden text.
-    static func joinsEmoji(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    public static func joinsEmoji(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index > 0, index + 1 < scalars.count else { return false }
         func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value >= 0x2190 && scalar.properties.isEmoji

@@ -94,6 +94,9 @@ public struct CatalogEntry: Hashable, Sendable {
     /// Ids of the decision trees that diagnose this code (its own list merged with the trees' `codes:`).
     public var trees: [TreeID]
     public var location: SourceLocation
+    /// Written by `triage import`: when the code first appeared in the vendor's documentation, when it stopped
+    /// appearing there (the code is kept, marked deprecated), and where each imported field came from.
+    public var lifecycle: ImportLifecycle = ImportLifecycle()
 
     public init(vendor: String, category: String, code: String, httpStatus: Int? = nil, message: String? = nil,
                 summary: String? = nil, docs: String? = nil, description: String, causes: [String] = [], checks: [String] = [], keywords: [String] = [],

@@ -19,11 +19,11 @@ struct VendorFile {
         var trees: [(id: TreeID, location: SourceLocation)]
     }
 
-    static let topKeys = ["vendor", "categories", "codes"]
+    static let topKeys = ["vendor", "categories", "codes", "imports"]
     static let vendorKeys = ["id", "name", "product", "docs", "notice", "facts"]
     static let categoryKeys = ["id", "name", "description"]
     static let codeKeys = ["code", "category", "http", "message", "summary", "docs", "description", "causes", "checks", "keywords",
-                           "related", "trees"]
+                           "related", "trees", "since", "deprecated", "provenance"]
 
     /// Reads a vendor file; returns nil when it is too broken to know which vendor it is.
     static func parse(_ root: YAMLMapping, source: String, _ problems: inout ProblemList) -> VendorFile? {
@@ -61,10 +61,15 @@ struct VendorFile {
             }
         }
 
+        let imports = ImportRecords.parse(root["imports"], &problems)
         if let items = root["codes"]?.list("'codes'", &problems) {
             var seen: [String: SourceLocation] = [:]
             for item in items {
-                guard let raw = parseEntry(item, vendor: id, &problems) else { continue }
+                guard var raw = parseEntry(item, vendor: id, &problems) else { continue }
+                if case let .mapping(mapping) = item.node {
+                    raw.entry.lifecycle = imports.lifecycle(of: YAMLMapping(mapping, at: item.location), code: raw.entry.code,
+                                                            &problems)
+                }
                 if let first = seen[raw.entry.code] {
                     problems.add(raw.entry.location,
                                  "duplicate code '\(raw.entry.code)' (first defined at line \(first.line))")

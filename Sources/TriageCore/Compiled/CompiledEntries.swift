@@ -126,11 +126,14 @@ struct CompiledEntries: @unchecked Sendable {
         var trees: [TreeID] = []
         for _ in 0..<(try reader.count()) { trees.append(TreeID(try interned())) }
         let location = SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
+        let lifecycle = reader.isAtEnd ? ImportLifecycle() : try reader.lifecycle()
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
-        return CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,
-                            message: message, summary: summary, docs: docs, description: description,
-                            causes: causes, checks: checks, keywords: keywords, related: related, trees: trees,
-                            location: location)
+        var entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,
+                                 message: message, summary: summary, docs: docs, description: description,
+                                 causes: causes, checks: checks, keywords: keywords, related: related, trees: trees,
+                                 location: location)
+        entry.lifecycle = lifecycle
+        return entry
     }
 
     /// What stands in for an entry whose bytes were damaged after the catalog was opened.

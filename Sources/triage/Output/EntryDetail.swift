@@ -20,6 +20,9 @@ struct EntryDetail {
             lines += TextLayout.indented(TerminalSafe.sanitize(TextLayout.oneLine(notice)), indent: 2, width: width, firstPrefix: "! ")
                 .map { style.yellow($0) }
         }
+        if let deprecated = entry.lifecycle.deprecated {
+            lines.append(style.yellow("! Deprecated: no longer in the vendor's documentation since \(TerminalSafe.sanitize(deprecated))"))
+        }
         if let docs = catalog.docs(for: entry) {
             let url = TextLayout.cell(docs)
             lines.append("Docs: " + (hyperlinks ? Hyperlink.link(docs, text: url) : url))

@@ -9,6 +9,7 @@ struct EntryJSON: Encodable {
     enum Keys: String, CodingKey {
         case vendor, vendorName = "vendor_name", category, categoryName = "category_name", code, numeric
         case httpStatus = "http_status", message, summary, docs, description, hints, keywords, related, trees, notice, source
+        case since, deprecated, provenance
     }
 
     struct Hints: Encodable {
@@ -36,6 +37,11 @@ struct EntryJSON: Encodable {
         try container.encode(entry.trees, forKey: .trees)
         try container.encode(vendor?.notice, forKey: .notice)
         try container.encode(entry.location.file, forKey: .source)
+        // Written by `triage import` (null and {} on hand-written codes): field -> the document it came from.
+        try container.encode(entry.lifecycle.since, forKey: .since)
+        try container.encode(entry.lifecycle.deprecated, forKey: .deprecated)
+        try container.encode(Dictionary(entry.lifecycle.provenance.map { ($0.field, $0) }, uniquingKeysWith: { first, _ in first }),
+                             forKey: .provenance)
     }
 }
 
