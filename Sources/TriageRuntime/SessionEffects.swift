@@ -25,7 +25,7 @@ public struct SessionEffects {
     /// The answer to a session effect (list, save, delete, outcome, ticket); nil for any other effect.
     public func perform(_ effect: BrowserEffect) -> BrowserAnswer? {
         switch effect {
-        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket:
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession:
             guard let store else { return .sessionsUnavailable(reason: unavailableReason ?? "no sessions database") }
             do {
                 return try perform(effect, with: store)
@@ -55,6 +55,11 @@ public struct SessionEffects {
                 return .sessionsUnavailable(reason: "no session #\(id)")
             }
             return .ticketSet(ticket, id: id)
+        case let .pauseSession(id, reason):
+            guard try store.pause(id: id, reason: reason, at: now()) else {
+                return .sessionsUnavailable(reason: "no session #\(id)")
+            }
+            return .sessionPaused(id: id, reason: reason)
         case .saveTranscript, .saveMemory, .copy: return nil
         }
     }

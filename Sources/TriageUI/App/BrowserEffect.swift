@@ -22,6 +22,8 @@ public enum BrowserEffect: Hashable, Sendable {
     case setOutcome(SessionOutcome, id: Int64)
     /// Set the ticket of stored session `id` (`T`).
     case setTicket(String?, id: Int64)
+    /// Mark stored session `id` paused with this reason (`p` in a diagnosis); nil clears it.
+    case pauseSession(Int64, reason: String?)
     /// Put this text on the clipboard (OSC 52, written to the terminal by the runner).
     case copy(String)
 
@@ -42,7 +44,7 @@ public enum BrowserEffect: Hashable, Sendable {
             } catch {
                 return .memoryNotSaved(reason: error.localizedDescription)
             }
-        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket:
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession:
             return .sessionsUnavailable(reason: "no sessions database")
         case .copy:
             return .notCopied(reason: "no terminal to copy through")
@@ -66,6 +68,7 @@ public enum BrowserAnswer: Hashable, Sendable {
     case sessionDeleted(id: Int64)
     case outcomeSet(SessionOutcome, id: Int64)
     case ticketSet(String?, id: Int64)
+    case sessionPaused(id: Int64, reason: String?)
     /// The text went to the clipboard: `bytes` of it, through `via` ("OSC 52", "OSC 52 through tmux").
     case copied(bytes: Int, via: String)
     /// The terminal cannot set the clipboard, or the text is too large: why.

@@ -15,6 +15,8 @@ indirect enum Mode {
     case explain(PasteBox)
     /// The stored diagnoses (`S`).
     case sessions(SessionsScreen)
+    /// The open diagnoses to switch between (`Ctrl-O` from anywhere), over the browse screen.
+    case switcher(Switcher)
     /// The key help of `over`, scrolled by `scroll`; closing it returns to `over`.
     case help(scroll: ScrollState, over: Mode)
     /// A one-line question (`Prompt`) over `over`, answered on the last row.
@@ -49,6 +51,7 @@ indirect enum Mode {
         case .trees: return .trees
         case .diagnosis: return .diagnosis
         case .sessions: return .sessions
+        case .switcher: return .switcher
         case .help: return .help
         case .explain: return .explain
         case .prompt: return .prompt
@@ -74,8 +77,10 @@ public enum BrowserMode: Hashable, Sendable {
     case explain
     /// The sessions screen (`S`): stored diagnoses to resume, delete or give an outcome.
     case sessions
-    /// A one-line question over another screen: the ticket (`T`), or "continue the open diagnosis or start a
-    /// new one?" (`BrowserState.prompt`).
+    /// The open diagnoses to switch between (`Ctrl-O`).
+    case switcher
+    /// A one-line question over another screen: the ticket (`T`), why a diagnosis is paused (`p`), or
+    /// "continue the open diagnosis or start a new one?" (`BrowserState.prompt`).
     case prompt
 }
 

@@ -93,7 +93,7 @@ extension BrowserState {
             if handleScreenKey(key) { return .continue }
             switch active {
             case .help: result = handleHelpKey(key)
-            case .browse, .trees, .diagnosis, .explain, .sessions, .prompt: result = handleChildKey(key)
+            case .browse, .trees, .diagnosis, .explain, .sessions, .switcher, .prompt: result = handleChildKey(key)
             }
         case let .mouse(mouse):
             handleMouse(mouse)
@@ -119,6 +119,9 @@ extension BrowserState {
             case var .sessions(screen):
                 screen.resize(width: width, height: height)
                 mode = .sessions(screen)
+            case var .switcher(switcher):
+                switcher.resize(width: width, height: height)
+                mode = .switcher(switcher)
             default: break
             }
         }
@@ -140,7 +143,7 @@ extension BrowserState {
         case .diagnosis: handleDiagnosisMouse(event)
         case .help:
             if event.kind == .press { closeHelp() } else { scrollHelp { $0.page(event.kind == .wheelDown ? 3 : -3) } }
-        case .trees, .explain, .sessions, .prompt: break
+        case .trees, .explain, .sessions, .switcher, .prompt: break
         }
     }
 }

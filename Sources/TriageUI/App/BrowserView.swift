@@ -28,6 +28,9 @@ public enum BrowserView {
         case let .trees(picker):
             drawBrowser(state, layout: layout, into: &screen, context: context)
             picker.draw(into: &screen, x: 0, y: 0, width: context.width, height: context.height, context: context)
+        case let .switcher(switcher):
+            drawBrowser(state, layout: layout, into: &screen, context: context)
+            switcher.draw(into: &screen, width: context.width, height: context.height, context: context)
         case .browse, .help, .prompt:
             drawBrowser(state, layout: layout, into: &screen, context: context)
         }

@@ -26,6 +26,10 @@ extension BrowserState {
             let outcome = screen.handle(key)
             active = .sessions(screen)
             return route(child: outcome) { $0.act(on: $1) }
+        case var .switcher(switcher):
+            let outcome = switcher.handle(key)
+            active = .switcher(switcher)
+            return route(child: outcome) { $0.resume($1) }
         case let .prompt(prompt, over):
             return answer(prompt, over: over, key: key)
         case .help:

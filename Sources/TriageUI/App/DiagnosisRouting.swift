@@ -129,6 +129,12 @@ extension BrowserState {
             if let draft = diagnosis?.transcriptDraft(date: clock()) { effects.append(.saveTranscript(draft)) }
         case .copyTranscript: copyTranscript()
         case .editTicket: beginTicket(forDiagnosis: true)
+        case .pause:
+            guard let id = diagnosis?.recording.id else {
+                say("Nothing is stored to pause yet: answer a question first")
+                return
+            }
+            active = .prompt(.pause(TextField(limit: 200), id: id), over: active)
         case let .setOutcome(outcome): setOutcome(outcome)
         }
     }

@@ -49,6 +49,7 @@ extension BrowserState {
         case .explain: return .explain
         case .trees: return .trees
         case .sessions: return .sessions
+        case .switcher: return .switcher
         case .browse, .help, .prompt: return .browser
         }
     }

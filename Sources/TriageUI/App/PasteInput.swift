@@ -14,6 +14,8 @@ extension BrowserState {
             for character in characters { _ = handleChildKey(.character(character)) }
         case let .sessions(screen) where screen.isFiltering:
             for character in characters { _ = handleChildKey(.character(character)) }
+        case .switcher, .prompt(.pause, _):
+            for character in characters { _ = handleChildKey(.character(character)) }
         case let .diagnosis(screen) where screen.isTyping || screen.noteEditor != nil:
             for character in characters { _ = handleChildKey(.character(character)) }
         case .help, .trees, .diagnosis, .sessions, .prompt:

@@ -26,6 +26,19 @@ extension BrowserState {
                 _ = field.edit(key)
                 active = .prompt(.ticket(field, forDiagnosis: forDiagnosis), over: over)
             }
+        case .pause(var field, let id):
+            switch action {
+            case .accept?:
+                active = over
+                let reason = field.text.trimmingCharacters(in: .whitespaces)
+                effects.append(.pauseSession(id, reason: reason.isEmpty ? nil : reason))
+            case .cancel?:
+                active = over
+                say("Not paused")
+            default:
+                _ = field.edit(key)
+                active = .prompt(.pause(field, id: id), over: over)
+            }
         case let .continueOrNew(session, _):
             active = over
             switch action {

@@ -2,7 +2,7 @@ import TerminalKit
 
 /// What a key asks of the terminal itself.
 enum ScreenAction: Hashable, Sendable {
-    case repaint, suspend
+    case repaint, suspend, switcher
 }
 
 /// Keys that work everywhere, in every mode and while typing (as in less, vim, fzf): Ctrl-L repaints the whole
@@ -10,8 +10,8 @@ enum ScreenAction: Hashable, Sendable {
 extension BrowserState {
     static let screenKeys = KeyMap<BrowserState, ScreenAction>([
         .init("Other", [
-            .init("Ctrl-L  Ctrl-Z", "Repaint everything / suspend (fg comes back)",
-                  [([.control("l")], .repaint), ([.control("z")], .suspend)]),
+            .init("Ctrl-L/Z/O", "Repaint / suspend (fg returns) / the open diagnoses",
+                  [([.control("l")], .repaint), ([.control("z")], .suspend), ([.control("o")], .switcher)]),
         ]),
     ])
 
@@ -21,6 +21,7 @@ extension BrowserState {
         switch action {
         case .repaint: terminalCommands.append(.repaint)
         case .suspend: terminalCommands.append(.suspend)
+        case .switcher: openSwitcher()
         }
         return true
     }

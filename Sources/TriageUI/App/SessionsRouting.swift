@@ -28,6 +28,14 @@ extension BrowserState {
         effects.append(.listSessions(SessionsScreen.storeFilter))
     }
 
+    /// `Ctrl-O`, from anywhere: the open diagnoses, listed by the store; the diagnosis shown is kept for `D`.
+    mutating func openSwitcher() {
+        if case .switcher = active { return }
+        if case let .diagnosis(screen) = active.base { kept = screen }
+        active = .switcher(Switcher(width: width, height: height))
+        effects.append(.listSessions(Switcher.storeFilter))
+    }
+
     /// Does what only the sessions screen asks for.
     mutating func act(on request: SessionsScreenRequest) {
         switch request {
@@ -96,6 +104,9 @@ extension BrowserState {
                 let count = list.filter { $0.updatedAt >= since }.count
                 guard count > 0 else { return }
                 browse.message = "\(count) open diagnos\(count == 1 ? "is" : "es") from the last day: S to resume"
+            } else if case var .switcher(switcher) = active {
+                switcher.listed(list, catalog: catalog, now: clock())
+                active = .switcher(switcher)
             } else {
                 updateSessionsScreen { $0.listed(list) }
             }
@@ -106,6 +117,11 @@ extension BrowserState {
             }
             if sessionsScreen != nil {
                 updateSessionsScreen { $0.failed(reason) }
+                return
+            }
+            if case var .switcher(switcher) = active {
+                switcher.failed(reason)
+                active = .switcher(switcher)
                 return
             }
             updateDiagnosis { $0.recording.failed() }
@@ -122,6 +138,9 @@ extension BrowserState {
             updateSessionsScreen { $0.outcomeSet(outcome, id: id) }
             updateDiagnosis { if $0.recording.id == id { $0.recording.outcome = outcome } }
             if showsDiagnosis { say("Outcome: \(outcome.label) (saved in session #\(id); o in S changes it)") }
+        case let .sessionPaused(id, reason):
+            say(reason.map { "Session #\(id) paused: \($0) (Ctrl-O lists it; the next answer resumes it)" }
+                ?? "Session #\(id) is no longer paused")
         case let .ticketSet(ticket, id):
             if showsDiagnosis { say("Ticket \(ticket ?? "cleared") saved in session #\(id)") }
         case let .copied(bytes, via):

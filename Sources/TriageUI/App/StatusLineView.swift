@@ -92,6 +92,9 @@ enum StatusLineView {
             return StatusBar.hints(box.activeKeys, for: box, keyStyle: Theme.key)
         case .sessions, .prompt:
             return []
+        case .switcher:
+            guard case let .switcher(switcher) = state.active else { return [] }
+            return StatusBar.hints(Switcher.keys, for: switcher, keyStyle: Theme.key)
         case .browse:
             return StatusBar.hints(state.browse.activeBrowseKeys, for: state.browse, keyStyle: Theme.key)
         }

@@ -10,7 +10,7 @@ enum DiagnosisAction: Hashable, Sendable {
     case saveNote, cancelNote
     /// "I can't tell from the ticket" on the current question or ask.
     case cantTell
-    case copy, ticket
+    case copy, ticket, pause
     /// After the first `r`: the second one restarts, Esc keeps every answer.
     case confirmRestart, cancelRestart
 }
@@ -35,8 +35,9 @@ extension DiagnosisScreen {
                   hints: [.init("n", "note", order: 3, priority: 5)]),
             .init("r r", "Restart from the first question (Esc after the first r cancels)", [([.character("r")], .restart)],
                   hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil }]),
-            .init("s  y  T", "Save the transcript / copy it (OSC 52) / the ticket",
-                  [([.character("s")], .save), ([.character("y")], .copy), ([.character("T")], .ticket)],
+            .init("s  y  T  p", "Save the transcript / copy it (OSC 52) / the ticket / pause it with a reason",
+                  [([.character("s")], .save), ([.character("y")], .copy), ([.character("T")], .ticket),
+                   ([.character("p")], .pause)],
                   hints: [.init("s", order: 0, priority: 0) { $0.isConclusion ? "save transcript" : nil },
                           .init("y", order: 0, priority: 1) { $0.isConclusion ? "copy" : nil }]),
         ]),
@@ -275,6 +276,7 @@ extension DiagnosisScreen {
         case .save: return .saveTranscript
         case .copy: return .copyTranscript
         case .ticket: return .editTicket
+        case .pause: return .request(.pause)
         case .help: return .help
         case .quit: return .quit
         default: break

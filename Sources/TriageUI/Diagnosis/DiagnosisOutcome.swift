@@ -14,6 +14,8 @@ public enum DiagnosisRequest: Hashable, Sendable {
     case copyTranscript
     /// `T`: type the ticket of this diagnosis.
     case editTicket
+    /// `p`: say why this diagnosis waits (it stays stored and listed in the switcher).
+    case pause
     /// 1, 2 or 3 at a conclusion: did this solve it?
     case setOutcome(SessionOutcome)
 }

@@ -24,11 +24,13 @@ public enum KeyHelp {
         case trees
         /// The sessions screen (`S`).
         case sessions
+        /// The open diagnoses (`Ctrl-O`).
+        case switcher
     }
 
     /// Every key of the program: the browser's, the diagnosis screen's, the paste box's, the tree list's and
     /// the sessions screen's.
-    public static var sections: [Section] { browser + diagnosis + explain + trees + sessions }
+    public static var sections: [Section] { browser + diagnosis + explain + trees + sessions + switcher }
 
     public static func sections(for context: Context) -> [Section] {
         switch context {
@@ -37,11 +39,15 @@ public enum KeyHelp {
         case .explain: return explain
         case .trees: return trees
         case .sessions: return sessions
+        case .switcher: return switcher
         }
     }
 
     /// The tree list, then the keys that work everywhere.
     public static let trees = listed(TreePicker.keys) + merged(listed(BrowserState.screenKeys), order: ["Other"])
+
+    /// The open diagnoses: the switcher's keys, then the keys that work everywhere.
+    public static let switcher = listed(Switcher.keys) + merged(listed(BrowserState.screenKeys), order: ["Other"])
 
     /// The sessions screen: its keys, the filter's, the questions' answers, then the keys that work everywhere.
     public static let sessions = listed(SessionsScreen.keys) + listed(SessionsScreen.deleteKeys)

@@ -9,19 +9,24 @@ public enum Prompt: Sendable {
     case ticket(TextField, forDiagnosis: Bool)
     /// A diagnosis was started while `openTree` is open: continue the open one, or start `session`?
     case continueOrNew(DiagnosisSession, openTree: String)
+    /// `p` in a diagnosis: why stored session `id` waits ("waiting for the customer's logs").
+    case pause(TextField, id: Int64)
 
     /// The question, as the last row shows it.
     public var text: String {
         switch self {
         case .ticket: return "Ticket: "
+        case .pause: return "Paused because: "
         case let .continueOrNew(_, tree): return "\(tree) is open: c continues it, n starts a new one"
         }
     }
 
     /// The field being typed, for a prompt that takes text.
     public var field: TextField? {
-        if case let .ticket(field, _) = self { return field }
-        return nil
+        switch self {
+        case let .ticket(field, _), let .pause(field, _): return field
+        case .continueOrNew: return nil
+        }
     }
 }
 
@@ -56,10 +61,22 @@ extension Prompt {
         ]),
     ])
 
+    /// Why the diagnosis waits: letters are text; Enter pauses it (empty: no longer paused), Esc changes nothing.
+    static let pauseKeys = KeyMap<Prompt, PromptAction>([
+        .init("Pause", [
+            .init("letters", "Why it waits, one line (shown in Ctrl-O and sessions list)"),
+            .init("Enter", "Pause it with this reason (empty: no longer paused)", [([.enter], .accept)],
+                  hints: [.init("Enter", "pause", order: 0, priority: 0)]),
+            .init("Esc", "Change nothing", [([.escape], .cancel)], hints: [.init("Esc", "cancel", order: 1, priority: 1)]),
+            .init(nil, "Quit", [([.control("c")], .quit)]),
+        ]),
+    ])
+
     /// The table the next key goes to.
     var keys: KeyMap<Prompt, PromptAction> {
         switch self {
         case .ticket: return Self.ticketKeys
+        case .pause: return Self.pauseKeys
         case .continueOrNew: return Self.continueKeys
         }
     }

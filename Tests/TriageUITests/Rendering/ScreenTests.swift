@@ -292,7 +292,7 @@ struct ScreenTests {
             "│ │ d  t  D  e          Diagnose / every tree / resume / explain a paste     │ │",
             "│ │ S  y  T  o          Sessions / copy the code / the ticket / docs link    │ │",
             "│ │ Mouse               Click selects or follows a link; the wheel scrolls   │ │",
-            "│ │ Ctrl-L  Ctrl-Z      Repaint everything / suspend (fg comes back)         │ │",
+            "│ │ Ctrl-L/Z/O          Repaint / suspend (fg returns) / the open diagnoses  │ │",
             "└─└───────────────────────────────────────────────────────── any key closes ─┘─┘",
             " Help                                                                 Esc close",
         ])
