@@ -44,7 +44,7 @@ struct BoundaryTests {
 
     /// The child screens: each owns its state and answers the shell with a `ChildOutcome`; only `App/` (the
     /// shell) and the browse screen it is built on (`Browse/`, `Search/`) extend or change `BrowserState`.
-    static let childFolders = ["Diagnosis", "Sessions", "Explain", "TreePicker", "Prompts", "Help"]
+    static let childFolders = ["Diagnosis", "Sessions", "Explain", "TreePicker", "Prompts", "Help", "Switcher"]
 
     @Test("no child screen touches the shell's state: BrowserState is extended only in App/, Browse/ and Search/")
     func childrenNeverTouchTheShell() throws {
