@@ -59,7 +59,8 @@ public final class Searcher {
             let entry = catalog.entries[entryIndex]
             return (vendor == nil || entry.vendor == vendor) && (!parsed.hasFilters || parsed.admits(entry, in: catalog))
         }
-        let limit = limit.map { max(0, $0) }
+        // Never more than the catalog holds: a limit is a count of rows, not a size to reserve.
+        let limit = limit.map { min(max(0, $0), catalog.entries.count) }
         let words = parsed.words
         guard !words.isEmpty else {
             let all = catalog.entries.indices.lazy.filter(admitted)

@@ -21,11 +21,15 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Words to search for.") var query: [String]
     @Option(help: "Only this vendor.", completion: Completions.vendors) var vendor: String?
-    @Option(help: "At most this many results.") var limit: Int = 20
+    @Option(help: "At most this many results (1 to 1000000).") var limit: Int = 20
+    /// The largest --limit taken: a count of rows, checked before any work.
+    static let maximumLimit = 1_000_000
     @Flag(help: "Print a JSON array of {vendor, code, category, message, summary, score}.") var json = false
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard (1...Self.maximumLimit).contains(limit) else {
+            throw ValidationError("--limit must be from 1 to \(Self.maximumLimit), but got \(limit)")
+        }
         guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationError("give words to search for, e.g. 'triage search install not found'")
         }
