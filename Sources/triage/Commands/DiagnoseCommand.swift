@@ -95,7 +95,8 @@ struct DiagnoseCommand: ParsableCommand {
         }
         let record = Transcript(session: finished, catalog: catalog, date: Date())
         if json {
-            try JSONOutput.print(record.document, extra: ["session_id": recorded.recorder.isSaved ? recorded.recorder.id : nil])
+            let id = recorded.recorder.isSaved ? recorded.recorder.id : nil
+            try JSONOutput.print(record.document, extra: ["session_id": id])
         }
         if let transcript {
             let text = transcript.hasSuffix(".json") ? try JSONOutput.text(Versioned(value: record.document)) + "\n" : record.markdown

@@ -20,14 +20,16 @@ struct SessionsOutcomeCommand: ParsableCommand {
         var id: SessionID?
         if let idText {
             guard let parsed = SessionID(argument: idText) else {
-                throw TriageError("'\(TerminalSafe.sanitize(idText, keepNewlines: false))' is not a session id (a number such as 12)", exitCode: 2)
+                let shown = TerminalSafe.sanitize(idText, keepNewlines: false)
+                throw TriageError("'\(shown)' is not a session id (a number such as 12)", exitCode: 2)
             }
             id = parsed
         }
         let clears = ["none", "clear"].contains(outcome.trimmingCharacters(in: .whitespaces).lowercased())
         let value = SessionOutcome(argument: outcome)
         guard clears || value != nil else {
-            throw TriageError("unknown outcome '\(TerminalSafe.sanitize(outcome, keepNewlines: false))'; use solved, not-solved, escalated or none", exitCode: 2)
+            let shown = TerminalSafe.sanitize(outcome, keepNewlines: false)
+            throw TriageError("unknown outcome '\(shown)'; use solved, not-solved, escalated or none", exitCode: 2)
         }
         let store = try SessionDatabase.require(global)
         let stored = try SessionHandle.require(id, global: global, store: store)

@@ -47,7 +47,8 @@ struct SessionsResumeCommand: ParsableCommand {
         if !finished.reachedDetermined { throw ExitCode(1) }
     }
 
-    /// The session asked for: by id, else the ticket's open one (exit 2 when it has several), else the user's most recent open one.
+    /// The session asked for: by id, else the ticket's open one (exit 2 when it has several), else the user's most
+    /// recent open one.
     private func find(in store: any SessionStore, environment: [String: String]) throws -> StoredSession {
         if let stored = try SessionHandle.find(id, global: global, store: store) { return stored }
         let filter = SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open, limit: 1)

@@ -8,7 +8,7 @@ enum ArgumentOrder {
     /// Options (of any subcommand) that take a value, so a negative number after them is their value.
     static let valueOptions: Set<String> = ["--catalog", "--vendor", "--category", "--limit", "--query", "--answer", "--from",
                                             "--transcript", "--tree", "--db", "--ticket", "--since",
-                                            "--user", "--format"]
+                                            "--user", "--format", "--reason"]
 
     /// `nested` names the subcommands of a subcommand (`sessions` -> `list`, `show`, ...): global options go after
     /// the whole path (`triage --db F sessions list` -> `triage sessions list --db F`).

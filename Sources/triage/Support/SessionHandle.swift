@@ -11,7 +11,9 @@ enum SessionHandle {
         if let id {
             let stored = try SessionDatabase.load(id.value, from: store)
             if let ticket, stored.ticket != ticket {
-                throw TriageError("session #\(stored.id) is \(stored.ticket.map { "for ticket \($0)" } ?? "not for a ticket"), not for ticket \(ticket); pass the id or the ticket, not both", exitCode: 2)
+                let its = stored.ticket.map { "for ticket \($0)" } ?? "not for a ticket"
+                let message = "session #\(stored.id) is \(its), not for ticket \(ticket); pass the id or the ticket, not both"
+                throw TriageError(TerminalSafe.sanitize(message, keepNewlines: false), exitCode: 2)
             }
             return stored
         }
@@ -51,7 +53,8 @@ enum SessionHandle {
         }
         let tickets = try SessionDatabase.attempt { try store.list(SessionFilter()) }.compactMap(\.ticket)
         let close = Suggestions.closest(to: ticket, among: Array(Set(tickets)).sorted())
-        let hint = close.isEmpty ? "" : " (did you mean \(close.map { TerminalSafe.sanitize($0, keepNewlines: false) }.joined(separator: ", "))?)"
+        let names = close.map { TerminalSafe.sanitize($0, keepNewlines: false) }.joined(separator: ", ")
+        let hint = close.isEmpty ? "" : " (did you mean \(names)?)"
         return TriageError("no session for ticket \(shown)\(hint); see 'triage sessions list'", exitCode: 1)
     }
 }
