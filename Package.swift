@@ -86,7 +86,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "CatalogGenerator"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "TriageStorage", "CatalogGenerator"]),
         // The flat index ranks as the oracle does. Slow, so its suite runs only with TRIAGE_ORACLE_TESTS set.
         .testTarget(name: "SearchOracleTests", dependencies: ["SearchOracle", "TriageCore", "TestSupport"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),

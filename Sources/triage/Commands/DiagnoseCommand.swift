@@ -14,8 +14,9 @@ struct DiagnoseCommand: ParsableCommand {
             Line mode (--plain, --answer, --json, or no terminal) asks on stdin/stdout: answer with the number,
             or type the value when one is asked for; '?' answers "I can't tell from the ticket", 'b' goes back,
             'n TEXT' adds a note, 'q' stops. A secret value is not echoed while typed on a terminal.
-            --answer gives answers in advance, in order. --json prints the path and conclusion as JSON on stdout
-            (questions then go to stderr). --transcript FILE saves the Markdown transcript (JSON if FILE ends in .json).
+            --answer gives answers in advance, in order. --json prints the path and conclusion as JSON on stdout,
+            with the saved session's id (questions then go to stderr). --transcript FILE saves the Markdown
+            transcript (JSON if FILE ends in .json).
 
             Every diagnosis is saved after each step in the sessions database (see 'triage sessions'); --ticket T
             ties it to a ticket. When the ticket already has an open diagnosis, line mode asks whether to continue
@@ -93,9 +94,12 @@ struct DiagnoseCommand: ParsableCommand {
                                     transcriptGiven: transcript != nil, environment: environment)
         }
         let record = Transcript(session: finished, catalog: catalog, date: Date())
-        if json { Console.out(record.json) }
+        if json {
+            let id = recorded.recorder.isSaved ? recorded.recorder.id : nil
+            try JSONOutput.print(record.document, extra: ["session_id": id])
+        }
         if let transcript {
-            let text = transcript.hasSuffix(".json") ? record.json + "\n" : record.markdown
+            let text = transcript.hasSuffix(".json") ? try JSONOutput.text(Versioned(value: record.document)) + "\n" : record.markdown
             do {
                 let created = try TranscriptFile.write(text, to: transcript, overwrite: force)
                 for folder in created { Console.error("Created the folder \(TextLayout.cell(folder))") }

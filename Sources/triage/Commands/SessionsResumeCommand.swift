@@ -47,15 +47,12 @@ struct SessionsResumeCommand: ParsableCommand {
         if !finished.reachedDetermined { throw ExitCode(1) }
     }
 
-    /// The session asked for: by id, else the ticket's open one, else the user's most recent open one.
+    /// The session asked for: by id, else the ticket's open one (exit 2 when it has several), else the user's most
+    /// recent open one.
     private func find(in store: any SessionStore, environment: [String: String]) throws -> StoredSession {
-        if let id { return try SessionDatabase.load(id.value, from: store) }
-        let filter = global.ticket.map { SessionFilter(ticket: $0, status: .open, limit: 1) }
-            ?? SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open, limit: 1)
+        if let stored = try SessionHandle.find(id, global: global, store: store) { return stored }
+        let filter = SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open, limit: 1)
         if let latest = try SessionDatabase.attempt({ try store.list(filter) }).first { return latest }
-        if let ticket = global.ticket {
-            throw TriageError("ticket \(TerminalSafe.sanitize(ticket)) has no open session; see 'triage sessions list --ticket \(TerminalSafe.sanitize(ticket))'", exitCode: 1)
-        }
         throw TriageError("you have no open session; see 'triage sessions list'", exitCode: 1)
     }
 }

@@ -85,18 +85,58 @@ struct VendorJSON: Encodable {
 }
 
 enum JSONOutput {
-    /// Pretty-printed JSON with sorted keys, printed to standard output.
-    static func print<T: Encodable>(_ value: T) throws {
+    /// The version of every `--json` output's shape, at the top level of the objects (`"schema": 1`). Arrays
+    /// (`list`, `search`, `vendors`, `trees`, `sessions list`) stay bare arrays of objects, so scripts that read
+    /// them keep working; their elements carry no version.
+    static let schema = 1
+
+    /// The one encoder of every `--json` output: pretty-printed, sorted keys, and snake_case keys (properties
+    /// without explicit names, such as the transcript's `startedFrom`, are converted: `started_from`).
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
-        Console.out(JSONText.escapingInvisibles(String(decoding: data, as: UTF8.self)))
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
+    }
+
+    /// `value` as JSON text (invisible characters escaped).
+    static func text<T: Encodable>(_ value: T) throws -> String {
+        JSONText.escapingInvisibles(String(decoding: try encoder().encode(value), as: UTF8.self))
+    }
+
+    /// Pretty-printed JSON with sorted keys, printed to standard output. An object gains `"schema": 1` and the
+    /// `extra` keys.
+    static func print<T: Encodable>(_ value: T, extra: [String: Int64?] = [:]) throws {
+        Console.out(try text(Versioned(value: value, extra: extra)))
     }
 
     /// The same for an array of `count` elements, encoded and written one at a time (never all in memory).
     static func printArray<T: Encodable>(count: Int, element: (Int) throws -> T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try JSONArrayStream(encoder: encoder).write(count: count, element: element) { Console.raw($0, toStandardError: false) }
+        try JSONArrayStream(encoder: encoder()).write(count: count, element: element) { Console.raw($0, toStandardError: false) }
+    }
+}
+
+/// A value encoded as itself; when it is an object, with `"schema": JSONOutput.schema` among its keys.
+struct Versioned<Value: Encodable>: Encodable {
+    let value: Value
+    /// Keys added beside the value's own (`diagnose --json`'s `session_id`); `nil` values are written as null.
+    var extra: [String: Int64?] = [:]
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try value.encode(to: encoder)
+        guard !(value is any Collection) else { return }
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(JSONOutput.schema, forKey: Key(stringValue: "schema"))
+        for (key, extra) in extra {
+            if let extra { try container.encode(extra, forKey: Key(stringValue: key)) }
+            else { try container.encodeNil(forKey: Key(stringValue: key)) }
+        }
     }
 }

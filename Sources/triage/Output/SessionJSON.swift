@@ -2,6 +2,8 @@ import Foundation
 import TriageCore
 
 /// A stored session as `sessions list --json` and `sessions show --json` print it. Absent values are `null`.
+/// `current_question` is the question now shown (null at a conclusion, or when the catalog no longer has it);
+/// `age_seconds` counts from its creation.
 struct SessionJSON: Encodable {
     struct Position: Encodable {
         let tree: TreeID
@@ -24,6 +26,9 @@ struct SessionJSON: Encodable {
     let steps: Int
     let current: Position
     @NullIfAbsent var conclusion: ConclusionJSON?
+    @NullIfAbsent var currentQuestion: String?
+    @NullIfAbsent var pausedReason: String?
+    let ageSeconds: Int
     let createdAt: String
     let updatedAt: String
     @NullIfAbsent var endedAt: String?
@@ -32,10 +37,11 @@ struct SessionJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, ticket, user, tree, status, outcome, startCode = "start_code", steps, current, conclusion
+        case currentQuestion = "current_question", pausedReason = "paused_reason", ageSeconds = "age_seconds"
         case createdAt = "created_at", updatedAt = "updated_at", endedAt = "ended_at", transcript
     }
 
-    init(_ stored: StoredSession) {
+    init(_ stored: StoredSession, catalog: Catalog?, now: Date) {
         id = stored.id
         ticket = stored.ticket
         user = stored.user
@@ -49,5 +55,8 @@ struct SessionJSON: Encodable {
         createdAt = SessionTime.iso(stored.createdAt)
         updatedAt = SessionTime.iso(stored.updatedAt)
         endedAt = stored.endedAt.map(SessionTime.iso)
+        currentQuestion = SessionHeadline.question(stored, catalog: catalog)
+        pausedReason = stored.pausedReason
+        ageSeconds = max(0, Int(now.timeIntervalSince(stored.createdAt)))
     }
 }

@@ -9,7 +9,7 @@ enum ArgumentOrder {
     static let valueOptions: Set<String> = ["--catalog", "--vendor", "--category", "--limit", "--query", "--answer", "--from",
                                             "--transcript", "--tree", "--db", "--ticket", "--since",
                                             "--user", "--format", "--into", "--map", "--code-pattern", "--items", "--name",
-                                            "--source", "--date"]
+                                            "--source", "--date", "--reason"]
 
     /// `nested` names the subcommands of a subcommand (`sessions` -> `list`, `show`, ...): global options go after
     /// the whole path (`triage --db F sessions list` -> `triage sessions list --db F`).

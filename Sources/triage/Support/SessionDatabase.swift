@@ -53,12 +53,13 @@ enum SessionDatabase {
         return stored
     }
 
-    /// Session `id` of the database the options name, with its transcript (dated when it was last saved), for
-    /// `sessions show` and `sessions export`.
-    static func transcript(_ id: Int64, global: GlobalOptions) throws -> (stored: StoredSession, transcript: Transcript) {
+    /// Session `id` (or `--ticket`'s open one) of the database the options name, with its transcript (dated when
+    /// it was last saved), for `sessions show` and `sessions export`.
+    static func transcript(_ id: SessionID?, global: GlobalOptions) throws
+        -> (stored: StoredSession, transcript: Transcript, catalog: Catalog) {
         let catalog = try global.loadCatalog()
-        let stored = try load(id, from: try require(global))
-        return (stored, Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt))
+        let stored = try SessionHandle.require(id, global: global, store: try require(global))
+        return (stored, Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt), catalog)
     }
 
     /// "No session #id" (exit 1).
