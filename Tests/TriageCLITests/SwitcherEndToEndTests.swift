@@ -79,6 +79,11 @@ struct SwitcherEndToEndTests {
         #expect(after["ZD-3"]?["steps"] as? Int == (steps["ZD-3"] ?? 0) + 1, "ZD-3 got exactly its one answer")
         #expect(after["ZD-2"]?["steps"] as? Int == steps["ZD-2"], "ZD-2 was not touched")
 
+        // The ticket is the handle: export prints that ticket's diagnosis, not another's.
+        let exported = try TriageProcess.run(["sessions", "export", "--ticket", "ZD-2"], environment: ["TRIAGE_DB": database])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.contains("app222") && !exported.stdout.contains("app111") && !exported.stdout.contains("app333"))
+
         // After a restart the reason is listed.
         let again = try TmuxHarness(width: 120, height: 30)
         defer { again.close() }
