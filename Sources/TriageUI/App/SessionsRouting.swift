@@ -67,7 +67,8 @@ extension BrowserState {
     /// `y` in a diagnosis: its transcript to the clipboard.
     mutating func copyTranscript() {
         guard let screen = diagnosis else { return }
-        let markdown = Transcript(session: screen.session.redacted(), catalog: catalog, date: clock()).markdown
+        let markdown = Transcript(session: screen.session.redacted(), catalog: catalog, date: clock(),
+                                  context: screen.transcriptContext(transcriptContext)).markdown
         sessions.copying = "the transcript"
         effects.append(.copy(markdown))
     }

@@ -58,7 +58,8 @@ enum SessionDatabase {
     static func transcript(_ id: Int64, global: GlobalOptions) throws -> (stored: StoredSession, transcript: Transcript) {
         let catalog = try global.loadCatalog()
         let stored = try load(id, from: try require(global))
-        return (stored, Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt))
+        return (stored, Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt,
+                                   context: TranscriptHeader.context(stored, catalog: catalog)))
     }
 
     /// "No session #id" (exit 1).
