@@ -129,7 +129,7 @@ extension BrowserState {
             say("Copied \(sessions.copying ?? "it") (\(bytes) bytes) to the clipboard (\(via))")
             sessions.copying = nil
         case let .notCopied(reason):
-            let other = showsDiagnosis ? "; s saves the transcript to a file, triage sessions export prints it" : ""
+            let other = showsDiagnosis && !reason.contains("; saved to ") ? "; s saves the transcript to a file, triage sessions export prints it" : ""
             say("Cannot copy: \(reason)\(other)")
             sessions.copying = nil
         }
