@@ -147,4 +147,16 @@ struct TranscriptHeaderTests {
         fenced.attachPaste("  \n")
         #expect(fenced.paste == nil)
     }
+
+    @Test func theCatalogVersionIsTriagesVersionAndTheCatalogItIsMadeWith() throws {
+        let session = try DiagnosisSession.start(tree: "acme-auth", in: catalog)
+        let context = TranscriptContext(triageVersion: "9.9.9")
+        let document = Transcript(session: session, catalog: catalog, date: F.date, context: context).document
+        #expect(document.catalogVersion == "triage 9.9.9, catalog from YAML sources")
+        #expect(TranscriptContext.catalogVersion(of: catalog, triage: "1.0") == "triage 1.0, catalog from YAML sources")
+        // Given outright, it is written as given.
+        var given = context
+        given.catalogVersion = "pinned"
+        #expect(Transcript(session: session, catalog: catalog, date: F.date, context: given).document.catalogVersion == "pinned")
+    }
 }

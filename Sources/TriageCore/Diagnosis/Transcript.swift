@@ -125,7 +125,8 @@ public struct Transcript: Sendable {
         var document = Document(
             ticket: context.ticket.flatMap(Self.nonBlank), sessionID: context.sessionID,
             engineer: context.engineer.flatMap(Self.nonBlank), host: context.host.flatMap(Self.nonBlank),
-            catalogVersion: context.catalogVersion.flatMap(Self.nonBlank),
+            catalogVersion: context.catalogVersion.flatMap(Self.nonBlank)
+                ?? context.triageVersion.map { TranscriptContext.catalogVersion(of: catalog, triage: $0) },
             startedAt: context.started.map(Self.iso), endedAt: context.ended.map(Self.iso),
             tree: .init(id: session.tree.rawValue, title: startTree?.title ?? session.tree.rawValue),
             startedFrom: session.code.map { Self.code($0, in: catalog) },

@@ -14,27 +14,32 @@ public struct TranscriptContext: Hashable, Sendable {
     public var sessionID: Int64?
     public var engineer: String?
     public var host: String?
-    /// Which catalog the diagnosis was made against (see `TranscriptContext.catalogVersion(of:triage:)`).
+    /// Which catalog the diagnosis was made against, as given; when nil and `triageVersion` is set, the transcript
+    /// writes `catalogVersion(of:triage:)` of the catalog it is made with (right after a background catalog
+    /// build swapped the catalog too).
     public var catalogVersion: String?
+    /// The version of Triage writing the transcript ("0.2.0").
+    public var triageVersion: String?
     public var started: Date?
     /// When it reached its conclusion or was abandoned; nil while it is open.
     public var ended: Date?
 
     public init(ticket: String? = nil, sessionID: Int64? = nil, engineer: String? = nil, host: String? = nil,
-                catalogVersion: String? = nil, started: Date? = nil, ended: Date? = nil) {
+                catalogVersion: String? = nil, triageVersion: String? = nil, started: Date? = nil, ended: Date? = nil) {
         self.ticket = ticket
         self.sessionID = sessionID
         self.engineer = engineer
         self.host = host
         self.catalogVersion = catalogVersion
+        self.triageVersion = triageVersion
         self.started = started
         self.ended = ended
     }
 
     /// The context of a stored session: its ticket, id, engineer (the session's user) and dates.
-    public init(stored: StoredSession, host: String? = nil, catalogVersion: String? = nil) {
+    public init(stored: StoredSession, host: String? = nil, triageVersion: String? = nil) {
         self.init(ticket: stored.ticket, sessionID: stored.id, engineer: stored.user, host: host,
-                  catalogVersion: catalogVersion, started: stored.createdAt, ended: stored.endedAt)
+                  triageVersion: triageVersion, started: stored.createdAt, ended: stored.endedAt)
     }
 
     /// "triage 0.2.0, catalog 1a2b3c4d5e6f7a8b": the Triage version and the checksum of the compiled catalog

@@ -94,7 +94,7 @@ struct DiagnoseCommand: ParsableCommand {
                                     transcriptGiven: transcript != nil, environment: environment)
         }
         let record = Transcript(session: finished, catalog: catalog, date: Date(),
-                                context: TranscriptHeader.context(finished, recorder: recorded.recorder, catalog: catalog,
+                                context: TranscriptHeader.context(finished, recorder: recorded.recorder,
                                                                   started: startedAt))
         if json { Console.out(record.json) }
         if let transcript {

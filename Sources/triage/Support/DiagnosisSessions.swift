@@ -113,7 +113,7 @@ enum DiagnosisSessions {
     static func leave(_ session: DiagnosisSession, recorder: SessionRecorder, catalog: Catalog, started: Date?,
                       transcriptGiven: Bool, environment: [String: String]) {
         leave(session, savedAs: recorder.isSaved ? recorder.id : nil, catalog: catalog, transcriptGiven: transcriptGiven,
-              context: TranscriptHeader.context(session, recorder: recorder, catalog: catalog, started: started),
+              context: TranscriptHeader.context(session, recorder: recorder, started: started),
               environment: environment)
     }
 

@@ -67,7 +67,7 @@ enum FullScreen {
         options.ticket = sessions?.ticket
         options.diagnosisID = sessions?.continuing
         options.transcriptContext = TranscriptContext(engineer: sessions?.user, host: TranscriptContext.currentHost,
-                                                      catalogVersion: TranscriptHeader.catalogVersion(build?.catalog ?? catalog))
+                                                      triageVersion: TriageVersion.current)
         options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
         if let searchIndexStore { options.makeSearchIndex = { searchIndexStore.index(for: $0).index } }
         func effects() -> BrowserEffects {
@@ -104,7 +104,7 @@ enum FullScreen {
         if sessions != nil, let session = ended.state.diagnosis?.session {
             let recording = ended.state.diagnosis?.recording
             let context = TranscriptHeader.context(session, recorder: nil, ticket: recording?.ticket, id: recording?.id,
-                                                   user: sessions?.user, catalog: ended.state.catalog, started: nil)
+                                                   user: sessions?.user, started: nil)
             DiagnosisSessions.leave(session, savedAs: recording?.id, catalog: ended.state.catalog,
                                     transcriptGiven: transcriptFile != nil || !saved.paths.isEmpty,
                                     context: context, environment: environment)

@@ -59,7 +59,7 @@ enum SessionDatabase {
         let catalog = try global.loadCatalog()
         let stored = try load(id, from: try require(global))
         return (stored, Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt,
-                                   context: TranscriptHeader.context(stored, catalog: catalog)))
+                                   context: TranscriptHeader.context(stored)))
     }
 
     /// "No session #id" (exit 1).
