@@ -31,6 +31,12 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     public private(set) var note: String?
     /// The facts the diagnosis started with, if any.
     public let evidence: Evidence?
+    /// What the customer pasted, when the diagnosis started from a paste: secrets masked (`SecretMasker`), at most
+    /// `pasteLimit` bytes of UTF-8. Set with `attachPaste(_:)`; kept by `restart`.
+    public private(set) var paste: String?
+
+    /// The most of a paste a session keeps (64 KiB); the rest is cut, and the cut said.
+    public static let pasteLimit = 64 * 1024
 
     private let startCode: CodeReference?
     private var records: [Record]
@@ -59,7 +65,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     /// must name), questions with exactly one answer listing the code are answered without asking. Given
     /// `evidence`, asks and questions with an `evidence:` key it has are filled from it.
     public static func start(tree id: TreeID, from code: CodeReference? = nil, evidence: Evidence? = nil,
-                             in catalog: Catalog) throws -> DiagnosisSession {
+                             paste: String? = nil, in catalog: Catalog) throws -> DiagnosisSession {
         guard let tree = catalog.tree(id: id) else {
             throw DiagnosisError.unknownTree(id, suggestions: Suggestions.closest(to: id, among: catalog.trees.map(\.id)))
         }
@@ -67,6 +73,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
             throw DiagnosisError.codeNotDiagnosed(code, tree: id)
         }
         var session = DiagnosisSession(tree: id, code: code, evidence: evidence)
+        if let paste { session.attachPaste(paste) }
         try session.settle(tree: id, node: tree.start, in: catalog)
         return session
     }
@@ -307,7 +314,31 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
             fresh = DiagnosisSession(tree: tree, code: code, evidence: evidence)
             fresh.currentNode = start
         }
+        fresh.paste = paste
         self = fresh
+    }
+
+    /// Keeps `text` (what the customer pasted) with the session, for the transcript: its secrets masked first
+    /// (`SecretMasker`, on the whole text), then cut to `pasteLimit` bytes. Blank text removes the paste.
+    public mutating func attachPaste(_ text: String) {
+        paste = Self.storedPaste(text)
+    }
+
+    /// `text` masked and bounded as `paste` holds it; nil when blank. `slack` lets a paste already cut (with
+    /// the sentence saying so) be read back unchanged.
+    static func storedPaste(_ text: String, slack: Int = 0) -> String? {
+        let masked = SecretMasker.masked(text).text
+        guard !masked.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard masked.utf8.count > pasteLimit + slack else { return masked }
+        var kept = ""
+        var used = 0
+        for character in masked {
+            let size = character.utf8.count
+            if used + size > pasteLimit { break }
+            kept.append(character)
+            used += size
+        }
+        return kept + "\n[... cut: \(masked.utf8.count - used) more bytes not kept]"
     }
 
     // MARK: Notes
@@ -453,7 +484,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case tree, startCode = "code", currentTree, currentNode, isFinished = "finished", isDetermined = "determined",
-             note, evidence, records = "path"
+             note, evidence, paste, records = "path"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -466,6 +497,8 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
         isDetermined = try container.decodeIfPresent(Bool.self, forKey: .isDetermined) ?? true
         note = try container.decodeIfPresent(String.self, forKey: .note)
         evidence = try container.decodeIfPresent(Evidence.self, forKey: .evidence)
+        // Re-masked and bounded on the way in too: a stored file is not trusted to hold what `attachPaste` made.
+        paste = try container.decodeIfPresent(String.self, forKey: .paste).flatMap { Self.storedPaste($0, slack: 100) }
         records = try container.decode([Record].self, forKey: .records)
         reindex()
     }
@@ -480,6 +513,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
         try container.encode(isDetermined, forKey: .isDetermined)
         try container.encodeIfPresent(note, forKey: .note)
         try container.encodeIfPresent(evidence, forKey: .evidence)
+        try container.encodeIfPresent(paste, forKey: .paste)
         try container.encode(records, forKey: .records)
     }
 }

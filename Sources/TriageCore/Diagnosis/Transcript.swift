@@ -1,8 +1,10 @@
 import Foundation
 import TerminalKit
 
-/// A diagnosis written down for a ticket: the tree, the code it started from, the time, each question and
-/// answer with its notes, and the conclusion with its steps, related codes and escalation. Rendered as Markdown
+/// A diagnosis written down for a ticket, readable on its own: a header (ticket, session id, engineer, host, tree,
+/// catalog version, start and end time, from a `TranscriptContext`), the evidence the diagnosis started from and
+/// the masked paste it came in, each question and answer with its notes (the path), and the conclusion with its
+/// steps, related codes and escalation. Rendered as Markdown
 /// (to paste into a ticket) or JSON (for scripts). Secret values are masked in both; unfinished diagnoses say
 /// where they stopped.
 public struct Transcript: Sendable {
@@ -75,26 +77,65 @@ public struct Transcript: Sendable {
             public var include: [String]
         }
 
+        /// One fact of the evidence (`Evidence.Key` raw value, e.g. `ref`).
+        public struct Fact: Codable, Hashable, Sendable {
+            public var key: String
+            public var value: String
+        }
+
+        /// The facts the diagnosis started from, in `Evidence.Key` order, and where they came from.
+        public struct EvidenceTable: Codable, Hashable, Sendable {
+            public var origin: String
+            public var facts: [Fact]
+        }
+
+        public var ticket: String?
+        public var sessionID: Int64?
+        public var engineer: String?
+        public var host: String?
+        public var catalogVersion: String?
+        /// ISO 8601, UTC.
+        public var startedAt: String?
+        /// ISO 8601, UTC; absent while the diagnosis is open.
+        public var endedAt: String?
         public var tree: Tree
         public var startedFrom: Code?
-        /// ISO 8601, UTC.
+        /// When the transcript was written; ISO 8601, UTC.
         public var time: String
         public var finished: Bool
+        public var evidence: EvidenceTable?
+        /// What the customer pasted, secrets masked (`DiagnosisSession.paste`).
+        public var paste: String?
         public var steps: [Step]
         public var stoppedAt: Stop?
         public var conclusion: Conclusion?
+
+        private enum CodingKeys: String, CodingKey {
+            case ticket, sessionID = "session_id", engineer, host, catalogVersion = "catalog_version",
+                 startedAt = "started_at", endedAt = "ended_at", tree, startedFrom, time, finished, evidence, paste,
+                 steps, stoppedAt, conclusion
+        }
     }
 
     public let document: Document
 
-    /// The transcript of `session` (finished or not) at `date`.
-    public init(session: DiagnosisSession, catalog: Catalog, date: Date) {
+    /// The transcript of `session` (finished or not) at `date`, with the header `context` gives.
+    public init(session: DiagnosisSession, catalog: Catalog, date: Date, context: TranscriptContext = TranscriptContext()) {
         let startTree = catalog.tree(id: session.tree)
         var document = Document(
+            ticket: context.ticket.flatMap(Self.nonBlank), sessionID: context.sessionID,
+            engineer: context.engineer.flatMap(Self.nonBlank), host: context.host.flatMap(Self.nonBlank),
+            catalogVersion: context.catalogVersion.flatMap(Self.nonBlank)
+                ?? context.triageVersion.map { TranscriptContext.catalogVersion(of: catalog, triage: $0) },
+            startedAt: context.started.map(Self.iso), endedAt: context.ended.map(Self.iso),
             tree: .init(id: session.tree.rawValue, title: startTree?.title ?? session.tree.rawValue),
             startedFrom: session.code.map { Self.code($0, in: catalog) },
-            time: date.formatted(Date.ISO8601FormatStyle()),
-            finished: session.isFinished, steps: [], stoppedAt: nil, conclusion: nil)
+            time: Self.iso(date), finished: session.isFinished,
+            evidence: session.evidence.map { evidence in
+                .init(origin: evidence.origin,
+                      facts: evidence.values.keys.sorted().map { .init(key: $0.rawValue, value: evidence[$0] ?? "") })
+            },
+            paste: session.paste, steps: [], stoppedAt: nil, conclusion: nil)
         document.steps = session.path.map { step in
             var kind = Document.Step.Kind.question
             var answer = step.answer
@@ -145,9 +186,35 @@ public struct Transcript: Sendable {
         let document = document
         lines.append("# Diagnosis: \(document.tree.title)")
         lines.append("")
+        if let ticket = document.ticket { lines.append("- Ticket: \(ticket.oneLine)") }
+        if let id = document.sessionID { lines.append("- Session: #\(id)") }
+        if let engineer = document.engineer { lines.append("- Engineer: \(engineer.oneLine)") }
+        if let host = document.host { lines.append("- Host: \(host.oneLine)") }
         lines.append("- Tree: `\(document.tree.id)`")
+        if let version = document.catalogVersion { lines.append("- Catalog: \(version.oneLine)") }
         if let code = document.startedFrom { lines.append("- Started from: \(Self.describe(code))") }
+        if let started = document.startedAt {
+            lines.append("- Started: \(started)")
+            lines.append("- Ended: \(document.endedAt ?? "not yet (the diagnosis is open)")")
+        } else if let ended = document.endedAt {
+            lines.append("- Ended: \(ended)")
+        }
         lines.append("- Time: \(document.time)")
+
+        if let evidence = document.evidence, !evidence.facts.isEmpty {
+            lines.append("")
+            lines.append("## Evidence (from \(evidence.origin.oneLine))")
+            lines.append("")
+            lines.append("| Fact | Value |")
+            lines.append("| --- | --- |")
+            for fact in evidence.facts { lines.append("| \(Self.cell(fact.key)) | \(Self.cell(fact.value)) |") }
+        }
+        if let paste = document.paste {
+            lines.append("")
+            lines.append("## Pasted response (secrets masked)")
+            lines.append("")
+            lines.append(contentsOf: Self.fenced(paste))
+        }
 
         if !document.steps.isEmpty {
             lines.append("")
@@ -221,6 +288,31 @@ public struct Transcript: Sendable {
     }
 
     // MARK: Helpers
+
+    private static func iso(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
+
+    private static func nonBlank(_ text: String) -> String? {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+    }
+
+    /// A Markdown table cell: on one line, with `|` escaped.
+    private static func cell(_ text: String) -> String {
+        text.oneLine.replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// `text` in a fenced code block whose fence is longer than any run of backticks in it.
+    private static func fenced(_ text: String) -> [String] {
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        var body = text
+        while body.last == "\n" { body.removeLast() }
+        return [fence + "text"] + body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + [fence]
+    }
 
     private static func code(_ reference: CodeReference, in catalog: Catalog) -> Document.Code {
         let entry = catalog.entry(reference)

@@ -29,6 +29,9 @@ public struct BrowserOptions: Sendable {
     /// How to make the search index of the (real, not stand-in) catalog: the runner decodes a stored one
     /// (`SearchIndexStore`) instead of building it. Nil: built from the catalog.
     public var makeSearchIndex: (@Sendable (Catalog) -> SearchIndex)?
+    /// The transcript header's engineer, host and catalog version (`s` and `y`); each diagnosis adds its ticket
+    /// and stored session id.
+    public var transcriptContext = TranscriptContext()
 
     public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, diagnosis: DiagnosisSession? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {

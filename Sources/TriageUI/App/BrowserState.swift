@@ -29,6 +29,8 @@ public struct BrowserState {
     var terminalCommands: [TerminalCommand] = []
     /// The time written into transcripts (from `BrowserOptions`).
     var clock: @Sendable () -> Date = { Date() }
+    /// The transcript header's engineer, host and catalog version (from `BrowserOptions`).
+    var transcriptContext = TranscriptContext()
     /// While a user catalog compiles in the background (the catalog shown is a stand-in): how far it got.
     public internal(set) var catalogBuild: CatalogBuildProgress?
 

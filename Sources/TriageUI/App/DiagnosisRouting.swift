@@ -126,7 +126,7 @@ extension BrowserState {
             browse.follow(reference)
             browse.message = "\(reference.code) from the diagnosis: D returns to it, Esc to the code before"
         case .saveTranscript:
-            if let draft = diagnosis?.transcriptDraft(date: clock()) { effects.append(.saveTranscript(draft)) }
+            if let draft = diagnosis?.transcriptDraft(date: clock(), context: transcriptContext) { effects.append(.saveTranscript(draft)) }
         case .copyTranscript: copyTranscript()
         case .editTicket: beginTicket(forDiagnosis: true)
         case .pause:

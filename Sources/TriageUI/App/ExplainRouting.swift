@@ -29,7 +29,10 @@ extension BrowserState {
                 guard let tree = DiagnosisSession.trees(for: reference, in: catalog).first else {
                     throw PasteBoxProblem("No decision tree diagnoses \(reference.code) yet; Enter opens the code")
                 }
-                let session = try DiagnosisSession.start(tree: tree.id, from: reference, evidence: evidence, in: catalog)
+                var paste: String?
+                if case let .explain(box) = active.base { paste = box.explanation?.maskedText }
+                let session = try DiagnosisSession.start(tree: tree.id, from: reference, evidence: evidence, paste: paste,
+                                                         in: catalog)
                 active = .browse
                 browse.follow(reference)
                 open(session)

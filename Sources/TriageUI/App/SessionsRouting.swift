@@ -75,7 +75,8 @@ extension BrowserState {
     /// `y` in a diagnosis: its transcript to the clipboard.
     mutating func copyTranscript() {
         guard let screen = diagnosis else { return }
-        let markdown = Transcript(session: screen.session.redacted(), catalog: catalog, date: clock()).markdown
+        let markdown = Transcript(session: screen.session.redacted(), catalog: catalog, date: clock(),
+                                  context: screen.transcriptContext(transcriptContext)).markdown
         sessions.copying = "the transcript"
         effects.append(.copy(markdown))
     }
@@ -147,7 +148,7 @@ extension BrowserState {
             say("Copied \(sessions.copying ?? "it") (\(bytes) bytes) to the clipboard (\(via))")
             sessions.copying = nil
         case let .notCopied(reason):
-            let other = showsDiagnosis ? "; s saves the transcript to a file, triage sessions export prints it" : ""
+            let other = showsDiagnosis && !reason.contains("; saved to ") ? "; s saves the transcript to a file, triage sessions export prints it" : ""
             say("Cannot copy: \(reason)\(other)")
             sessions.copying = nil
         }

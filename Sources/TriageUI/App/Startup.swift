@@ -8,6 +8,7 @@ extension BrowserState {
     mutating func start(with options: BrowserOptions) {
         browse.start(with: options)
         clock = options.clock
+        transcriptContext = options.transcriptContext
         catalogBuild = options.catalogBuild
         sessions.records = options.recordsSessions
         sessions.ticket = options.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }

@@ -132,10 +132,20 @@ public struct DiagnosisScreen: Sendable {
         settle()
     }
 
-    /// The transcript of the session (finished or not) at `date`, ready to be written.
-    public func transcriptDraft(date: Date) -> TranscriptDraft {
+    /// The transcript of the session (finished or not) at `date`, ready to be written; its header is `context`
+    /// with this diagnosis's ticket and stored session id.
+    public func transcriptDraft(date: Date, context: TranscriptContext = TranscriptContext()) -> TranscriptDraft {
         TranscriptDraft(tree: session.tree, date: date,
-                        markdown: Transcript(session: session, catalog: catalog, date: date).markdown)
+                        markdown: Transcript(session: session, catalog: catalog, date: date,
+                                             context: transcriptContext(context)).markdown)
+    }
+
+    /// `context` with this diagnosis's ticket and stored session id.
+    public func transcriptContext(_ context: TranscriptContext) -> TranscriptContext {
+        var context = context
+        context.ticket = recording.ticket ?? context.ticket
+        context.sessionID = recording.id ?? context.sessionID
+        return context
     }
 
     /// The transcript was written to `path`: say so (the conclusion also shows it whole).

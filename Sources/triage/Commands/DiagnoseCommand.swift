@@ -52,6 +52,7 @@ struct DiagnoseCommand: ParsableCommand {
     @Flag(help: "Start a new diagnosis even if the ticket has an open one (which is marked abandoned).") var new = false
 
     func run() throws {
+        let startedAt = Date()
         let catalog = try global.loadCatalog(checking: vendor)
         if let long = answers.first(where: { $0.count > TypedValue.maximumLength }) {
             throw TriageError("an --answer may be at most \(TypedValue.maximumLength) characters; got \(long.count)", exitCode: 2)
@@ -90,10 +91,12 @@ struct DiagnoseCommand: ParsableCommand {
             DiagnosisSessions.askOutcome(recorded.recorder, write: write, readLine: input.readLine)
         }
         defer {
-            DiagnosisSessions.leave(finished, recorder: recorded.recorder, catalog: catalog,
+            DiagnosisSessions.leave(finished, recorder: recorded.recorder, catalog: catalog, started: startedAt,
                                     transcriptGiven: transcript != nil, environment: environment)
         }
-        let record = Transcript(session: finished, catalog: catalog, date: Date())
+        let record = Transcript(session: finished, catalog: catalog, date: Date(),
+                                context: TranscriptHeader.context(finished, recorder: recorded.recorder,
+                                                                  started: startedAt))
         if json {
             let id = recorded.recorder.isSaved ? recorded.recorder.id : nil
             try JSONOutput.print(record.document, extra: ["session_id": id])

@@ -42,7 +42,7 @@ struct SessionsResumeCommand: ParsableCommand {
         if finished.isFinished {
             DiagnosisSessions.askOutcome(recorder, write: write, readLine: AnswerInput.standardInput.readLine)
         }
-        DiagnosisSessions.leave(finished, recorder: recorder, catalog: catalog, transcriptGiven: false,
+        DiagnosisSessions.leave(finished, recorder: recorder, catalog: catalog, started: stored.createdAt, transcriptGiven: false,
                                 environment: environment)
         if !finished.reachedDetermined { throw ExitCode(1) }
     }

@@ -31,6 +31,15 @@ enum DiagnosisStart {
         let input = try PasteFile.read(file)
         let explanation = Explainer.explain(input, searcher: Searcher(catalog: catalog))
         let evidence = explanation.evidence
+        var session = try started(from: explanation, evidence: evidence, file: file, target: target, vendor: vendor,
+                                  tree: tree, in: catalog)
+        session.attachPaste(explanation.maskedText)
+        return session
+    }
+
+    /// The diagnosis `session(fromPaste:...)` starts, before the paste is attached.
+    private static func started(from explanation: Explanation, evidence: Evidence, file: String, target: String?,
+                                vendor: String?, tree: TreeID?, in catalog: Catalog) throws -> DiagnosisSession {
         do {
             if let target {
                 if catalog.tree(id: TreeID(target)) != nil, vendor == nil {

@@ -42,7 +42,7 @@ struct BrowserEffects {
     func perform(_ effect: BrowserEffect) -> BrowserAnswer {
         switch effect {
         case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
-        case let .copy(text): return Clipboard.copy(text, environment: environment)
+        case let .copy(text): return savingTranscript(text, answer: Clipboard.copy(text, environment: environment))
         case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession:
             let performer = SessionEffects(store: sessions?.store, unavailableReason: sessions?.reason,
                                            catalog: catalog, user: sessions?.user ?? "unknown")
@@ -51,11 +51,46 @@ struct BrowserEffects {
     }
 }
 
-/// Puts text on the clipboard with OSC 52, written straight to the terminal (`/dev/tty`).
+extension BrowserEffects {
+    /// A transcript that could not be copied is saved into the transcripts folder instead, and the answer says
+    /// where. Other text (a code) and copies that worked are answered as they are.
+    func savingTranscript(_ text: String, answer: BrowserAnswer) -> BrowserAnswer {
+        guard case let .notCopied(reason) = answer, let draft = Self.transcriptDraft(text) else { return answer }
+        guard let transcripts else { return answer }
+        do {
+            return .notCopied(reason: "\(reason); saved to \(try transcripts.save(draft)) instead")
+        } catch {
+            return .notCopied(reason: "\(reason); saving it failed too: \(TerminalSafe.sanitize(error.localizedDescription))")
+        }
+    }
+
+    /// The draft of a copied Markdown transcript (its tree from the "- Tree: `ID`" line), nil for other text.
+    static func transcriptDraft(_ text: String, date: Date = Date()) -> TranscriptDraft? {
+        guard text.hasPrefix("# Diagnosis: ") else { return nil }
+        let prefix = "- Tree: `"
+        let line = text.split(separator: "\n").first { $0.hasPrefix(prefix) && $0.hasSuffix("`") }
+        let tree = line.map { String($0.dropFirst(prefix.count).dropLast()) } ?? "transcript"
+        return TranscriptDraft(tree: TreeID(tree), date: date, markdown: text)
+    }
+}
+
+/// Puts text on the clipboard with OSC 52, written straight to the terminal (`/dev/tty`). Inside tmux, tmux is
+/// asked first whether the sequence can get through (`TmuxClipboard`); when it cannot, nothing is written and
+/// the answer says how to enable it.
 enum Clipboard {
     static func copy(_ text: String, environment: [String: String]) -> BrowserAnswer {
-        guard let wrapping = OSC52.wrapping(environment: environment) else {
+        guard var wrapping = OSC52.wrapping(environment: environment) else {
             return .notCopied(reason: "\(OSC52.Failure.unsupported(term: environment["TERM"] ?? ""))")
+        }
+        var via = wrapping == .tmux ? "OSC 52 through tmux" : wrapping == .screen ? "OSC 52 through screen" : "OSC 52"
+        if wrapping == .tmux {
+            switch TmuxClipboard.route(environment: environment) {
+            case .passthrough: break
+            case .setClipboard:
+                wrapping = .plain
+                via = "OSC 52 through tmux's set-clipboard"
+            case let .blocked(reason): return .notCopied(reason: reason)
+            }
         }
         switch OSC52.sequence(for: text, wrapping: wrapping) {
         case let .failure(failure): return .notCopied(reason: "\(failure)")
@@ -69,7 +104,6 @@ enum Clipboard {
                 if count <= 0 { return .notCopied(reason: "writing to the terminal failed") }
                 written += count
             }
-            let via = wrapping == .tmux ? "OSC 52 through tmux" : wrapping == .screen ? "OSC 52 through screen" : "OSC 52"
             return .copied(bytes: text.utf8.count, via: via)
         }
     }

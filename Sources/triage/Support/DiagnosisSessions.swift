@@ -110,19 +110,20 @@ enum DiagnosisSessions {
     /// On leaving: saves the Markdown transcript of a finished or stored diagnosis into the transcripts folder
     /// (when no --transcript file was given) and prints its whole path; for an unfinished stored one, how to
     /// continue it.
-    static func leave(_ session: DiagnosisSession, recorder: SessionRecorder, catalog: Catalog,
+    static func leave(_ session: DiagnosisSession, recorder: SessionRecorder, catalog: Catalog, started: Date?,
                       transcriptGiven: Bool, environment: [String: String]) {
         leave(session, savedAs: recorder.isSaved ? recorder.id : nil, catalog: catalog, transcriptGiven: transcriptGiven,
+              context: TranscriptHeader.context(session, recorder: recorder, started: started),
               environment: environment)
     }
 
-    /// `leave` for a diagnosis saved as session `id` (nil: not saved).
+    /// `leave` for a diagnosis saved as session `id` (nil: not saved), its transcript headed by `context`.
     static func leave(_ session: DiagnosisSession, savedAs id: Int64?, catalog: Catalog,
-                      transcriptGiven: Bool, environment: [String: String]) {
+                      transcriptGiven: Bool, context: TranscriptContext, environment: [String: String]) {
         if !transcriptGiven, session.isFinished || id != nil,
            let saver = TranscriptSaver.standard(environment: environment) {
             let date = Date()
-            let markdown = Transcript(session: session.redacted(), catalog: catalog, date: date).markdown
+            let markdown = Transcript(session: session.redacted(), catalog: catalog, date: date, context: context).markdown
             do {
                 let path = try saver.save(TranscriptDraft(tree: session.tree, date: date, markdown: markdown))
                 Console.error("Transcript saved to \(TerminalSafe.sanitize(path))")

@@ -66,6 +66,8 @@ enum FullScreen {
         options.user = sessions?.user
         options.ticket = sessions?.ticket
         options.diagnosisID = sessions?.continuing
+        options.transcriptContext = TranscriptContext(engineer: sessions?.user, host: TranscriptContext.currentHost,
+                                                      triageVersion: TriageVersion.current)
         options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
         if let searchIndexStore { options.makeSearchIndex = { searchIndexStore.index(for: $0).index } }
         func effects() -> BrowserEffects {
@@ -100,9 +102,12 @@ enum FullScreen {
         if let problems = build?.problems, !problems.isEmpty { try GlobalOptions.stop(with: problems) }
         // The diagnosis on screen at the end (started here or in the browser): its transcript path, or how to continue.
         if sessions != nil, let session = ended.state.diagnosis?.session {
-            DiagnosisSessions.leave(session, savedAs: ended.state.diagnosis?.recording.id, catalog: ended.state.catalog,
+            let recording = ended.state.diagnosis?.recording
+            let context = TranscriptHeader.context(session, recorder: nil, ticket: recording?.ticket, id: recording?.id,
+                                                   user: sessions?.user, started: nil)
+            DiagnosisSessions.leave(session, savedAs: recording?.id, catalog: ended.state.catalog,
                                     transcriptGiven: transcriptFile != nil || !saved.paths.isEmpty,
-                                    environment: environment)
+                                    context: context, environment: environment)
         }
         if status != 0 { throw ExitCode(status) }
         return ended

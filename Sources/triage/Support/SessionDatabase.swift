@@ -59,7 +59,8 @@ enum SessionDatabase {
         -> (stored: StoredSession, transcript: Transcript, catalog: Catalog) {
         let catalog = try global.loadCatalog()
         let stored = try SessionHandle.require(id, global: global, store: try require(global))
-        return (stored, Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt), catalog)
+        return (stored, Transcript(session: stored.diagnosis, catalog: catalog, date: stored.updatedAt,
+                                   context: TranscriptHeader.context(stored)), catalog)
     }
 
     /// "No session #id" (exit 1).
