@@ -60,6 +60,7 @@ extension BrowserState {
         var screen = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height,
                                      recording: SessionRecording(ticket: sessions.ticket, eager: eager))
         if let note { screen.resume(saying: note) }
+        screen.startedAt = clock()
         kept = nil
         active = .diagnosis(screen)
     }
@@ -91,6 +92,7 @@ extension BrowserState {
         var screen = DiagnosisScreen(session: stored.diagnosis, catalog: catalog, width: width, height: height,
                                      recording: recording)
         screen.resume(saying: "Resumed session #\(stored.id)\(stored.ticket.map { " for ticket \($0)" } ?? "")")
+        screen.startedAt = stored.createdAt
         kept = nil
         active = .diagnosis(screen)
     }
@@ -100,9 +102,11 @@ extension BrowserState {
     mutating func startDiagnosis(_ session: DiagnosisSession, continuing id: Int64?) {
         if let code = session.code, catalog.entry(code) != nil { browse.show(code) }
         let recording = SessionRecording(ticket: sessions.ticket, continuing: id, eager: true)
+        var screen = DiagnosisScreen(session: session, catalog: catalog, width: width, height: height,
+                                     recording: recording)
+        screen.startedAt = clock()
         kept = nil
-        active = .diagnosis(DiagnosisScreen(session: session, catalog: catalog, width: width, height: height,
-                                            recording: recording))
+        active = .diagnosis(screen)
     }
 
     /// True when a diagnosis is open: shown or kept, with an answer, not at its conclusion.

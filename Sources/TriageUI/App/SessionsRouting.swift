@@ -76,7 +76,7 @@ extension BrowserState {
     mutating func copyTranscript() {
         guard let screen = diagnosis else { return }
         let markdown = Transcript(session: screen.session.redacted(), catalog: catalog, date: clock(),
-                                  context: screen.transcriptContext(transcriptContext)).markdown
+                                  context: screen.transcriptContext(transcriptContext, end: clock())).markdown
         sessions.copying = "the transcript"
         effects.append(.copy(markdown))
     }

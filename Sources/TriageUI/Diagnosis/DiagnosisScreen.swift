@@ -22,6 +22,8 @@ public struct DiagnosisScreen: Sendable {
     public internal(set) var session: DiagnosisSession
     /// Which stored session this diagnosis is saved into, with its ticket and outcome.
     public internal(set) var recording: SessionRecording
+    /// When the diagnosis started (the stored session's creation when resumed), for the transcript's header.
+    public internal(set) var startedAt: Date?
     public internal(set) var focus: DiagnosisFocus = .step
     /// True while the value field of an ask step takes the keys (letters are text).
     public internal(set) var isTyping = false
@@ -137,14 +139,16 @@ public struct DiagnosisScreen: Sendable {
     public func transcriptDraft(date: Date, context: TranscriptContext = TranscriptContext()) -> TranscriptDraft {
         TranscriptDraft(tree: session.tree, date: date,
                         markdown: Transcript(session: session, catalog: catalog, date: date,
-                                             context: transcriptContext(context)).markdown)
+                                             context: transcriptContext(context, end: date)).markdown)
     }
 
-    /// `context` with this diagnosis's ticket and stored session id.
-    public func transcriptContext(_ context: TranscriptContext) -> TranscriptContext {
+    /// `context` with this diagnosis's ticket, stored session id and start (and, at a conclusion, `end`).
+    public func transcriptContext(_ context: TranscriptContext, end: Date? = nil) -> TranscriptContext {
         var context = context
         context.ticket = recording.ticket ?? context.ticket
         context.sessionID = recording.id ?? context.sessionID
+        context.started = startedAt ?? context.started
+        if session.isFinished, let end { context.ended = context.ended ?? end }
         return context
     }
 

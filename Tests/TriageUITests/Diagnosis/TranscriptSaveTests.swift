@@ -51,7 +51,8 @@ struct TranscriptSaveTests {
         #expect(markdown.contains("(implied by code `acme:KEY_MISSING`)"))
         #expect(markdown.contains("> customer confirmed the account"))
         #expect(!markdown.contains("sk-live"))
-        #expect(markdown == Transcript(session: screen.session, catalog: screen.catalog, date: DiagnosisFixtures.date).markdown)
+        #expect(markdown == Transcript(session: screen.session, catalog: screen.catalog, date: DiagnosisFixtures.date,
+                                       context: screen.transcriptContext(TranscriptContext(), end: DiagnosisFixtures.date)).markdown)
         let message = "Transcript saved to /tmp/transcripts/acme-rejected-20261123T085111Z.md"
         #expect(screen.message == message)
         #expect(screen.lastSavedPath == "/tmp/transcripts/acme-rejected-20261123T085111Z.md")
@@ -91,7 +92,8 @@ struct TranscriptSaveTests {
         let first = try #require(screen.lastSavedPath)
         #expect(first == folder + "/acme-rejected-20261123T085111Z.md")
         let written = try String(contentsOfFile: first, encoding: .utf8)
-        #expect(written == Transcript(session: screen.session, catalog: screen.catalog, date: DiagnosisFixtures.date).markdown)
+        #expect(written == Transcript(session: screen.session, catalog: screen.catalog, date: DiagnosisFixtures.date,
+                                      context: screen.transcriptContext(TranscriptContext(), end: DiagnosisFixtures.date)).markdown)
         screen.saveTranscript(using: .folder(folder), date: DiagnosisFixtures.date)
         #expect(screen.lastSavedPath == folder + "/acme-rejected-20261123T085111Z-2.md")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()

@@ -54,3 +54,19 @@ struct TicketOnScreenTests {
         #expect(DiagnosisStatusLine.handle(SessionRecording(ticket: nil), glyphs: .unicode).width == 0)
     }
 }
+
+/// The transcript the full screen saves (`s`) or copies (`y`) stands alone: its header has the ticket, the stored
+/// session, when the diagnosis started and, at a conclusion, when it ended.
+@Suite("Sessions: the full screen's transcript header")
+struct FullScreenTranscriptHeaderTests {
+    @Test("s saves a transcript whose header names the ticket, the session and the start")
+    func headerFromTheFullScreen() throws {
+        let program = TicketOnScreenTests.program(width: 100, height: 30)
+        let screen = try #require(program.state.diagnosis)
+        #expect(screen.startedAt == DiagnosisFixtures.date)
+        let draft = screen.transcriptDraft(date: DiagnosisFixtures.date)
+        #expect(draft.markdown.contains("ZD-4711"), "\(draft.markdown.prefix(600))")
+        #expect(draft.markdown.contains("#12"))
+        #expect(draft.markdown.contains("Started"))
+    }
+}
