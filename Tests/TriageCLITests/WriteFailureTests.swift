@@ -37,7 +37,7 @@ import TestSupport
         #expect(empty.stderr.contains("--catalog needs a folder name"), "\(empty.stderr)")
         let limit = try TriageProcess.run(["search", "install", "--limit", "-1"])
         #expect(limit.status == 2)
-        #expect(limit.stderr.contains("--limit must be at least 1"), "\(limit.stderr)")
+        #expect(limit.stderr.contains("--limit must be from 1 to 1000000, but got -1"), "\(limit.stderr)")
         #expect(!limit.stderr.contains("Missing value"))
         let answer = try TriageProcess.run(["diagnose", "sentori-key-account", "--answer", "-1"], input: "")
         #expect(!answer.stderr.contains("Missing value"), "\(answer.stderr)")

@@ -54,15 +54,19 @@ extension Switcher {
         }
     }
 
-    /// `▸ZD-4711  #12  INSTALL_DELETED  paused: logs  Which app id ...  5m`: the ticket and session never cut,
+    /// `▸ZD-4711  #12  INSTALL_DELETED  sentiance-wrong-environment  paused: logs  Which app id ...  5m`: the
+    /// ticket, session and code never cut,
     /// the age on the right, the paused reason and the question in what is left.
     static func line(_ row: Row, ticketWidth: Int, width: Int, selected: Bool, glyphs: BoxGlyphs) -> StyledLine {
         let session = row.session
         var line = StyledLine(selected ? glyphs.marker : " ", Theme.key)
         line = line + StyledLine(session.ticket ?? "-", Theme.title).fitted(to: ticketWidth, ellipsis: glyphs.ellipsis)
         line.append("  #\(session.id)", Theme.key)
-        let code = session.startCode.map { $0.split(separator: ":").last.map(String.init) ?? $0 } ?? session.tree.rawValue
-        line.append("  " + code, Theme.code)
+        if let code = session.startCode.map({ $0.split(separator: ":").last.map(String.init) ?? $0 }) {
+            line.append("  " + TerminalSafe.sanitize(code, keepNewlines: false), Theme.code)
+        }
+        line = line + StyledLine("  " + session.tree.rawValue, Theme.dim).fitted(to: 2 + min(28, session.tree.rawValue.count),
+                                                                                 ellipsis: glyphs.ellipsis)
         let age = " " + row.age
         // Why it waits comes before where: the reason is what the next shift needs first.
         var rest = StyledLine()
