@@ -29,10 +29,13 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
     var outcomeAt: Date?
     /// Why the open diagnosis waits; nil when it does not (every step clears it).
     var pausedReason: String?
+    /// The machine the diagnosis was started on.
+    var host: String?
 
     init(snapshot: SessionSnapshot, user: String, ticket: String?, date: Date) throws {
         self.user = user
         self.ticket = ticket
+        host = TranscriptContext.currentHost
         tree = snapshot.diagnosis.tree.rawValue
         startCode = snapshot.diagnosis.code?.description
         status = SessionStatus.open.rawValue
@@ -88,6 +91,6 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
             id: id ?? 0, user: user, ticket: ticket, tree: TreeID(tree), startCode: startCode,
             status: SessionStatus(rawValue: status) ?? .open, diagnosis: diagnosis, createdAt: createdAt,
             updatedAt: updatedAt, endedAt: endedAt, conclusion: conclusion,
-            outcome: outcome.flatMap(SessionOutcome.init(rawValue:)), pausedReason: pausedReason)
+            outcome: outcome.flatMap(SessionOutcome.init(rawValue:)), pausedReason: pausedReason, host: host)
     }
 }

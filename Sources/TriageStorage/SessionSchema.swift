@@ -36,9 +36,13 @@ enum SessionSchema {
             try db.create(index: "session_on_created", on: "session", columns: ["created_at"])
             try db.execute(sql: "PRAGMA user_version = 1")
         }
-        // Why an open diagnosis waits ("waiting for the customer's logs"); cleared by its next step.
+        // Why an open diagnosis waits ("waiting for the customer's logs"), cleared by its next step; and the host
+        // the diagnosis was started on, for the transcript's header.
         migrator.registerMigration("v2-paused") { db in
-            try db.alter(table: "session") { table in table.add(column: "paused_reason", .text) }
+            try db.alter(table: "session") { table in
+                table.add(column: "paused_reason", .text)
+                table.add(column: "host", .text)
+            }
             try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator

@@ -96,7 +96,7 @@ import TriageStorage
         #expect(try store.load(id: second.id) == nil)
     }
 
-    @Test func aPauseReasonIsKeptUntilTheNextStepAndAnOldDatabaseGainsIt() throws {
+    @Test func aPauseReasonIsKeptUntilTheNextStepTheHostIsRecordedAndAnOldDatabaseGainsThem() throws {
         let path = databasePath()
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(),
                                                 withIntermediateDirectories: true)
@@ -118,6 +118,7 @@ import TriageStorage
         var session = try keySession()
         let stored = try store.create(SessionSnapshot(session, catalog: catalog), user: "alice", ticket: "T-1", at: Date())
         #expect(try store.load(id: stored.id)?.pausedReason == nil)
+        #expect(try store.load(id: stored.id)?.host == TranscriptContext.currentHost, "the host it was started on")
         #expect(try store.pause(id: stored.id, reason: "waiting for the customer's logs", at: Date()))
         #expect(try store.list(SessionFilter(ticket: "T-1")).first?.pausedReason == "waiting for the customer's logs")
         try walk(&session, answers: [secretKey])

@@ -36,9 +36,10 @@ public struct TranscriptContext: Hashable, Sendable {
         self.ended = ended
     }
 
-    /// The context of a stored session: its ticket, id, engineer (the session's user) and dates.
+    /// The context of a stored session: its ticket, id, engineer (the session's user), the host it was started on
+    /// (else `host`) and its dates.
     public init(stored: StoredSession, host: String? = nil, triageVersion: String? = nil) {
-        self.init(ticket: stored.ticket, sessionID: stored.id, engineer: stored.user, host: host,
+        self.init(ticket: stored.ticket, sessionID: stored.id, engineer: stored.user, host: stored.host ?? host,
                   triageVersion: triageVersion, started: stored.createdAt, ended: stored.endedAt)
     }
 

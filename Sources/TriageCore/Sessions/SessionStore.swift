@@ -85,10 +85,13 @@ public struct StoredSession: Codable, Hashable, Sendable {
     public var outcome: SessionOutcome?
     /// Why the open diagnosis waits ("waiting for the customer's logs"); nil when it does not.
     public var pausedReason: String?
+    /// The machine the diagnosis was started on (nil for sessions stored before it was recorded).
+    public var host: String?
 
     public init(id: Int64, user: String, ticket: String?, tree: TreeID, startCode: String?, status: SessionStatus,
                 diagnosis: DiagnosisSession, createdAt: Date, updatedAt: Date, endedAt: Date?,
-                conclusion: SessionConclusion?, outcome: SessionOutcome?, pausedReason: String? = nil) {
+                conclusion: SessionConclusion?, outcome: SessionOutcome?, pausedReason: String? = nil,
+                host: String? = nil) {
         self.id = id
         self.user = user
         self.ticket = ticket
@@ -102,6 +105,7 @@ public struct StoredSession: Codable, Hashable, Sendable {
         self.conclusion = conclusion
         self.outcome = outcome
         self.pausedReason = pausedReason
+        self.host = host
     }
 }
 

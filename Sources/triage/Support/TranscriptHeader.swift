@@ -4,8 +4,8 @@ import TriageCore
 /// The transcript header (`TranscriptContext`) as the command line fills it: the engineer, this host and Triage's
 /// version (the transcript adds the checksum of the catalog it is made with), plus what the diagnosis knows.
 enum TranscriptHeader {
-    /// A stored session's header (`sessions show` and `export`): its ticket, id, engineer and dates. The host is
-    /// this one (the database does not record where a step was taken).
+    /// A stored session's header (`sessions show` and `export`): its ticket, id, engineer, the host it was started
+    /// on (this one for sessions stored before hosts were recorded) and its dates.
     static func context(_ stored: StoredSession) -> TranscriptContext {
         TranscriptContext(stored: stored, host: TranscriptContext.currentHost, triageVersion: TriageVersion.current)
     }
