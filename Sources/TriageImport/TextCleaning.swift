@@ -143,6 +143,13 @@ enum Typos {
         "suported": "supported", "unsuported": "unsupported", "neccessary": "necessary", "necesary": "necessary",
     ]
 
+    /// Slips of more than one word (lowercase; matched at word boundaries, any case): an article typed as "and",
+    /// a plural noun used as a modifier. Like the words above, a page's slip gets its rule here.
+    static let phrases: [(wrong: String, right: String)] = [
+        ("has and existing", "has an existing"), ("have and existing", "have an existing"),
+        ("messages text", "message text"),
+    ]
+
     /// Pronoun + "self"/"selves" written apart.
     static let reflexives = ["it", "him", "her", "my", "your", "them", "our", "one"]
 
@@ -183,7 +190,28 @@ enum Typos {
             let base = baseVerbs.first { lower == $0 + "s" || lower == $0 + "es" } ?? lower
             words[index].text = String(words[index].text.prefix(base.count))
         }
-        return words.map(\.text).joined()
+        return fixPhrases(words.map(\.text).joined())
+    }
+
+    /// Applies `phrases` where each stands as whole words; the case of the first letter is kept.
+    private static func fixPhrases(_ text: String) -> String {
+        var result = text
+        for (wrong, right) in phrases {
+            var searchStart = result.startIndex
+            while let range = result.range(of: wrong, options: [.caseInsensitive], range: searchStart..<result.endIndex) {
+                let before = range.lowerBound == result.startIndex ? nil : result[result.index(before: range.lowerBound)]
+                let after = range.upperBound == result.endIndex ? nil : result[range.upperBound]
+                guard before.map({ !$0.isLetter }) ?? true, after.map({ !$0.isLetter }) ?? true else {
+                    searchStart = range.upperBound
+                    continue
+                }
+                let original = result[range]
+                let replacement = original.first?.isUppercase == true ? right.prefix(1).uppercased() + right.dropFirst() : right
+                result.replaceSubrange(range, with: replacement)
+                searchStart = result.index(range.lowerBound, offsetBy: replacement.count)
+            }
+        }
+        return result
     }
 
     private struct Token {

@@ -42,6 +42,8 @@ import TriageCore
         #expect(Typos.fix("Indicates that the api key does not exists.") == "Indicates that the api key does not exist.")
         #expect(Typos.fix("performing action on it self. It self-signs.") == "performing action on itself. It self-signs.")
         #expect(Typos.fix("Empty password for pasword type group; Pasword.") == "Empty password for password type group; Password.")
+        #expect(Typos.fix("The user has and existing call. Messages text is empty.") == "The user has an existing call. Message text is empty.")
+        #expect(Typos.fix("It washas and existing") == "It washas and existing", "only whole words")
         #expect(Typos.fix("the iniator of the call") == "the initiator of the call")
         #expect(Typos.fix("it doesn't matches the id") == "it doesn't match the id")
         #expect(Typos.fix("The process exists and it does not run.") == "The process exists and it does not run.")
