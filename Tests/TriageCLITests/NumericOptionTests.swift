@@ -16,6 +16,14 @@ struct NumericOptionTests {
         #expect(!run.stderr.contains("free()") && !run.stderr.contains("Fatal"))
     }
 
+    @Test("sessions list --limit is bounded the same way")
+    func sessionsListLimit() throws {
+        let database = TestPaths.temporaryDirectory("triage-limit").appendingPathComponent("s.sqlite").path
+        let run = try TriageProcess.run(["sessions", "list", "--limit", "9223372036854775807"], environment: ["TRIAGE_DB": database])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--limit must be from 1 to 1000000"), "\(run.stderr)")
+    }
+
     @Test("the largest --limit runs and lists every hit once")
     func theLargestLimitWorks() throws {
         let run = try TriageProcess.run(["search", "key", "--limit", "1000000", "--json"])

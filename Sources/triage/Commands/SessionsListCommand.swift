@@ -16,7 +16,13 @@ struct SessionsListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this engineer's sessions.") var user: String?
     @Flag(help: "Only open (unfinished) sessions.") var open = false
-    @Option(help: "At most this many.") var limit: Int?
+    @Option(help: "At most this many (1 to 1000000).") var limit: Int?
+
+    func validate() throws {
+        if let limit, !(1...SearchCommand.maximumLimit).contains(limit) {
+            throw ValidationError("--limit must be from 1 to \(SearchCommand.maximumLimit), but got \(limit)")
+        }
+    }
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func run() throws {
