@@ -13,32 +13,20 @@ extension BrowserState {
     mutating func answer(_ prompt: Prompt, over: Mode, key: Key) -> UpdateResult {
         let action = prompt.keys.action(for: key)
         if action == .quit { return .quit }
+        // A prompt that takes text: keys other than its table's edit the field, in place.
+        if var field = prompt.field, action != .accept, action != .cancel {
+            _ = field.edit(key)
+            active = .prompt(prompt.with(field), over: over)
+            return .continue
+        }
         switch prompt {
-        case .ticket(var field, let forDiagnosis):
-            switch action {
-            case .accept?:
-                active = over
-                setTicket(field.text, forDiagnosis: forDiagnosis)
-            case .cancel?:
-                active = over
-                say("Ticket not changed")
-            default:
-                _ = field.edit(key)
-                active = .prompt(.ticket(field, forDiagnosis: forDiagnosis), over: over)
-            }
-        case .pause(var field, let id):
-            switch action {
-            case .accept?:
-                active = over
-                let reason = field.text.trimmingCharacters(in: .whitespaces)
-                effects.append(.pauseSession(id, reason: reason.isEmpty ? nil : reason))
-            case .cancel?:
-                active = over
-                say("Not paused")
-            default:
-                _ = field.edit(key)
-                active = .prompt(.pause(field, id: id), over: over)
-            }
+        case let .ticket(field, forDiagnosis):
+            active = over
+            if action == .accept { setTicket(field.text, forDiagnosis: forDiagnosis) } else { say("Ticket not changed") }
+        case let .pause(field, id):
+            active = over
+            let reason = field.text.trimmingCharacters(in: .whitespaces)
+            if action == .accept { effects.append(.pauseSession(id, reason: reason.isEmpty ? nil : reason)) } else { say("Not paused") }
         case let .continueOrNew(session, _):
             active = over
             switch action {

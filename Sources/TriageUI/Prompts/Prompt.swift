@@ -21,6 +21,15 @@ public enum Prompt: Sendable {
         }
     }
 
+    /// The same prompt with `field` as its text (a prompt without a field is unchanged).
+    func with(_ field: TextField) -> Prompt {
+        switch self {
+        case let .ticket(_, forDiagnosis): return .ticket(field, forDiagnosis: forDiagnosis)
+        case let .pause(_, id): return .pause(field, id: id)
+        case .continueOrNew: return self
+        }
+    }
+
     /// The field being typed, for a prompt that takes text.
     public var field: TextField? {
         switch self {
