@@ -20,12 +20,16 @@ public struct CatalogSource: Sendable {
         var files: [(path: String, text: String)] = []
         var isDirectory: ObjCBool = false
         let here = SourceLocation(file: path, line: 1, column: 1)
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        let real = CatalogFolder.resolve(path)
+        if case let .failure(failure) = real {
+            problems.add(here, failure.message)
+        } else if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             problems.add(here, "no such catalog folder")
         } else if !isDirectory.boolValue {
             problems.add(here, "not a folder; --catalog takes a folder of YAML files")
         } else {
-            let root = URL(fileURLWithPath: path)
+            // From the real path: a folder that is a symbolic link is read through it.
+            let root = URL(fileURLWithPath: CatalogFolder.canonical(path))
             // Hidden files and folders (.git, .build, editor swap files) are not catalog content.
             let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
                                                         options: [.skipsHiddenFiles])

@@ -33,8 +33,10 @@ public struct CatalogCache: Sendable {
     /// `directory` is the cache folder; the standard one is `TriagePaths.cacheDirectory(environment:)`.
     public init(directory: String) { self.directory = directory }
 
-    /// The cache file for this combination of built-in catalog and folders.
+    /// The cache file for this combination of built-in catalog and folders: one per folder, however it was named
+    /// (`dir`, `dir/`, `./dir`, a link to it; `CatalogFolder.canonical`).
     public func file(builtInKey: UInt64, folders: [String]) -> String {
+        let folders = folders.map(CatalogFolder.canonical)
         var key = ByteWriter()
         key.uint64(builtInKey)
         key.strings(folders)
