@@ -37,7 +37,7 @@ public struct SessionConclusion: Codable, Hashable, Sendable {
     public var node: NodeID
     /// The diagnosis line, placeholders filled and secrets masked.
     public var title: String
-    /// True for a "not determined" conclusion (the tree could not tell); false for every conclusion today.
+    /// True for a "not determined" conclusion (the tree could not tell what caused it).
     public var undetermined: Bool
 
     public init(tree: TreeID, node: NodeID, title: String, undetermined: Bool = false) {
