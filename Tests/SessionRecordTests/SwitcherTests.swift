@@ -129,6 +129,18 @@ struct SwitcherTests {
         #expect(try run.store.load(id: paused.id)?.pausedReason == nil, "answering resumes it")
     }
 
+    @Test("a key typed into the pause reason is masked on screen and in the store")
+    func aSecretInTheReasonIsMasked() throws {
+        var run = Driver(store: try Self.store("triage-switcher-secret"))
+        run.open(ticket: "ZD-8", tree: 0)
+        run.keys(.character("D"), .character("p"))
+        run.type("customer sent Bearer sk-live-0123456789abcdef")
+        run.keys(.enter)
+        let stored = try #require(try run.store.list(SessionFilter(ticket: "ZD-8")).first)
+        #expect(stored.pausedReason == "customer sent Bearer [secret]")
+        #expect(!run.screen.contains("sk-live"))
+    }
+
     @Test("p before anything is stored says so; Esc at the reason changes nothing")
     func pauseNeedsAStoredDiagnosis() throws {
         var run = Driver(store: try Self.store("triage-switcher-nothing"))

@@ -115,6 +115,13 @@ import TriageStorage
         #expect(try place.run(["sessions", "pause", "9", "--reason", "x"]).status == 1, "no session #9")
         #expect(try place.show(1)["paused_reason"] as? String == "waiting for the customer's logs", "bad input changes nothing")
 
+        // A key pasted into the reason is masked where it is shown and where it is stored.
+        let secret = try place.run(["sessions", "pause", "1", "--reason", "logs sent with Bearer sk-live-0123456789abcdef"])
+        #expect(secret.status == 0 && !secret.stdout.contains("sk-live"), "\(secret.stdout)")
+        #expect(try place.show(1)["paused_reason"] as? String == "logs sent with Bearer [secret]")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: place.database))
+        #expect(bytes.range(of: Data("sk-live-0123456789abcdef".utf8)) == nil)
+
         let cleared = try place.run(["sessions", "pause", "1", "--clear"])
         #expect(cleared.stdout == "Session #1 is no longer paused.\n", "\(cleared.stderr)")
         #expect(try place.show(1)["paused_reason"] is NSNull)

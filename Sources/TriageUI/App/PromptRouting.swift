@@ -25,7 +25,7 @@ extension BrowserState {
             if action == .accept { setTicket(field.text, forDiagnosis: forDiagnosis) } else { say("Ticket not changed") }
         case let .pause(field, id):
             active = over
-            let reason = field.text.trimmingCharacters(in: .whitespaces)
+            let reason = SecretMasker.masked(field.text.trimmingCharacters(in: .whitespaces)).text
             if action == .accept { effects.append(.pauseSession(id, reason: reason.isEmpty ? nil : reason)) } else { say("Not paused") }
         case let .continueOrNew(session, _):
             active = over

@@ -44,7 +44,8 @@ struct SessionsPauseCommand: ParsableCommand {
             if trimmed.count > maximumLength {
                 throw TriageError("the reason has \(trimmed.count) characters; at most \(maximumLength)", exitCode: 2)
             }
-            return trimmed
+            // A key pasted into the reason is stored and shown masked, as everywhere else.
+            return SecretMasker.masked(trimmed).text
         }
     }
 }
