@@ -15,10 +15,12 @@ enum StoreFiles {
         try makeFolders(url.deletingLastPathComponent().path, databasePath: path)
         var info = stat()
         if stat(path, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                throw SessionStoreError.unavailable(path: path, detail: "it is a folder, not a file")
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return
+            case S_IFDIR: throw SessionStoreError.unavailable(path: path, detail: "it is a folder, not a file")
+            // A FIFO, a device or a socket would block or never hold a database: refused before it is opened.
+            default: throw SessionStoreError.unavailable(path: path, detail: "it is not a regular file (a FIFO, device or socket)")
             }
-            return
         }
         let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if descriptor >= 0 {

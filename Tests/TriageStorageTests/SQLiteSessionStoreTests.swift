@@ -238,6 +238,22 @@ import TriageStorage
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
     }
 
+    /// The attack: a FIFO (or a link to one) where the database should be hung every sessions command.
+    @Test func aFIFOOrALinkToOneIsRefusedAtOnce() throws {
+        let base = TestPaths.temporaryDirectory("triage-fifo")
+        let fifo = base.appendingPathComponent("sessions.sqlite").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let link = base.appendingPathComponent("link.sqlite").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fifo)
+        for path in [fifo, link] {
+            #expect {
+                try SQLiteSessionStore(path: path)
+            } throws: { error in
+                "\(error)".contains("it is not a regular file")
+            }
+        }
+    }
+
     @Test func unusablePlacesSayWhy() throws {
         // The state folder is a file.
         let base = TestPaths.temporaryDirectory("triage-store")
