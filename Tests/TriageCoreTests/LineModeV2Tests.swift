@@ -70,7 +70,9 @@ struct LineModeV2Tests {
         #expect(output.contains("\nWhich app id did the request use?\n  -> app-zz9 (from the pasted response)\n"))
         // b returns to the last filled step; ? there leads to its cant_tell node.
         #expect(output.contains("Does the request's app id match the SDK's?"))
-        #expect(output.contains("Diagnosis: Wrong app (the request's app) in eu"))
+        // The app id was not known, so the conclusion is presumed and says why.
+        #expect(output.contains("\nPresumed diagnosis: Wrong app (the request's app) in eu\n"))
+        #expect(output.contains("  - You could not tell: Which app id did the request use?\n"))
     }
 
     @Test func quitAndEndOfInputSayWhereTheyStopped() throws {

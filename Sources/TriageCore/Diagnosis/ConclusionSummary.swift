@@ -13,9 +13,13 @@ public struct ConclusionSummary: Hashable, Sendable {
     /// The name of the vendor to escalate to, when the conclusion's tree covers one vendor.
     public var vendorName: String?
     public var related: [RelatedCode]
+    /// The steps passed without a fact ("can't tell", unknown values): a determined conclusion reached through any
+    /// of them is presumed, not established.
+    public var presumptions: [Presumption]
 
-    public init(_ conclusion: Conclusion, tree: DecisionTree?, catalog: Catalog) {
+    public init(_ conclusion: Conclusion, tree: DecisionTree?, catalog: Catalog, presumptions: [Presumption] = []) {
         self.conclusion = conclusion
+        self.presumptions = presumptions
         let vendors = tree?.vendors ?? []
         vendorName = vendors.count == 1 ? (catalog.vendor(id: vendors[0])?.name ?? vendors[0]) : nil
         related = conclusion.related.map { reference in
@@ -24,8 +28,15 @@ public struct ConclusionSummary: Hashable, Sendable {
         }
     }
 
-    /// "Diagnosis" for a conclusion that determines the cause, "Not determined" for one that could not.
-    public var label: String { conclusion.determined ? "Diagnosis" : "Not determined" }
+    /// "Diagnosis" for a conclusion that determines the cause, "Presumed diagnosis" for one reached through a
+    /// "can't tell", "Not determined" for one that could not.
+    public var label: String {
+        guard conclusion.determined else { return "Not determined" }
+        return isPresumed ? "Presumed diagnosis" : "Diagnosis"
+    }
+
+    /// A determined conclusion reached through at least one step without a fact.
+    public var isPresumed: Bool { conclusion.determined && !presumptions.isEmpty }
 
     /// The heading over the numbered steps: what to do, or, when the cause was not determined, what to collect.
     public var stepsHeading: String { Self.stepsHeading(determined: conclusion.determined) }

@@ -106,7 +106,8 @@ private struct Dialogue {
                 return session
             }
             if let conclusion = step.conclusion {
-                let summary = ConclusionSummary(conclusion, tree: catalog.tree(id: step.tree), catalog: catalog)
+                let summary = ConclusionSummary(conclusion, tree: catalog.tree(id: step.tree), catalog: catalog,
+                                                presumptions: Presumption.of(session.path))
                 put(Self.conclusionText(summary))
                 if let note = step.note { put("Note: \(note)\n") }
                 if !conclusion.determined {
@@ -300,7 +301,11 @@ private struct Dialogue {
     private static func conclusionText(_ summary: ConclusionSummary) -> String {
         let conclusion = summary.conclusion
         var text = "\n\(summary.label): \(conclusion.diagnosis)\n"
-        if let explanation = conclusion.explanation { text += indent(explanation) + "\n" }
+        if summary.isPresumed {
+            text += "\n\(Presumption.heading):\n"
+            for presumption in summary.presumptions { text += "  - \(presumption.line)\n" }
+        }
+        if let explanation = conclusion.explanation { text += (summary.isPresumed ? "\n" : "") + indent(explanation) + "\n" }
         text += "\n\(summary.stepsHeading):\n"
         for (index, step) in conclusion.steps.enumerated() { text += "  \(index + 1). \(step)\n" }
         if !summary.related.isEmpty {

@@ -68,6 +68,9 @@ public struct Transcript: Sendable {
             public var related: [Code]
             public var escalate: Escalation?
             public var note: String?
+            /// The steps passed without a fact, when a determined conclusion was reached through them; absent
+            /// otherwise.
+            public var presumed: [Presumption]?
         }
 
         public struct Escalation: Codable, Hashable, Sendable {
@@ -154,7 +157,8 @@ public struct Transcript: Sendable {
         }
         let current = session.current(in: catalog)
         if let current, let conclusion = current.conclusion {
-            let summary = ConclusionSummary(conclusion, tree: catalog.tree(id: current.tree), catalog: catalog)
+            let summary = ConclusionSummary(conclusion, tree: catalog.tree(id: current.tree), catalog: catalog,
+                                            presumptions: Presumption.of(session.path))
             document.conclusion = .init(
                 tree: current.tree, node: current.node, determined: conclusion.determined,
                 diagnosis: conclusion.diagnosis, explanation: conclusion.explanation, steps: conclusion.steps,
@@ -163,7 +167,7 @@ public struct Transcript: Sendable {
                           description: $0.description)
                 },
                 escalate: conclusion.escalate.map { .init(vendor: summary.vendorName, when: $0.when, include: $0.include) },
-                note: current.note)
+                note: current.note, presumed: summary.isPresumed ? summary.presumptions : nil)
         } else {
             document.stoppedAt = .init(tree: session.currentTree, node: session.currentNode,
                                        question: current?.prompt ?? "node '\(session.currentNode)' of tree '\(session.currentTree)'",
@@ -239,8 +243,16 @@ public struct Transcript: Sendable {
 
         lines.append("")
         if let conclusion = document.conclusion {
-            lines.append(conclusion.determined ? "## Conclusion: \(conclusion.diagnosis)"
-                                               : "## Not determined: \(conclusion.diagnosis)")
+            let presumed = conclusion.presumed ?? []
+            lines.append(!conclusion.determined ? "## Not determined: \(conclusion.diagnosis)"
+                         : presumed.isEmpty ? "## Conclusion: \(conclusion.diagnosis)"
+                         : "## Presumed conclusion: \(conclusion.diagnosis)")
+            if !presumed.isEmpty {
+                lines.append("")
+                lines.append(Presumption.heading + ":")
+                lines.append("")
+                for presumption in presumed { lines.append("- " + presumption.line) }
+            }
             if let note = conclusion.note {
                 lines.append("")
                 lines.append(contentsOf: Self.quoted(note, indent: ""))

@@ -51,9 +51,12 @@ extension Document where Target == StepTarget {
             let determined: Bool
             if case .conclusion = step.kind { determined = true } else { determined = false }
             if !determined { shown.diagnosis = "Not determined: " + conclusion.diagnosis }
-            builder.conclusion(shown, tree: catalog.tree(id: step.tree), catalog: catalog, glyphs: glyphs)
+            let presumptions = Presumption.of(screen.session.path)
+            builder.conclusion(shown, tree: catalog.tree(id: step.tree), catalog: catalog, presumptions: presumptions,
+                               glyphs: glyphs)
             builder.note(step.note)
-            self = builder.finish(title: (determined ? "Conclusion" : "Not determined") + tree)
+            let title = !determined ? "Not determined" : presumptions.isEmpty ? "Conclusion" : "Presumed conclusion"
+            self = builder.finish(title: title + tree)
         }
     }
 }
@@ -125,9 +128,15 @@ private extension DocumentBuilder where Target == StepTarget {
         }
     }
 
-    mutating func conclusion(_ conclusion: Conclusion, tree: DecisionTree?, catalog: Catalog, glyphs: BoxGlyphs) {
-        let summary = ConclusionSummary(conclusion, tree: tree, catalog: catalog)
+    mutating func conclusion(_ conclusion: Conclusion, tree: DecisionTree?, catalog: Catalog,
+                             presumptions: [Presumption], glyphs: BoxGlyphs) {
+        let summary = ConclusionSummary(conclusion, tree: tree, catalog: catalog, presumptions: presumptions)
         text(conclusion.diagnosis, Theme.code)
+        // Before what to do: which branches were taken without a fact, and what confirms them.
+        if summary.isPresumed {
+            heading(Presumption.heading, Theme.warning)
+            for presumption in summary.presumptions { text(presumption.line, prefix: glyphs.bullet + " ") }
+        }
         // What to do (or, when the cause was not determined, what to collect) comes first; why follows.
         heading(summary.stepsHeading, Theme.heading)
         let digits = String(conclusion.steps.count).count
