@@ -28,7 +28,7 @@ struct LineModeV2Tests {
         #expect(output.contains("?) I can't tell from the ticket\nanswer [1-2, ?=can't tell, b=back, n=note, q=quit]: ?\n"))
         #expect(output.contains("value [us/eu/in, ?=can't tell, b=back, n=note, q=quit]:  ? \n"))
         #expect(output.contains("  Expected: app- and 3 to 20 lowercase letters or digits\n"))
-        #expect(output.contains("\nNot determined: Not determined from the ticket: which app the install belongs to\n"))
+        #expect(output.contains("\nNot determined from the ticket: which app the install belongs to\n"))
         #expect(output.contains("\nWhat to collect:\n  1. Ask the customer for the SDK's app id.\n"))
         #expect(output.hasSuffix("\nNot determined: the ticket does not tell the cause. Collect what is listed above and ask Acme Cloud.\n"))
     }

@@ -419,7 +419,7 @@ struct TreeFormatV2Tests {
         #expect(conclusion.diagnosis == "Not determined from the ticket: which app the install belongs to")
         let transcript = Transcript(session: session, catalog: catalog, date: DiagnosisFixtures.date)
         #expect(transcript.json.contains("\"determined\" : false"))
-        #expect(transcript.markdown.contains("## Not determined: Not determined from the ticket: which app the install belongs to"))
+        #expect(transcript.markdown.contains("## Not determined from the ticket: which app the install belongs to"))
         #expect(transcript.markdown.contains("What to collect:"))
         #expect(transcript.markdown.contains("Check: Look at \"code\" in the JSON body."))
         #expect(transcript.document.steps.allSatisfy { $0.cantTell == true })

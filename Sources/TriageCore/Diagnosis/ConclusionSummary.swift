@@ -35,6 +35,16 @@ public struct ConclusionSummary: Hashable, Sendable {
         return isPresumed ? "Presumed diagnosis" : "Diagnosis"
     }
 
+    /// The conclusion's one-line title as every output shows it: "Not determined: X" for a conclusion that could
+    /// not determine the cause, unless its own text already says so ("Not determined from the ticket: ...").
+    public var headline: String { Self.headline(conclusion.diagnosis, determined: conclusion.determined) }
+
+    /// `headline` for a conclusion known by its text and whether it determined the cause (a stored transcript).
+    public static func headline(_ diagnosis: String, determined: Bool) -> String {
+        if determined || diagnosis.lowercased().hasPrefix("not determined") { return diagnosis }
+        return "Not determined: " + diagnosis
+    }
+
     /// A determined conclusion reached through at least one step without a fact.
     public var isPresumed: Bool { conclusion.determined && !presumptions.isEmpty }
 

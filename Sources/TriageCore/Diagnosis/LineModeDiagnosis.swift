@@ -300,7 +300,7 @@ private struct Dialogue {
 
     private static func conclusionText(_ summary: ConclusionSummary) -> String {
         let conclusion = summary.conclusion
-        var text = "\n\(summary.label): \(conclusion.diagnosis)\n"
+        var text = "\n" + (conclusion.determined ? "\(summary.label): \(conclusion.diagnosis)" : summary.headline) + "\n"
         if summary.isPresumed {
             text += "\n\(Presumption.heading):\n"
             for presumption in summary.presumptions { text += "  - \(presumption.line)\n" }

@@ -244,7 +244,7 @@ public struct Transcript: Sendable {
         lines.append("")
         if let conclusion = document.conclusion {
             let presumed = conclusion.presumed ?? []
-            lines.append(!conclusion.determined ? "## Not determined: \(conclusion.diagnosis)"
+            lines.append(!conclusion.determined ? "## " + ConclusionSummary.headline(conclusion.diagnosis, determined: false)
                          : presumed.isEmpty ? "## Conclusion: \(conclusion.diagnosis)"
                          : "## Presumed conclusion: \(conclusion.diagnosis)")
             if !presumed.isEmpty {

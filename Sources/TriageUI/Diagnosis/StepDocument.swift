@@ -47,12 +47,10 @@ extension Document where Target == StepTarget {
                 builder.text("Transcript saved to \(path)", Theme.message)
                 builder.gap()
             }
-            var shown = conclusion
             let determined: Bool
             if case .conclusion = step.kind { determined = true } else { determined = false }
-            if !determined { shown.diagnosis = "Not determined: " + conclusion.diagnosis }
             let presumptions = Presumption.of(screen.session.path)
-            builder.conclusion(shown, tree: catalog.tree(id: step.tree), catalog: catalog, presumptions: presumptions,
+            builder.conclusion(conclusion, tree: catalog.tree(id: step.tree), catalog: catalog, presumptions: presumptions,
                                glyphs: glyphs)
             builder.note(step.note)
             let title = !determined ? "Not determined" : presumptions.isEmpty ? "Conclusion" : "Presumed conclusion"
@@ -131,7 +129,7 @@ private extension DocumentBuilder where Target == StepTarget {
     mutating func conclusion(_ conclusion: Conclusion, tree: DecisionTree?, catalog: Catalog,
                              presumptions: [Presumption], glyphs: BoxGlyphs) {
         let summary = ConclusionSummary(conclusion, tree: tree, catalog: catalog, presumptions: presumptions)
-        text(conclusion.diagnosis, Theme.code)
+        text(summary.headline, Theme.code)
         // Before what to do: which branches were taken without a fact, and what confirms them.
         if summary.isPresumed {
             heading(Presumption.heading, Theme.warning)

@@ -8,11 +8,11 @@ import TriageCore
 /// question that was not answered and what to check (issue 18: the caveat was only in the saved transcript).
 @Suite("Diagnosis screen: presumed conclusions")
 struct PresumedStepPaneTests {
-    @Test("0 at both questions of the rate-limit tree: the pane title and the lines say presumed")
+    @Test("0 at the rate-limit tree's first question, then an answer: the pane title and the lines say presumed")
     func cantTellShowsThePresumptions() throws {
         var screen = try DiagnosisScreen.start(tree: "cometchat-plan-limits", from: nil, catalog: Fixtures.shipped,
                                                width: 100, height: 40)
-        for _ in 0..<10 where !screen.session.isFinished { screen.send(.character("0")) }
+        screen.send(.character("0"), .character("2"))
         try #require(screen.session.isFinished)
         #expect(screen.session.isDetermined)
         let text = screen.render().text
@@ -36,5 +36,19 @@ struct PresumedStepPaneTests {
         let text = screen.render().text
         #expect(text.contains("Conclusion · "))
         #expect(!text.contains("Presumed"))
+    }
+
+    @Test("0 at every question: not determined, said once, with what to collect")
+    func cantTellEverywhereIsNotDetermined() throws {
+        var screen = try DiagnosisScreen.start(tree: "cometchat-plan-limits", from: nil, catalog: Fixtures.shipped,
+                                               width: 100, height: 40)
+        for _ in 0..<10 where !screen.session.isFinished { screen.send(.character("0")) }
+        try #require(screen.session.isFinished)
+        #expect(!screen.session.isDetermined)
+        let text = screen.render().text
+        #expect(text.contains("Not determined from the ticket: how many"))
+        #expect(!text.contains("Not determined: Not determined"), "said once")
+        #expect(text.contains("What to collect"))
+        #expect(!text.contains("Presumed"), "a conclusion that names no cause is not presumed")
     }
 }
