@@ -26,6 +26,19 @@ public struct Explanation: Sendable {
     public var searchResults: [SearchHit]
     /// Codes that an error body named but the catalog does not know.
     public var unknownCodes: [String]
+    /// Error bodies in a standard or well-known shape (RFC 9457, google.rpc.Status, Stripe, Twilio, GitHub,
+    /// Azure, JSON:API), whichever vendor sent them.
+    public var envelopes: [ErrorEnvelope] = []
+    /// Nothing but white space was given.
+    public var isEmptyInput = false
+
+    /// The envelopes whose vendor the catalog does not cover ("a Stripe error, and Stripe is not in the catalog").
+    public func foreignEnvelopes(in catalog: Catalog) -> [ErrorEnvelope] {
+        envelopes.filter { envelope in
+            guard let vendor = envelope.vendor?.lowercased() else { return true }
+            return !catalog.vendors.contains { $0.id == vendor || $0.name.lowercased() == vendor }
+        }
+    }
 
     /// The code the paste points to: the only candidate, or one clearly ahead of the next.
     public var recognised: Candidate? {
@@ -75,12 +88,23 @@ public enum Explainer {
             if input.binary, entry.numeric != nil { continue }  // a number in binary noise is no evidence
             add(entry, 80, "the code \(entry.code) appears in the text")
         }
-        // 3. The vendor's message as a phrase ("Contact not found").
+        // 3. The vendor's message as a phrase ("Contact not found"); written exactly as the vendor writes it, it
+        // beats a message that only shares its word stems ("Email Addresses not valid" is 104, not 100). A
+        // message that is only the reason phrase of the response's status ("400 Bad Request") is no evidence.
         let stems = words.prefix(4096).map(WordForms.stem)
+        let flatText = MessageMatch.flattened(String(masked.prefix(64 * 1024)))
+        let reasonPhrase = parsed.status.flatMap(HTTPStatus.reason).map(MessageMatch.flattened)
         for (entryIndex, message) in searcher.index.messageWords.enumerated() where message.count >= 2 {
             guard Searcher.offset(of: message, in: Array(stems)) != nil else { continue }
             let entry = catalog.entries[entryIndex]
-            add(entry, 60, "the vendor's message \"\(entry.message ?? "")\"")
+            let text = entry.message ?? ""
+            let flatMessage = MessageMatch.flattened(text)
+            if flatMessage == reasonPhrase, parsed.evidence[.message].map(MessageMatch.flattened) != flatMessage { continue }
+            if MessageMatch.contains(flatText, exactly: flatMessage) {
+                add(entry, 75, "the vendor's exact message \"\(text)\"")
+            } else {
+                add(entry, 60, "the vendor's message \"\(text)\"")
+            }
         }
         // 4. What the status, the host and the headers say.
         let vendorHint = evidence[.vendor] ?? (parsed.headerNames.contains("apikey") && masked.contains("ApiKey") ? "sentori" : nil)
@@ -112,11 +136,14 @@ public enum Explainer {
             evidence[.code] = best.reference.code
         }
         var results: [SearchHit] = []
-        if candidates.isEmpty {
+        let isEmptyInput = trimmed.isEmpty
+        // Search only what may describe a catalog code: not an empty paste, not another vendor's error body.
+        if candidates.isEmpty, !isEmptyInput, parsed.envelopes.isEmpty {
             results = searcher.search(String(masked.prefix(2048)), vendor: vendorHint, limit: 5)
         }
         return Explanation(bytesRead: input.bytesRead, truncated: input.truncated, binary: input.binary, limit: input.limit,
                            maskedText: masked, maskedKinds: kinds, evidence: evidence, candidates: candidates,
-                           searchResults: results, unknownCodes: unknown)
+                           searchResults: results, unknownCodes: unknown, envelopes: parsed.envelopes,
+                           isEmptyInput: isEmptyInput)
     }
 }

@@ -16,6 +16,8 @@ struct PasteParser {
     var status: Int?
     var evidence = Evidence()
     var bodies: [Body] = []
+    /// Error bodies in a standard or well-known shape (RFC 9457, google.rpc.Status, Stripe, ...).
+    var envelopes: [ErrorEnvelope] = []
     /// Header names seen (lowercase), for vendor hints.
     var headerNames: Set<String> = []
     /// Values of `errorCode=` / `code:` fields in log lines.
@@ -38,6 +40,8 @@ struct PasteParser {
     // MARK: - Lines: status lines, request lines, headers, URLs
 
     private static let statusLine = try! NSRegularExpression(pattern: #"^[<\s]*HTTP/\d(?:\.\d)?\s+(\d{3})\b"#)
+    /// A log line's `POST /v2/users/link -> 429` (also `=>` and `→`).
+    private static let statusArrow = try! NSRegularExpression(pattern: #"(?:->|=>|→)\s*(?:HTTP\s*)?(\d{3})\b"#)
     private static let requestLine = try! NSRegularExpression(
         pattern: #"^[>\s]*(?:curl\s.*?-X\s*)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+['"]?(\S+?)['"]?(?:\s+HTTP/[\d.]+)?\s*$"#)
     private static let header = try! NSRegularExpression(pattern: #"^[<>\s]*(?:-H\s*['"])?([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*?)['"]?\s*$"#)
@@ -59,6 +63,10 @@ struct PasteParser {
             if let match = Self.statusLine.firstMatch(in: line, range: range), let status = Self.group(match, 1, in: line).flatMap({ Int($0) }) {
                 self.status = status
                 continue
+            }
+            if let match = Self.statusArrow.firstMatch(in: line, range: range),
+               let status = Self.group(match, 1, in: line).flatMap({ Int($0) }), HTTPStatus.reason(status) != nil {
+                self.status = status
             }
             if let match = Self.requestLine.firstMatch(in: line, range: range),
                let method = Self.group(match, 1, in: line), let target = Self.group(match, 2, in: line) {
@@ -87,11 +95,27 @@ struct PasteParser {
                 default: if !value.isEmpty, value.first != "{" { logCodes.append(value) }
                 }
             }
-            for match in Self.url.matches(in: line, range: range).prefix(4) {
+            for match in Self.url.matches(in: line, range: range).prefix(4) where Self.isRequestURL(match, in: line) {
                 if let host = Self.group(match, 1, in: line) { setHost(host) }
                 if let path = Self.group(match, 2, in: line) { setPath(path) }
             }
         }
+    }
+
+    /// JSON keys whose URL value is the request's own ("url", "request_url", "endpoint"); any other URL inside a
+    /// JSON value (a docs link, a `request_log_url`) or an OSC 8 hyperlink is not where the request went.
+    private static let requestURLKeys: Set<String> = ["url", "uri", "request_url", "requesturl", "endpoint", "href_request"]
+    private static let jsonKeyBefore = try! NSRegularExpression(pattern: #"["']?([A-Za-z_][A-Za-z0-9_]*)["']?\s*:\s*["']$"#)
+
+    static func isRequestURL(_ match: NSTextCheckingResult, in line: String) -> Bool {
+        guard let range = Range(match.range, in: line) else { return false }
+        let before = String(line[..<range.lowerBound].suffix(80))
+        if before.hasSuffix("]8;;") || before.hasSuffix("\u{1B}]8;;") { return false }
+        let nsBefore = NSRange(before.startIndex..., in: before)
+        if let key = jsonKeyBefore.firstMatch(in: before, range: nsBefore).flatMap({ group($0, 1, in: before) }) {
+            return requestURLKeys.contains(key.lowercased())
+        }
+        return true
     }
 
     private static let cometChatHost = try! NSRegularExpression(pattern: #"^([A-Za-z0-9_-]+)\.api-([a-z]+)\.cometchat\.io$"#, options: .caseInsensitive)
@@ -120,6 +144,8 @@ struct PasteParser {
         // Sentiance: POST /v2/users/:install_id/link. CometChat: /v3/users/:uid[/...].
         if let users = parts.firstIndex(of: "users"), users + 1 < parts.count {
             let id = parts[users + 1]
+            // `/v2/users/link` names no user: a route word, or a template (`:install_id`, `{uid}`).
+            if id == "link" || id.hasPrefix(":") || id.hasPrefix("{") { return }
             if users + 2 < parts.count, parts[users + 2] == "link" {
                 evidence[.installID] = id
             } else if !id.hasPrefix(":") {
@@ -143,7 +169,7 @@ struct PasteParser {
             guard let end = found else { index += max(1, scanned); continue }
             parsed += 1
             let slice = Data(bytes[index...end])
-            if let object = try? JSONSerialization.jsonObject(with: slice) as? [String: Any] {
+            if let object = (try? JSONSerialization.jsonObject(with: slice) as? [String: Any]) ?? ObjectLiteral.parse(slice) {
                 read(object)
                 index = end + 1
             } else {
@@ -185,6 +211,12 @@ struct PasteParser {
             case let number as NSNumber: return number.stringValue
             default: return nil
             }
+        }
+        if let envelope = ErrorEnvelope.recognise(object) {
+            envelopes.append(envelope)
+            if let message = envelope.message { evidence[.message] = evidence[.message] ?? message }
+            if status == nil, let code = envelope.status, HTTPStatus.reason(code) != nil { status = code }
+            return
         }
         if let error = object["error"] as? [String: Any], let code = string(error["code"]) {
             let message = string(error["message"]) ?? string(error["devMessage"])

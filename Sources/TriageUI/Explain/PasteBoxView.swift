@@ -77,7 +77,9 @@ extension PasteBox {
                     lines.text(candidate.reasons.joined(separator: "; "), Theme.dim, prefix: "   ")
                 }
             }
-        } else {
+        } else if explanation.isEmptyInput {
+            builder.text("The paste is empty.", Theme.warning)
+        } else if explanation.envelopes.isEmpty {
             builder.text("Nothing in the paste was recognised as a vendor response or code.", Theme.warning)
             if !explanation.searchResults.isEmpty {
                 builder.heading("Best search results", Theme.heading)
@@ -86,6 +88,14 @@ extension PasteBox {
         }
         for code in explanation.unknownCodes {
             builder.text("The body names code \(code), which the catalog does not know.", Theme.dim)
+        }
+        let foreign = Set(explanation.foreignEnvelopes(in: catalog))
+        for envelope in explanation.envelopes {
+            builder.text(TerminalSafe.sanitize(ErrorEnvelopeLines.headline(envelope, inCatalog: !foreign.contains(envelope)),
+                                               keepNewlines: false), Theme.title)
+            for line in ErrorEnvelopeLines.facts(envelope) {
+                builder.text(TerminalSafe.sanitize(line, keepNewlines: false), Theme.dim, prefix: "  ")
+            }
         }
         if !explanation.evidence.isEmpty {
             builder.heading("Evidence (from \(explanation.evidence.origin))", Theme.heading)

@@ -8,8 +8,11 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain", abstract: "Explain a pasted response, error body, curl -v output, log line or message.",
         discussion: """
             Reads FILE, or standard input when FILE is '-' or absent (at most the first 1 MiB). Understands the
-            vendors' error bodies, raw HTTP responses, curl -v output, JSON, log lines, bare codes and the vendors'
-            messages ("Sentori replied 404: Contact not found"). Secrets (apikey, ApiKey, Authorization, bearer
+            vendors' error bodies, raw HTTP responses, curl -v output, JSON, JavaScript console objects, log lines
+            (key=value fields, "-> 429" arrows), bare codes and the vendors' messages ("Sentori replied 404: Contact
+            not found"). Standard error bodies are named even when their vendor is not in the catalog: RFC 9457
+            problem details, google.rpc.Status with ErrorInfo, and the Stripe, Twilio, GitHub, Azure and JSON:API
+            envelopes. Secrets (apikey, ApiKey, Authorization, bearer
             tokens, authToken) are masked in everything shown.
             Exit status: 0 when a code was recognised, 1 when it is ambiguous or nothing was recognised, 2 on errors.
             """)
@@ -60,9 +63,14 @@ struct ExplanationText {
         if !explanation.maskedKinds.isEmpty {
             lines.append(style.dim("Masked secrets: " + explanation.maskedKinds.joined(separator: ", ")))
         }
+        if explanation.isEmptyInput {
+            lines.append("The input is empty: nothing was pasted.")
+            return lines
+        }
         for code in explanation.unknownCodes {
             lines.append("The body names code \(safe(code)), which the catalog does not know.")
         }
+        lines += envelopeLines(explanation, style: style)
         if let best = explanation.recognised, let entry = catalog.entry(best.reference) {
             let vendor = catalog.vendor(id: entry.vendor)?.name ?? entry.vendor
             lines.append(style.bold("\(safe(vendor)) \(safe(entry.code))") + "  " + safe(best.reasons.joined(separator: "; ")))
@@ -89,7 +97,7 @@ struct ExplanationText {
             lines += evidenceLines(explanation.evidence, style: style)
             lines.append("")
             lines.append("Show one with: triage show CODE --vendor VENDOR")
-        } else {
+        } else if explanation.envelopes.isEmpty {
             lines.append("Nothing in the input was recognised as a vendor response or code.")
             lines += evidenceLines(explanation.evidence, style: style)
             if !explanation.searchResults.isEmpty {
@@ -101,6 +109,20 @@ struct ExplanationText {
                     let name = "\(entry.vendor) \(entry.code)"
                     lines.append("  " + safe(name) + "  " + TextLayout.fit(safe(summary), max(10, terminal.width - name.count - 4), pad: false))
                 }
+            }
+        }
+        return lines
+    }
+
+    /// "A Stripe error (Stripe is not in the catalog)", then what the body says: code, message, docs, request log.
+    private func envelopeLines(_ explanation: Explanation, style: TextStyle) -> [String] {
+        let foreign = Set(explanation.foreignEnvelopes(in: catalog))
+        var lines: [String] = []
+        for envelope in explanation.envelopes {
+            lines.append(style.bold(TerminalSafe.sanitize(ErrorEnvelopeLines.headline(envelope, inCatalog: !foreign.contains(envelope)),
+                                                          keepNewlines: false)))
+            for line in ErrorEnvelopeLines.facts(envelope) {
+                lines.append("  " + TerminalSafe.sanitize(line, keepNewlines: false))
             }
         }
         return lines
@@ -145,10 +167,34 @@ struct ExplanationJSON: Encodable {
     @NullIfAbsent var diagnose: String?
     let searchResults: [SearchHitJSON]
     let unknownCodes: [String]
+    let envelopes: [Envelope]
+    let empty: Bool
+
+    /// A standard error body: `format`, `vendor`, `code`, `message`, `docs`, `request_log`, `status`, `details`,
+    /// and whether the catalog covers its vendor.
+    struct Envelope: Encodable {
+        let envelope: ErrorEnvelope
+        let inCatalog: Bool
+        enum CodingKeys: String, CodingKey {
+            case format, vendor, code, message, docs, requestLog = "request_log", status, details, inCatalog = "in_catalog"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(envelope.format, forKey: .format)
+            try container.encode(envelope.vendor, forKey: .vendor)
+            try container.encode(envelope.code, forKey: .code)
+            try container.encode(envelope.message, forKey: .message)
+            try container.encode(envelope.docs, forKey: .docs)
+            try container.encode(envelope.requestLog, forKey: .requestLog)
+            try container.encode(envelope.status, forKey: .status)
+            try container.encode(envelope.details, forKey: .details)
+            try container.encode(inCatalog, forKey: .inCatalog)
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case input, masked, evidence, evidenceOrigin = "evidence_origin", recognised, candidates, entry, diagnose
-        case searchResults = "search_results", unknownCodes = "unknown_codes"
+        case searchResults = "search_results", unknownCodes = "unknown_codes", envelopes, empty
     }
 
     init(_ explanation: Explanation, catalog: Catalog) {
@@ -170,5 +216,8 @@ struct ExplanationJSON: Encodable {
             return result
         }
         unknownCodes = explanation.unknownCodes
+        let foreign = Set(explanation.foreignEnvelopes(in: catalog))
+        envelopes = explanation.envelopes.map { Envelope(envelope: $0, inCatalog: !foreign.contains($0)) }
+        empty = explanation.isEmptyInput
     }
 }
