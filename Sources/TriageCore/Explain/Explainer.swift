@@ -31,6 +31,16 @@ public struct Explanation: Sendable {
     public var envelopes: [ErrorEnvelope] = []
     /// Nothing but white space was given.
     public var isEmptyInput = false
+    /// Every catalog code in the input with its count, times and statuses, most frequent first (a batch log with
+    /// several failures keeps each); set from the whole input when it was read in a stream.
+    public var occurrences: [LogScan.Occurrence] = []
+    /// The lines the occurrences were counted in.
+    public var linesScanned = 0
+
+    /// The occurrences other than the recognised code's: what else the input reports.
+    public var otherOccurrences: [LogScan.Occurrence] {
+        occurrences.filter { $0.reference != recognised?.reference }
+    }
 
     /// The envelopes whose vendor the catalog does not cover ("a Stripe error, and Stripe is not in the catalog").
     public func foreignEnvelopes(in catalog: Catalog) -> [ErrorEnvelope] {
@@ -129,6 +139,15 @@ public enum Explainer {
                 candidates.append(.init(reference: entry.reference, reasons: ["documented with HTTP \(status)"], score: 20))
             }
         }
+        // A log with several failures: the code it reports most often is the main one; the others are named with it.
+        let scan = LogScan.scan(masked, catalog: catalog)
+        let counted = scan.occurrences
+        if counted.count >= 2, counted[0].count > counted[1].count,
+           let index = candidates.firstIndex(where: { $0.reference == counted[0].reference }) {
+            let total = counted.reduce(0) { $0 + $1.count }
+            candidates[index].score += 15
+            candidates[index].reasons.append("the code the input reports most often (\(counted[0].count) of \(total))")
+        }
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.reference < $1.reference }
         if candidates.count > 10 { candidates.removeSubrange(10...) }
         if let best = candidates.first, candidates.count == 1 || best.score - candidates[1].score >= 15 {
@@ -141,9 +160,12 @@ public enum Explainer {
         if candidates.isEmpty, !isEmptyInput, parsed.envelopes.isEmpty {
             results = searcher.search(String(masked.prefix(2048)), vendor: vendorHint, limit: 5)
         }
-        return Explanation(bytesRead: input.bytesRead, truncated: input.truncated, binary: input.binary, limit: input.limit,
+        var explanation = Explanation(bytesRead: input.bytesRead, truncated: input.truncated, binary: input.binary, limit: input.limit,
                            maskedText: masked, maskedKinds: kinds, evidence: evidence, candidates: candidates,
                            searchResults: results, unknownCodes: unknown, envelopes: parsed.envelopes,
                            isEmptyInput: isEmptyInput)
+        explanation.occurrences = counted
+        explanation.linesScanned = scan.lineCount
+        return explanation
     }
 }

@@ -111,6 +111,7 @@ struct ExplanationText {
                 }
             }
         }
+        lines += occurrenceLines(explanation, style: style)
         return lines
     }
 
@@ -124,6 +125,18 @@ struct ExplanationText {
             for line in ErrorEnvelopeLines.facts(envelope) {
                 lines.append("  " + TerminalSafe.sanitize(line, keepNewlines: false))
             }
+        }
+        return lines
+    }
+
+    /// The other codes the input reports (a batch log with several failures): count, statuses, first and last time.
+    private func occurrenceLines(_ explanation: Explanation, style: TextStyle) -> [String] {
+        let others = explanation.otherOccurrences
+        guard !others.isEmpty, explanation.occurrences.count > 1 || (explanation.occurrences.first?.count ?? 0) > 1 else { return [] }
+        var lines = ["", style.bold("Also in the input") + style.dim(" (\(explanation.linesScanned) lines)")]
+        for occurrence in explanation.occurrences {
+            let marker = occurrence.reference == explanation.recognised?.reference ? "* " : "  "
+            lines.append(marker + TerminalSafe.sanitize(LogScanLines.line(occurrence), keepNewlines: false))
         }
         return lines
     }
@@ -169,6 +182,32 @@ struct ExplanationJSON: Encodable {
     let unknownCodes: [String]
     let envelopes: [Envelope]
     let empty: Bool
+    let occurrences: [Occurrence]
+    let linesScanned: Int
+
+    /// One code found in the input: `vendor`, `code`, `count`, `first_time`, `last_time`, `statuses`, `first_line`.
+    struct Occurrence: Encodable {
+        let vendor: String
+        let code: String
+        let count: Int
+        let firstTime: String?
+        let lastTime: String?
+        let statuses: [Int]
+        let firstLine: Int
+        enum CodingKeys: String, CodingKey {
+            case vendor, code, count, firstTime = "first_time", lastTime = "last_time", statuses, firstLine = "first_line"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(vendor, forKey: .vendor)
+            try container.encode(code, forKey: .code)
+            try container.encode(count, forKey: .count)
+            try container.encode(firstTime, forKey: .firstTime)
+            try container.encode(lastTime, forKey: .lastTime)
+            try container.encode(statuses, forKey: .statuses)
+            try container.encode(firstLine, forKey: .firstLine)
+        }
+    }
 
     /// A standard error body: `format`, `vendor`, `code`, `message`, `docs`, `request_log`, `status`, `details`,
     /// and whether the catalog covers its vendor.
@@ -194,7 +233,8 @@ struct ExplanationJSON: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case input, masked, evidence, evidenceOrigin = "evidence_origin", recognised, candidates, entry, diagnose
-        case searchResults = "search_results", unknownCodes = "unknown_codes", envelopes, empty
+        case searchResults = "search_results", unknownCodes = "unknown_codes", envelopes, empty, occurrences
+        case linesScanned = "lines_scanned"
     }
 
     init(_ explanation: Explanation, catalog: Catalog) {
@@ -219,5 +259,10 @@ struct ExplanationJSON: Encodable {
         let foreign = Set(explanation.foreignEnvelopes(in: catalog))
         envelopes = explanation.envelopes.map { Envelope(envelope: $0, inCatalog: !foreign.contains($0)) }
         empty = explanation.isEmptyInput
+        occurrences = explanation.occurrences.map {
+            Occurrence(vendor: $0.reference.vendor, code: $0.reference.code, count: $0.count, firstTime: $0.firstTime,
+                       lastTime: $0.lastTime, statuses: $0.statuses, firstLine: $0.firstLine)
+        }
+        linesScanned = explanation.linesScanned
     }
 }
