@@ -36,6 +36,16 @@ enum StoreFiles {
         }
     }
 
+    /// An I/O error's words, plus the file size limit when one is set (`ulimit -f`: SIGXFSZ is ignored, so a
+    /// write past it fails with EFBIG, which SQLite reports only as "disk I/O error").
+    static func withFileSizeLimit(_ detail: String) -> String {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else {
+            return detail
+        }
+        return "\(detail); the file size limit (ulimit -f) is \(limit.rlim_cur) bytes"
+    }
+
     /// The nearest ancestor of `path` that exists and is not a folder.
     private static func firstFile(above path: String) -> String? {
         var url = URL(fileURLWithPath: path)
