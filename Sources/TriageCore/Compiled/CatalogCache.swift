@@ -197,7 +197,7 @@ enum PrivateFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure(description: "\(temporary): \(String(cString: strerror(errno)))") }
         do {
-            try bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: descriptor, path: temporary) }
+            try bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: descriptor, path: path) }
         } catch {
             close(descriptor)
             unlink(temporary)
