@@ -83,6 +83,9 @@ static inline const char *shim_tigetstr(const char *name) {
 
 // MARK: - Signals (only from SignalGuard.swift)
 
+/// Room for every guarded signal: the fixed ones below plus the real-time signals (SIGRTMIN..SIGRTMAX).
+#define SHIM_GUARDED_CAPACITY 96
+
 // Swift's importer emits file-scope statics of scalar type but not arrays or structs, so the state lives in one
 // function-local static.
 struct shim_signal_state {
@@ -96,8 +99,8 @@ struct shim_signal_state {
     char reset_bytes[256];
     size_t reset_length;
     struct sigaction previous_exit_actions[3];
-    struct sigaction previous_crash_actions[15];
-    int crash_installed[15];
+    struct sigaction previous_crash_actions[SHIM_GUARDED_CAPACITY];
+    int crash_installed[SHIM_GUARDED_CAPACITY];
 };
 
 static inline struct shim_signal_state *shim_state(void) {
@@ -114,28 +117,55 @@ static inline int shim_exit_signal(int index) {
 }
 
 /// Signals the guard handles: crashes first (0-5: handed on to the previous handler, the Swift backtracer, after
-/// the terminal is restored), then every other signal whose default action ends the process (6-14: restored,
-/// then the default action, so the interactive backtracer never starts for SIGQUIT).
+/// the terminal is restored), then every other signal whose default action ends the process (restored, then the
+/// default action, so the interactive backtracer never starts for SIGQUIT): the fixed ones, then the real-time
+/// signals glibc leaves to programs (SIGRTMIN..SIGRTMAX, whose default action is to terminate too).
 #define SHIM_CRASH_SIGNALS 6
-#define SHIM_GUARDED_SIGNALS 15
+
+/// The fixed list (function-local, see above); `*count` is set to its length.
+static inline const int *shim_fixed_signals(int *count) {
+    static const int fixed[] = {
+        SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE,
+        SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXFSZ, SIGXCPU, SIGVTALRM, SIGPROF, SIGSYS,
+#ifdef SIGPOLL
+        SIGPOLL,
+#elif defined(SIGIO)
+        SIGIO,
+#endif
+#ifdef SIGPWR
+        SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+        SIGSTKFLT,
+#endif
+#ifdef SIGEMT
+        SIGEMT,
+#endif
+    };
+    *count = (int)(sizeof fixed / sizeof fixed[0]);
+    return fixed;
+}
+
+/// How many signals are guarded (fixed plus real-time), at most SHIM_GUARDED_CAPACITY.
+static inline int shim_guarded_count(void) {
+    int count = 0;
+    (void)shim_fixed_signals(&count);
+#ifdef SIGRTMIN
+    count += SIGRTMAX - SIGRTMIN + 1;
+#endif
+    return count < SHIM_GUARDED_CAPACITY ? count : SHIM_GUARDED_CAPACITY;
+}
+
+/// The `index`th guarded signal (0 <= index < shim_guarded_count()).
 static inline int shim_crash_signal(int index) {
-    switch (index) {
-    case 0: return SIGSEGV;
-    case 1: return SIGBUS;
-    case 2: return SIGILL;
-    case 3: return SIGTRAP;
-    case 4: return SIGABRT;
-    case 5: return SIGFPE;
-    case 6: return SIGQUIT;
-    case 7: return SIGUSR1;
-    case 8: return SIGUSR2;
-    case 9: return SIGALRM;
-    case 10: return SIGPIPE;
-    case 11: return SIGXFSZ;
-    case 12: return SIGXCPU;
-    case 13: return SIGVTALRM;
-    default: return SIGPROF;
-    }
+    int fixed_count = 0;
+    const int *fixed = shim_fixed_signals(&fixed_count);
+    if (index < fixed_count) return fixed[index];
+#ifdef SIGRTMIN
+    return SIGRTMIN + (index - fixed_count);
+#else
+    return 0;
+#endif
 }
 
 /// Async-signal-safe: writes the reset sequence and the saved tty modes back, once.
@@ -172,7 +202,7 @@ static inline void shim_on_crash_signal(int sig) {
     }
     // Hand the signal to whoever had it before (the Swift runtime's backtracer, or the default action). The
     // signal is blocked while this handler runs, so the raise is delivered to the restored action on return.
-    for (int i = 0; i < SHIM_GUARDED_SIGNALS; i++) {
+    for (int i = 0; i < shim_guarded_count(); i++) {
         if (shim_crash_signal(i) != sig) continue;
         if (i < SHIM_CRASH_SIGNALS) {
             sigaction(sig, &state->previous_crash_actions[i], NULL);
@@ -289,7 +319,7 @@ static inline void shim_crash_arm(int fd, const char *reset, size_t length) {
     action.sa_handler = shim_on_crash_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    for (int i = 0; i < SHIM_GUARDED_SIGNALS; i++) {
+    for (int i = 0; i < shim_guarded_count(); i++) {
         int sig = shim_crash_signal(i);
         state->crash_installed[i] = 0;
         if (sigaction(sig, NULL, &state->previous_crash_actions[i]) != 0) continue;
@@ -305,7 +335,7 @@ static inline void shim_crash_set_active(int active) { shim_state()->screen_acti
 static inline void shim_crash_disarm(void) {
     struct shim_signal_state *state = shim_state();
     state->screen_active = 0;
-    for (int i = 0; i < SHIM_GUARDED_SIGNALS; i++) {
+    for (int i = 0; i < shim_guarded_count(); i++) {
         if (state->crash_installed[i]) sigaction(shim_crash_signal(i), &state->previous_crash_actions[i], NULL);
         state->crash_installed[i] = 0;
     }

@@ -167,6 +167,7 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         let detail = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
         case .SQLITE_FULL: return .full(path: path)
+        case .SQLITE_IOERR: return .unavailable(path: path, detail: StoreFiles.withFileSizeLimit(detail))
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path: path, detail: detail)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
             return .unavailable(path: path, detail: "it cannot be written (\(detail))")

@@ -7,10 +7,11 @@ public enum StateFile {
     /// Files larger than this are not state files (they are ignored rather than read).
     static let sizeLimit = 1 << 20
 
-    /// The value saved at `path`, or nil when the file is missing, too large, unreadable or not a `T`. Never throws.
+    /// The value saved at `path`, or nil when the file is missing, too large, unreadable, not to be trusted
+    /// (`SharedFile`: a FIFO, another user's file, ...) or not a `T`. Never throws, never blocks.
     public static func load<T: Decodable>(_ type: T.Type, from path: String) -> T? {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= sizeLimit else { return nil }
-        return try? JSONDecoder().decode(type, from: data)
+        guard let bytes = try? SharedFile.read(path, limit: sizeLimit).get() else { return nil }
+        return try? JSONDecoder().decode(type, from: Data(bytes))
     }
 
     /// Writes `value` to `path` as pretty JSON with sorted keys (invisible characters escaped), atomically (a

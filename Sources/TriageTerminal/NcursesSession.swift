@@ -53,6 +53,12 @@ final class NcursesSession {
         // Until terminfo is loaded, reset the way every modern terminal understands.
         SignalGuard.armCrashGuard(fd: fd, reset: Array("\u{1B}[0m\u{1B}[?25h".utf8) + Self.modesOff
                                   + Array("\u{1B}[?1049l".utf8))
+        // The terminal's real size (TIOCGWINSZ) wins over exported COLUMNS and LINES, which would otherwise fix
+        // the screen at their size and stop resizes (a shell that exported them at 1x1 left the screen at "…").
+        // Removed from this process's environment, since ncurses reads them again on every resize;
+        // `use_env(false)` would take terminfo's fixed size instead, and `use_tioctl` still stops resizes.
+        unsetenv("COLUMNS")
+        unsetenv("LINES")
         guard let screen = term.withCString({ newterm($0, output, input) }) else {
             SignalGuard.disarmCrashGuard()
             fclose(output)

@@ -3,9 +3,10 @@ import CNcurses
 /// Signal handling in C (`shim.h`): SIGINT, SIGTERM and SIGHUP only set a flag that the input loop polls; a
 /// crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE: Swift traps) restores the terminal with
 /// async-signal-safe calls before the signal goes on to the Swift runtime's backtracer or the default action; any
-/// other signal that would end the process (SIGQUIT, SIGUSR1/2, SIGALRM, SIGPIPE, SIGXFSZ, SIGXCPU, SIGVTALRM,
-/// SIGPROF) restores the terminal and then takes the default action, so no backtracer starts on the alternate
-/// screen. Signals the parent ignores stay ignored.
+/// other signal whose default action ends the process (SIGQUIT, SIGUSR1/2, SIGALRM, SIGPIPE, SIGXFSZ, SIGXCPU,
+/// SIGVTALRM, SIGPROF, SIGSYS, SIGPOLL, SIGPWR, SIGSTKFLT and the real-time signals SIGRTMIN..SIGRTMAX: the list
+/// is in `shim.h`) restores the terminal and then takes the default action, so no backtracer starts on the
+/// alternate screen. Signals the parent ignores stay ignored (the `triage` binary ignores SIGXFSZ).
 ///
 /// This is the only file that may call `shim_signal_*` and `shim_crash_*`: the shim's state is `static` in a
 /// header, so every object file calling it gets its own copy, and one file is one object file.

@@ -25,6 +25,7 @@ struct Triage: ParsableCommand {
         defaultSubcommand: BrowseCommand.self)
 
     static func main() {
+        FileSizeLimit.reportInsteadOfDying()
         let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])
         var nested: [String: Set<String>] = [:]
         for command in configuration.subcommands where !command.configuration.subcommands.isEmpty {

@@ -17,7 +17,10 @@ struct HostileTerminalTests {
                 "mouse tracking off", sourceLocation: sourceLocation)
     }
 
-    @Test(arguments: [SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXFSZ])
+    /// Every signal whose default action ends the process (signal(7)), SIGXFSZ aside (ignored: see below), and
+    /// the first and last real-time signals (34 and 64 on Linux; glibc keeps 32 and 33 for itself).
+    @Test(arguments: [SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGXCPU, SIGVTALRM, SIGPROF, SIGSYS, SIGPOLL,
+                      SIGPWR, SIGSTKFLT, 34, 64])
     func everySignalThatEndsTheProgramRestoresTheTerminal(signal: Int32) async throws {
         let tmux = try TmuxHarness(width: 80, height: 24)
         defer { tmux.close() }
@@ -27,6 +30,21 @@ struct HostileTerminalTests {
         // Swift's interactive backtracer would hold the screen for 30 s; the default action ends it at once.
         try await expectRestored(tmux, status: 128 + signal)
         #expect(try !tmux.screen().contains("Backtrace"), "no backtracer")
+    }
+
+    /// SIGXFSZ (the file size limit) is ignored, so a write cut by `ulimit -f` fails with a message instead of
+    /// killing the program mid-write: sent from outside, it changes nothing.
+    @Test func fileSizeLimitSignalIsIgnored() async throws {
+        let tmux = try TmuxHarness(width: 80, height: 24)
+        defer { tmux.close() }
+        try tmux.launchTriage(["browse"])
+        try await tmux.waitFor(text: "Vendors")
+        try await tmux.signal(SIGXFSZ)
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(try tmux.isRunning(), "SIGXFSZ ended the browser")
+        #expect(try tmux.alternateScreen())
+        try tmux.press("q")
+        try await expectRestored(tmux, status: 0)
     }
 
     @Test func mouseModesLeftOnByAKilledRunAreResetAtStart() async throws {

@@ -14,7 +14,7 @@ extension TerminalSafe {
                 index = end + 1
                 continue
             }
-            if isUnsafe(scalar), !(scalar.value == 0x200D && joinsEmoji(scalars, at: index)) {
+            if isUnsafe(scalar), !belongsToEmoji(scalars, at: index) {
                 result.append(contentsOf: visible(scalar).unicodeScalars)
                 index += 1
                 continue

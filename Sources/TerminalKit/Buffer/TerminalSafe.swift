@@ -1,9 +1,11 @@
 /// Makes text from catalog files harmless to print: a hostile file must not be able to send escape sequences
 /// to the engineer's terminal, reorder what it shows (bidi controls) or hide text in it (zero-width characters).
 public enum TerminalSafe {
-    /// Replaces C0 controls (except newline and tab), DEL, C1 controls, bidi controls, zero-width characters and
-    /// line/paragraph separators by visible caret or `\u{..}` forms: ESC becomes `^[`, BEL `^G`, U+009B `\u{9B}`,
-    /// U+202E `\u{202E}`. A soft hyphen (U+00AD) is removed. A zero-width joiner inside an emoji sequence stays.
+    /// Replaces C0 controls (except newline and tab), DEL, C1 controls, bidi controls, and every invisible
+    /// character (format characters and default-ignorable code points: zero-width spaces, tag characters, Hangul
+    /// fillers, U+FFF9..FFFB, ...) and line/paragraph separators by visible caret or `\u{..}` forms: ESC becomes
+    /// `^[`, BEL `^G`, U+009B `\u{9B}`, U+202E `\u{202E}`, U+E0041 `\u{E0041}`. A soft hyphen (U+00AD) is removed.
+    /// A zero-width joiner inside an emoji sequence, and an emoji variation selector after an emoji, stay.
     /// With `keepNewlines: false` newlines and tabs become spaces (one-line fields: codes, values, file names).
     public static func sanitize(_ text: String, keepNewlines: Bool = true) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe)
@@ -14,14 +16,23 @@ public enum TerminalSafe {
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if !keepNewlines, scalar == "\n" || scalar == "\t" { result.append(" "); continue }
-            if scalar.value == 0x200D, joinsEmoji(scalars, at: index) { result.unicodeScalars.append(scalar); continue }
-            if isUnsafe(scalar) {
+            if isUnsafe(scalar), !belongsToEmoji(scalars, at: index) {
                 result += visible(scalar)
             } else {
                 result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    /// True for the invisible scalars that are part of an emoji's picture: a zero-width joiner between two emoji
+    /// (`joinsEmoji`), or a variation selector 15/16 right after an emoji (❤️).
+    public static func belongsToEmoji(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        switch scalars[index].value {
+        case 0x200D: return joinsEmoji(scalars, at: index)
+        case 0xFE0E, 0xFE0F: return index > 0 && scalars[index - 1].properties.isEmoji && scalars[index - 1].value > 0x7F
+        default: return false
+        }
     }
 
     /// The visible form of an unsafe scalar: `^[` for C0 controls, `^?` for DEL, `\u{..}` for the rest, nothing
@@ -35,13 +46,17 @@ public enum TerminalSafe {
         }
     }
 
-    /// True for scalars that a terminal would act on instead of display, or that reorder or hide text.
+    /// True for scalars that a terminal would act on instead of display, or that reorder or hide text: controls,
+    /// bidi controls, format characters (Unicode category Cf) and default-ignorable code points.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return false
-        case 0..<0x20, 0x7F, 0x80..<0xA0: return true
-        case 0xAD, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: return true
-        default: return false
+        case 0..<0x20, 0x7F, 0x80..<0xA0, 0xAD: return true
+        case 0x20..<0x7F, 0xA0..<0x300: return false  // the common cases, without a property lookup
+        case 0x2028...0x202E: return true
+        default:
+            let properties = scalar.properties
+            return properties.isDefaultIgnorableCodePoint || properties.generalCategory == .format
         }
     }
 

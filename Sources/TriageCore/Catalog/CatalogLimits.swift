@@ -27,36 +27,26 @@ public enum CatalogLimits {
         return value == value.rounded() ? "\(Int(value)) \(units[unit])" : String(format: "%.1f %@", value, units[unit])
     }
 
-    /// Reads at most `maximumFileBytes` of a regular file without blocking on FIFOs or devices. Returns the data,
-    /// or why it was not read.
+    /// Reads at most `maximumFileBytes` of a regular file without blocking on FIFOs or devices, refusing a file
+    /// that is not the user's or root's or that others may write (`SharedFile`). Returns the data, or why it was
+    /// not read.
     static func readBounded(_ path: String) -> Result<Data, FileProblem> {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
-        guard Int(info.st_size) <= maximumFileBytes else { return .failure(.tooLarge(Int(info.st_size))) }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
-        defer { close(descriptor) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 64 << 10)
-        while true {
-            let count = read(descriptor, &buffer, buffer.count)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.unreadable(String(cString: strerror(errno))))
-            }
-            if count == 0 { break }
-            data.append(buffer, count: count)
-            // The file grew after stat: still bounded.
-            if data.count > maximumFileBytes { return .failure(.tooLarge(data.count)) }
+        switch SharedFile.read(path, limit: maximumFileBytes) {
+        case let .success(bytes): return .success(Data(bytes))
+        case .failure(.missing): return .failure(.unreadable(String(cString: strerror(ENOENT))))
+        case .failure(.notRegular): return .failure(.notRegular)
+        case let .failure(.tooLarge(bytes, _)): return .failure(.tooLarge(bytes))
+        case let .failure(.unreadable(reason)): return .failure(.unreadable(reason))
+        case let .failure(problem): return .failure(.untrusted(problem.description))
         }
-        return .success(data)
     }
 
     enum FileProblem: Error {
         case notRegular
         case tooLarge(Int)
         case unreadable(String)
+        /// Another user's file, or one anyone may write: `SharedFile`'s reason.
+        case untrusted(String)
 
         var message: String {
             switch self {
@@ -64,6 +54,7 @@ public enum CatalogLimits {
             case let .tooLarge(bytes):
                 return "the file is \(describe(bytes)); a catalog file may be at most \(describe(maximumFileBytes))"
             case let .unreadable(reason): return "cannot read the file: \(reason)"
+            case let .untrusted(reason): return "refused: \(reason)"
             }
         }
     }

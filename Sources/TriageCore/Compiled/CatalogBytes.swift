@@ -36,14 +36,17 @@ final class CatalogBytes: @unchecked Sendable {
 
     static func copy(of bytes: [UInt8]) -> CatalogBytes { bytes.withUnsafeBytes { CatalogBytes(copying: $0) } }
 
-    /// The contents of the file at `path` (read or mapped, see the type's notes), nil when it cannot be read.
+    /// Largest cache file opened: 1 GB (a 100,000-code catalog compiles to well under 100 MB); a bigger one, a
+    /// sparse file say, is ignored and rebuilt, never mapped and checksummed.
+    static let maximumFileBytes = 1 << 30
+
+    /// The contents of the file at `path` (read or mapped, see the type's notes), nil when it cannot be read or
+    /// is not to be trusted (`SharedFile`: a FIFO, another user's file, ...; never blocks).
     static func file(_ path: String, mapAtLeast threshold: Int = mappingThreshold) -> CatalogBytes? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard case let .success((descriptor, info)) = SharedFile.open(path) else { return nil }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & 0o170000 == 0o100000 else { return nil }  // a regular file
         let size = Int(info.st_size)
+        guard size <= maximumFileBytes else { return nil }
         if size >= threshold, size > 0 {
             guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0),
                   address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }  // MAP_FAILED

@@ -24,6 +24,8 @@ public struct CatalogCache: Sendable {
     }
 
     static let magic = Array("TRIAGEK1".utf8)
+    /// How an `.uncached` reason starts when the cache file could not be written (a full disk, the size limit).
+    public static let unwritten = "cannot write the catalog cache: "
     /// Bump with the layout of the cache file (the compiled catalog inside has its own version).
     static let formatVersion = 1
 
@@ -64,6 +66,8 @@ public struct CatalogCache: Sendable {
                 reason = describeChange(cached.files.map(\.stamp), stamps)
                 stale = cached
             }
+        } else if let problem = SharedFile.problem(at: path), problem != .missing {
+            reason = "the cache file was ignored: \(problem)"
         } else if FileManager.default.fileExists(atPath: path) {
             reason = "the cache file was damaged"
         }
@@ -130,7 +134,7 @@ public struct CatalogCache: Sendable {
             try PrivateFile.writeAtomically(file.bytes, to: path, directory: directory)
             return .built(reason)
         } catch {
-            return .uncached("cannot write the cache: \(error)")
+            return .uncached(Self.unwritten + "\(error)")
         }
     }
 }
@@ -176,33 +180,30 @@ struct CachedCatalog {
 }
 
 /// Writes files only the user can read: the folder is created 0700, the file written to a 0600 temporary file
-/// beside it and renamed over the old one (the cache is Triage's own file, never a path the user named).
+/// beside it (`NAME.PID.tmp`) and renamed over the old one (the cache is Triage's own file, never a path the user
+/// named). On every failure (a full disk, the file size limit: SIGXFSZ is ignored, so `write` fails with EFBIG)
+/// the temporary file is removed and the error says why.
 enum PrivateFile {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String) throws {
-        if !FileManager.default.fileExists(atPath: directory) {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+        do {
+            try FileWriter.makePrivateFolder(directory)
+        } catch {
+            throw Failure(description: String(describing: error))
         }
         let temporary = "\(path).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC, 0o600)
+        unlink(temporary)  // left by an earlier process with this id that was killed mid-write
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure(description: "\(temporary): \(String(cString: strerror(errno)))") }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count <= 0 { return false }
-                written += count
-            }
-            return true
-        }
-        let problem = String(cString: strerror(errno))
-        close(descriptor)
-        guard ok else {
+        do {
+            try bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: descriptor, path: path) }
+        } catch {
+            close(descriptor)
             unlink(temporary)
-            throw Failure(description: "\(temporary): \(problem)")
+            throw Failure(description: String(describing: error))
         }
+        close(descriptor)
         guard rename(temporary, path) == 0 else {
             let problem = String(cString: strerror(errno))
             unlink(temporary)

@@ -31,7 +31,8 @@ public struct SearchIndexStore: Sendable {
     /// else built and stored.
     public func index(for catalog: Catalog) -> (index: SearchIndex, outcome: Outcome) {
         let stamp = Self.stamp(of: catalogFile)
-        if let stamp, var stored = Self.read(path), stored.count > Self.headerSize,
+        if let stamp, var stored = Self.read(path, limit: Self.maximumBytes(catalogBytes: Int(stamp[2]))),
+           stored.count > Self.headerSize,
            Self.header(stamp).elementsEqual(stored[0..<Self.headerSize]) {
             stored.removeSubrange(0..<Self.headerSize)  // in place: one copy of the index in memory, not two
             if let index = SearchIndex(decoding: stored, catalog: catalog) { return (index, .loaded) }
@@ -49,26 +50,14 @@ public struct SearchIndexStore: Sendable {
 
     static let headerSize = magic.count + 5 * 8
 
-    /// A regular file's bytes, read straight into one array; nil when it cannot be read.
-    private static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while total < size {
-                let count = Glibc.read(descriptor, buffer.baseAddress! + total, size - total)
-                if count < 0, errno == EINTR { continue }
-                if count <= 0 { return false }
-                total += count
-            }
-            return true
-        }
-        return complete ? bytes : nil
+    /// Largest stored index read, for a catalog cache file of `catalogBytes`: the index is a fraction of the
+    /// catalog, so anything past 16 MB plus twice the catalog (a sparse 2 GB file, say) is not one and is rebuilt.
+    static func maximumBytes(catalogBytes: Int) -> Int { (16 << 20) + 2 * min(catalogBytes, CatalogBytes.maximumFileBytes) }
+
+    /// A trusted regular file's bytes (`SharedFile`: never a FIFO, another user's file, ...), at most `limit`,
+    /// read in chunks; nil when it cannot be read or is not to be trusted.
+    private static func read(_ path: String, limit: Int) -> [UInt8]? {
+        try? SharedFile.read(path, limit: limit).get()
     }
 
     private static func header(_ stamp: [UInt64]) -> [UInt8] {

@@ -44,13 +44,12 @@ public struct PasteInput: Sendable {
         self.init(data: Data(text.utf8), limit: limit)
     }
 
-    /// Reads at most `limit` bytes (plus one, to know whether there was more) from a file handle.
+    /// Reads at most `limit` bytes (plus one, to know whether there was more) from a file handle; a read error
+    /// is thrown as `BoundedRead.Failure` (its description is the system's wording, e.g. "Input/output error").
     public static func read(from handle: FileHandle, limit: Int = PasteInput.defaultLimit) throws -> PasteInput {
-        var data = Data()
-        while data.count <= limit {
-            guard let chunk = try handle.read(upToCount: min(64 * 1024, limit + 1 - data.count)), !chunk.isEmpty else { break }
-            data.append(chunk)
+        switch BoundedRead.prefix(handle.fileDescriptor, limit: limit) {
+        case let .failure(failure): throw failure
+        case let .success((bytes, more)): return PasteInput(data: Data(bytes), limit: limit, truncated: more)
         }
-        return PasteInput(data: data, limit: limit, truncated: data.count > limit)
     }
 }

@@ -15,19 +15,22 @@ import Darwin
 public enum FileWriter {
     /// Writes all of `data` to an open descriptor, retrying short writes and EINTR.
     public static func writeAll(_ data: Data, to descriptor: Int32, path: String = "") throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard var pointer = buffer.baseAddress else { return }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = write(descriptor, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileWriteError(path: path, errno: errno)
-                }
-                if written == 0 { throw FileWriteError(path: path, errno: EIO) }
-                pointer += written
-                remaining -= written
+        try data.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
+    }
+
+    /// Writes all of `buffer` to an open descriptor, retrying short writes and EINTR.
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String = "") throws {
+        guard var pointer = buffer.baseAddress else { return }
+        var remaining = buffer.count
+        while remaining > 0 {
+            let written = write(descriptor, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileWriteError(path: path, errno: errno)
             }
+            if written == 0 { throw FileWriteError(path: path, errno: EIO) }
+            pointer += written
+            remaining -= written
         }
     }
 

@@ -9,8 +9,11 @@ public enum JSONText {
         var result = String.UnicodeScalarView()
         for scalar in json.unicodeScalars {
             if TerminalSafe.isUnsafe(scalar) {
-                let hex = String(scalar.value, radix: 16)
-                result.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+                // Above U+FFFF (tag characters) JSON needs the UTF-16 surrogate pair: \udb40\udc41.
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    result.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).unicodeScalars)
+                }
             } else {
                 result.append(scalar)
             }

@@ -59,8 +59,12 @@ enum TextLayout {
     /// Display columns of `text`.
     static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
-    /// `text` as one table cell: sanitized, with newlines and tabs as spaces so it cannot start a new row.
-    static func cell(_ text: String) -> String { TerminalSafe.sanitize(text, keepNewlines: false) }
+    /// `text` as one table cell: sanitized, with newlines and tabs as spaces so it cannot start a new row, and
+    /// each character written as the full screen draws it (`CellPieces.flattened`), so its measured width is
+    /// the width every terminal shows and columns stay aligned.
+    static func cell(_ text: String) -> String {
+        CellPieces.flattened(TerminalSafe.sanitize(text, keepNewlines: false))
+    }
 
     /// Wrapped lines with a hanging indent.
     static func indented(_ text: String, indent: Int, width: Int, firstPrefix: String? = nil) -> [String] {

@@ -45,6 +45,10 @@ struct GlobalOptions: ParsableArguments {
             let loaded = CatalogCache(directory: directory).load(builtIn: builtIn, builtInKey: key, folders: folders,
                                                                  progress: { line.note($0) })
             line.clear()
+            // A cache that cannot be written (a full disk, `ulimit -f`) costs only speed: said, not fatal.
+            if case let .uncached(reason) = loaded.outcome, reason.hasPrefix(CatalogCache.unwritten) {
+                Console.error("triage: " + TextLayout.cell(reason))
+            }
             (catalog, all) = (loaded.catalog, loaded.problems)
         } else {
             let (sources, readProblems) = sources(environment: environment)

@@ -7,14 +7,23 @@ enum PasteFile {
     /// terminal (`AnswerInput.terminal()`) instead.
     static func isStandardInput(_ file: String?) -> Bool { file == nil || file == "-" }
 
+    /// The paste, at most `PasteInput.defaultLimit` bytes of it; a file that cannot be read (a folder,
+    /// `/proc/self/mem`: EIO) is a `TriageError` naming it and the system's reason, exit 2.
     static func read(_ file: String?) throws -> PasteInput {
-        guard let file, !isStandardInput(file) else { return try PasteInput.read(from: FileHandle.standardInput) }
+        guard let file, !isStandardInput(file) else {
+            do { return try PasteInput.read(from: FileHandle.standardInput) } catch {
+                throw TriageError("cannot read standard input: \(TerminalSafe.sanitize(String(describing: error)))", exitCode: 2)
+            }
+        }
+        let name = TerminalSafe.sanitize(file)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
               let handle = FileHandle(forReadingAtPath: file) else {
-            throw TriageError("cannot read '\(TerminalSafe.sanitize(file))': no such file, or not a readable file", exitCode: 2)
+            throw TriageError("cannot read '\(name)': no such file, or not a readable file", exitCode: 2)
         }
         defer { try? handle.close() }
-        return try PasteInput.read(from: handle)
+        do { return try PasteInput.read(from: handle) } catch {
+            throw TriageError("cannot read '\(name)': \(TerminalSafe.sanitize(String(describing: error)))", exitCode: 2)
+        }
     }
 }
