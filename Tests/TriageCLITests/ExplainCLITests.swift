@@ -31,6 +31,29 @@ import TestSupport
         #expect(!run.stdout.contains("5a4b3c2d1e0f9a8b7c6d"))
     }
 
+    @Test func theWholeOfALongLogIsScannedFromAFileAndFromStandardInput() throws {
+        let folder = TestPaths.temporaryDirectory("explain-long")
+        let file = folder.appendingPathComponent("batch.log")
+        var log = String(repeating: "2026-12-01T09:00:00Z GET /v3/users -> 200 fine\n", count: 60_000)  // ~3 MB
+        log += #"2026-12-01T23:59:00Z POST /v3/messages -> 429 {"error":{"code":"ERR_TOO_MANY_REQUESTS"}}"# + "\n"
+        log += #"2026-12-01T23:59:59Z POST /v3/messages -> 429 {"error":{"code":"ERR_TOO_MANY_REQUESTS"}}"# + "\n"
+        try Data(log.utf8).write(to: file)
+        for arguments in [["explain", file.path, "--json"], ["explain", "-", "--json"]] {
+            let run = try TriageProcess.run(arguments, input: arguments[1] == "-" ? log : nil)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            let object = try json(run)
+            #expect(object["recognised"] as? Bool == true)
+            #expect((object["entry"] as? [String: Any])?["code"] as? String == "ERR_TOO_MANY_REQUESTS")
+            #expect(object["lines_scanned"] as? Int == 60_002)
+            let occurrences = try #require(object["occurrences"] as? [[String: Any]])
+            #expect(occurrences.count == 1)
+            #expect(occurrences.first?["count"] as? Int == 2)
+            #expect(occurrences.first?["last_time"] as? String == "2026-12-01T23:59:59Z")
+        }
+        let text = try TriageProcess.run(["explain", file.path])
+        #expect(text.stdout.contains("every line of it was scanned for codes"))
+    }
+
     @Test func explainJSONCarriesTheEvidenceAndTheEntry() throws {
         let folder = TestPaths.temporaryDirectory("explain")
         let file = folder.appendingPathComponent("paste.txt")
@@ -73,7 +96,7 @@ import TestSupport
         let file = TestPaths.temporaryDirectory("explain").appendingPathComponent("huge.txt")
         try Data(text.utf8).write(to: file)
         let run = try TriageProcess.run(["explain", file.path])
-        #expect(run.stdout.contains("Read only the first 1024 KiB"))
+        #expect(run.stdout.contains("Explained the first 1024 KiB of the input; every line of it was scanned for codes."))
         #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"))
         let missing = try TriageProcess.run(["explain", "/nonexistent/paste.txt"])
         #expect(missing.status == 2)

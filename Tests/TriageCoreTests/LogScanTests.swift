@@ -80,3 +80,22 @@ struct LogScanTests {
         #expect(explanation.otherOccurrences.map(\.reference.code) == ["ERR_GUID_NOT_FOUND", "104"])
     }
 }
+
+/// The same with the command: a log longer than the part explained, its error on the last line.
+@Suite("Log scan: the last line of a long log")
+struct LogScanLongInputTests {
+    @Test func theCodeOnTheLastLineOfALongInputIsTheOneExplained() throws {
+        let catalog = Fixtures.shipped.catalog
+        let line = "2026-12-01T09:00:00Z GET /v3/users -> 200 fine\n"
+        let text = String(repeating: line, count: 30_000) + #"2026-12-01T23:59:59Z POST /v2/users/x/link -> 403 {"errorCode": "INSTALL_DELETED"}"#
+        let input = PasteInput(text: text)
+        #expect(input.truncated)
+        var explanation = Explainer.explain(input, searcher: Searcher(catalog: catalog))
+        #expect(explanation.recognised == nil, "the first MiB alone says nothing")
+        explanation.adopt(LogScan.scan(text, catalog: catalog))
+        #expect(explanation.recognised?.reference.description == "sentiance:INSTALL_DELETED")
+        #expect(explanation.recognised?.reasons.first == "INSTALL_DELETED occurs 1× in the input, first on line 30001")
+        #expect(explanation.searchResults.isEmpty)
+        #expect(explanation.evidence[.code] == "INSTALL_DELETED")
+    }
+}

@@ -37,6 +37,35 @@ public struct Explanation: Sendable {
     /// The lines the occurrences were counted in.
     public var linesScanned = 0
 
+    /// True when even the stream scan stopped before the input's end (`LogScan.maximumInputBytes`).
+    public var scanCutShort = false
+
+    /// Takes the occurrences of a scan of the whole input (read in a stream, past what was explained); the code
+    /// reported most often there is named in the reasons when it is among the candidates.
+    public mutating func adopt(_ scan: LogScan) {
+        occurrences = scan.occurrences
+        linesScanned = scan.lineCount
+        scanCutShort = scan.cutShort
+        // Nothing recognised in the part explained (the error is at the end of a long log): the codes the scan
+        // found are the candidates, the one reported most often first.
+        guard candidates.isEmpty, !occurrences.isEmpty else { return }
+        let total = occurrences.reduce(0) { $0 + $1.count }
+        for (index, occurrence) in occurrences.prefix(10).enumerated() {
+            var reasons = ["\(occurrence.reference.code) occurs \(occurrence.count)× in the input, first on line \(occurrence.firstLine)"]
+            var score = 80.0
+            if index == 0, occurrences.count == 1 || occurrence.count > occurrences[1].count {
+                score += 15
+                if occurrences.count > 1 { reasons.append("the code the input reports most often (\(occurrence.count) of \(total))") }
+            }
+            candidates.append(Candidate(reference: occurrence.reference, reasons: reasons, score: score))
+        }
+        searchResults = []
+        if let best = recognised {
+            evidence[.vendor] = best.reference.vendor
+            evidence[.code] = best.reference.code
+        }
+    }
+
     /// The occurrences other than the recognised code's: what else the input reports.
     public var otherOccurrences: [LogScan.Occurrence] {
         occurrences.filter { $0.reference != recognised?.reference }

@@ -23,7 +23,12 @@ public struct LogScan: Sendable {
     /// The longest line looked at; the rest of a longer line is scanned as further lines.
     public static let maximumLineBytes = 64 * 1024
 
+    /// The most a stream is read: past it, the scan stops and says so (`cutShort`).
+    public static let maximumInputBytes = 8 << 30
+
     public private(set) var lineCount = 0
+    /// True when the input went on past `maximumInputBytes`.
+    public var cutShort = false
     public private(set) var byteCount = 0
     private var groups: [CodeReference: Occurrence] = [:]
     private var order: [CodeReference] = []

@@ -44,6 +44,27 @@ public struct PasteInput: Sendable {
         self.init(data: Data(text.utf8), limit: limit)
     }
 
+    /// Reads the whole input, up to `LogScan.maximumInputBytes`, in a stream: the first `limit` bytes are kept as
+    /// the paste, and every byte goes through `scan` (the codes of a log of any size, in bounded memory).
+    public static func read(from handle: FileHandle, limit: Int = PasteInput.defaultLimit, scanning scan: inout LogScan) throws -> PasteInput {
+        var head: [UInt8] = []
+        var local = scan
+        let result = BoundedRead.stream(handle.fileDescriptor, limit: LogScan.maximumInputBytes) { chunk in
+            if head.count <= limit { head.append(contentsOf: chunk.prefix(limit + 1 - head.count)) }
+            local.feed(chunk)
+        }
+        local.finish()
+        switch result {
+        case let .failure(failure): throw failure
+        case let .success((_, more)):
+            local.cutShort = more
+            scan = local
+            let truncated = head.count > limit
+            if truncated { head.removeLast(head.count - limit) }
+            return PasteInput(data: Data(head), limit: limit, truncated: truncated)
+        }
+    }
+
     /// Reads at most `limit` bytes (plus one, to know whether there was more) from a file handle; a read error
     /// is thrown as `BoundedRead.Failure` (its description is the system's wording, e.g. "Input/output error").
     public static func read(from handle: FileHandle, limit: Int = PasteInput.defaultLimit) throws -> PasteInput {

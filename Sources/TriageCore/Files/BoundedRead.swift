@@ -42,6 +42,31 @@ public enum BoundedRead {
         }
     }
 
+    /// Reads to the end (or `limit` bytes) in chunks, handing each to `each`; memory stays one chunk. Returns how
+    /// many bytes were read and whether there was more past `limit`.
+    public static func stream(_ descriptor: Int32, limit: Int, _ each: (ArraySlice<UInt8>) -> Void) -> Result<(total: Int, more: Bool), Failure> {
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var total = 0
+        while total < limit {
+            let wanted = min(chunk, limit - total)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&waiting, 1, -1)
+                    continue
+                }
+                return .failure(.system(String(cString: strerror(errno))))
+            }
+            if count == 0 { return .success((total, false)) }
+            total += count
+            each(buffer[0..<count])
+        }
+        var probe: UInt8 = 0
+        return .success((total, read(descriptor, &probe, 1) > 0))
+    }
+
     /// The first `limit` bytes, and whether there was more (one byte past `limit` is read to know).
     public static func prefix(_ descriptor: Int32, limit: Int, expected: Int = 0) -> Result<(bytes: [UInt8], more: Bool), Failure> {
         let limit = max(0, limit)

@@ -7,7 +7,8 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Explain a pasted response, error body, curl -v output, log line or message.",
         discussion: """
-            Reads FILE, or standard input when FILE is '-' or absent (at most the first 1 MiB). Understands the
+            Reads FILE, or standard input when FILE is '-' or absent: the first 1 MiB is explained, and the whole
+            input (a log of any size) is scanned for the codes it reports. Understands the
             vendors' error bodies, raw HTTP responses, curl -v output, JSON, JavaScript console objects, log lines
             (key=value fields, "-> 429" arrows), bare codes and the vendors' messages ("Sentori replied 404: Contact
             not found"). Standard error bodies are named even when their vendor is not in the catalog: RFC 9457
@@ -24,8 +25,11 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        let input = try readInput()
-        let explanation = Explainer.explain(input, searcher: global.searcher(for: catalog))
+        // The first MiB is explained; the whole input, of any size, is scanned for the codes it reports.
+        var scan = LogScan(catalog: catalog)
+        let input = try PasteFile.read(file, scanning: &scan)
+        var explanation = Explainer.explain(input, searcher: global.searcher(for: catalog))
+        if input.truncated { explanation.adopt(scan) }
         if json {
             try JSONOutput.print(ExplanationJSON(explanation, catalog: catalog))
         } else {
@@ -35,8 +39,6 @@ struct ExplainCommand: ParsableCommand {
         }
         if explanation.recognised == nil { throw ExitCode(1) }
     }
-
-    private func readInput() throws -> PasteInput { try PasteFile.read(file) }
 }
 
 /// The diagnosis command line for an entry, when a tree diagnoses it.
@@ -57,7 +59,8 @@ struct ExplanationText {
         var lines: [String] = []
         func safe(_ text: String) -> String { TerminalSafe.sanitize(text, keepNewlines: false) }
         if explanation.truncated {
-            lines.append(style.yellow("Read only the first \(explanation.limit / 1024) KiB of the input; the rest was ignored."))
+            lines.append(style.yellow("Explained the first \(explanation.limit / 1024) KiB of the input; every line of it was scanned for codes"
+                                      + (explanation.scanCutShort ? " up to \(LogScan.maximumInputBytes >> 30) GiB." : ".")))
         }
         if explanation.binary { lines.append(style.yellow("The input looks binary; only its text was read.")) }
         if !explanation.maskedKinds.isEmpty {

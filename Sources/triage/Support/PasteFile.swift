@@ -10,8 +10,21 @@ enum PasteFile {
     /// The paste, at most `PasteInput.defaultLimit` bytes of it; a file that cannot be read (a folder,
     /// `/proc/self/mem`: EIO) is a `TriageError` naming it and the system's reason, exit 2.
     static func read(_ file: String?) throws -> PasteInput {
+        try withHandle(file) { try PasteInput.read(from: $0) }
+    }
+
+    /// The paste as `read` keeps it, while the whole input is read in a stream and every byte of it goes
+    /// through `scan` (`explain`: the codes of a log of any size).
+    static func read(_ file: String?, scanning scan: inout LogScan) throws -> PasteInput {
+        var local = scan
+        let input = try withHandle(file) { try PasteInput.read(from: $0, scanning: &local) }
+        scan = local
+        return input
+    }
+
+    private static func withHandle(_ file: String?, _ body: (FileHandle) throws -> PasteInput) throws -> PasteInput {
         guard let file, !isStandardInput(file) else {
-            do { return try PasteInput.read(from: FileHandle.standardInput) } catch {
+            do { return try body(FileHandle.standardInput) } catch {
                 throw TriageError("cannot read standard input: \(TerminalSafe.sanitize(String(describing: error)))", exitCode: 2)
             }
         }
@@ -22,7 +35,7 @@ enum PasteFile {
             throw TriageError("cannot read '\(name)': no such file, or not a readable file", exitCode: 2)
         }
         defer { try? handle.close() }
-        do { return try PasteInput.read(from: handle) } catch {
+        do { return try body(handle) } catch {
             throw TriageError("cannot read '\(name)': \(TerminalSafe.sanitize(String(describing: error)))", exitCode: 2)
         }
     }
