@@ -48,16 +48,10 @@ public enum BoundedRead {
         var buffer = [UInt8](repeating: 0, count: chunk)
         var total = 0
         while total < limit {
-            let wanted = min(chunk, limit - total)
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN {
-                    var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                    _ = poll(&waiting, 1, -1)
-                    continue
-                }
-                return .failure(.system(String(cString: strerror(errno))))
+            let count: Int
+            switch readChunk(descriptor, into: &buffer, wanted: min(chunk, limit - total)) {
+            case let .failure(failure): return .failure(failure)
+            case let .success(read): count = read
             }
             if count == 0 { return .success((total, false)) }
             total += count
@@ -74,16 +68,10 @@ public enum BoundedRead {
         bytes.reserveCapacity(min(max(0, expected), limit) + 1)
         var buffer = [UInt8](repeating: 0, count: chunk)
         while bytes.count <= limit {
-            let wanted = min(chunk, limit + 1 - bytes.count)
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN {
-                    var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                    _ = poll(&waiting, 1, -1)
-                    continue
-                }
-                return .failure(.system(String(cString: strerror(errno))))
+            let count: Int
+            switch readChunk(descriptor, into: &buffer, wanted: min(chunk, limit + 1 - bytes.count)) {
+            case let .failure(failure): return .failure(failure)
+            case let .success(read): count = read
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
@@ -91,5 +79,21 @@ public enum BoundedRead {
         let more = bytes.count > limit
         if more { bytes.removeLast(bytes.count - limit) }
         return .success((bytes, more))
+    }
+
+    /// One `read(2)` of at most `wanted` bytes, retried on EINTR and after waiting on EAGAIN (a non-blocking
+    /// descriptor); 0 at the end.
+    private static func readChunk(_ descriptor: Int32, into buffer: inout [UInt8], wanted: Int) -> Result<Int, Failure> {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            if count >= 0 { return .success(count) }
+            if errno == EINTR { continue }
+            if errno == EAGAIN {
+                var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                _ = poll(&waiting, 1, -1)
+                continue
+            }
+            return .failure(.system(String(cString: strerror(errno))))
+        }
     }
 }

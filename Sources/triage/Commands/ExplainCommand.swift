@@ -188,49 +188,46 @@ struct ExplanationJSON: Encodable {
     let occurrences: [Occurrence]
     let linesScanned: Int
 
+    /// A standard error body: `format`, `vendor`, `code`, `message`, `docs`, `request_log`, `status`, `details`,
+    /// and whether the catalog covers its vendor.
+    struct Envelope: Encodable {
+        let format: String
+        @NullIfAbsent var vendor: String?
+        @NullIfAbsent var code: String?
+        @NullIfAbsent var message: String?
+        @NullIfAbsent var docs: String?
+        @NullIfAbsent var requestLog: String?
+        @NullIfAbsent var status: Int?
+        let details: [String]
+        let inCatalog: Bool
+        enum CodingKeys: String, CodingKey {
+            case format, vendor, code, message, docs, requestLog = "request_log", status, details, inCatalog = "in_catalog"
+        }
+
+        init(_ envelope: ErrorEnvelope, inCatalog: Bool) {
+            format = envelope.format
+            vendor = envelope.vendor
+            code = envelope.code
+            message = envelope.message
+            docs = envelope.docs
+            requestLog = envelope.requestLog
+            status = envelope.status
+            details = envelope.details
+            self.inCatalog = inCatalog
+        }
+    }
+
     /// One code found in the input: `vendor`, `code`, `count`, `first_time`, `last_time`, `statuses`, `first_line`.
     struct Occurrence: Encodable {
         let vendor: String
         let code: String
         let count: Int
-        let firstTime: String?
-        let lastTime: String?
+        @NullIfAbsent var firstTime: String?
+        @NullIfAbsent var lastTime: String?
         let statuses: [Int]
         let firstLine: Int
         enum CodingKeys: String, CodingKey {
             case vendor, code, count, firstTime = "first_time", lastTime = "last_time", statuses, firstLine = "first_line"
-        }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(vendor, forKey: .vendor)
-            try container.encode(code, forKey: .code)
-            try container.encode(count, forKey: .count)
-            try container.encode(firstTime, forKey: .firstTime)
-            try container.encode(lastTime, forKey: .lastTime)
-            try container.encode(statuses, forKey: .statuses)
-            try container.encode(firstLine, forKey: .firstLine)
-        }
-    }
-
-    /// A standard error body: `format`, `vendor`, `code`, `message`, `docs`, `request_log`, `status`, `details`,
-    /// and whether the catalog covers its vendor.
-    struct Envelope: Encodable {
-        let envelope: ErrorEnvelope
-        let inCatalog: Bool
-        enum CodingKeys: String, CodingKey {
-            case format, vendor, code, message, docs, requestLog = "request_log", status, details, inCatalog = "in_catalog"
-        }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(envelope.format, forKey: .format)
-            try container.encode(envelope.vendor, forKey: .vendor)
-            try container.encode(envelope.code, forKey: .code)
-            try container.encode(envelope.message, forKey: .message)
-            try container.encode(envelope.docs, forKey: .docs)
-            try container.encode(envelope.requestLog, forKey: .requestLog)
-            try container.encode(envelope.status, forKey: .status)
-            try container.encode(envelope.details, forKey: .details)
-            try container.encode(inCatalog, forKey: .inCatalog)
         }
     }
 
@@ -260,7 +257,7 @@ struct ExplanationJSON: Encodable {
         }
         unknownCodes = explanation.unknownCodes
         let foreign = Set(explanation.foreignEnvelopes(in: catalog))
-        envelopes = explanation.envelopes.map { Envelope(envelope: $0, inCatalog: !foreign.contains($0)) }
+        envelopes = explanation.envelopes.map { Envelope($0, inCatalog: !foreign.contains($0)) }
         empty = explanation.isEmptyInput
         occurrences = explanation.occurrences.map {
             Occurrence(vendor: $0.reference.vendor, code: $0.reference.code, count: $0.count, firstTime: $0.firstTime,
