@@ -172,6 +172,7 @@ private struct Merger {
                 let codeCounts = treeIDs.map { trees[$0]?.tree.codes.count ?? Int.max }
                 entry.trees = treeIDs.indices.sorted { (codeCounts[$0], $0) < (codeCounts[$1], $1) }.map { treeIDs[$0] }
                 if let problem = SummaryRule.problem(for: entry) { findings.add(entry.location, problem) }
+                if let problem = DecisionRule.problem(for: entry) { findings.add(entry.location, problem) }
                 entries.append(entry)
             }
         }
