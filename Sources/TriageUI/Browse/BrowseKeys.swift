@@ -6,6 +6,8 @@ enum BrowseAction: Hashable, Sendable {
     case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain, docs
     case up, down, pageUp, pageDown, first, last, open, back
     case sessions, copy, ticket
+    /// `!`: flag the selected code for the catalog's authors, with a one-line note.
+    case flag
     /// `/` `n` `N` with the focus on the detail (`BrowseModel.detailKeys`).
     case find, findNext, findPrevious
 }
@@ -54,6 +56,8 @@ extension BrowseModel {
             .init("S  y  T  o", "Sessions / copy the code / the ticket / docs link",
                   [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket),
                    ([.character("o")], .docs)]),
+            .init("!", "Flag the selected code for the catalog's authors, with a one-line note",
+                  [([.character("!")], .flag)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
@@ -100,6 +104,12 @@ extension BrowseModel {
             }
             return .request(.copy(entry.code))
         case .ticket: return .request(.ticket)
+        case .flag:
+            guard let entry = selectedEntry, focus != .sidebar || isSearching else {
+                message = "Select a code to flag"
+                return .stay
+            }
+            return .request(.flag(entry.reference))
         case .find: openFind()
         case .findNext: findAgain(forward: true)
         case .findPrevious: findAgain(forward: false)
