@@ -105,7 +105,8 @@ public struct DecisionFields: Hashable, Sendable, Codable {
     }
 }
 
-/// The lint rule: every code says its decision fields (`unknown` where the document is silent).
+/// The lint rule: every code of a vendor that has decision fields says them (`unknown` where the document is
+/// silent); a vendor none of whose codes has them yet (just imported) is not asked.
 enum DecisionRule {
     static func problem(for entry: CatalogEntry) -> String? {
         guard entry.decision == nil else { return nil }

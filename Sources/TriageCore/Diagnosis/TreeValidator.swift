@@ -117,8 +117,14 @@ struct TreeValidator {
         }
     }
 
-    /// Every conclusion has the reply for the ticket.
+    /// Every conclusion of a tree that has replies has the reply for the ticket (a tree written before replies,
+    /// with none yet, is not asked).
     private func checkReplies(_ file: TreeFile, _ findings: inout ProblemList) {
+        let hasReplies = file.tree.nodes.values.contains { node in
+            if case let .conclusion(conclusion) = node.kind { return conclusion.reply != nil }
+            return false
+        }
+        guard hasReplies else { return }
         for id in file.tree.nodeOrder {
             guard let node = file.tree.nodes[id], case let .conclusion(conclusion) = node.kind, conclusion.reply == nil
             else { continue }

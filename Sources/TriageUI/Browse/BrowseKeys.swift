@@ -53,11 +53,9 @@ extension BrowseModel {
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil },
                           .init("t", "trees", order: 2, priority: 4),
                           .init("D", order: 2, priority: 7) { $0.canResume ? "resume" : nil }]),
-            .init("S  y  T  o", "Sessions / copy the code / the ticket / docs link",
+            .init("S  y  T  o  !", "Sessions / copy the code / ticket / docs / flag",
                   [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket),
-                   ([.character("o")], .docs)]),
-            .init("!", "Flag the selected code for the catalog's authors, with a one-line note",
-                  [([.character("!")], .flag)]),
+                   ([.character("o")], .docs), ([.character("!")], .flag)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
