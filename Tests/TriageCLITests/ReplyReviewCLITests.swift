@@ -69,6 +69,8 @@ import TestSupport
         let text = try place.run(["review"])
         #expect(text.stdout.contains("By code (worst first):"))
         #expect(text.stdout.contains("Codes never reached (142):"))
+        #expect(text.stdout.contains("\n  sentori:500\n"), "piped: one name per line")
+        #expect(text.stdout.contains("Conclusions never solved (286):\n  cometchat-auth-keys/appid-missing-in-url\n"))
         let bad = try place.run(["review", "--since", "yesterday"])
         #expect(bad.status == 2 && bad.stderr.contains("--since expects a day"))
     }

@@ -68,12 +68,11 @@ public struct CatalogReview: Hashable, Sendable {
             // A flag counts for its code too, unless it only rates a conclusion.
             if let code = flag.code, !(onConclusion && flag.kind != .flag) { add(&codes[code, default: Row(name: code)]) }
         }
-        for (name, row) in conclusions {
+        // A conclusion's own title, placeholders unfilled, rather than one session's filled text.
+        for name in conclusions.keys {
             let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
             if parts.count == 2, case let .conclusion(conclusion)? = catalog.tree(id: TreeID(parts[0]))?[node: NodeID(parts[1])]?.kind {
                 conclusions[name]?.title = conclusion.diagnosis
-            } else {
-                conclusions[name] = row
             }
         }
         func worstFirst(_ rows: [String: Row]) -> [Row] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalKit
 import TriageCore
 
 /// `triage review [--since DATE] [--json]`: for catalog authors, what the field says about each code and each
@@ -89,8 +90,16 @@ struct ReviewCommand: ParsableCommand {
         lines.append("")
         section("By conclusion (worst first):", "CONCLUSION", review.conclusions)
         lines.append("")
-        lines.append("Codes never reached (\(review.neverReached.count)): " + review.neverReached.joined(separator: ", "))
-        lines.append("Conclusions never solved (\(review.neverSolved.count)): " + review.neverSolved.joined(separator: ", "))
+        // The long lists wrapped to the terminal (piped: one name per line, for grep).
+        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        for (title, names) in [("Codes never reached", review.neverReached), ("Conclusions never solved", review.neverSolved)] {
+            lines.append("\(title) (\(names.count)):")
+            if terminal.isTerminal {
+                lines += WordWrap.lines(names.joined(separator: "  "), width: max(20, terminal.width - 2)).map { "  " + $0 }
+            } else {
+                lines += names.map { "  " + $0 }
+            }
+        }
         Console.out(TerminalSafe.sanitize(lines.joined(separator: "\n")))
     }
 }
