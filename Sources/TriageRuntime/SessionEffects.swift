@@ -25,7 +25,7 @@ public struct SessionEffects {
     /// The answer to a session effect (list, save, delete, outcome, ticket); nil for any other effect.
     public func perform(_ effect: BrowserEffect) -> BrowserAnswer? {
         switch effect {
-        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession:
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag:
             guard let store else { return .sessionsUnavailable(reason: unavailableReason ?? "no sessions database") }
             do {
                 return try perform(effect, with: store)
@@ -60,6 +60,12 @@ public struct SessionEffects {
                 return .sessionsUnavailable(reason: "no session #\(id)")
             }
             return .sessionPaused(id: id, reason: reason)
+        case let .flag(flag):
+            guard let feedback = store as? any FeedbackStore else { return .sessionsUnavailable(reason: "this store keeps no flags") }
+            var stored = flag
+            stored.user = user
+            stored.createdAt = now()
+            return .flagged(stored, id: try feedback.addFlag(stored))
         case .saveTranscript, .saveMemory, .copy: return nil
         }
     }

@@ -45,6 +45,7 @@ enum SessionSchema {
             }
             try db.execute(sql: "PRAGMA user_version = 2")
         }
+        FeedbackRow.registerMigration(in: &migrator)
         return migrator
     }
 

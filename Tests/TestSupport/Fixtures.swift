@@ -38,6 +38,14 @@ public enum Fixtures {
     public static let shipped: (catalog: Catalog, problems: [CatalogProblem]) =
         CatalogLoader.load([CatalogSource(name: "built-in", files: BuiltinCatalog.files)])
 
+    /// How many conclusions the shipped trees have (counts that depend on it are derived, not written down).
+    public static let shippedConclusionCount: Int = shipped.catalog.trees.reduce(0) { count, tree in
+        count + tree.nodeOrder.filter { id in
+            if case .conclusion? = tree[node: id]?.kind { return true }
+            return false
+        }.count
+    }
+
     /// A minimal valid vendor file.
     public static let acmeVendor = """
         vendor:

@@ -58,7 +58,7 @@ import TestSupport
         // The install id is free text (no pattern): a bidi control in it is kept, but only as visible text.
         let run = try TriageProcess.run(["diagnose", "INSTALL_DOES_NOT_BELONG_TO_APP", "--plain", "--transcript", file.path],
                                         input: "app\u{202E}321\n?\n?\n?\n\n")
-        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.status == 1, "can't tell at every step ends not determined: \(run.stderr)")
         let markdown = try String(contentsOf: file, encoding: .utf8)
         #expect(markdown.contains("app\\u{202E}321"), "\(markdown)")
         #expect(!markdown.unicodeScalars.contains { $0.value == 0x202E })

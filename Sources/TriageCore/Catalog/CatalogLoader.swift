@@ -134,6 +134,8 @@ private struct Merger {
             finalVendors.append(state.vendor)
             let categoryIDs = state.vendor.categories.map(\.id)
             let knownCategories = Set(categoryIDs)
+            // Decision fields are asked of every code of a vendor that has them (a freshly imported vendor has none).
+            let decided = state.codes.values.contains { $0.entry.decision != nil }
             for code in state.codeOrder {
                 guard let raw = state.codes[code] else { continue }
                 var entry = raw.entry
@@ -172,6 +174,7 @@ private struct Merger {
                 let codeCounts = treeIDs.map { trees[$0]?.tree.codes.count ?? Int.max }
                 entry.trees = treeIDs.indices.sorted { (codeCounts[$0], $0) < (codeCounts[$1], $1) }.map { treeIDs[$0] }
                 if let problem = SummaryRule.problem(for: entry) { findings.add(entry.location, problem) }
+                if decided, let problem = DecisionRule.problem(for: entry) { findings.add(entry.location, problem) }
                 entries.append(entry)
             }
         }

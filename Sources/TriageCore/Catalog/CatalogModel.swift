@@ -97,6 +97,8 @@ public struct CatalogEntry: Hashable, Sendable {
     /// Written by `triage import`: when the code first appeared in the vendor's documentation, when it stopped
     /// appearing there (the code is kept, marked deprecated), and where each imported field came from.
     public var lifecycle: ImportLifecycle = ImportLifecycle()
+    /// Retryable, who fixes it, customer-safe wording and their source (`decision:`); nil when not written.
+    public var decision: DecisionFields?
 
     public init(vendor: String, category: String, code: String, httpStatus: Int? = nil, message: String? = nil,
                 summary: String? = nil, docs: String? = nil, description: String, causes: [String] = [], checks: [String] = [], keywords: [String] = [],

@@ -23,7 +23,7 @@ struct VendorFile {
     static let vendorKeys = ["id", "name", "product", "docs", "notice", "facts"]
     static let categoryKeys = ["id", "name", "description"]
     static let codeKeys = ["code", "category", "http", "message", "summary", "docs", "description", "causes", "checks", "keywords",
-                           "related", "trees", "since", "deprecated", "provenance"]
+                           "related", "trees", "since", "deprecated", "provenance", "decision"]
 
     /// Reads a vendor file; returns nil when it is too broken to know which vendor it is.
     static func parse(_ root: YAMLMapping, source: String, _ problems: inout ProblemList) -> VendorFile? {
@@ -105,9 +105,10 @@ struct VendorFile {
             value.text("each tree id", &problems).map { (TreeID($0), value.location) }
         } ?? []
         guard let category, let description, let categoryValue else { return nil }
-        let entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: http, message: message,
+        var entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: http, message: message,
                                  summary: summary, docs: docs, description: description, causes: causes, checks: checks, keywords: keywords,
                                  location: codeValue.location)
+        entry.decision = mapping["decision"].flatMap { DecisionFields.parse($0, code: code, &problems) }
         return RawEntry(entry: entry, categoryLocation: categoryValue.location, related: related, trees: trees)
     }
 }

@@ -13,12 +13,12 @@ import Foundation
 /// - `offsets`: N+1 `UInt64`, where each entry's record starts in `records` (the last: where they end);
 /// - `slots`: an open-addressing hash table (linear probing) of the codes folded to lower case, M (a power of
 ///   two, at least 2N) `UInt64`s: entry index + 1 in the low half (0: empty), the hash's high half in the high;
-/// - `records`: each entry's code, HTTP status, texts, related codes, trees and location, then its import fields
-///   (since, deprecated, provenance) when it has any, varint-framed.
+/// - `records`: each entry's code, HTTP status, texts, related codes, trees and location, its decision fields,
+///   then its import fields (since, deprecated, provenance) when it has any, varint-framed.
 public enum CompiledCatalog {
     static let magic = Array("TRIAGEC1".utf8)
     /// Bump when the layout or the catalog model changes: older compiled files are then rebuilt.
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// Identifies a compiled catalog's content (for cache keys): changes whenever the bytes do.
     public static func key(of bytes: [UInt8]) -> UInt64 { ContentHash.of(bytes) }
@@ -89,6 +89,7 @@ public enum CompiledCatalog {
             records.varint(entry.trees.count)
             for tree in entry.trees { records.varint(table.id(tree.rawValue)) }
             location(entry.location, &records, &table)
+            records.decision(entry.decision)
             if !entry.lifecycle.isEmpty { records.lifecycle(entry.lifecycle) }
         }
         offsets.uint64(UInt64(records.bytes.count))

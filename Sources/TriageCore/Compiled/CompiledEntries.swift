@@ -126,6 +126,7 @@ struct CompiledEntries: @unchecked Sendable {
         var trees: [TreeID] = []
         for _ in 0..<(try reader.count()) { trees.append(TreeID(try interned())) }
         let location = SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
+        let decision = try reader.decision()
         let lifecycle = reader.isAtEnd ? ImportLifecycle() : try reader.lifecycle()
         guard reader.isAtEnd else { throw ByteReader.Damaged() }
         var entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,
@@ -133,6 +134,7 @@ struct CompiledEntries: @unchecked Sendable {
                                  causes: causes, checks: checks, keywords: keywords, related: related, trees: trees,
                                  location: location)
         entry.lifecycle = lifecycle
+        entry.decision = decision
         return entry
     }
 

@@ -150,6 +150,8 @@ public struct Conclusion: Hashable, Sendable, Codable {
     public var escalate: Escalation?
     /// False for "not determined from the ticket: here is what to collect and whom to ask" (`determined: false`).
     public var determined: Bool
+    /// The reply for the customer and the internal note (`reply:`); lint asks for one on every conclusion.
+    public var reply: ConclusionReply?
 
     public init(diagnosis: String, explanation: String? = nil, steps: [String], related: [CodeReference] = [],
                 escalate: Escalation? = nil, determined: Bool = true) {

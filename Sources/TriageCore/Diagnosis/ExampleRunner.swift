@@ -10,6 +10,8 @@ public enum ExampleRunner {
         public var answersUsed: Int
         /// Why the example failed; nil when it reached its conclusion with every answer used.
         public var problem: String?
+        /// The diagnosis as the walk left it (nil when it could not start), e.g. to fill the conclusion's reply.
+        public var session: DiagnosisSession?
 
         public var passed: Bool { problem == nil }
 
@@ -62,6 +64,7 @@ public enum ExampleRunner {
             return result
         }
         result.reached = session.currentNode
+        result.session = session
         if session.currentNode != example.expect {
             result.problem = "expected conclusion \(example.expect), reached \(session.currentNode) after \(answers)"
         } else if result.answersUsed < example.answers.count {

@@ -15,7 +15,7 @@ struct TreeFile {
     static let cantTellKeys = ["next", "check"]
     static let askKeys = ["ask", "detail", "var", "secret", "next", "cant_tell", "evidence", "choices", "format",
                           "pattern", "pattern_hint", "max_length", "optional"]
-    static let conclusionKeys = ["conclusion", "explanation", "steps", "related", "escalate", "determined"]
+    static let conclusionKeys = ["conclusion", "explanation", "steps", "related", "escalate", "determined", "reply"]
     static let escalateKeys = ["when", "include"]
     static let linkKeys = ["goto", "node"]
 
@@ -258,8 +258,10 @@ struct TreeFile {
                                     include: escalate["include"]?.textList("escalate include", &problems) ?? [])
         }
         let determined = mapping["determined"]?.boolean("determined of \(what)", &problems) ?? true
-        return Conclusion(diagnosis: diagnosis, explanation: explanation, steps: steps, related: related,
-                          escalate: escalation, determined: determined)
+        var conclusion = Conclusion(diagnosis: diagnosis, explanation: explanation, steps: steps, related: related,
+                                    escalate: escalation, determined: determined)
+        conclusion.reply = mapping["reply"].flatMap { ConclusionReply.parse($0, what: what, &problems) }
+        return conclusion
     }
 
     private func parseLink(_ mapping: YAMLMapping, what: String, _ problems: inout ProblemList) -> Link {

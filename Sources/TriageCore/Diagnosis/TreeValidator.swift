@@ -30,6 +30,7 @@ struct TreeValidator {
             checkReachable(file, &problems)
             checkImpliedCodes(file, &problems)
             checkCantTell(file, &findings)
+            checkReplies(file, &findings)
             checkVariables(file, &problems, findings: &findings)
             SurelySet(tree: tree).check(&findings)
         }
@@ -113,6 +114,21 @@ struct TreeValidator {
             guard let node = file.tree.nodes[id], case let .question(question) = node.kind, question.cantTell == nil
             else { continue }
             problems.add(node.location, "question node '\(id)' has no cant_tell: give 'next' (where \"I can't tell from the ticket\" leads) and 'check' (what to check)")
+        }
+    }
+
+    /// Every conclusion of a tree that has replies has the reply for the ticket (a tree written before replies,
+    /// with none yet, is not asked).
+    private func checkReplies(_ file: TreeFile, _ findings: inout ProblemList) {
+        let hasReplies = file.tree.nodes.values.contains { node in
+            if case let .conclusion(conclusion) = node.kind { return conclusion.reply != nil }
+            return false
+        }
+        guard hasReplies else { return }
+        for id in file.tree.nodeOrder {
+            guard let node = file.tree.nodes[id], case let .conclusion(conclusion) = node.kind, conclusion.reply == nil
+            else { continue }
+            findings.add(node.location, "conclusion '\(id)' has no reply: add 'reply:' with 'customer' (the reply for the ticket) and 'internal' (the note for colleagues)")
         }
     }
 
@@ -222,6 +238,7 @@ extension TreeNode {
         case let .conclusion(conclusion):
             return [conclusion.diagnosis, conclusion.explanation ?? "", conclusion.escalate?.when ?? ""]
                 + conclusion.steps + (conclusion.escalate?.include ?? [])
+                + (conclusion.reply.map { [$0.customer, $0.internalNote] } ?? [])
         case .link: return []
         }
     }

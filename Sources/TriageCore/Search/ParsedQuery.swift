@@ -1,4 +1,5 @@
-/// A search query taken apart: field filters (`v:cometchat`, `s:403`, `c:group`) and the words to rank by.
+/// A search query taken apart: field filters (`v:cometchat`, `s:403`, `c:group`, `retry:no`, `fix:vendor`) and the
+/// words to rank by.
 /// HTTP version tokens (`HTTP/1.1`) are dropped so a pasted status line does not look like Sentori's code 1.
 package struct ParsedQuery {
     /// `v:` / `vendor:`: vendor id or name, or their start.
@@ -7,10 +8,13 @@ package struct ParsedQuery {
     var status: Int?
     /// `c:` / `cat:` / `category:`: category id or name, or their start.
     var category: String?
+    /// `retry:` / `fix:`: a decision field's value, or its start (`retry:after`, `fix:vendor`).
+    var retry: String?
+    var fix: String?
     /// Every word, lowercase, in query order.
     package var words: [[Character]]
 
-    package var hasFilters: Bool { vendor != nil || status != nil || category != nil }
+    package var hasFilters: Bool { vendor != nil || status != nil || category != nil || retry != nil || fix != nil }
 
     package init(_ query: String) {
         var kept: [Substring] = []
@@ -23,6 +27,8 @@ package struct ParsedQuery {
                     case "v", "vendor": vendor = value; continue
                     case "s", "status": if let number = Int(value) { status = number; continue }
                     case "c", "cat", "category": category = value; continue
+                    case "retry", "retryable": retry = value == "wait" ? "throttled" : value.replacingOccurrences(of: "-", with: "_"); continue
+                    case "fix", "fixer": fix = value; continue
                     default: break
                     }
                 }
@@ -47,6 +53,8 @@ package struct ParsedQuery {
             guard entry.category.hasPrefix(folded) || name.hasPrefix(category)
                     || name.replacingOccurrences(of: " ", with: "-").hasPrefix(folded) else { return false }
         }
+        if let retry, !(entry.decision?.retryable.rawValue.hasPrefix(retry) ?? false) { return false }
+        if let fix, !(entry.decision?.fixer.rawValue.hasPrefix(fix) ?? false) { return false }
         return true
     }
 }

@@ -17,6 +17,7 @@ extension BrowserState {
         case let .copy(code):
             sessions.copying = code
             effects.append(.copy(code))
+        case let .flag(code): beginFlag(CatalogFlag(kind: .flag, code: code.description))
         }
     }
 }

@@ -26,6 +26,9 @@ public enum BrowserEffect: Hashable, Sendable {
     case pauseSession(Int64, reason: String?)
     /// Put this text on the clipboard (OSC 52, written to the terminal by the runner).
     case copy(String)
+    /// Store a flag or a thumbs up/down for the catalog's authors (`!`, `+`, `-`); the performer sets its user
+    /// and time.
+    case flag(CatalogFlag)
 
     /// Does the effect with the given savers (nil: saving is not available here) and says how it went.
     public func perform(transcripts: TranscriptSaver?, memory: MemorySaver? = nil) -> BrowserAnswer {
@@ -44,7 +47,7 @@ public enum BrowserEffect: Hashable, Sendable {
             } catch {
                 return .memoryNotSaved(reason: error.localizedDescription)
             }
-        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession:
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag:
             return .sessionsUnavailable(reason: "no sessions database")
         case .copy:
             return .notCopied(reason: "no terminal to copy through")
@@ -69,6 +72,8 @@ public enum BrowserAnswer: Hashable, Sendable {
     case outcomeSet(SessionOutcome, id: Int64)
     case ticketSet(String?, id: Int64)
     case sessionPaused(id: Int64, reason: String?)
+    /// The flag was stored (as `id`).
+    case flagged(CatalogFlag, id: Int64)
     /// The text went to the clipboard: `bytes` of it, through `via` ("OSC 52", "OSC 52 through tmux").
     case copied(bytes: Int, via: String)
     /// The terminal cannot set the clipboard, or the text is too large: why.

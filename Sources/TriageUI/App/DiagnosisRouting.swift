@@ -132,6 +132,8 @@ extension BrowserState {
         case .saveTranscript:
             if let draft = diagnosis?.transcriptDraft(date: clock(), context: transcriptContext) { effects.append(.saveTranscript(draft)) }
         case .copyTranscript: copyTranscript()
+        case .copyReply: copyReply()
+        case let .flag(kind): flagDiagnosis(kind)
         case .editTicket: beginTicket(forDiagnosis: true)
         case .pause:
             guard let id = diagnosis?.recording.id else {

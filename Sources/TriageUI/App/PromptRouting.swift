@@ -9,6 +9,11 @@ extension BrowserState {
         active = .prompt(.ticket(TextField(current ?? "", limit: 200), forDiagnosis: forDiagnosis), over: active)
     }
 
+    /// `!`: ask for the note of `flag` (a code in the browser, or the step of the diagnosis shown).
+    mutating func beginFlag(_ flag: CatalogFlag) {
+        active = .prompt(.flag(TextField("", limit: CatalogFlag.noteLimit), flag), over: active)
+    }
+
     /// A key at `prompt` (shown over `over`).
     mutating func answer(_ prompt: Prompt, over: Mode, key: Key) -> UpdateResult {
         let action = prompt.keys.action(for: key)
@@ -27,6 +32,15 @@ extension BrowserState {
             active = over
             let reason = SecretMasker.masked(field.text.trimmingCharacters(in: .whitespaces)).text
             if action == .accept { effects.append(.pauseSession(id, reason: reason.isEmpty ? nil : reason)) } else { say("Not paused") }
+        case let .flag(field, flag):
+            active = over
+            guard action == .accept else {
+                say("Nothing flagged")
+                return .continue
+            }
+            let flagged = CatalogFlag(kind: flag.kind, code: flag.code, tree: flag.tree, node: flag.node, note: field.text,
+                                  sessionID: flag.sessionID)
+            effects.append(.flag(flagged))
         case let .continueOrNew(session, _):
             active = over
             switch action {

@@ -81,6 +81,25 @@ extension BrowserState {
         effects.append(.copy(markdown))
     }
 
+    /// `!` in a diagnosis (asks for the note), `+` / `-` at its conclusion (stored at once): the current step, with
+    /// the diagnosis's code and stored session.
+    mutating func flagDiagnosis(_ kind: CatalogFlag.Kind) {
+        guard let screen = diagnosis else { return }
+        let flag = CatalogFlag(kind: kind, code: screen.session.code?.description, tree: screen.session.currentTree,
+                               node: screen.session.currentNode, sessionID: screen.recording.id)
+        if kind == .flag { beginFlag(flag) } else { effects.append(.flag(flag)) }
+    }
+
+    /// `c` at a conclusion: the reply for the ticket to the clipboard, through the same copy as the transcript.
+    mutating func copyReply() {
+        guard let screen = diagnosis, let reply = DiagnosisReply(session: screen.session, catalog: catalog) else {
+            say("This conclusion has no reply in the catalog; y copies the transcript")
+            return
+        }
+        sessions.copying = "the reply"
+        effects.append(.copy(reply.rendered(.md)))
+    }
+
     /// Where the answer to a copy or a save is said: the status line of the screen shown.
     mutating func say(_ text: String) {
         switch active.base {
@@ -142,6 +161,12 @@ extension BrowserState {
         case let .sessionPaused(id, reason):
             say(reason.map { "Session #\(id) paused: \($0) (Ctrl-O lists it; the next answer resumes it)" }
                 ?? "Session #\(id) is no longer paused")
+        case let .flagged(flag, id):
+            switch flag.kind {
+            case .flag: say("Flagged \(flag.target) (#\(id)): triage review lists it for the catalog's authors")
+            case .up: say("Thumbs up for \(flag.target) saved (#\(id))")
+            case .down: say("Thumbs down for \(flag.target) saved (#\(id)); ! adds a note on what was wrong")
+            }
         case let .ticketSet(ticket, id):
             if showsDiagnosis { say("Ticket \(ticket ?? "cleared") saved in session #\(id)") }
         case let .copied(bytes, via):

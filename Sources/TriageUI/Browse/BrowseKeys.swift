@@ -6,6 +6,8 @@ enum BrowseAction: Hashable, Sendable {
     case quit, help, search, diagnose, trees, resume, scope, nextPane, previousPane, explain, docs
     case up, down, pageUp, pageDown, first, last, open, back
     case sessions, copy, ticket
+    /// `!`: flag the selected code for the catalog's authors, with a one-line note.
+    case flag
     /// `/` `n` `N` with the focus on the detail (`BrowseModel.detailKeys`).
     case find, findNext, findPrevious
 }
@@ -51,9 +53,9 @@ extension BrowseModel {
                   hints: [.init("d", order: 2, priority: 3) { $0.selectedCodeHasTrees ? "diagnose" : nil },
                           .init("t", "trees", order: 2, priority: 4),
                           .init("D", order: 2, priority: 7) { $0.canResume ? "resume" : nil }]),
-            .init("S  y  T  o", "Sessions / copy the code / the ticket / docs link",
+            .init("S  y  T  o  !", "Sessions / copy the code / ticket / docs / flag",
                   [([.character("S")], .sessions), ([.character("y")], .copy), ([.character("T")], .ticket),
-                   ([.character("o")], .docs)]),
+                   ([.character("o")], .docs), ([.character("!")], .flag)]),
             .init("Mouse", "Click selects or follows a link; the wheel scrolls"),
         ]),
     ])
@@ -100,6 +102,12 @@ extension BrowseModel {
             }
             return .request(.copy(entry.code))
         case .ticket: return .request(.ticket)
+        case .flag:
+            guard let entry = selectedEntry, focus != .sidebar || isSearching else {
+                message = "Select a code to flag"
+                return .stay
+            }
+            return .request(.flag(entry.reference))
         case .find: openFind()
         case .findNext: findAgain(forward: true)
         case .findPrevious: findAgain(forward: false)

@@ -22,6 +22,8 @@ public enum BrowseRequest: Hashable, Sendable {
     case ticket
     /// `y`: this code to the clipboard.
     case copy(String)
+    /// `!`: flag this code (the shell asks for the note).
+    case flag(CodeReference)
 }
 
 /// What the shell must do after a key on the browse screen.

@@ -25,6 +25,8 @@ enum CodeListView {
     struct Columns {
         var code: Int
         var status: Int
+        /// The decision badge (`r:no f:cust`), after the status; 0 when no row has one or the codes need the room.
+        var badge: Int
         var message: Int
         var vendor: Int
 
@@ -36,8 +38,11 @@ enum CodeListView {
             vendor = vendors.count > 1 && width >= 40 ? min(longestVendor, 12) : 0
             let available = max(1, width - 1 - status - (vendor > 0 ? vendor + 1 : 0))
             code = max(1, min(longest, available))
-            // Messages only where every code fits whole and at least 8 columns are left: codes come first.
-            let room = available - code - 1
+            // Badges and messages only where every code fits whole: codes come first.
+            let longestBadge = entries.compactMap { $0.decision?.listBadge.map(DisplayWidth.of) }.max() ?? 0
+            badge = longestBadge > 0 && available - code - 1 >= longestBadge ? longestBadge : 0
+            // Messages where at least 8 columns are left.
+            let room = available - code - 1 - (badge > 0 ? badge + 1 : 0)
             message = entries.contains { $0.shortLine != nil } && room >= 8 ? room : 0
         }
 
@@ -58,6 +63,10 @@ enum CodeListView {
         if columns.status > 0 {
             let status = entry.httpStatus.map { String($0) } ?? ""
             line.append(" " + String(repeating: " ", count: max(0, 3 - status.count)) + status, Theme.dim)
+        }
+        if columns.badge > 0 {
+            let badge = entry.decision?.listBadge ?? ""
+            line.append(" " + badge + String(repeating: " ", count: max(0, columns.badge - DisplayWidth.of(badge))), Theme.dim)
         }
         if columns.message > 0, let message = entry.shortLine {
             line.append(" ")

@@ -58,6 +58,7 @@ private extension DocumentBuilder where Target == DetailLink {
         if let status = entry.httpStatus { facts.append("HTTP \(status)") }
         if let message = entry.message { facts.append(glyphs.openQuote + message + glyphs.closeQuote) }
         if !facts.isEmpty { text(facts.joined(separator: " \(glyphs.dot) ")) }
+        if let decision = entry.decision { text(decision.badge(dot: glyphs.dot), Theme.dim) }
         let noticeCut = vendor?.notice.map { notice in
             WordWrap.lines(notice, width: width, firstPrefix: "! ", restPrefix: "  ").count > DetailLink.noticeLines
         } ?? false

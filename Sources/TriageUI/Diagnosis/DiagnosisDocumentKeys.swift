@@ -7,6 +7,7 @@ struct StepDocumentKey: Hashable {
     var width: Int
     var unicode: Bool
     var savedPath: String?
+    var reply = false
 }
 
 /// What a path document depends on (the key of `DiagnosisScreen.pathDocuments`).

@@ -11,6 +11,10 @@ enum DiagnosisAction: Hashable, Sendable {
     /// "I can't tell from the ticket" on the current question or ask.
     case cantTell
     case copy, ticket, pause
+    /// At a conclusion: show the reply for the ticket instead of the resolution (`r`), copy it (`c`).
+    case reply, copyReply
+    /// `!`: flag the current step with a note; `+` / `-` at a conclusion: thumbs up / down.
+    case flag, thumbsUp, thumbsDown
     /// After the first `r`: the second one restarts, Esc keeps every answer.
     case confirmRestart, cancelRestart
 }
@@ -33,8 +37,14 @@ extension DiagnosisScreen {
                   hints: [.init("Tab", order: 4, priority: 6) { $0.session.path.isEmpty ? nil : "path" }]),
             .init("n", "Note on the step (in the path: on the selected one)", [([.character("n")], .note)],
                   hints: [.init("n", "note", order: 3, priority: 5)]),
-            .init("r r", "Restart from the first question (Esc after the first r cancels)", [([.character("r")], .restart)],
-                  hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil }]),
+            .init("r r", "Restart from the first question (Esc after the first r cancels); at a conclusion r shows the reply",
+                  [([.character("r")], .restart)],
+                  hints: [.init("r", order: 0, priority: 0) { $0.current == nil ? "restart" : nil },
+                          .init("r", order: 7, priority: 9) { $0.isConclusion ? ($0.showingReply ? "conclusion" : "reply") : nil }]),
+            .init("c", "At a conclusion: copy the reply for the ticket (OSC 52)", [([.character("c")], .copyReply)],
+                  hints: [.init("c", order: 8, priority: 10) { $0.showingReply ? "copy reply" : nil }]),
+            .init("!  +  -", "Flag this step for the catalog's authors (a note) / at a conclusion: thumbs up, down",
+                  [([.character("!")], .flag), ([.character("+")], .thumbsUp), ([.character("-")], .thumbsDown)]),
             .init("s  y  T  p", "Save the transcript / copy it (OSC 52) / the ticket / pause it with a reason",
                   [([.character("s")], .save), ([.character("y")], .copy), ([.character("T")], .ticket),
                    ([.character("p")], .pause)],
@@ -265,6 +275,23 @@ extension DiagnosisScreen {
     private mutating func handleCommonKey(_ action: DiagnosisAction, noteStep: Int) -> DiagnosisOutcome {
         switch action {
         case .back: back()
+        case .restart where isConclusion:
+            showingReply.toggle()
+            stepPane = ScrollState()
+            message = showingReply ? "The reply for the ticket: c copies it, r shows the conclusion again" : nil
+        case .flag: return .request(.flag(.flag))
+        case .thumbsUp, .thumbsDown:
+            guard isConclusion else {
+                message = "+ and - rate a conclusion; ! flags this step with a note"
+                return .stay
+            }
+            return .request(.flag(action == .thumbsUp ? .up : .down))
+        case .copyReply:
+            guard isConclusion else {
+                message = "c copies the reply at a conclusion; y copies the transcript"
+                return .stay
+            }
+            return .copyReply
         case .restart:
             if session.path.contains(where: \.isAnswered) {
                 confirmingRestart = true

@@ -26,7 +26,7 @@ extension DiagnosisScreen {
         let rect = layout.step.width > 0 ? layout.step : Rect(x: 0, y: 0, width: max(3, width - 2), height: 1)
         let textWidth = DiagnosisLayout.textWidth(rect)
         let key = StepDocumentKey(session: session, typing: isTyping, width: textWidth, unicode: glyphs == .unicode,
-                                  savedPath: lastSavedPath)
+                                  savedPath: lastSavedPath, reply: showingReply)
         return stepDocuments.value(for: key) { StepDocument(screen: self, width: textWidth, glyphs: glyphs) }
     }
 

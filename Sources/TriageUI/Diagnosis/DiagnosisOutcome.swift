@@ -12,6 +12,10 @@ public enum DiagnosisRequest: Hashable, Sendable {
     case saveTranscript
     /// `y`: copy the transcript to the clipboard (the host's `BrowserEffect.copy`).
     case copyTranscript
+    /// `c` at a conclusion: copy the reply for the ticket (customer reply and internal note).
+    case copyReply
+    /// `!` (a flag with a note, on the current step), `+` / `-` at a conclusion (thumbs up / down).
+    case flag(CatalogFlag.Kind)
     /// `T`: type the ticket of this diagnosis.
     case editTicket
     /// `p`: say why this diagnosis waits (it stays stored and listed in the switcher).
@@ -24,6 +28,7 @@ extension ChildOutcome where Request == DiagnosisRequest {
     static func openCode(_ code: CodeReference) -> Self { .request(.openCode(code)) }
     static var saveTranscript: Self { .request(.saveTranscript) }
     static var copyTranscript: Self { .request(.copyTranscript) }
+    static var copyReply: Self { .request(.copyReply) }
     static var editTicket: Self { .request(.editTicket) }
     static func setOutcome(_ outcome: SessionOutcome) -> Self { .request(.setOutcome(outcome)) }
 }

@@ -43,6 +43,8 @@ public struct DiagnosisScreen: Sendable {
     var noteEditor: NoteEditor?
     /// `r` was pressed once; the next `r` restarts.
     var confirmingRestart = false
+    /// At a conclusion, `r` shows the reply for the ticket in the step pane (again: the conclusion).
+    public internal(set) var showingReply = false
     /// The step pane's scroll and selected target (an answer, a related code).
     var stepPane = ScrollState()
     /// The path pane's scroll and selected step.
@@ -176,6 +178,7 @@ public struct DiagnosisScreen: Sendable {
         stepPane = ScrollState()
         revealSecret = false
         confirmingRestart = false
+        showingReply = false
         noteEditor = nil
         let rules = current?.rules
         field = TextField(prefill ?? "", limit: min(rules?.maxLength ?? 500, 500))

@@ -42,6 +42,11 @@ extension Document where Target == StepTarget {
             builder.note(step.note)
             self = builder.finish(title: "Question \(number)" + tree)
         case let .conclusion(conclusion), let .notDetermined(conclusion):
+            if screen.showingReply {
+                builder.reply(DiagnosisReply(session: screen.session, catalog: catalog))
+                self = builder.finish(title: "Reply for the ticket" + tree)
+                return
+            }
             // The status line may have to shorten a long path; here it is shown whole, to copy.
             if let path = screen.lastSavedPath {
                 builder.text("Transcript saved to \(path)", Theme.message)
@@ -61,6 +66,20 @@ extension Document where Target == StepTarget {
 
 /// The kinds of step, written into the step pane.
 private extension DocumentBuilder where Target == StepTarget {
+    /// `r` at a conclusion: the reply for the customer and the internal note, as `c` copies them.
+    mutating func reply(_ reply: DiagnosisReply?) {
+        guard let reply else {
+            text("This conclusion has no reply in the catalog; y copies the transcript.", Theme.warning)
+            return
+        }
+        heading("Reply to the customer", Theme.heading)
+        paragraphs(reply.customer)
+        heading("Internal note", Theme.heading)
+        paragraphs(reply.internalNote)
+        gap()
+        text("c copies both; r shows the conclusion again.", Theme.dim)
+    }
+
     mutating func note(_ note: String?) {
         guard let note else { return }
         gap()

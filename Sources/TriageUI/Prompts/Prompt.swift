@@ -11,12 +11,15 @@ public enum Prompt: Sendable {
     case continueOrNew(DiagnosisSession, openTree: String)
     /// `p` in a diagnosis: why stored session `id` waits ("waiting for the customer's logs").
     case pause(TextField, id: Int64)
+    /// `!` on a code, a question or a conclusion: the one-line note of `flag`.
+    case flag(TextField, CatalogFlag)
 
     /// The question, as the last row shows it.
     public var text: String {
         switch self {
         case .ticket: return "Ticket: "
         case .pause: return "Paused because: "
+        case let .flag(_, flag): return "Flag \(flag.target): "
         case let .continueOrNew(_, tree): return "\(tree) is open: c continues it, n starts a new one"
         }
     }
@@ -26,6 +29,7 @@ public enum Prompt: Sendable {
         switch self {
         case let .ticket(_, forDiagnosis): return .ticket(field, forDiagnosis: forDiagnosis)
         case let .pause(_, id): return .pause(field, id: id)
+        case let .flag(_, flag): return .flag(field, flag)
         case .continueOrNew: return self
         }
     }
@@ -33,7 +37,7 @@ public enum Prompt: Sendable {
     /// The field being typed, for a prompt that takes text.
     public var field: TextField? {
         switch self {
-        case let .ticket(field, _), let .pause(field, _): return field
+        case let .ticket(field, _), let .pause(field, _), let .flag(field, _): return field
         case .continueOrNew: return nil
         }
     }
@@ -81,11 +85,22 @@ extension Prompt {
         ]),
     ])
 
+    /// The note of a flag: letters are text; Enter flags (the note may be empty), Esc flags nothing.
+    static let flagKeys = KeyMap<Prompt, PromptAction>([
+        .init("Flag", [
+            .init("letters", "What is wrong or missing, one line (triage review lists it)"),
+            .init("Enter", "Flag it with this note", [([.enter], .accept)], hints: [.init("Enter", "flag", order: 0, priority: 0)]),
+            .init("Esc", "Flag nothing", [([.escape], .cancel)], hints: [.init("Esc", "cancel", order: 1, priority: 1)]),
+            .init(nil, "Quit", [([.control("c")], .quit)]),
+        ]),
+    ])
+
     /// The table the next key goes to.
     var keys: KeyMap<Prompt, PromptAction> {
         switch self {
         case .ticket: return Self.ticketKeys
         case .pause: return Self.pauseKeys
+        case .flag: return Self.flagKeys
         case .continueOrNew: return Self.continueKeys
         }
     }

@@ -27,6 +27,12 @@ struct EntryDetail {
             let url = TextLayout.cell(docs)
             lines.append("Docs: " + (hyperlinks ? Hyperlink.link(docs, text: url) : url))
         }
+        if let decision = entry.decision {
+            lines.append("Decision: " + decision.badge())
+            let source = "from \(TerminalSafe.sanitize(TextLayout.oneLine(decision.source))), verified \(decision.verified)"
+            lines += TextLayout.indented(source, indent: 10, width: width, firstPrefix: String(repeating: " ", count: 10))
+                .map { style.dim($0) }
+        }
         lines.append("")
         lines += WordWrap.lines(entry.description, width: width)
         section("Likely causes", entry.causes, into: &lines)

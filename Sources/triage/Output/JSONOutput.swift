@@ -9,7 +9,7 @@ struct EntryJSON: Encodable {
     enum Keys: String, CodingKey {
         case vendor, vendorName = "vendor_name", category, categoryName = "category_name", code, numeric
         case httpStatus = "http_status", message, summary, docs, description, hints, keywords, related, trees, notice, source
-        case since, deprecated, provenance
+        case since, deprecated, provenance, decision
     }
 
     struct Hints: Encodable {
@@ -42,6 +42,25 @@ struct EntryJSON: Encodable {
         try container.encode(entry.lifecycle.deprecated, forKey: .deprecated)
         try container.encode(Dictionary(entry.lifecycle.provenance.map { ($0.field, $0) }, uniquingKeysWith: { first, _ in first }),
                              forKey: .provenance)
+        try container.encode(entry.decision.map { DecisionJSON($0, entry: entry) }, forKey: .decision)
+    }
+}
+
+/// A code's decision fields in `show --json` / `list --json` (`null` when the code has none): `customer_text` is
+/// the code's own customer wording, else the vendor's description.
+struct DecisionJSON: Encodable {
+    let retryable: String
+    let fixer: String
+    let customerText: String
+    let source: String
+    let verified: String
+
+    init(_ decision: DecisionFields, entry: CatalogEntry) {
+        retryable = decision.retryable.rawValue
+        fixer = decision.fixer.rawValue
+        customerText = decision.customerText ?? entry.description
+        source = decision.source
+        verified = decision.verified
     }
 }
 

@@ -14,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
         "The sessions database (default TRIAGE_DB, else $XDG_STATE_HOME/triage/sessions.sqlite).", valueName: "path"))
     var database: String?
 
-    @Option(help: ArgumentHelp("The ticket the diagnosis is for (diagnose, sessions).", valueName: "ticket"))
+    @Option(help: ArgumentHelp("The ticket the diagnosis is for (diagnose, sessions, reply).", valueName: "ticket"))
     var ticket: String?
 
     func validate() throws {

@@ -290,7 +290,7 @@ struct ScreenTests {
             "│ │ Other                                                                    │ │",
             "│ │ ?  F1  q  Ctrl-C    This help / quit (Ctrl-C also while typing)          │ │",
             "│ │ d  t  D  e          Diagnose / every tree / resume / explain a paste     │ │",
-            "│ │ S  y  T  o          Sessions / copy the code / the ticket / docs link    │ │",
+            "│ │ S  y  T  o  !       Sessions / copy the code / ticket / docs / flag      │ │",
             "│ │ Mouse               Click selects or follows a link; the wheel scrolls   │ │",
             "│ │ Ctrl-L/Z/O          Repaint / suspend (fg returns) / the open diagnoses  │ │",
             "└─└───────────────────────────────────────────────────────── any key closes ─┘─┘",
