@@ -142,16 +142,6 @@ public enum FileWriter {
         if close(descriptor) != 0, errno != EINTR { throw FileWriteError(path: path, errno: errno) }
     }
 
-    /// "a FIFO", "a device", ... for anything but a regular file.
-    private static func specialKind(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "a folder"
-        case S_IFLNK: return "a symbolic link"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFCHR, S_IFBLK: return "a device"
-        case S_IFSOCK: return "a socket"
-        default: return "a special file"
-        }
-    }
+    /// "a FIFO", "a device", ... for anything but a regular file (`SharedFile.kind`, the one wording).
+    private static func specialKind(_ mode: mode_t) -> String? { SharedFile.kind(of: mode) }
 }

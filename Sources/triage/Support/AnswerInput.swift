@@ -10,7 +10,7 @@ import Darwin
 final class AnswerInput {
     /// The descriptor answers are read from (a secret is read from it with echo off).
     let descriptor: Int32
-    /// The stream over `descriptor`; nil for standard input, which `Swift.readLine` reads.
+    /// The stream over `descriptor`; nil for standard input, read through the one shared `standardStream`.
     private let stream: UnsafeMutablePointer<FILE>?
 
     private init(descriptor: Int32, stream: UnsafeMutablePointer<FILE>?) {
@@ -19,6 +19,10 @@ final class AnswerInput {
     }
 
     deinit { if let stream { fclose(stream) } }
+
+    /// One buffered stream over standard input for the whole run (what it has read ahead stays in its buffer
+    /// for the next answer), never closed.
+    nonisolated(unsafe) private static let standardStream = fdopen(STDIN_FILENO, "r")
 
     static var standardInput: AnswerInput { AnswerInput(descriptor: STDIN_FILENO, stream: nil) }
 
@@ -36,17 +40,25 @@ final class AnswerInput {
     /// Whether a person types the answers (the ticket and outcome questions are asked only then).
     var isTerminal: Bool { isatty(descriptor) == 1 }
 
-    /// The next line without its line ending (`\n` or `\r\n`), or nil at the end of input.
+    /// Longest answer line kept: typed values are cut at 500 characters anyway, so a line of gigabytes (a
+    /// file piped in by mistake) costs at most this much memory; the rest of the line is read and dropped.
+    static let maximumLineBytes = 64 << 10
+
+    /// The next line without its line ending (`\n` or `\r\n`), or nil at the end of input. Bounded (see
+    /// `maximumLineBytes`) and linear: one byte at a time from the stream's buffer.
     func readLine() -> String? {
-        guard let stream else { return Swift.readLine(strippingNewline: true) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        let count = getline(&buffer, &capacity, stream)
-        guard count >= 0, let buffer else { return nil }
-        var bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: count)[...]
-        if bytes.last == UInt8(ascii: "\n") { bytes = bytes.dropLast() }
-        if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+        guard let file = stream ?? Self.standardStream else { return nil }
+        var bytes: [UInt8] = []
+        var sawAnything = false
+        while true {
+            let next = getc_unlocked(file)
+            if next == EOF { break }
+            sawAnything = true
+            if next == 0x0A { break }
+            if bytes.count < Self.maximumLineBytes { bytes.append(UInt8(truncatingIfNeeded: next)) }
+        }
+        guard sawAnything else { return nil }
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -25,8 +25,9 @@ struct WideTextTests {
 
     @Test func zeroWidthCharactersTakeNoCellAndHideNothing() {
         var screen = Buffer(width: 30, height: 1)
+        // A tag character outside an emoji flag hides text too (issue 19): shown, like a zero-width space.
         screen.put("x\u{E0001}y\u{200B}z\u{202E}w", x: 0, y: 0)
-        #expect(screen.lines == ["xy\\u{200B}z\\u{202E}w"])
+        #expect(screen.lines == ["x\\u{E0001}y\\u{200B}z\\u{202E}w"])
     }
 
     @Test func aCatalogFullOfSequencesKeepsEveryRowTheScreenWidth() {
