@@ -78,7 +78,7 @@ extension BrowserState {
         let markdown = Transcript(session: screen.session.redacted(), catalog: catalog, date: clock(),
                                   context: screen.transcriptContext(transcriptContext, end: clock())).markdown
         sessions.copying = "the transcript"
-        effects.append(.copy(markdown))
+        effects.append(.copy(.transcript(markdown)))
     }
 
     /// Where the answer to a copy or a save is said: the status line of the screen shown.
