@@ -1,12 +1,13 @@
 import Foundation
+import TerminalKit
 
 /// The OSC 52 "set clipboard" escape sequence, wrapped for the multiplexer Triage runs in: plain
 /// (`ESC ] 52 ; c ; BASE64 BEL`), tmux (DCS passthrough `ESC P tmux; ... ESC \` with every ESC inside doubled)
 /// or GNU screen (the sequence cut into DCS pieces `ESC P ... ESC \`, which screen passes on). Pure: the caller
-/// writes the bytes to the terminal.
+/// writes the bytes to the terminal. It takes only a `ClipboardText`, so every copy is encoded the one way.
 ///
 /// ```swift
-/// let bytes = try OSC52.sequence(for: "text", environment: ["TERM": "xterm-256color"]).get()
+/// let bytes = try OSC52.sequence(for: .line("text"), environment: ["TERM": "xterm-256color"]).get()
 /// ```
 public enum OSC52 {
     /// The largest base64 payload sent: terminals refuse (or truncate) OSC 52 payloads over about 100 KB.
@@ -47,7 +48,7 @@ public enum OSC52 {
     }
 
     /// The bytes that put `text` on the clipboard here.
-    public static func sequence(for text: String, environment: [String: String]) -> Result<[UInt8], Failure> {
+    public static func sequence(for text: ClipboardText, environment: [String: String]) -> Result<[UInt8], Failure> {
         guard let wrapping = wrapping(environment: environment) else {
             return .failure(.unsupported(term: environment["TERM"] ?? ""))
         }
@@ -55,8 +56,8 @@ public enum OSC52 {
     }
 
     /// The bytes that put `text` on the clipboard through `wrapping`.
-    public static func sequence(for text: String, wrapping: Wrapping) -> Result<[UInt8], Failure> {
-        let payload = Data(text.utf8).base64EncodedString()
+    public static func sequence(for text: ClipboardText, wrapping: Wrapping) -> Result<[UInt8], Failure> {
+        let payload = Data(text.text.utf8).base64EncodedString()
         guard payload.utf8.count <= maximumPayload else {
             return .failure(.tooLarge(bytes: payload.utf8.count, limit: maximumPayload))
         }

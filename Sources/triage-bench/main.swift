@@ -5,12 +5,13 @@ import Foundation
 //   triage-bench [--codes 1000,10000,100000] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]
 //   triage-bench generate --codes N --out DIR [--seed S]
 //   triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]
+//   triage-bench adversarial [--smoke] [--json]   masking, explain and the paste box on 1 MiB of hostile input
 // Measures the built-in catalog and generated catalogs of each size through the real `triage` binary, prints
 // each figure beside its target, and exits 1 if one is missed. `--smoke` is a small untimed run (no targets)
 // that only checks that the generator and every measurement still work.
 
 func usage(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("triage-bench: \(message)\nusage: triage-bench [--codes N,N...] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]\n       triage-bench generate --codes N --out DIR [--seed S]\n       triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]\n".utf8))
+    FileHandle.standardError.write(Data("triage-bench: \(message)\nusage: triage-bench [--codes N,N...] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]\n       triage-bench generate --codes N --out DIR [--seed S]\n       triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]\n       triage-bench adversarial [--smoke] [--json]\n".utf8))
     exit(2)
 }
 
@@ -64,6 +65,23 @@ if arguments.first == "keystrokes" {
         FileHandle.standardError.write(Data("triage-bench: \(error.localizedDescription)\n".utf8))
         exit(1)
     }
+}
+
+if arguments.first == "adversarial" {
+    arguments.removeFirst()
+    let quick = flag("--smoke")
+    let asJSON = flag("--json")
+    if let extra = arguments.first { usage("unknown argument '\(extra)'") }
+    #if DEBUG
+    let kind = "debug"
+    #else
+    let kind = "release"
+    #endif
+    var adversarial = BenchReport(machine: machineDescription(), cores: ProcessInfo.processInfo.activeProcessorCount,
+                                  build: kind, smoke: quick, fzf: nil)
+    adversarial.sizes.append(AdversarialBench.measure(smoke: quick))
+    if asJSON { try adversarial.printJSON() } else { adversarial.printText() }
+    exit(!quick && !adversarial.failures.isEmpty ? 1 : 0)
 }
 
 let smoke = flag("--smoke")

@@ -32,6 +32,28 @@ import TestSupport
         }
     }
 
+    @Test func adversarialSmokeRunMeasuresMaskingExplainAndThePasteBox() throws {
+        let process = Process()
+        process.executableURL = Self.benchBinary
+        process.arguments = ["adversarial", "--smoke", "--json"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let sizes = try #require(report["sizes"] as? [[String: Any]])
+        let names = (sizes.first?["figures"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        for step in ["masking", "explain", "paste box"] {
+            for shape in ["distinct", "repeated", "lazy spaces"] {
+                #expect(names.contains("\(step), \(shape)") && names.contains("\(step), \(shape): growth"), "\(step), \(shape)")
+            }
+        }
+    }
+
     @Test func generateWritesTheRequestedCatalog() throws {
         let out = TestPaths.temporaryDirectory("bench-generate")
         let process = Process()

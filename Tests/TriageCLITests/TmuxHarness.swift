@@ -233,6 +233,13 @@ final class TmuxHarness {
         try run(["paste-buffer", "-p", "-d", "-b", "paste", "-t", "main"])
     }
 
+    /// Pastes the contents of `file` (`load-buffer`, then `paste-buffer -p`): for pastes over the 128 KiB an
+    /// argument may hold.
+    func paste(contentsOf file: URL) throws {
+        try run(["load-buffer", "-b", "paste", file.path])
+        try run(["paste-buffer", "-p", "-d", "-b", "paste", "-t", "main"])
+    }
+
     /// Presses keys by tmux name: "Enter", "Escape", "C-c", "PageDown", "Up", "BTab", "F5", "q"...
     func press(_ keys: String...) throws {
         try run(["send-keys", "-t", "main"] + keys)

@@ -61,6 +61,30 @@ public struct TextField: Hashable, Sendable {
         return true
     }
 
+    /// Inserts a paste at the cursor in one step (linear in the paste, however long): newlines and tabs become
+    /// spaces, control characters are dropped, and what does not fit under `limit` is not added. Returns how many
+    /// characters were left out for want of room.
+    @discardableResult
+    public mutating func insert(pasted: String) -> Int {
+        let at = cursor
+        var room = limit - text.count
+        var added = ""
+        var dropped = 0
+        for character in pasted {
+            let kept: Character = character.isNewline || character == "\t" ? " " : character
+            if kept.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { continue }
+            guard room > 0 else {
+                dropped += 1
+                continue
+            }
+            added.append(kept)
+            room -= 1
+        }
+        text.insert(contentsOf: added, at: index(at))
+        storedCursor = at + added.count
+        return dropped
+    }
+
     /// True for the keys `edit` moves the cursor with (so tables can route them to the field).
     public static func movesCursor(_ key: Key) -> Bool {
         switch key {

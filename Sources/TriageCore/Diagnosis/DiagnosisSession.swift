@@ -191,7 +191,9 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
         case let .success(value): checked = value
         case let .failure(problem): throw DiagnosisError.invalidValue(problem)
         }
-        try advance(valueRecord(ask, value: checked, origin: nil), to: ask.next, in: catalog)
+        // The one masking point: a credential typed into an ordinary ask is kept as `[secret]`.
+        let kept = ask.secret ? checked : SecretMasker.masked(checked).text
+        try advance(valueRecord(ask, value: kept, origin: nil), to: ask.next, in: catalog)
     }
 
     /// Answers the current question or ask with "I can't tell from the ticket". A question continues at its
@@ -344,11 +346,11 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     // MARK: Notes
 
     /// Sets (or with `nil` or blank text, removes) the note on step `index` of `path`; `path.count` is the
-    /// current step. Returns false for an index outside `0...path.count`.
+    /// current step. Secrets in it are masked (`SecretMasker`). Returns false for an index outside `0...path.count`.
     @discardableResult
     public mutating func setNote(_ text: String?, forStep index: Int) -> Bool {
         guard index >= 0, index <= records.count else { return false }
-        let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.map { SecretMasker.masked($0).text.trimmingCharacters(in: .whitespacesAndNewlines) }
         let note = trimmed?.isEmpty == false ? trimmed : nil
         if index == records.count { self.note = note } else { records[index].note = note }
         return true

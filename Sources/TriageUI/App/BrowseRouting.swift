@@ -15,8 +15,10 @@ extension BrowserState {
         case .sessions: openSessions()
         case .ticket: beginTicket(forDiagnosis: false)
         case let .copy(code):
-            sessions.copying = code
-            effects.append(.copy(code))
+            let clip = ClipboardText.line(code)
+            sessions.copying = clip.escaped == 0 ? clip.text
+                : "\(clip.text) (\(clip.escaped) control character\(clip.escaped == 1 ? "" : "s") written as escapes)"
+            effects.append(.copy(clip))
         case let .flag(code): beginFlag(CatalogFlag(kind: .flag, code: code.description))
         }
     }

@@ -3,7 +3,7 @@ import TriageCore
 
 /// Work the browser asks for and does not do itself: `BrowserProgram.update` returns it, the runner performs it
 /// (the command line with its savers, tests with theirs) and answers with a `BrowserAnswer`. Each case names
-/// the data the work needs, so a later effect (copying a code to the clipboard: `case copy(String)`, answered
+/// the data the work needs, so a later effect (copying a code to the clipboard: `case copy(ClipboardText)`, answered
 /// by `.copied` or `.notCopied(reason)`) is one more case and one more line in the performer.
 public enum BrowserEffect: Hashable, Sendable {
     /// Write this transcript (`s` in a diagnosis).
@@ -24,8 +24,9 @@ public enum BrowserEffect: Hashable, Sendable {
     case setTicket(String?, id: Int64)
     /// Mark stored session `id` paused with this reason (`p` in a diagnosis); nil clears it.
     case pauseSession(Int64, reason: String?)
-    /// Put this text on the clipboard (OSC 52, written to the terminal by the runner).
-    case copy(String)
+    /// Put this text on the clipboard (OSC 52, written to the terminal by the runner), already encoded
+    /// (`ClipboardText`: a code as one inert line, a transcript with its newlines).
+    case copy(ClipboardText)
     /// Store a flag or a thumbs up/down for the catalog's authors (`!`, `+`, `-`); the performer sets its user
     /// and time.
     case flag(CatalogFlag)

@@ -78,7 +78,7 @@ extension BrowserState {
         let markdown = Transcript(session: screen.session.redacted(), catalog: catalog, date: clock(),
                                   context: screen.transcriptContext(transcriptContext, end: clock())).markdown
         sessions.copying = "the transcript"
-        effects.append(.copy(markdown))
+        effects.append(.copy(.transcript(markdown)))
     }
 
     /// `!` in a diagnosis (asks for the note), `+` / `-` at its conclusion (stored at once): the current step, with
@@ -97,7 +97,7 @@ extension BrowserState {
             return
         }
         sessions.copying = "the reply"
-        effects.append(.copy(reply.rendered(.md)))
+        effects.append(.copy(.transcript(reply.rendered(.md))))
     }
 
     /// Where the answer to a copy or a save is said: the status line of the screen shown.

@@ -75,10 +75,12 @@ enum StatusLineView {
         case .search:
             let scope = state.browse.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all vendors"
             let count = state.browse.isSearching ? "\(state.browse.listTotal) result\(state.browse.listTotal == 1 ? "" : "s") in " : "in "
-            return [(StyledLine(count + scope, Theme.dim), 0)]
+            // A paste cut at the query's length says so here, in place of the count, until the next key.
+            let first = state.browse.message.map { StyledLine($0, Theme.message) } ?? StyledLine(count + scope, Theme.dim)
+            return [(first, 0)]
                 + StatusBar.hints(BrowseModel.searchKeys, for: state.browse, keyStyle: Theme.key)
         case .find:
-            return [(StyledLine("find in the detail", Theme.dim), 0)]
+            return [(state.browse.message.map { StyledLine($0, Theme.message) } ?? StyledLine("find in the detail", Theme.dim), 0)]
                 + StatusBar.hints(BrowseModel.findKeys, for: state.browse, keyStyle: Theme.key)
         case .help:
             return StatusBar.hints(BrowserState.helpKeys, for: state, keyStyle: Theme.key)

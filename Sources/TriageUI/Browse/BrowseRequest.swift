@@ -44,24 +44,38 @@ extension BrowseModel {
         return outcome
     }
 
-    /// A paste (bracketed paste) is text for the field being typed in, as one line (newlines and tabs become
-    /// spaces); a response pasted into the search is explained instead. On the panes it is ignored: a paste
-    /// never acts as keys.
-    mutating func paste(_ text: String) -> BrowseRequest? {
-        let characters = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }
+    /// A paste (`text`, its secrets already masked by the shell) is text for the field being typed in, as one
+    /// line (newlines and tabs become spaces), inserted in one step and searched once however long it is; what
+    /// does not fit is left out and the status line says so. A response pasted into the search is explained
+    /// instead (`raw` to the paste box, whose Explainer masks it and lists what it masked). On the panes it is
+    /// ignored: a paste never acts as keys.
+    mutating func paste(_ text: String, raw: String? = nil) -> BrowseRequest? {
+        var dropped = 0
         switch input {
         case .search where PasteBox.looksLikeResponse(text):
             // The search stays as it was (its query kept, no longer typed) under the paste box.
             input = .panes
-            return .explainPaste(text)
+            return .explainPaste(raw ?? text)
         case .search:
-            for character in characters { _ = handleSearchKey(.character(character)) }
-        case .find:
-            for character in characters { _ = handleFindKey(.character(character)) }
+            searchHistory.stopBrowsing()
+            var field = queryField
+            dropped = field.insert(pasted: text)
+            queryCursor = field.cursor
+            if field.text != query {
+                query = field.text
+                refreshList()
+            }
+        case var .find(field):
+            dropped = field.insert(pasted: text)
+            input = .find(field)
         case .panes:
             break
         }
         settle()
+        if dropped > 0 {
+            // Short: it takes the place of the result count beside the query.
+            message = "Paste cut to \(isTypingSearch ? Self.maximumQueryLength : findField?.limit ?? 0) chars"
+        }
         return nil
     }
 

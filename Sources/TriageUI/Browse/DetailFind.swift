@@ -1,4 +1,5 @@
 import TerminalKit
+import TriageCore
 
 /// What a key does in the find field (`/` with the focus on the detail).
 enum FindAction: Hashable, Sendable {
@@ -67,6 +68,12 @@ extension BrowseModel {
         return .stay
     }
 
+    /// A pattern as a message shows it: secrets masked (the one masking point), at most 60 characters.
+    static func shownPattern(_ pattern: String) -> String {
+        let masked = SecretMasker.masked(pattern).text
+        return masked.count > 60 ? String(masked.prefix(59)) + "…" : masked
+    }
+
     /// Enter in the find field: the first match at or after the detail's top line, or why there is none.
     mutating func find(_ typed: String) {
         let pattern = typed.isEmpty ? detailFind?.pattern ?? "" : typed
@@ -77,7 +84,7 @@ extension BrowseModel {
         let outcome = find.first(in: document, atOrAfter: detailPane.scroll)
         guard outcome != .notFound else {
             detailFind = nil
-            message = "Pattern not found: \(pattern)"
+            message = "Pattern not found: \(Self.shownPattern(pattern))"
             return
         }
         detailFind = find
@@ -105,7 +112,7 @@ extension BrowseModel {
         case .found: break
         case .wrapped: message = forward ? "search hit BOTTOM, continuing at TOP" : "search hit TOP, continuing at BOTTOM"
         case .alone: message = "No more matches: this is the only one"
-        case .notFound: message = "Pattern not found: \(pattern)"
+        case .notFound: message = "Pattern not found: \(Self.shownPattern(pattern))"
         }
     }
 

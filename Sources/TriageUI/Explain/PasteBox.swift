@@ -47,11 +47,18 @@ public struct PasteBox: Sendable {
         if result.candidates.isEmpty { message = "No code recognised; the best search results are listed" }
     }
 
-    /// A paste: appended to the text (back to editing if an explanation was shown), then explained.
+    /// A paste: appended to the text (back to editing if an explanation was shown), then explained. A paste
+    /// the box cannot hold whole is cut, and the status line says how much was left out.
     mutating func paste(_ pasted: String, with searcher: Searcher) {
         if explanation != nil { edit() }
-        append(pasted)
+        let left = append(pasted)
         explain(with: searcher)
+        if left > 0 { message = Self.cutMessage(left) }
+    }
+
+    /// What the status line says of a paste cut at the box's limit.
+    static func cutMessage(_ bytes: Int) -> String {
+        "Paste cut: the box holds 1 MiB; the last \(bytes) bytes were not added"
     }
 
     /// Back to editing the (masked) text.
@@ -60,25 +67,32 @@ public struct PasteBox: Sendable {
         scroll = 0
     }
 
-    mutating func append(_ more: String) {
+    /// Adds `more` up to the box's limit; returns how many of its bytes were left out (0 when all fit).
+    @discardableResult
+    mutating func append(_ more: String) -> Int {
         let room = Self.limit - text.utf8.count
         guard room > 0 else {
-            message = "The box holds at most 1 MiB; the rest was not added"
-            return
+            message = Self.cutMessage(more.utf8.count)
+            return more.utf8.count
         }
         var added = ""
         var used = 0
+        var consumed = 0
         for character in more {
             let size = character.utf8.count
             if used + size > room {
-                message = "The box holds at most 1 MiB; the rest was not added"
-                break
+                let left = more.utf8.count - consumed
+                message = Self.cutMessage(left)
+                text += added
+                return left
             }
+            consumed += size
             // Carriage returns from pasted CRLF text are dropped; tabs are kept as text.
             if character == "\r" { continue }
             added.append(character == "\r\n" ? "\n" : character)
             used += size
         }
         text += added
+        return 0
     }
 }

@@ -1,8 +1,10 @@
 import TerminalKit
+import TriageCore
 
 /// The accepted search queries, newest first, as a shell's history: ↑ in an empty query recalls the previous
 /// one, ↑↓ walk through them, typing edits the recalled query. Kept in the state file (`BrowserMemory.searches`,
-/// written by TriageStorage; the UI does no file I/O), capped, sanitized when read back.
+/// written by TriageStorage; the UI does no file I/O), capped, sanitized when read back. Secrets are masked
+/// (`SecretMasker`) before a query joins it, and again when it is read back.
 struct SearchHistory: Hashable, Sendable {
     static let limit = 50
     private(set) var queries: [String] = []
@@ -12,7 +14,8 @@ struct SearchHistory: Hashable, Sendable {
     init(_ queries: [String] = []) {
         var kept: [String] = []
         for query in queries {
-            let clean = String(TerminalSafe.sanitize(query, keepNewlines: false).prefix(BrowseModel.maximumQueryLength))
+            let clean = String(TerminalSafe.sanitize(SecretMasker.masked(query).text, keepNewlines: false)
+                .prefix(BrowseModel.maximumQueryLength))
             if SearchQuery.hasWords(clean), !kept.contains(clean) { kept.append(clean) }
             if kept.count == Self.limit { break }
         }
@@ -26,7 +29,7 @@ struct SearchHistory: Hashable, Sendable {
     /// Remembers an accepted query (first, once).
     mutating func record(_ query: String) {
         position = nil
-        let clean = query.trimmingCharacters(in: .whitespaces)
+        let clean = SecretMasker.masked(query).text.trimmingCharacters(in: .whitespaces)
         guard SearchQuery.hasWords(clean) else { return }
         queries.removeAll { $0 == clean }
         queries.insert(clean, at: 0)

@@ -8,7 +8,8 @@ struct DocsCommand: ParsableCommand {
         commandName: "docs", abstract: "Print the vendor's documentation URL for a code (or open it).",
         discussion: """
             Prints the code's own docs URL, else its vendor's. With --open, opens it with xdg-open (open on
-            macOS) when one is installed, else prints it. Exit 1 when the code is unknown or has no docs URL.
+            macOS) when one is installed, else prints it; only http(s) URLs are opened. Exit 1 when the code is
+            unknown or has no docs URL.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -18,7 +19,9 @@ struct DocsCommand: ParsableCommand {
 
     func run() throws {
         let url = try documentation()
-        if open, let opener = Opener.find() {
+        if open, !Opener.mayOpen(url) {
+            Console.error("triage: only http:// and https:// URLs are opened; not opening this one:")
+        } else if open, let opener = Opener.find() {
             if Opener.open(url, with: opener) { return Console.error("Opened \(TextLayout.cell(url))") }
             Console.error("triage: \(opener) could not open the URL; here it is:")
         } else if open {

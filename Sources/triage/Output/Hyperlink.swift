@@ -15,9 +15,10 @@ enum Hyperlink {
         return term.contains("kitty") || term.hasPrefix("foot") || term.contains("alacritty")
     }
 
-    /// `text` linked to `url`, or `text` alone when `url` is not a plain printable ASCII URL.
+    /// `text` linked to `url`, or `text` alone when `url` is not an http(s) URL of printable ASCII
+    /// (`TerminalKit.Hyperlink.isSafe`: never `javascript:` or `file:`, even with `TRIAGE_HYPERLINKS=1`).
     static func link(_ url: String, text: String) -> String {
-        guard TerminalSafe.isLinkTarget(url) else { return text }
+        guard TerminalKit.Hyperlink.isSafe(url) else { return text }
         return "\u{1B}]8;;\(url)\u{1B}\\" + text + "\u{1B}]8;;\u{1B}\\"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 import TriageCore
 import TriageTerminal
 import TriageRuntime
@@ -42,7 +43,7 @@ struct BrowserEffects {
     func perform(_ effect: BrowserEffect) -> BrowserAnswer {
         switch effect {
         case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
-        case let .copy(text): return savingTranscript(text, answer: Clipboard.copy(text, environment: environment))
+        case let .copy(clip): return savingTranscript(clip.text, answer: Clipboard.copy(clip, environment: environment))
         case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag:
             let performer = SessionEffects(store: sessions?.store, unavailableReason: sessions?.reason,
                                            catalog: catalog, user: sessions?.user ?? "unknown")
@@ -78,7 +79,7 @@ extension BrowserEffects {
 /// asked first whether the sequence can get through (`TmuxClipboard`); when it cannot, nothing is written and
 /// the answer says how to enable it.
 enum Clipboard {
-    static func copy(_ text: String, environment: [String: String]) -> BrowserAnswer {
+    static func copy(_ text: ClipboardText, environment: [String: String]) -> BrowserAnswer {
         guard var wrapping = OSC52.wrapping(environment: environment) else {
             return .notCopied(reason: "\(OSC52.Failure.unsupported(term: environment["TERM"] ?? ""))")
         }
@@ -104,7 +105,7 @@ enum Clipboard {
                 if count <= 0 { return .notCopied(reason: "writing to the terminal failed") }
                 written += count
             }
-            return .copied(bytes: text.utf8.count, via: via)
+            return .copied(bytes: text.text.utf8.count, via: via)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// The program that opens a URL in the desktop's browser, if there is one on the PATH.
 enum Opener {
@@ -18,8 +19,15 @@ enum Opener {
         return nil
     }
 
-    /// Runs `opener` on `url`, its output discarded; whether it ran and exited 0.
+    /// Whether `url` may be handed to the opener: http(s) and printable ASCII only (`Hyperlink.isSafe`), so a
+    /// `file:`, `javascript:` or option-like (`--help`) target never reaches it. That check is what keeps the
+    /// URL from being read as an option: xdg-open (xdg-utils 1.1) rejects a `--` before its argument.
+    static func mayOpen(_ url: String) -> Bool { TerminalKit.Hyperlink.isSafe(url) }
+
+    /// Runs `opener` on `url`, its output discarded; whether it ran and exited 0. False without running it when
+    /// `mayOpen(url)` is false.
     static func open(_ url: String, with opener: String) -> Bool {
+        guard mayOpen(url) else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: opener)
         process.arguments = [url]

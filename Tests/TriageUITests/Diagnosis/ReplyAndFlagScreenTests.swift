@@ -78,7 +78,7 @@ struct ReplyAndFlagScreenTests {
         #expect(program.state.diagnosis?.session.isFinished == true)
         let update = program.update(.key(.character("c")))
         let copied = update.effects.compactMap { effect -> String? in
-            if case let .copy(text) = effect { return text }
+            if case let .copy(clip) = effect { return clip.text }
             return nil
         }
         #expect(copied.count == 1)

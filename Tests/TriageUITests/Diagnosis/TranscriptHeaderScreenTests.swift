@@ -24,10 +24,11 @@ struct TranscriptHeaderScreenTests {
         #expect(!paste.contains("5a4b3c2d1e0f9a8b7c6d"))
 
         let copy = program.update(.key(.character("y"))).effects.first
-        guard case let .copy(markdown)? = copy else {
+        guard case let .copy(clip)? = copy else {
             Issue.record("no copy: \(String(describing: copy))")
             return
         }
+        let markdown = clip.text
         let save = program.update(.key(.character("s"))).effects.first
         guard case let .saveTranscript(draft)? = save else {
             Issue.record("no save: \(String(describing: save))")

@@ -158,17 +158,19 @@ struct SessionsScreenTests {
     func copy() throws {
         var program = Self.recording()
         _ = program.update(.key(.tab))
-        #expect(program.update(.key(.character("y"))).effects == [.copy("KEY_MISSING")])
+        #expect(program.update(.key(.character("y"))).effects == [.copy(.line("KEY_MISSING"))])
         _ = program.answer(.copied(bytes: 11, via: "OSC 52"))
         #expect(program.state.browse.message == "Copied KEY_MISSING (11 bytes) to the clipboard (OSC 52)")
 
         _ = program.update(.key(.character("t")))
         _ = program.update(.key(.enter))
         let copy = program.update(.key(.character("y"))).effects.first
-        guard case let .copy(text)? = copy else {
+        guard case let .copy(clip)? = copy else {
             Issue.record("no copy: \(String(describing: copy))")
             return
         }
+        let text = clip.text
+        #expect(clip.kind == .transcript)
         #expect(text.hasPrefix("# Diagnosis: "))
         #expect(text.contains("Is the header there?"))
         _ = program.answer(.notCopied(reason: "this terminal (TERM=linux) cannot set the clipboard"))
