@@ -11,7 +11,7 @@ import TriageCore
 /// is created private (0600, in folders created 0700); an existing file keeps its permissions.
 public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
     /// The schema version this build writes (`PRAGMA user_version`).
-    public static let schemaVersion = 2
+    public static let schemaVersion = 4
 
     /// Settings for tests and special cases.
     public struct Options: Sendable {
@@ -139,7 +139,7 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
 
     // MARK: Errors
 
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.write(body)
         } catch let error as SessionStoreError {
@@ -149,7 +149,7 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
         } catch let error as SessionStoreError {

@@ -119,6 +119,7 @@ struct CompiledEntries: @unchecked Sendable {
         let summary = try reader.optionalString(), docs = try reader.optionalString()
         let description = try reader.string()
         let causes = try reader.strings(), checks = try reader.strings(), keywords = try reader.strings()
+        let phrases = try reader.strings()
         var related: [CodeReference] = []
         let relatedCount = try reader.count()
         related.reserveCapacity(relatedCount)
@@ -133,6 +134,7 @@ struct CompiledEntries: @unchecked Sendable {
                                  causes: causes, checks: checks, keywords: keywords, related: related, trees: trees,
                                  location: location)
         entry.lifecycle = lifecycle
+        entry.phrases = phrases
         return entry
     }
 

@@ -26,6 +26,9 @@ public enum BrowserEffect: Hashable, Sendable {
     case pauseSession(Int64, reason: String?)
     /// Put this text on the clipboard (OSC 52, written to the terminal by the runner).
     case copy(String)
+    /// Remember that this code was opened or diagnosed after a search with these words (`SearchMemory`, kept in
+    /// the sessions database).
+    case rememberSearch(SearchMemory.Pairing)
 
     /// Does the effect with the given savers (nil: saving is not available here) and says how it went.
     public func perform(transcripts: TranscriptSaver?, memory: MemorySaver? = nil) -> BrowserAnswer {
@@ -48,6 +51,8 @@ public enum BrowserEffect: Hashable, Sendable {
             return .sessionsUnavailable(reason: "no sessions database")
         case .copy:
             return .notCopied(reason: "no terminal to copy through")
+        case .rememberSearch:
+            return .searchNotRemembered(reason: "no sessions database")
         }
     }
 }
@@ -73,4 +78,7 @@ public enum BrowserAnswer: Hashable, Sendable {
     case copied(bytes: Int, via: String)
     /// The terminal cannot set the clipboard, or the text is too large: why.
     case notCopied(reason: String)
+    case searchRemembered
+    /// Learning is off or the database cannot be used: search goes on without remembering (nothing is shown).
+    case searchNotRemembered(reason: String)
 }

@@ -43,7 +43,7 @@ struct BrowserEffects {
         switch effect {
         case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
         case let .copy(text): return savingTranscript(text, answer: Clipboard.copy(text, environment: environment))
-        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession:
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .rememberSearch:
             let performer = SessionEffects(store: sessions?.store, unavailableReason: sessions?.reason,
                                            catalog: catalog, user: sessions?.user ?? "unknown")
             return performer.perform(effect) ?? .sessionsUnavailable(reason: "not a sessions effect")
