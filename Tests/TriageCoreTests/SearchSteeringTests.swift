@@ -60,7 +60,7 @@ import TestSupport
         // Only the phrase says "uploading".
         #expect(searcher.search("uploading").map(\.reference.code) == ["B_PHRASED"])
         // A phrase weighs more than a description.
-        #expect(searcher.search("gizmo stalls").map(\.reference.code) == ["B_PHRASED", "A_DESCRIBED"])
+        #expect(searcher.search("gizmo stalls").first?.reference.code == "B_PHRASED")
         #expect(SearchField.phrases.weight > SearchField.description.weight)
         #expect(SearchField.phrases.weight < SearchField.keywords.weight)
     }

@@ -79,7 +79,8 @@ public struct RankingSteps: OptionSet, Sendable, Hashable {
     public static let vendorWords = RankingSteps(rawValue: 1)
     /// Category names typed as words steer to that category.
     public static let categoryWords = RankingSteps(rawValue: 2)
-    /// Entries are kept by the rarity-weighted share of the query they match, not by the count of words.
+    /// Entries are kept when their words' scores (rarity times where and how well they match) come near the best
+    /// entry's, not by the count of words they match: a distinctive word outweighs several common ones.
     public static let rarity = RankingSteps(rawValue: 4)
     /// Codes chosen before after a similar search are lifted.
     public static let learned = RankingSteps(rawValue: 8)

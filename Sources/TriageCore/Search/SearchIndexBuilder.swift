@@ -141,7 +141,8 @@ struct SearchIndexBuilder {
         deprecated.reserveCapacity(catalog.entries.count)
         var deprecatedVendor: [String: Bool] = [:]
         var vendorsWithStatuses: Set<String> = []
-        // The example tickets' text counts as phrases of the code each expects.
+        // The example tickets' text counts as phrases of the code each expects, at a description's weight: a
+        // ticket is long and quotes other codes and messages, so its words say less than a phrase's.
         var tickets: [CodeReference: [String]] = [:]
         for example in catalog.examples {
             if let code = example.code, let ticket = example.ticket { tickets[code, default: []].append(ticket) }
@@ -170,7 +171,7 @@ struct SearchIndexBuilder {
             phraseStarts.append(Int32(phraseWords.count))
             for phrase in entry.phrases { add(phrase, .phrases, entry: index) }
             for ticket in tickets[entry.reference] ?? tickets[CodeReference(vendor: "", code: entry.code)] ?? [] {
-                add(ticket, .phrases, entry: index)
+                add(ticket, .description, entry: index)
             }
             let vendor = catalog.vendor(id: entry.vendor)
             if let category = vendor?.category(id: entry.category) { add(category.name, .category, entry: index) }

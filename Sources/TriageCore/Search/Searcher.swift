@@ -4,15 +4,17 @@ import Foundation
 /// against the vocabulary are cached, so typing one more character recomputes only the word being typed.
 ///
 /// Ranking, not filtering: each query word scores the entries it matches by where (code, HTTP status, message,
-/// keywords, category and vendor, description, hints), how well (exact, same word form, prefix, inside a word,
-/// a typo) and how rare it is (BM25's inverse document frequency). The results are the entries that match the
-/// most of the query's words, so a word the catalog does not know never empties them, and filler words ("the",
-/// "customer", "error", JSON keys) count when they match but are never required. Joined words
-/// ("toomanyrequests") are split into catalog words, word forms meet ("blocking" finds "blocked"), an HTTP status
-/// finds the codes documented with it and, at vendors that document no statuses, the codes its meaning names
-/// (429: too many requests). An exact code anywhere in the query ranks first; the vendor's message as a phrase
-/// ranks high; a deprecated vendor's code ranks below an equally good current one. Field filters: `v:VENDOR`,
-/// `s:STATUS`, `c:CATEGORY`. Not thread-safe (it caches): use one per thread.
+/// keywords, phrases, category and vendor, description, hints), how well (exact, same word form, prefix, inside a
+/// word, a typo) and how rare it is (BM25's inverse document frequency). The results are the entries whose words
+/// score near the best entry's (`rarityShare`), so a distinctive word outweighs several common ones and a word
+/// the catalog does not know never empties them; filler words ("the", "customer", "error", JSON keys) count when
+/// they match but are never required. Joined words ("toomanyrequests") are split into catalog words, word forms
+/// meet ("blocking" finds "blocked"), an HTTP status finds the codes documented with it and, at vendors that
+/// document no statuses, the codes its meaning names (429: too many requests). A vendor named as a word steers
+/// to its codes, a distinctive category word to its category (`QuerySteering`); codes chosen before after a
+/// similar query are lifted (`memory`). An exact code anywhere in the query ranks first, in any scope; the
+/// vendor's message as a phrase ranks high; a deprecated vendor's code ranks below an equally good current one.
+/// Field filters: `v:VENDOR`, `s:STATUS`, `c:CATEGORY`. Not thread-safe (it caches): use one per thread.
 public final class Searcher {
     public let index: SearchIndex
     private var wordCache: [String: WordScores] = [:]
@@ -99,7 +101,7 @@ public final class Searcher {
         }
         let exact = exactCodes(in: words, requiredCount: required.count)
         let bonusQuery = BonusQuery(words: words, index: index)
-        // Per entry: how many required words it matches, their rarity summed, and its score so far (scratch, kept
+        // Per entry: how many required words it matches, their scores summed, and its score so far (scratch, kept
         // zero between calls; used through pointers so the hot loops pay no exclusivity checks).
         var coverage: [UInt8] = []
         var covered: [Float] = []
@@ -152,7 +154,12 @@ public final class Searcher {
                     steer.vendors = named.vendors
                 }
             }
-            if steps.contains(.categoryWords) { steer.categories = named.categories }
+            if steps.contains(.categoryWords), !named.categories.isEmpty {
+                // Only a distinctive word names a category ("webhook", "calling"): one most codes have ("user",
+                // "group") says little about where the code is.
+                let distinctive = words.filter { entryScores(for: $0).entries.count * 10 <= index.entryCount }
+                steer.categories = querySteering.named(in: distinctive).categories
+            }
         }
         if steps.contains(.learned), !memory.pairings.isEmpty {
             for (reference, lift) in memory.lifts(for: query) {
@@ -188,8 +195,9 @@ public final class Searcher {
     /// How much a named vendor, a named category lift their codes.
     static let vendorLift = 25.0
     static let categoryLift = 6.0
-    /// With `.rarity`, the entries kept are those matching at least this share of the rarity-weighted words the
-    /// best entry matches (without it: the entries matching the most words).
+    /// With `.rarity`, the entries kept are those whose required words score at least this share of the best
+    /// entry's (each word: its rarity times where and how well it matches); without it, the entries matching
+    /// the most words.
     static let rarityShare: Float = 0.6
 
     /// The lift `steer` gives `entry`.
@@ -213,7 +221,7 @@ public final class Searcher {
         return message.count >= 2 && Self.contains(query.stemIDs[...], message)
     }
 
-    /// The ranking itself: the entries matching the most of the query (by rarity, or by count), scored, best first
+    /// The ranking itself: the entries matching the most of the query (by score, or by count), scored, best first
     /// (the first `limit`); exact hits first, whatever the scope.
     private func rank(required: [WordScores], optional: [WordScores], exact: [Int32], context: RankContext,
                       coverage: UnsafeMutableBufferPointer<UInt8>, covered: UnsafeMutableBufferPointer<Float>,
@@ -226,7 +234,7 @@ public final class Searcher {
                 let at = Int(entry)
                 if coverage[at] == 0 { touched.append(entry) }
                 coverage[at] &+= 1
-                covered[at] += weight
+                covered[at] += score * weight
                 total[at] += score * weight
             }
         }
