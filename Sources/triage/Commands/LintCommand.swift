@@ -26,8 +26,8 @@ struct LintCommand: ParsableCommand {
         let (catalog, loadProblems) = CatalogLoader.lint(read.sources)
         problems += loadProblems
         for problem in problems { Console.out(TextLayout.cell(problem.description)) }
-        // Warnings are reported but do not fail the check.
-        for warning in PhraseRule.warnings(catalog) { Console.out(TextLayout.cell(warning.description)) }
+        // Warnings go to stderr and do not fail the check.
+        for warning in PhraseRule.warnings(catalog) { Console.error(TextLayout.cell(warning.description)) }
         let checked = directories.isEmpty ? "built-in catalog" : directories.joined(separator: ", ")
         if problems.isEmpty {
             Console.out("\(TerminalSafe.sanitize(checked)): ok (\(catalog.vendors.count) vendors, \(catalog.entries.count) codes, \(catalog.trees.count) trees)")
