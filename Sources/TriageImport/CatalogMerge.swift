@@ -14,7 +14,7 @@ import TriageCore
 /// The same document imported twice changes nothing (the same import record and hashes are found again).
 struct CatalogMerge {
     static let codeKeyOrder = ["code", "category", "summary", "http", "message", "docs", "description", "causes", "checks",
-                               "keywords", "related", "trees", "since", "deprecated", "provenance"]
+                               "keywords", "phrases", "related", "trees", "since", "deprecated", "provenance"]
     static let vendorKeyOrder = ["id", "name", "product", "docs", "notice", "facts"]
     static let topKeyOrder = ["vendor", "categories", "imports", "codes"]
 

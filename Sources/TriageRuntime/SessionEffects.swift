@@ -22,7 +22,8 @@ public struct SessionEffects {
         self.now = now
     }
 
-    /// The answer to a session effect (list, save, delete, outcome, ticket); nil for any other effect.
+    /// The answer to a session effect (list, save, delete, outcome, ticket, a search to remember); nil for any other
+    /// effect.
     public func perform(_ effect: BrowserEffect) -> BrowserAnswer? {
         switch effect {
         case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag:
@@ -31,6 +32,17 @@ public struct SessionEffects {
                 return try perform(effect, with: store)
             } catch {
                 return .sessionsUnavailable(reason: "\(error)")
+            }
+        case let .rememberSearch(pairing):
+            guard let memory = store as? any SearchMemoryStore else {
+                return .searchNotRemembered(reason: unavailableReason ?? "no sessions database")
+            }
+            do {
+                guard try memory.learnsSearches() else { return .searchNotRemembered(reason: "learning is off") }
+                try memory.remember(pairing, at: now())
+                return .searchRemembered
+            } catch {
+                return .searchNotRemembered(reason: "\(error)")
             }
         case .saveTranscript, .saveMemory, .copy:
             return nil
@@ -66,7 +78,7 @@ public struct SessionEffects {
             stored.user = user
             stored.createdAt = now()
             return .flagged(stored, id: try feedback.addFlag(stored))
-        case .saveTranscript, .saveMemory, .copy: return nil
+        case .saveTranscript, .saveMemory, .copy, .rememberSearch: return nil
         }
     }
 }

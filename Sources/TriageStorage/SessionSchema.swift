@@ -45,6 +45,23 @@ enum SessionSchema {
             }
             try db.execute(sql: "PRAGMA user_version = 2")
         }
+        // What search learned from use (SQLiteSearchMemory.swift): query words paired with the code chosen after
+        // them, and whether learning is on.
+        migrator.registerMigration("v4-search-memory") { db in
+            try db.create(table: "search_memory") { table in
+                table.column("words", .text).notNull()
+                table.column("vendor", .text).notNull()
+                table.column("code", .text).notNull()
+                table.column("count", .integer).notNull()
+                table.column("last_used", .datetime).notNull()
+                table.primaryKey(["words", "vendor", "code"])
+            }
+            try db.create(table: "search_setting") { table in
+                table.column("name", .text).primaryKey()
+                table.column("value", .text).notNull()
+            }
+            try db.execute(sql: "PRAGMA user_version = 4")
+        }
         FeedbackRow.registerMigration(in: &migrator)
         return migrator
     }

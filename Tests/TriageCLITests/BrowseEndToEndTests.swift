@@ -18,7 +18,8 @@ struct BrowseEndToEndTests {
         #expect(results.contains("Search"))
         try tmux.press("Enter")   // accept: into the results
         try tmux.press("Enter")   // open the detail
-        let detail = try await tmux.waitFor(text: "cannot be found in")
+        // (The results list every install code now, so the detail pane is narrower and wraps this text.)
+        let detail = try await tmux.waitFor(text: "install_id cannot be found")
         #expect(detail.contains("Likely causes"))
 
         // Related codes are links in the detail: Down moves to the next link (the selected one is reversed).
@@ -38,7 +39,7 @@ struct BrowseEndToEndTests {
         let after = try await tmux.waitUntil("the related code's detail") { screen in
             screen.split(separator: "\n").last?.contains("› \(target)") == true
         }
-        #expect(!after.contains("cannot be found in a"), "the detail now shows \(target), not INSTALL_NOT_FOUND")
+        #expect(!after.contains("install_id cannot be found"), "the detail now shows \(target), not INSTALL_NOT_FOUND")
 
         try tmux.resize(width: 50, height: 15)
         _ = try await tmux.waitUntil("the narrow layout") { screen in

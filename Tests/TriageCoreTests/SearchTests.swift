@@ -88,21 +88,18 @@ import TestSupport
         }
     }
 
-    @Test func theCountNeverGrowsWhileTyping() {
-        // Typing real words narrows. (Filler words such as "the" or "api" are not required once a real word
-        // follows, and a word that stops matching the best entries falls back to the results without it.)
+    @Test func typingNeverEmptiesTheResults() {
+        // Results are the codes scoring near the best, words weighed by rarity and where they match, so a word
+        // typed longer can become rarer and weigh more, and another word can bring in codes that match it well:
+        // the count can grow while typing, but never drops to nothing, and the best code stays on top.
         for query in ["install not found", "err too many requests", "group member banned", "auth token",
                       "moderators kick admin", "install deleted", "contact not found", "v:cometchat kick admin",
                       "key not valid", "subscription expired"] {
-            var previous = Int.max
             var typed = ""
             for character in query {
                 typed.append(character)
-                let count = searcher.search(typed).count
-                #expect(count <= previous, "'\(typed)' has \(count) results, one character less had \(previous)")
-                previous = count
+                #expect(!searcher.search(typed).isEmpty, "'\(typed)' has no results")
             }
-            #expect(previous > 0, "\(query)")
         }
         #expect(searcher.search("inst").count <= searcher.search("ins").count)
     }
@@ -156,8 +153,10 @@ import TestSupport
         let current = Vendor(id: "current", name: "Current", categories: [Category(id: sentiance.category, name: "Custom Events")],
                              location: SourceLocation(file: "c", line: 1, column: 1))
         let catalog = Catalog(vendors: base.vendors + [current], entries: base.entries + [copy], trees: [])
-        let hits = Searcher(catalog: catalog).search("users cannot be found", limit: 2).map(\.reference.description)
-        #expect(hits == ["current:USER_NOT_FOUND", "sentiance:USER_NOT_FOUND"])
+        let hits = Searcher(catalog: catalog).search("users cannot be found", limit: 3).map(\.reference.description)
+        // ("users" also names CometChat's User category, which steers its codes a little.)
+        #expect(hits.first == "current:USER_NOT_FOUND")
+        #expect(hits.contains("sentiance:USER_NOT_FOUND"), "\(hits)")
     }
 
     @Test func keysAndWordsAgree() {

@@ -90,6 +90,9 @@ public struct CatalogEntry: Hashable, Sendable {
     public var causes: [String]
     public var checks: [String]
     public var keywords: [String]
+    /// How customers and engineers describe the situation (symptoms, SDK wording): searched with their own
+    /// weight, never shown as the vendor's text.
+    public var phrases: [String] = []
     public var related: [CodeReference]
     /// Ids of the decision trees that diagnose this code (its own list merged with the trees' `codes:`).
     public var trees: [TreeID]

@@ -23,7 +23,7 @@ struct VendorFile {
     static let vendorKeys = ["id", "name", "product", "docs", "notice", "facts"]
     static let categoryKeys = ["id", "name", "description"]
     static let codeKeys = ["code", "category", "http", "message", "summary", "docs", "description", "causes", "checks", "keywords",
-                           "related", "trees", "since", "deprecated", "provenance", "decision"]
+                           "phrases", "related", "trees", "since", "deprecated", "provenance", "decision"]
 
     /// Reads a vendor file; returns nil when it is too broken to know which vendor it is.
     static func parse(_ root: YAMLMapping, source: String, _ problems: inout ProblemList) -> VendorFile? {
@@ -98,6 +98,7 @@ struct VendorFile {
         let causes = mapping["causes"]?.textList("causes of \(what)", &problems) ?? []
         let checks = mapping["checks"]?.textList("checks of \(what)", &problems) ?? []
         let keywords = mapping["keywords"]?.textList("keywords of \(what)", &problems) ?? []
+        let phrases = mapping["phrases"]?.textList("phrases of \(what)", &problems) ?? []
         let related = mapping["related"]?.list("related of \(what)", &problems)?.compactMap { value in
             value.text("each related code", &problems).map { ($0, value.location) }
         } ?? []
@@ -109,6 +110,7 @@ struct VendorFile {
                                  summary: summary, docs: docs, description: description, causes: causes, checks: checks, keywords: keywords,
                                  location: codeValue.location)
         entry.decision = mapping["decision"].flatMap { DecisionFields.parse($0, code: code, &problems) }
+        entry.phrases = phrases
         return RawEntry(entry: entry, categoryLocation: categoryValue.location, related: related, trees: trees)
     }
 }

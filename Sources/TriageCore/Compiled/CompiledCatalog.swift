@@ -18,7 +18,8 @@ import Foundation
 public enum CompiledCatalog {
     static let magic = Array("TRIAGEC1".utf8)
     /// Bump when the layout or the catalog model changes: older compiled files are then rebuilt.
-    static let formatVersion = 5
+    /// 6: entries carry decision fields (after their location) and `phrases` (after keywords).
+    static let formatVersion = 6
 
     /// Identifies a compiled catalog's content (for cache keys): changes whenever the bytes do.
     public static func key(of bytes: [UInt8]) -> UInt64 { ContentHash.of(bytes) }
@@ -81,6 +82,7 @@ public enum CompiledCatalog {
             records.strings(entry.causes)
             records.strings(entry.checks)
             records.strings(entry.keywords)
+            records.strings(entry.phrases)
             records.varint(entry.related.count)
             for reference in entry.related {
                 records.varint(table.id(reference.vendor))

@@ -119,6 +119,7 @@ struct CompiledEntries: @unchecked Sendable {
         let summary = try reader.optionalString(), docs = try reader.optionalString()
         let description = try reader.string()
         let causes = try reader.strings(), checks = try reader.strings(), keywords = try reader.strings()
+        let phrases = try reader.strings()
         var related: [CodeReference] = []
         let relatedCount = try reader.count()
         related.reserveCapacity(relatedCount)
@@ -135,6 +136,7 @@ struct CompiledEntries: @unchecked Sendable {
                                  location: location)
         entry.lifecycle = lifecycle
         entry.decision = decision
+        entry.phrases = phrases
         return entry
     }
 

@@ -3,7 +3,7 @@ import Foundation
 /// Where in an entry a word was found; the weight says how much a match there counts. Declared heaviest first:
 /// the searcher takes the lowest field bit of a posting as its best field.
 public enum SearchField: Int, CaseIterable, Sendable, Codable {
-    case code, httpStatus, message, keywords, category, vendor, description, hints
+    case code, httpStatus, message, keywords, phrases, category, vendor, description, hints
 
     package var weight: Double {
         switch self {
@@ -11,6 +11,7 @@ public enum SearchField: Int, CaseIterable, Sendable, Codable {
         case .httpStatus: return 7
         case .message: return 6
         case .keywords: return 5
+        case .phrases: return 4
         case .category, .vendor: return 3
         case .description: return 2
         case .hints: return 1
@@ -40,7 +41,7 @@ public struct SearchIndex: Sendable {
     /// the same range of `postingFields` (bit i: the word occurs in `SearchField(rawValue: i)`).
     let postingStarts: [Int32]
     let postingEntries: [Int32]
-    let postingFields: [UInt8]
+    let postingFields: [UInt16]
     /// For each pair of bytes (`first << 8 | second`), the vocabulary words containing it (ascending): the
     /// candidates of a query word "inside" a longer word.
     let bigramStarts: [Int32]
@@ -79,7 +80,7 @@ public struct SearchIndex: Sendable {
     }
 
     init(catalog: Catalog, vocabulary: SortedWords, vocabularyStems: [Int32], postingStarts: [Int32],
-         postingEntries: [Int32], postingFields: [UInt8], bigramStarts: [Int32], bigramWords: [Int32],
+         postingEntries: [Int32], postingFields: [UInt16], bigramStarts: [Int32], bigramWords: [Int32],
          stems: ByteTable, stemWordStarts: [Int32], stemWords: [Int32], codeWordStarts: [Int32], codeWords: [Int32],
          messageStarts: [Int32], messageStems: [Int32], phraseStarts: [Int32], phraseStems: [Int32],
          codeKeys: ByteTable, codeKeyStarts: [Int32], codeKeyEntries: [Int32], characterBits: [UInt64],
@@ -115,7 +116,7 @@ public struct SearchIndex: Sendable {
     /// Bytes the index's own arrays take (not the catalog), for the benchmark.
     public var storageBytes: Int {
         vocabulary.strings.bytes.count + vocabulary.strings.starts.count * 4 + vocabularyStems.count * 4
-            + postingStarts.count * 4 + postingEntries.count * 4 + postingFields.count
+            + postingStarts.count * 4 + postingEntries.count * 4 + postingFields.count * 2
             + bigramStarts.count * 4 + bigramWords.count * 4
             + stems.strings.bytes.count + stems.strings.starts.count * 4 + stems.count * 2 * 4
             + stemWordStarts.count * 4 + stemWords.count * 4 + codeWordStarts.count * 4 + codeWords.count * 4

@@ -10,13 +10,13 @@ struct SearchIndexBuilder {
     /// Postings in entry order: temporary word id, entry, field bits.
     private var postingWords: [Int32] = []
     private var postingEntries: [Int32] = []
-    private var postingFields: [UInt8] = []
+    private var postingFields: [UInt16] = []
     /// Per temporary word: the last entry it was seen in, and its slot in that entry's list.
     private var lastEntry: [Int32] = []
     private var slot: [Int32] = []
     /// The current entry's distinct words and their field bits.
     private var entryWords: [Int32] = []
-    private var entryFields: [UInt8] = []
+    private var entryFields: [UInt16] = []
     private var codeWordStarts: [Int32] = [0]
     private var codeWords: [Int32] = []
     private var messageStarts: [Int32] = [0]
@@ -120,7 +120,7 @@ struct SearchIndexBuilder {
             lastEntry.append(-1)
             slot.append(0)
         }
-        let bit = UInt8(1) << UInt8(field.rawValue)
+        let bit = UInt16(1) << UInt16(field.rawValue)
         if lastEntry[Int(id)] != Int32(entry) {
             lastEntry[Int(id)] = Int32(entry)
             slot[Int(id)] = Int32(entryWords.count)
@@ -141,6 +141,12 @@ struct SearchIndexBuilder {
         deprecated.reserveCapacity(catalog.entries.count)
         var deprecatedVendor: [String: Bool] = [:]
         var vendorsWithStatuses: Set<String> = []
+        // The example tickets' text counts as phrases of the code each expects, at a description's weight: a
+        // ticket is long and quotes other codes and messages, so its words say less than a phrase's.
+        var tickets: [CodeReference: [String]] = [:]
+        for example in catalog.examples {
+            if let code = example.code, let ticket = example.ticket { tickets[code, default: []].append(ticket) }
+        }
         for (index, entry) in catalog.entries.enumerated() {
             entryWords.removeAll(keepingCapacity: true)
             entryFields.removeAll(keepingCapacity: true)
@@ -163,6 +169,10 @@ struct SearchIndexBuilder {
                 }
             }
             phraseStarts.append(Int32(phraseWords.count))
+            for phrase in entry.phrases { add(phrase, .phrases, entry: index) }
+            for ticket in tickets[entry.reference] ?? tickets[CodeReference(vendor: "", code: entry.code)] ?? [] {
+                add(ticket, .description, entry: index)
+            }
             let vendor = catalog.vendor(id: entry.vendor)
             if let category = vendor?.category(id: entry.category) { add(category.name, .category, entry: index) }
             add(entry.category, .category, entry: index)

@@ -7,7 +7,8 @@ import Foundation
 extension SearchIndex {
     static let encodingMagic: [UInt8] = Array("TRIAGEIX".utf8)
     /// 2: the checksum and the catalog fingerprint are `ContentHash` (version 1 used FNV-1a).
-    static let encodingVersion: UInt64 = 2
+    /// 3: field bits are 16 wide (the `phrases` field made nine).
+    static let encodingVersion: UInt64 = 3
 
     /// The index as bytes for `SearchIndex(decoding:catalog:)`.
     public func encoded() -> [UInt8] {

@@ -5,11 +5,14 @@ public struct SearchHit: Hashable, Sendable {
     public var reference: CodeReference
     /// Higher is better; only comparable within one query.
     public var score: Double
+    /// Lifted because it was chosen before after a similar query (`SearchMemory`).
+    public var learned: Bool
 
-    public init(entryIndex: Int, reference: CodeReference, score: Double) {
+    public init(entryIndex: Int, reference: CodeReference, score: Double, learned: Bool = false) {
         self.entryIndex = entryIndex
         self.reference = reference
         self.score = score
+        self.learned = learned
     }
 }
 
@@ -30,9 +33,13 @@ public struct HighlightRange: Hashable, Sendable {
 public struct SearchPage: Sendable {
     public var hits: [SearchHit]
     public var total: Int
+    /// Entries among `hits` outside the vendor scope searched in: exact hits (a whole code or message), which
+    /// a scope never hides.
+    public var outsideScope: [Int]
 
-    public init(hits: [SearchHit], total: Int) {
+    public init(hits: [SearchHit], total: Int, outsideScope: [Int] = []) {
         self.hits = hits
         self.total = total
+        self.outsideScope = outsideScope
     }
 }

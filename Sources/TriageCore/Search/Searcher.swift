@@ -4,15 +4,17 @@ import Foundation
 /// against the vocabulary are cached, so typing one more character recomputes only the word being typed.
 ///
 /// Ranking, not filtering: each query word scores the entries it matches by where (code, HTTP status, message,
-/// keywords, category and vendor, description, hints), how well (exact, same word form, prefix, inside a word,
-/// a typo) and how rare it is (BM25's inverse document frequency). The results are the entries that match the
-/// most of the query's words, so a word the catalog does not know never empties them, and filler words ("the",
-/// "customer", "error", JSON keys) count when they match but are never required. Joined words
-/// ("toomanyrequests") are split into catalog words, word forms meet ("blocking" finds "blocked"), an HTTP status
-/// finds the codes documented with it and, at vendors that document no statuses, the codes its meaning names
-/// (429: too many requests). An exact code anywhere in the query ranks first; the vendor's message as a phrase
-/// ranks high; a deprecated vendor's code ranks below an equally good current one. Field filters: `v:VENDOR`,
-/// `s:STATUS`, `c:CATEGORY`. Not thread-safe (it caches): use one per thread.
+/// keywords, phrases, category and vendor, description, hints), how well (exact, same word form, prefix, inside a
+/// word, a typo) and how rare it is (BM25's inverse document frequency). The results are the entries whose words
+/// score near the best entry's (`rarityShare`), so a distinctive word outweighs several common ones and a word
+/// the catalog does not know never empties them; filler words ("the", "customer", "error", JSON keys) count when
+/// they match but are never required. Joined words ("toomanyrequests") are split into catalog words, word forms
+/// meet ("blocking" finds "blocked"), an HTTP status finds the codes documented with it and, at vendors that
+/// document no statuses, the codes its meaning names (429: too many requests). A vendor named as a word steers
+/// to its codes, a distinctive category word to its category (`QuerySteering`); codes chosen before after a
+/// similar query are lifted (`memory`). An exact code anywhere in the query ranks first, in any scope; the
+/// vendor's message as a phrase ranks high; a deprecated vendor's code ranks below an equally good current one.
+/// Field filters: `v:VENDOR`, `s:STATUS`, `c:CATEGORY`. Not thread-safe (it caches): use one per thread.
 public final class Searcher {
     public let index: SearchIndex
     private var wordCache: [String: WordScores] = [:]
@@ -25,15 +27,23 @@ public final class Searcher {
     /// Scratch, reused between calls: one score per entry (0: untouched), and a mark per vocabulary word.
     private var dense: [Float]
     private var coverageScratch: [UInt8]
+    private var coveredScratch: [Float]
     private var totalScratch: [Float]
     private var marks: [UInt32]
     private var generation: UInt32 = 0
+    /// Vendor and category names, read off the catalog on the first search.
+    private lazy var querySteering = QuerySteering(catalog: index.catalog)
+    /// Which ranking steps run (all but for measuring one's effect).
+    public var steps: RankingSteps = .all
+    /// The pairings learned from use (`SearchMemory`): codes chosen before after a similar query are lifted.
+    public var memory = SearchMemory()
 
     public init(index: SearchIndex) {
         self.index = index
         dense = Array(repeating: 0, count: index.entryCount)
         coverageScratch = Array(repeating: 0, count: index.entryCount)
         totalScratch = Array(repeating: 0, count: index.entryCount)
+        coveredScratch = Array(repeating: 0, count: index.entryCount)
         marks = Array(repeating: 0, count: index.vocabulary.count)
     }
 
@@ -49,19 +59,24 @@ public final class Searcher {
     }
 
     /// The first `limit` hits of `search(_:vendor:limit:)`, and how many entries match in all: what a list that
-    /// shows a screenful at a time needs (its count, without scoring and sorting every hit).
+    /// shows a screenful at a time needs (its count, without scoring and sorting every hit). `vendor` is a scope:
+    /// an exact hit (the whole code, or the vendor's whole message, in the query) is found outside it too, and
+    /// listed in the page's `outsideScope`.
     public func page(_ query: String, vendor: String? = nil, limit: Int? = nil) -> SearchPage {
         let catalog = index.catalog
         let parsed = ParsedQuery(query)
         let filtering = vendor != nil || parsed.hasFilters
+        func passesFilters(_ entryIndex: Int) -> Bool {
+            !parsed.hasFilters || parsed.admits(catalog.entries[entryIndex], in: catalog)
+        }
         func admitted(_ entryIndex: Int) -> Bool {
             guard filtering else { return true }
-            let entry = catalog.entries[entryIndex]
-            return (vendor == nil || entry.vendor == vendor) && (!parsed.hasFilters || parsed.admits(entry, in: catalog))
+            return (vendor == nil || catalog.entries.vendor(at: entryIndex) == vendor) && passesFilters(entryIndex)
         }
         // Never more than the catalog holds: a limit is a count of rows, not a size to reserve.
         let limit = limit.map { min(max(0, $0), catalog.entries.count) }
-        let words = parsed.words
+        let (words, found) = steering(parsed.words, query: query)
+        var steer = found
         guard !words.isEmpty else {
             let all = catalog.entries.indices.lazy.filter(admitted)
                 .map { SearchHit(entryIndex: $0, reference: catalog.entries[$0].reference, score: 0) }
@@ -77,47 +92,149 @@ public final class Searcher {
 
         let requiredScores = required.map { entryScores(for: $0) }
         let optionalScores = optional.map { entryScores(for: $0) }
+        if !steer.lifted.isEmpty {
+            // A learned lift of 1 is worth a match of every word in the code: it outranks what the words alone say.
+            let scale = requiredScores.reduce(0.0) {
+                $0 + SearchField.code.weight * Double(inverseDocumentFrequency($1.entries.count))
+            }
+            steer.lifted = steer.lifted.mapValues { $0 * max(scale, 10) }
+        }
         let exact = exactCodes(in: words, requiredCount: required.count)
         let bonusQuery = BonusQuery(words: words, index: index)
-        // Per entry: how many required words it matches and its score so far (scratch, kept zero between calls;
-        // used through pointers so the hot loops pay no exclusivity checks).
+        // Per entry: how many required words it matches, their scores summed, and its score so far (scratch, kept
+        // zero between calls; used through pointers so the hot loops pay no exclusivity checks).
         var coverage: [UInt8] = []
+        var covered: [Float] = []
         var total: [Float] = []
         swap(&coverage, &coverageScratch)
+        swap(&covered, &coveredScratch)
         swap(&total, &totalScratch)
         var ranked: [Ranking.Element] = []
         var matched = 0
+        var outside: [Int32] = []
+        let context = RankContext(bonusQuery: bonusQuery, steer: steer, limit: limit, scoped: vendor != nil,
+                                  admitted: admitted, passesFilters: passesFilters)
         coverage.withUnsafeMutableBufferPointer { coverage in
-            total.withUnsafeMutableBufferPointer { total in
-                var touched: [Int32] = []
-                ranked = rank(required: requiredScores, optional: optionalScores, exact: exact, bonusQuery: bonusQuery,
-                              limit: limit, admitted: admitted, coverage: coverage, total: total, touched: &touched,
-                              matched: &matched)
-                for entry in touched {
-                    coverage[Int(entry)] = 0
-                    total[Int(entry)] = 0
+            covered.withUnsafeMutableBufferPointer { covered in
+                total.withUnsafeMutableBufferPointer { total in
+                    var touched: [Int32] = []
+                    ranked = rank(required: requiredScores, optional: optionalScores, exact: exact, context: context,
+                                  coverage: coverage, covered: covered, total: total, touched: &touched,
+                                  matched: &matched, outside: &outside)
+                    for entry in touched {
+                        coverage[Int(entry)] = 0
+                        covered[Int(entry)] = 0
+                        total[Int(entry)] = 0
+                    }
                 }
             }
         }
         swap(&coverage, &coverageScratch)
+        swap(&covered, &coveredScratch)
         swap(&total, &totalScratch)
         let hits = ranked.map {
-            SearchHit(entryIndex: Int($0.entry), reference: catalog.entries.reference(at: Int($0.entry)), score: $0.score)
+            SearchHit(entryIndex: Int($0.entry), reference: catalog.entries.reference(at: Int($0.entry)), score: $0.score,
+                      learned: steer.lifted[$0.entry] != nil)
         }
-        return SearchPage(hits: hits, total: matched)
+        let shown = Set(ranked.map(\.entry))
+        return SearchPage(hits: hits, total: matched, outsideScope: outside.filter(shown.contains).map { Int($0) })
     }
 
-    /// The ranking itself: the entries matching the most required words, scored, best first (the first `limit`).
-    private func rank(required: [WordScores], optional: [WordScores], exact: [Int32], bonusQuery: BonusQuery, limit: Int?,
-                      admitted: (Int) -> Bool, coverage: UnsafeMutableBufferPointer<UInt8>,
+    /// The words to rank by and what steers the ranking: vendor names typed as words (taken out of the words,
+    /// unless nothing else is left), category names, and the codes chosen before after similar queries.
+    private func steering(_ words: [[Character]], query: String) -> ([[Character]], Steer) {
+        var steer = Steer()
+        var words = words
+        if !steps.isDisjoint(with: [.vendorWords, .categoryWords]) {
+            let named = querySteering.named(in: words)
+            if steps.contains(.vendorWords), !named.vendors.isEmpty {
+                let rest = words.enumerated().filter { !named.vendorWordPositions.contains($0.offset) }.map(\.element)
+                if rest.contains(where: { !WordForms.isFiller($0) }) {
+                    words = rest
+                    steer.vendors = named.vendors
+                }
+            }
+            if steps.contains(.categoryWords), !named.categories.isEmpty {
+                // Only a distinctive word names a category ("webhook", "calling"): one most codes have ("user",
+                // "group") says little about where the code is.
+                let distinctive = words.filter { entryScores(for: $0).entries.count * 10 <= index.entryCount }
+                steer.categories = querySteering.named(in: distinctive).categories
+            }
+        }
+        if steps.contains(.learned), !memory.pairings.isEmpty {
+            for (reference, lift) in memory.lifts(for: query) {
+                if let at = index.catalog.index(of: reference) { steer.lifted[Int32(at)] = lift }
+            }
+        }
+        return (words, steer)
+    }
+
+    /// What steers one search besides its words.
+    struct Steer {
+        var vendors: Set<String> = []
+        /// (vendor, category id) pairs.
+        var categories: Set<CodeReference> = []
+        /// Entries chosen before after a similar query, and by how much they are lifted.
+        var lifted: [Int32: Double] = [:]
+
+        var isEmpty: Bool { vendors.isEmpty && categories.isEmpty && lifted.isEmpty }
+    }
+
+    /// What ranking one search needs besides the word scores.
+    struct RankContext {
+        let bonusQuery: BonusQuery
+        let steer: Steer
+        let limit: Int?
+        /// Whether a vendor scope limits the results (exact hits are found outside it).
+        let scoped: Bool
+        /// Whether an entry is in the scope and passes the query's filters; whether it passes the filters.
+        let admitted: (Int) -> Bool
+        let passesFilters: (Int) -> Bool
+    }
+
+    /// How much a named vendor, a named category lift their codes.
+    static let vendorLift = 25.0
+    static let categoryLift = 6.0
+    /// With `.rarity`, the entries kept are those whose required words score at least this share of the best
+    /// entry's (each word: its rarity times where and how well it matches); without it, the entries matching
+    /// the most words.
+    static let rarityShare: Float = 0.6
+
+    /// The lift `steer` gives `entry`.
+    private func steerBonus(_ entry: Int, _ steer: Steer) -> Double {
+        guard !steer.isEmpty else { return 0 }
+        var lift = steer.lifted[Int32(entry)] ?? 0
+        if !steer.vendors.isEmpty || !steer.categories.isEmpty {
+            let vendor = index.catalog.entries.vendor(at: entry)
+            if steer.vendors.contains(vendor) { lift += Self.vendorLift }
+            if !steer.categories.isEmpty,
+               steer.categories.contains(CodeReference(vendor: vendor, code: index.catalog.entries.category(at: entry))) {
+                lift += Self.categoryLift
+            }
+        }
+        return lift
+    }
+
+    /// Whether the vendor's whole message of `entry` (two words or more) is in the query.
+    private func messageInQuery(_ entry: Int, _ query: BonusQuery) -> Bool {
+        let message = index.messageStems[index.messageRange(entry)]
+        return message.count >= 2 && Self.contains(query.stemIDs[...], message)
+    }
+
+    /// The ranking itself: the entries matching the most of the query (by score, or by count), scored, best first
+    /// (the first `limit`); exact hits first, whatever the scope.
+    private func rank(required: [WordScores], optional: [WordScores], exact: [Int32], context: RankContext,
+                      coverage: UnsafeMutableBufferPointer<UInt8>, covered: UnsafeMutableBufferPointer<Float>,
                       total: UnsafeMutableBufferPointer<Float>, touched: inout [Int32],
-                      matched: inout Int) -> [Ranking.Element] {
+                      matched: inout Int, outside: inout [Int32]) -> [Ranking.Element] {
+        let bonusQuery = context.bonusQuery, steer = context.steer, admitted = context.admitted
         for scores in required {
             let weight = inverseDocumentFrequency(scores.entries.count)
             for (entry, score) in zip(scores.entries, scores.scores) {
                 let at = Int(entry)
                 if coverage[at] == 0 { touched.append(entry) }
                 coverage[at] &+= 1
+                covered[at] += score * weight
                 total[at] += score * weight
             }
         }
@@ -127,34 +244,72 @@ public final class Searcher {
                 total[Int(entry)] += score * weight
             }
         }
+        // The best match of all, and of the named vendors' codes: those are kept by their own best, so a named
+        // vendor's closest codes compete even when another vendor's match more of the words.
         var best: UInt8 = 0
-        for entry in touched where coverage[Int(entry)] > best && admitted(Int(entry)) { best = coverage[Int(entry)] }
+        var bestCovered: Float = 0
+        var bestNamed: UInt8 = 0
+        var bestNamedCovered: Float = 0
+        let named = steer.vendors
+        for entry in touched where coverage[Int(entry)] > 0 && admitted(Int(entry)) {
+            best = max(best, coverage[Int(entry)])
+            bestCovered = max(bestCovered, covered[Int(entry)])
+            if !named.isEmpty, named.contains(index.catalog.entries.vendor(at: Int(entry))) {
+                bestNamed = max(bestNamed, coverage[Int(entry)])
+                bestNamedCovered = max(bestNamedCovered, covered[Int(entry)])
+            }
+        }
 
-        var ranking = Ranking(limit: limit)
+        var ranking = Ranking(limit: context.limit)
         var seen = Set<Int32>()
-        for entry in exact where admitted(Int(entry)) && seen.insert(entry).inserted {
+        // A code named by plain words of another vendor than the one the query names ("cometchat user not found"
+        // is not Sentiance's USER_NOT_FOUND) is ranked as any match, not first.
+        for entry in exact where context.passesFilters(Int(entry))
+            && (named.isEmpty || named.contains(index.catalog.entries.vendor(at: Int(entry))))
+            && seen.insert(entry).inserted {
             let at = Int(entry)
-            ranking.add(1000 + Double(total[at]) + bonus(at, bonusQuery), entry)
+            if context.scoped, !admitted(at) { outside.append(entry) }
+            ranking.add(1000 + Double(total[at]) + bonus(at, bonusQuery) + steerBonus(at, steer), entry)
         }
         matched = seen.count
-        guard best > 0 else { return ranking.sorted() }
+        let rarity = steps.contains(.rarity)
+        let threshold = bestCovered * Self.rarityShare
+        let namedThreshold = bestNamedCovered * Self.rarityShare
         var candidates: [Int32] = []
-        for entry in touched where coverage[Int(entry)] == best && (seen.isEmpty || !seen.contains(entry)) && admitted(Int(entry)) {
+        if best > 0 || context.scoped {
+            for entry in touched where seen.isEmpty || !seen.contains(entry) {
+                let at = Int(entry)
+                if admitted(at) {
+                    var kept = rarity ? covered[at] >= threshold : coverage[at] == best
+                    if !kept, bestNamed > 0, named.contains(index.catalog.entries.vendor(at: at)) {
+                        kept = rarity ? covered[at] >= namedThreshold : coverage[at] == bestNamed
+                    }
+                    if best > 0, kept || steer.lifted[entry] != nil { candidates.append(entry) }
+                } else if context.scoped, context.passesFilters(at), messageInQuery(at, bonusQuery) {
+                    candidates.append(entry)
+                    outside.append(entry)
+                }
+            }
+        }
+        for entry in steer.lifted.keys.sorted() where coverage[Int(entry)] == 0 && !seen.contains(entry) && admitted(Int(entry)) {
             candidates.append(entry)
         }
+        guard !candidates.isEmpty else { return ranking.sorted() }
         matched += candidates.count
         let deprecated = index.deprecated
         func score(_ entry: Int32) -> Double {
             let at = Int(entry)
-            var score = Double(total[at]) + bonus(at, bonusQuery)
+            var score = Double(total[at]) + bonus(at, bonusQuery) + steerBonus(at, steer)
             if deprecated[at] { score *= 0.9 }
             return score
         }
-        if let limit, candidates.count > limit {
+        if let limit = context.limit, candidates.count > limit {
             // Only the entries whose score plus the most their bonuses could add can still reach the first
             // `limit` rows get their bonuses computed: the `limit` best bounds first, then the rest that can
             // beat the worst of the rows so far.
-            let bounds = candidates.map { Double(total[Int($0)]) + bonusBound(Int($0), bonusQuery) }
+            let bounds = candidates.map {
+                Double(total[Int($0)]) + bonusBound(Int($0), bonusQuery) + steerBonus(Int($0), steer)
+            }
             var seeds = Ranking(limit: limit)
             for (position, bound) in bounds.enumerated() { seeds.add(bound, Int32(position)) }
             var seeded = [Bool](repeating: false, count: candidates.count)
@@ -393,10 +548,10 @@ public final class Searcher {
         let weights = SearchField.weights
         index.postingEntries.withUnsafeBufferPointer { entries in
             index.postingFields.withUnsafeBufferPointer { fields in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: 8) { byField in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: 16) { byField in
                     for (wordID, quality) in matches {
                         // Fields are declared heaviest first, so the lowest set bit is the best field.
-                        for field in 0..<8 { byField[field] = Float(weights[field] * quality) }
+                        for field in 0..<weights.count { byField[field] = Float(weights[field] * quality) }
                         let start = Int(index.postingStarts[wordID]), end = Int(index.postingStarts[wordID + 1])
                         for p in start..<end {
                             let at = Int(entries[p])

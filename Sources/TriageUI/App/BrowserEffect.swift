@@ -30,6 +30,9 @@ public enum BrowserEffect: Hashable, Sendable {
     /// Store a flag or a thumbs up/down for the catalog's authors (`!`, `+`, `-`); the performer sets its user
     /// and time.
     case flag(CatalogFlag)
+    /// Remember that this code was opened or diagnosed after a search with these words (`SearchMemory`, kept in
+    /// the sessions database).
+    case rememberSearch(SearchMemory.Pairing)
 
     /// Does the effect with the given savers (nil: saving is not available here) and says how it went.
     public func perform(transcripts: TranscriptSaver?, memory: MemorySaver? = nil) -> BrowserAnswer {
@@ -52,6 +55,8 @@ public enum BrowserEffect: Hashable, Sendable {
             return .sessionsUnavailable(reason: "no sessions database")
         case .copy:
             return .notCopied(reason: "no terminal to copy through")
+        case .rememberSearch:
+            return .searchNotRemembered(reason: "no sessions database")
         }
     }
 }
@@ -79,4 +84,7 @@ public enum BrowserAnswer: Hashable, Sendable {
     case copied(bytes: Int, via: String)
     /// The terminal cannot set the clipboard, or the text is too large: why.
     case notCopied(reason: String)
+    case searchRemembered
+    /// Learning is off or the database cannot be used: search goes on without remembering (nothing is shown).
+    case searchNotRemembered(reason: String)
 }

@@ -32,6 +32,9 @@ public struct BrowserOptions: Sendable {
     /// The transcript header's engineer, host and catalog version (`s` and `y`); each diagnosis adds its ticket
     /// and stored session id.
     public var transcriptContext = TranscriptContext()
+    /// What search learned from use (codes chosen after similar queries are lifted); nil when learning is off
+    /// or there is no sessions database, and then nothing new is remembered either.
+    public var searchMemory: SearchMemory?
 
     public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, diagnosis: DiagnosisSession? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {

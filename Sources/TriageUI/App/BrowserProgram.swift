@@ -42,6 +42,9 @@ public struct BrowserProgram: TerminalProgram {
             state.effects.append(.saveMemory(state.memory))
             state.browse.memoryChanged = false
         }
+        // A code opened or diagnosed from search results: remembered for similar queries.
+        state.effects += state.browse.pendingChoices.map(BrowserEffect.rememberSearch)
+        state.browse.pendingChoices = []
         state.offerResume()
         state.recordDiagnosis()
         let update = Update(result, effects: state.effects, commands: state.terminalCommands)

@@ -6,6 +6,10 @@ final class LazySearcher {
     private let catalog: Catalog
     private let makeIndex: (@Sendable (Catalog) -> SearchIndex)?
     private var built: Searcher?
+    /// The pairings learned from use, handed to the searcher (now, or when it is made).
+    var memory = SearchMemory() {
+        didSet { built?.memory = memory }
+    }
 
     init(catalog: Catalog, makeIndex: (@Sendable (Catalog) -> SearchIndex)? = nil) {
         self.catalog = catalog
@@ -15,6 +19,7 @@ final class LazySearcher {
     var value: Searcher {
         if let built { return built }
         let searcher = Searcher(index: makeIndex?(catalog) ?? SearchIndex(catalog: catalog))
+        searcher.memory = memory
         built = searcher
         return searcher
     }

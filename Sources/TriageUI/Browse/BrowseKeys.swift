@@ -79,6 +79,7 @@ extension BrowseModel {
                 message = "Select a code to diagnose; t lists every decision tree"
                 return .stay
             }
+            noteChoice(entry.reference)
             return .request(.diagnose(entry.reference))
         case .trees: return .request(.trees)
         case .resume: return .request(.resume)
@@ -157,7 +158,11 @@ extension BrowseModel {
     mutating func open() -> BrowseRequest? {
         switch focus {
         case .sidebar: focus = .list
-        case .list: if selectedEntry != nil { focus = .detail }
+        case .list:
+            if let entry = selectedEntry {
+                noteChoice(entry.reference)
+                focus = .detail
+            }
         case .detail: return openDetailLink()
         }
         return nil

@@ -13,7 +13,7 @@ public struct BrowseModel {
     public let catalog: Catalog
     /// Kept across keystrokes: it caches the matches of each query word.
     /// Built on the first search, so the first frame does not wait for the index.
-    private let lazySearcher: LazySearcher
+    let lazySearcher: LazySearcher
     var searcher: Searcher { lazySearcher.value }
     let sidebar: Sidebar
     /// How wide each vendors-pane row's longest code is (the layout gives the codes pane that room).
@@ -63,6 +63,14 @@ public struct BrowseModel {
     var canResume = false
     /// Something the memory keeps changed (a query went into the search history): the program saves it at once.
     var memoryChanged = false
+    /// Whether a code opened or diagnosed from search results is remembered for similar queries (`SearchMemory`).
+    var learnsSearches = false
+    /// Pairings to remember, taken by the program as `rememberSearch` effects.
+    var pendingChoices: [SearchMemory.Pairing] = []
+    /// Search results lifted because they were chosen before after a similar query ("chosen before").
+    var learnedEntries: Set<Int> = []
+    /// Exact hits listed from outside the scope (a scope never hides a whole code or message).
+    var outsideScope: [Int] = []
 
     init(catalog: Catalog, makeSearchIndex: (@Sendable (Catalog) -> SearchIndex)? = nil) {
         self.catalog = catalog
@@ -111,19 +119,21 @@ public struct BrowseModel {
     // MARK: - The codes list
 
     /// What the codes pane should list for the current vendors-pane row, query and scope.
-    func computeList() -> (list: [Int], total: Int) {
+    func computeList() -> (list: [Int], total: Int, learned: Set<Int>, outside: [Int]) {
         if isSearching {
             let page = searcher.page(query, vendor: scopeVendor, limit: searchLimit)
-            return (page.hits.map(\.entryIndex), page.total)
+            return (page.hits.map(\.entryIndex), page.total, Set(page.hits.filter(\.learned).map(\.entryIndex)),
+                    page.outsideScope)
         }
         let entries = sidebarRow?.entries ?? []
-        return (entries, entries.count)
+        return (entries, entries.count, [], [])
     }
 
     /// Recomputes the codes pane and selects `reference` in it when present, else the first row.
     mutating func refreshList(selecting reference: CodeReference? = nil) {
         searchLimit = Self.searchPage
-        (list, listTotal) = computeList()
+        (list, listTotal, learnedEntries, outsideScope) = computeList()
+        if let note = outsideScopeNote { message = note }
         let found = reference.flatMap { wanted in list.firstIndex { catalog.entries.reference(at: $0) == wanted } }
         listCursor = ListCursor(index: found ?? 0, scroll: 0)
         listCursor.settle(count: list.count, visible: layout.list.height)
@@ -138,7 +148,7 @@ public struct BrowseModel {
         let atEnd = listCursor.index == list.count - 1
         searchLimit = atEnd ? listTotal : max(searchLimit * 2, listCursor.index + 3 * visible)
         let cursor = listCursor
-        (list, listTotal) = computeList()
+        (list, listTotal, learnedEntries, outsideScope) = computeList()
         listCursor = cursor
         if atEnd { listCursor.move(to: list.count - 1, count: list.count, visible: visible) }
         listCursor.settle(count: list.count, visible: visible)

@@ -4,6 +4,8 @@ import TriageCore
 /// Where the browse screen starts (options, remembered state) and what it remembers when it stops.
 extension BrowseModel {
     mutating func start(with options: BrowserOptions) {
+        learnsSearches = options.searchMemory != nil
+        lazySearcher.memory = options.searchMemory ?? SearchMemory()
         var memory = options.memory
         var selected: CodeReference?
         if let vendor = options.vendor, catalog.vendor(id: vendor) != nil {

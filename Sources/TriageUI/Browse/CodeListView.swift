@@ -7,15 +7,17 @@ enum CodeListView {
     static func draw(into screen: inout Buffer, state: BrowseModel, rect: Rect, focused: Bool, glyphs: BoxGlyphs) {
         // Only the rows on screen are looked at (and sized), so a frame costs the same for 10 results or 100,000.
         let first = min(max(0, state.listCursor.scroll), state.list.count)
-        let visible = state.list[first..<min(state.list.count, first + max(0, rect.height))]
-            .map { state.catalog.entries[$0] }
+        let shown = state.list[first..<min(state.list.count, first + max(0, rect.height))]
+        let visible = shown.map { state.catalog.entries[$0] }
+        let learned = shown.map { state.learnedEntries.contains($0) }
         let names = Dictionary(state.catalog.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let width = rect.width - 1  // one column of padding on the right
         let columns = Columns(entries: visible, width: width, vendorNames: names)
         ListView.draw(into: &screen, rect: rect, cursor: ListCursor(index: state.listCursor.index, scroll: first),
                       count: first + visible.count, focused: focused, textWidth: width,
                       ellipsis: glyphs.ellipsis) { index, selected in
-            row(visible[index - first], columns: columns, width: width, selected: selected, state: state, glyphs: glyphs)
+            row(visible[index - first], columns: columns, width: width, selected: selected, state: state, glyphs: glyphs,
+                learned: learned[index - first])
         }
     }
 
@@ -50,8 +52,9 @@ enum CodeListView {
         func leftWidth(total: Int) -> Int { total - (vendor > 0 ? vendor + 1 : 0) }
     }
 
+    /// One code's row; `learned`: it was chosen before after a similar query (said before its message).
     static func row(_ entry: CatalogEntry, columns: Columns, width: Int, selected: Bool, state: BrowseModel,
-                    glyphs: BoxGlyphs) -> StyledLine {
+                    glyphs: BoxGlyphs, learned: Bool = false) -> StyledLine {
         let query = state.isSearching ? state.query : ""
         var line = StyledLine(selected ? glyphs.marker : " ")
         var code = highlighted(entry.code, query: query, state: state, base: Theme.code)
@@ -70,8 +73,13 @@ enum CodeListView {
         }
         if columns.message > 0, let message = entry.shortLine {
             line.append(" ")
-            line = line + highlighted(message, query: query, state: state, base: .plain)
+            let note = learned ? StyledLine(Self.learnedNote, Theme.dim) : StyledLine("")
+            line = line + (note + highlighted(message, query: query, state: state, base: .plain))
                 .fitted(to: columns.message, ellipsis: glyphs.ellipsis)
+        } else if learned {
+            let tag = " chosen before"
+            let room = columns.leftWidth(total: width) - DisplayWidth.of(tag)
+            if room > 1 { line = line.fitted(to: room, ellipsis: glyphs.ellipsis) + StyledLine(tag, Theme.dim) }
         }
         if columns.vendor > 0 {
             line = line.fitted(to: columns.leftWidth(total: width), ellipsis: glyphs.ellipsis)
@@ -91,11 +99,15 @@ enum CodeListView {
     static func title(_ state: BrowseModel) -> String {
         if state.isSearching {
             let scope = state.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all"
-            return "Search: \(scope) (\(state.listTotal))"
+            let outside = state.outsideScope.isEmpty ? "" : ", \(state.outsideScope.count) outside"
+            return "Search: \(scope) (\(state.listTotal)\(outside))"
         }
         guard let row = state.sidebarRow else { return "Codes" }
         return "\(row.title) (\(row.entries.count))"
     }
+
+    /// What a code lifted by search learning says before its message.
+    static let learnedNote = "chosen before · "
 
     static func footer(_ state: BrowseModel) -> String? {
         state.list.isEmpty ? nil : "\(state.listCursor.index + 1)/\(state.listTotal)"

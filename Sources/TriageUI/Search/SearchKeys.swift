@@ -11,8 +11,13 @@ extension BrowseModel {
     /// The longest query kept; more typing is ignored.
     static let maximumQueryLength = 200
 
+    /// `/`: a new, empty query (Esc goes back to what was shown, ↑ recalls earlier queries).
     mutating func startSearch() {
         input = .search(origin: location)
+        if !query.isEmpty {
+            query = ""
+            refreshList()
+        }
         queryCursor = Int.max
         searchHistory.stopBrowsing()
         focus = .list

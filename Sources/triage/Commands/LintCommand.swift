@@ -9,7 +9,8 @@ struct LintCommand: ParsableCommand {
         commandName: "lint", abstract: "Check catalog folders for errors (default: the built-in catalog).",
         discussion: """
             Each DIR is checked on top of the built-in catalog, as triage would load it, so an override folder may
-            refer to built-in codes and trees. Exit 0 when clean, 1 when there are problems.
+            refer to built-in codes and trees. Exit 0 when clean, 1 when there are problems. Warnings (a code
+            with no 'phrases:' and no example ticket) are printed but do not fail the check.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,6 +26,8 @@ struct LintCommand: ParsableCommand {
         let (catalog, loadProblems) = CatalogLoader.lint(read.sources)
         problems += loadProblems
         for problem in problems { Console.out(TextLayout.cell(problem.description)) }
+        // Warnings go to stderr and do not fail the check.
+        for warning in PhraseRule.warnings(catalog) { Console.error(TextLayout.cell(warning.description)) }
         let checked = directories.isEmpty ? "built-in catalog" : directories.joined(separator: ", ")
         if problems.isEmpty {
             Console.out("\(TerminalSafe.sanitize(checked)): ok (\(catalog.vendors.count) vendors, \(catalog.entries.count) codes, \(catalog.trees.count) trees)")

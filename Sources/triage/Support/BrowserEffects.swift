@@ -44,7 +44,7 @@ struct BrowserEffects {
         switch effect {
         case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
         case let .copy(clip): return savingTranscript(clip.text, answer: Clipboard.copy(clip, environment: environment))
-        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag:
+        case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag, .rememberSearch:
             let performer = SessionEffects(store: sessions?.store, unavailableReason: sessions?.reason,
                                            catalog: catalog, user: sessions?.user ?? "unknown")
             return performer.perform(effect) ?? .sessionsUnavailable(reason: "not a sessions effect")

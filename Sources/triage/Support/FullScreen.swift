@@ -70,6 +70,7 @@ enum FullScreen {
                                                       triageVersion: TriageVersion.current)
         options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
         if let searchIndexStore { options.makeSearchIndex = { searchIndexStore.index(for: $0).index } }
+        options.searchMemory = SearchLearning.memory(sessions?.store)
         func effects() -> BrowserEffects {
             // Sessions are saved against the built catalog once there is one.
             BrowserEffects(sessions: sessions, catalog: build?.catalog ?? catalog, transcripts: recordingSaver,

@@ -1,0 +1,89 @@
+/// Vendor and category names typed as plain words ("cometchat user not found", "comet chat", "sentiance", a typo
+/// of one, "webhook"): the vendors and categories a query names. Named vendors are a strong preference, not a
+/// filter (their words stop counting as words to match, and the vendor's codes rank first among equals); named
+/// categories a milder one. Read off the catalog once per searcher.
+struct QuerySteering {
+    /// Each vendor's names folded to letters and digits: its id and its display name, with and without spaces.
+    private let vendorKeys: [(key: [Character], vendor: String)]
+    /// Each category's name words (and its id's), its vendor and id.
+    private let categories: [(words: [[Character]], vendor: String, category: String)]
+
+    init(catalog: Catalog) {
+        var keys: [(key: [Character], vendor: String)] = []
+        var categories: [(words: [[Character]], vendor: String, category: String)] = []
+        for vendor in catalog.vendors {
+            for name in [vendor.id, vendor.name] {
+                let folded = Array(name.lowercased().filter { $0.isLetter || $0.isNumber })
+                if folded.count >= 3, !keys.contains(where: { $0.key == folded && $0.vendor == vendor.id }) {
+                    keys.append((folded, vendor.id))
+                }
+            }
+            for category in vendor.categories {
+                let words = SearchText.words(category.name).map { WordForms.stem($0.text) }
+                    .filter { !WordForms.isFiller($0) && $0.count >= 3 }
+                if !words.isEmpty { categories.append((words, vendor.id, category.id)) }
+            }
+        }
+        vendorKeys = keys
+        self.categories = categories
+    }
+
+    /// What a query's words name.
+    struct Named {
+        /// Vendor ids the query names.
+        var vendors: Set<String> = []
+        /// Positions of the words that name them (one word, or two run together: "comet chat").
+        var vendorWordPositions: Set<Int> = []
+        /// Categories (vendor, category id) whose every name word the query has.
+        var categories: Set<CodeReference> = []
+
+        var isEmpty: Bool { vendors.isEmpty && categories.isEmpty }
+    }
+
+    func named(in words: [[Character]]) -> Named {
+        var named = Named()
+        guard !words.isEmpty else { return named }
+        for (position, word) in words.enumerated() {
+            if let vendor = vendor(named: word) {
+                named.vendors.insert(vendor)
+                named.vendorWordPositions.insert(position)
+            } else if position + 1 < words.count, let vendor = vendor(named: word + words[position + 1]) {
+                named.vendors.insert(vendor)
+                named.vendorWordPositions.formUnion([position, position + 1])
+            }
+        }
+        let stems = Set(words.enumerated().filter { !named.vendorWordPositions.contains($0.offset) }
+            .map { WordForms.stem($0.element) })
+        for category in categories where category.words.allSatisfy(stems.contains) {
+            named.categories.insert(CodeReference(vendor: category.vendor, code: category.category))
+        }
+        return named
+    }
+
+    /// The vendor `word` names: a folded name exactly, or with one typo in a word of six letters or more.
+    private func vendor(named word: [Character]) -> String? {
+        guard word.count >= 3 else { return nil }
+        if let exact = vendorKeys.first(where: { $0.key == word }) { return exact.vendor }
+        guard word.count >= 6 else { return nil }
+        return vendorKeys.first { $0.key.count >= 6 && EditDistance.between(word, $0.key, limit: 1) != nil }?.vendor
+    }
+}
+
+/// Which ranking steps run. All of them by default; the evaluation (`SearchEvaluationTests`) turns one off at a
+/// time to report what each adds.
+public struct RankingSteps: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Vendor names typed as words steer to that vendor.
+    public static let vendorWords = RankingSteps(rawValue: 1)
+    /// Category names typed as words steer to that category.
+    public static let categoryWords = RankingSteps(rawValue: 2)
+    /// Entries are kept when their words' scores (rarity times where and how well they match) come near the best
+    /// entry's, not by the count of words they match: a distinctive word outweighs several common ones.
+    public static let rarity = RankingSteps(rawValue: 4)
+    /// Codes chosen before after a similar search are lifted.
+    public static let learned = RankingSteps(rawValue: 8)
+
+    public static let all: RankingSteps = [.vendorWords, .categoryWords, .rarity, .learned]
+}
