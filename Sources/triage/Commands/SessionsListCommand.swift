@@ -37,8 +37,12 @@ struct SessionsListCommand: ParsableCommand {
             Console.error("No sessions\(filter == SessionFilter() ? " yet" : " match").")
         } else {
             let rows = sessions.map { stored in
-                ["#\(stored.id)", stored.ticket ?? "-", stored.startCode ?? "-", stored.status.rawValue,
-                 stored.outcome?.label ?? "-", "\(stored.diagnosis.path.count)", SessionAge.short(from: stored.createdAt, to: now),
+                if let problem = stored.problem {
+                    return ["#\(stored.id)", stored.ticket ?? "-", "-", "damaged", "-", "-", "-", "-", stored.user,
+                            stored.tree.rawValue, problem, "-"]
+                }
+                return ["#\(stored.id)", stored.ticket ?? "-", stored.startCode ?? "-", stored.status.rawValue,
+                 stored.outcome?.label ?? "-", "\(stored.diagnosis.stepCount)", SessionAge.short(from: stored.createdAt, to: now),
                  UTCTime.short(stored.updatedAt), stored.user, stored.tree.rawValue,
                  SessionHeadline.text(stored, catalog: catalog), stored.pausedReason ?? "-"]
             }

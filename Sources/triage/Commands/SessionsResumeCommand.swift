@@ -51,8 +51,10 @@ struct SessionsResumeCommand: ParsableCommand {
     /// recent open one.
     private func find(in store: any SessionStore, environment: [String: String]) throws -> StoredSession {
         if let stored = try SessionHandle.find(id, global: global, store: store) { return stored }
-        let filter = SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open, limit: 1)
-        if let latest = try SessionDatabase.attempt({ try store.list(filter) }).first { return latest }
+        let filter = SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open)
+        if let latest = try SessionDatabase.attempt({ try store.list(filter) }).first(where: { $0.problem == nil }) {
+            return latest
+        }
         throw TriageError("you have no open session; see 'triage sessions list'", exitCode: 1)
     }
 }
