@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
+        // The team store's PostgreSQL client (TriageTeam).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // The terminal toolkit: cell buffer, styled text, keys, the program protocol, widgets. Knows nothing of
@@ -28,6 +30,12 @@ let package = Package(
         // What Triage keeps on disk: diagnosis sessions in SQLite (GRDB, the system libsqlite3; the `SessionStore` of
         // TriageCore), the browser's state file and the transcripts folder. Takes plain values: knows nothing of the UI.
         .target(name: "TriageStorage", dependencies: ["TriageCore", .product(name: "GRDB", package: "GRDB.swift")]),
+
+        // The team store (issue 21): the local outbox pushed to and pulled from PostgreSQL (PostgresNIO). Its own
+        // target so it could be split out; linked into `triage` so the one binary can sync.
+        .target(name: "TriageTeam", dependencies: [
+            "TriageCore", "TriageStorage", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
 
         // The shipped catalog/ folder, carried inside the binary as generated Swift source: the YAML text, and the
         // catalog compiled at build time (embed-catalog links TriageCore to load and validate it).
@@ -60,7 +68,7 @@ let package = Package(
             name: "triage",
             dependencies: [
                 "TriageCore", "TerminalKit", "TriageStorage", "TriageUI", "TriageTerminal", "BuiltinCatalog",
-                "TriageRuntime", "TriageImport",
+                "TriageRuntime", "TriageImport", "TriageTeam",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -68,7 +76,7 @@ let package = Package(
         .target(name: "CatalogGenerator"),
         .executableTarget(name: "triage-bench",
                           dependencies: ["TriageCore", "TerminalKit", "TriageUI", "BuiltinCatalog", "CatalogGenerator",
-                                         "SearchOracle"]),
+                                         "SearchOracle", "TriageStorage", "TriageTeam"]),
 
         // The search before issue 12 (`LegacySearcher`), kept out of the shipped library as a ranking oracle: the
         // equivalence tests compare TriageCore's flat index with it and `triage-bench keystrokes` times it. It
@@ -95,6 +103,8 @@ let package = Package(
         .testTarget(name: "SessionRecordTests", dependencies: [
             "TriageUI", "TriageRuntime", "TriageStorage", "TriageCore", "TerminalKit", "BuiltinCatalog", "TestSupport",
         ]),
+        // The team store against a real PostgreSQL: a private cluster per test (initdb, loopback, its own port).
+        .testTarget(name: "TeamStoreTests", dependencies: ["TriageTeam", "TriageStorage", "TriageCore", "BuiltinCatalog", "TestSupport"]),
         .testTarget(name: "TriageStorageTests", dependencies: [
             "TriageStorage", "TriageCore", "BuiltinCatalog", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -31,11 +31,14 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
     var pausedReason: String?
     /// The machine the diagnosis was started on.
     var host: String?
+    /// The id the team store shares (UUIDv7), the same on every host.
+    var uuid: String?
 
     init(snapshot: SessionSnapshot, user: String, ticket: String?, date: Date) throws {
         self.user = user
         self.ticket = ticket
         host = TranscriptContext.currentHost
+        uuid = UUIDv7.make(at: date)
         tree = snapshot.diagnosis.tree.rawValue
         startCode = snapshot.diagnosis.code?.description
         status = SessionStatus.open.rawValue
@@ -55,10 +58,9 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func apply(_ snapshot: SessionSnapshot, date: Date) throws {
         let diagnosis = snapshot.diagnosis
         pausedReason = nil
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        state = String(decoding: try encoder.encode(diagnosis), as: UTF8.self)
-        steps = diagnosis.path.count
+        // The head only: the path is in `session_step`, written step by step (`SessionSteps`).
+        state = try diagnosis.encodedHead()
+        steps = diagnosis.stepCount
         currentTree = diagnosis.currentTree.rawValue
         currentNode = diagnosis.currentNode.rawValue
         updatedAt = date
@@ -80,8 +82,18 @@ struct SessionRow: Codable, FetchableRecord, MutablePersistableRecord {
         conclusionUndetermined = conclusion?.undetermined ?? false
     }
 
-    func stored() throws -> StoredSession {
-        let diagnosis = try JSONDecoder().decode(DiagnosisSession.self, from: Data(state.utf8))
+    /// The session with its path from `steps`; a row whose state does not decode is returned marked
+    /// "cannot be read" (an empty diagnosis), never as an error, so one damaged row hides no other.
+    func stored(steps texts: [String]) -> StoredSession {
+        guard let diagnosis = try? DiagnosisSession(head: state, steps: texts) else {
+            var damaged = stored(DiagnosisSession.unreadable(tree: TreeID(tree)))
+            damaged.problem = "cannot be read"
+            return damaged
+        }
+        return stored(diagnosis)
+    }
+
+    private func stored(_ diagnosis: DiagnosisSession) -> StoredSession {
         var conclusion: SessionConclusion?
         if let conclusionTree, let conclusionNode {
             conclusion = SessionConclusion(tree: TreeID(conclusionTree), node: NodeID(conclusionNode), title: conclusionTitle ?? "",

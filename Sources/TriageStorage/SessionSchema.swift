@@ -45,6 +45,12 @@ enum SessionSchema {
             }
             try db.execute(sql: "PRAGMA user_version = 2")
         }
+        // Steps stored one by one (a step costs its own size, not the path's), the session's shared id, and the
+        // outbox: every change also an immutable event, written in the same transaction (issue 21).
+        migrator.registerMigration("v3-events") { db in
+            try SessionSchemaV3.migrate(db)
+            try db.execute(sql: "PRAGMA user_version = 3")
+        }
         // What search learned from use (SQLiteSearchMemory.swift): query words paired with the code chosen after
         // them, and whether learning is on.
         migrator.registerMigration("v4-search-memory") { db in

@@ -6,6 +6,8 @@ import Foundation
 //   triage-bench generate --codes N --out DIR [--seed S]
 //   triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]
 //   triage-bench adversarial [--smoke] [--json]   masking, explain and the paste box on 1 MiB of hostile input
+//   triage-bench sessions [--steps N] [--work DIR]        (a diagnosis of N steps saved after each step)
+//   triage-bench team --url postgres://... [--hosts 8] [--sessions 500] [--steps 10] [--work DIR]
 // Measures the built-in catalog and generated catalogs of each size through the real `triage` binary, prints
 // each figure beside its target, and exits 1 if one is missed. `--smoke` is a small untimed run (no targets)
 // that only checks that the generator and every measurement still work.
@@ -82,6 +84,43 @@ if arguments.first == "adversarial" {
     adversarial.sizes.append(AdversarialBench.measure(smoke: quick))
     if asJSON { try adversarial.printJSON() } else { adversarial.printText() }
     exit(!quick && !adversarial.failures.isEmpty ? 1 : 0)
+}
+
+if arguments.first == "sessions" {
+    arguments.removeFirst()
+    let steps = option("--steps").map { required(Int($0), "--steps takes a number") } ?? 10_000
+    let work = option("--work") ?? NSTemporaryDirectory()
+    if let extra = arguments.first { usage("unknown argument '\(extra)'") }
+    guard (1...1_000_000).contains(steps) else { usage("--steps must be from 1 to 1000000") }
+    do {
+        try SessionStoreBench.run(steps: steps, work: work)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+if arguments.first == "team" {
+    arguments.removeFirst()
+    guard let url = option("--url") ?? ProcessInfo.processInfo.environment["TRIAGE_TEAM_DB"] else {
+        usage("team needs --url postgres://user@host:port/db (an empty database) or TRIAGE_TEAM_DB")
+    }
+    func count(_ name: String, _ fallback: Int) -> Int {
+        let value = option(name).map { required(Int($0), "\(name) takes a number") } ?? fallback
+        guard (1...100_000).contains(value) else { usage("\(name) must be from 1 to 100000") }
+        return value
+    }
+    let hosts = count("--hosts", 8), sessions = count("--sessions", 500), steps = count("--steps", 10)
+    let work = option("--work") ?? NSTemporaryDirectory()
+    if let extra = arguments.first { usage("unknown argument '\(extra)'") }
+    do {
+        try TeamBench.run(url: url, hosts: hosts, sessions: sessions, steps: steps, work: work)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error)\n".utf8))
+        exit(1)
+    }
 }
 
 let smoke = flag("--smoke")

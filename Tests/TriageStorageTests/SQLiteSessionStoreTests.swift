@@ -284,8 +284,10 @@ import TriageStorage
         try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: foreign).deletingLastPathComponent().path,
                                                 withIntermediateDirectories: true)
         try DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER)") }
+        // Opened read-only and never altered: listing says what it is.
+        let opened = try SQLiteSessionStore(path: foreign)
         #expect {
-            try SQLiteSessionStore(path: foreign)
+            try opened.list(SessionFilter())
         } throws: { error in
             "\(error)".contains("not a Triage sessions database")
         }

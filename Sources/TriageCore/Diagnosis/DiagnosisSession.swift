@@ -364,6 +364,8 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
     /// The session with every secret value replaced by its mask: safe to write to disk. It can still be
     /// continued; later text then shows the mask where the secret value was.
     public func redacted() -> DiagnosisSession {
+        // Without a secret value the session is already safe: no copy, no reindex (each step stays linear).
+        guard records.contains(where: \.holdsSecret) else { return self }
         var copy = self
         for index in copy.records.indices {
             if case let .value(variable, value?, true, origin) = copy.records[index].kind {
@@ -564,11 +566,65 @@ private struct Record: Codable, Hashable, Sendable {
     var note: String?
     var kind: Kind
 
+    /// A secret typed value, not masked yet.
+    var holdsSecret: Bool {
+        if case let .value(_, value?, true, _) = kind { return value != Placeholders.mask(value) }
+        return false
+    }
+
     /// Answered by the engineer or the evidence: `back()` returns to such steps.
     var isAnswered: Bool {
         switch kind {
         case .answer, .cantTell, .value: return true
         case .implied, .link: return false
         }
+    }
+}
+
+// MARK: Stored step by step
+
+/// How a store keeps a session so that each step costs its own size, not the length of the path: the path as
+/// one JSON text per step (appended; a jump back drops the tail), the rest (`head`) as one small JSON text.
+extension DiagnosisSession {
+    /// How many leading steps of the path `other` has exactly as this session has them (0 when `other` is nil or
+    /// another diagnosis): the steps a store that saved `other` already holds.
+    public func sharedSteps(with other: DiagnosisSession?) -> Int {
+        guard let other, other.tree == tree else { return 0 }
+        let count = min(records.count, other.records.count)
+        var index = 0
+        while index < count, records[index] == other.records[index] { index += 1 }
+        return index
+    }
+
+    /// The path's steps from `start` on, one JSON text each.
+    public func encodedSteps(from start: Int) throws -> [String] {
+        guard start < records.count else { return [] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try records[max(0, start)...].map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+    }
+
+    /// Everything but the path, as JSON (its `path` is empty).
+    public func encodedHead() throws -> String {
+        var head = self
+        head.records = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(head), as: UTF8.self)
+    }
+
+    /// Rebuilds a session from its head and its steps (`encodedHead`, `encodedSteps`). A head that still holds its
+    /// path (stored whole, before steps were stored one by one) keeps it when `steps` is empty.
+    public init(head: String, steps: [String]) throws {
+        let decoder = JSONDecoder()
+        self = try decoder.decode(DiagnosisSession.self, from: Data(head.utf8))
+        guard !steps.isEmpty else { return }
+        records = try steps.map { try decoder.decode(Record.self, from: Data($0.utf8)) }
+        reindex()
+    }
+
+    /// A session with no step, standing in for one whose stored state cannot be read.
+    public static func unreadable(tree: TreeID) -> DiagnosisSession {
+        DiagnosisSession(tree: tree, code: nil, evidence: nil)
     }
 }

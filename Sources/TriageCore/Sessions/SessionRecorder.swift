@@ -12,6 +12,8 @@ public final class SessionRecorder {
     public private(set) var recording: SessionRecording
     /// True when the last step reached the store.
     public private(set) var isSaved = false
+    /// Called after each step that reached the store (the team store's background push).
+    public var onSaved: (() -> Void)?
     private let warn: (String) -> Void
     private let now: () -> Date
     private var warned = false
@@ -45,6 +47,7 @@ public final class SessionRecorder {
             recording.sent(write)
             recording.stored(id: try write.perform(on: store, catalog: catalog, user: user, at: now()))
             isSaved = true
+            onSaved?()
         } catch {
             recording.failed()
             isSaved = false

@@ -39,7 +39,9 @@ public struct SessionRecording: Hashable, Sendable {
     /// diagnosis has no answer yet (a diagnosis opened and left at once leaves no row).
     public func write(for session: DiagnosisSession) -> SessionWrite? {
         guard session != lastSaved else { return nil }
-        if let id { return SessionWrite(session: session, target: .update(id: id)) }
+        if let id {
+            return SessionWrite(session: session, target: .update(id: id), unchangedSteps: session.sharedSteps(with: lastSaved))
+        }
         guard eager || session.path.contains(where: \.isAnswered) || !session.path.isEmpty && session.isFinished
         else { return nil }
         return SessionWrite(session: session, target: .create(ticket: ticket))
@@ -83,10 +85,13 @@ public struct SessionWrite: Hashable, Sendable {
 
     public var session: DiagnosisSession
     public var target: Target
+    /// Leading steps the store already holds (an update after a successful one): they are not written again.
+    public var unchangedSteps: Int
 
-    public init(session: DiagnosisSession, target: Target) {
+    public init(session: DiagnosisSession, target: Target, unchangedSteps: Int = 0) {
         self.session = session
         self.target = target
+        self.unchangedSteps = unchangedSteps
     }
 
     /// The stored id written into, nil for a create.
@@ -103,7 +108,9 @@ public struct SessionWrite: Hashable, Sendable {
 
     /// Writes it (secrets masked by `SessionSnapshot`); returns the stored id.
     public func perform(on store: any SessionStore, catalog: Catalog, user: String, at date: Date) throws -> Int64 {
-        let snapshot = SessionSnapshot(session, catalog: catalog)
+        var snapshot = SessionSnapshot(session, catalog: catalog)
+        snapshot.unchangedSteps = unchangedSteps
+        snapshot.actor = user
         switch target {
         case let .update(id):
             try store.save(snapshot, id: id, at: date)

@@ -53,9 +53,17 @@ public struct SessionSnapshot: Hashable, Sendable {
     /// `redacted()`: no secret value reaches the store.
     public var diagnosis: DiagnosisSession
     public var conclusion: SessionConclusion?
+    /// How many leading steps the store already holds as they are (`sharedSteps(with:)` the state saved last):
+    /// only the steps after them are written, so a step costs its own size. 0 writes the whole path.
+    public var unchangedSteps = 0
+    /// Who took the step (the team store's events name them); nil: the session's own user.
+    public var actor: String?
+    /// The catalog's version: its compiled checksum in hex, "yaml" for a catalog loaded from YAML.
+    public var catalogVersion: String
 
     public init(_ session: DiagnosisSession, catalog: Catalog) {
         diagnosis = session.redacted()
+        catalogVersion = catalog.compiledChecksum.map { String($0, radix: 16) } ?? "yaml"
         if session.isFinished, let step = session.current(in: catalog), let conclusion = step.conclusion {
             self.conclusion = SessionConclusion(tree: step.tree, node: step.node, title: conclusion.diagnosis,
                                                 undetermined: !conclusion.determined)
@@ -87,6 +95,9 @@ public struct StoredSession: Codable, Hashable, Sendable {
     public var pausedReason: String?
     /// The machine the diagnosis was started on (nil for sessions stored before it was recorded).
     public var host: String?
+    /// Why the stored state cannot be read ("cannot be read"), nil when it can. Such a session is listed (id,
+    /// ticket, times from its summary) with an empty `diagnosis`; it cannot be resumed, shown or exported.
+    public var problem: String?
 
     public init(id: Int64, user: String, ticket: String?, tree: TreeID, startCode: String?, status: SessionStatus,
                 diagnosis: DiagnosisSession, createdAt: Date, updatedAt: Date, endedAt: Date?,
@@ -181,6 +192,10 @@ public enum SessionStoreError: Error, CustomStringConvertible, Equatable, Sendab
     case full(path: String)
     /// No session has that id.
     case notFound(Int64)
+    /// Session `id` is there, but its saved state cannot be read (damaged outside Triage).
+    case unreadable(Int64)
+    /// The database is opened read-only (another program's, or a file this user cannot write): nothing is written.
+    case readOnly(path: String, detail: String)
 
     public var description: String {
         switch self {
@@ -194,6 +209,10 @@ public enum SessionStoreError: Error, CustomStringConvertible, Equatable, Sendab
             return "the disk holding the sessions database \(path) is full"
         case let .notFound(id):
             return "no session #\(id)"
+        case let .unreadable(id):
+            return "session #\(id) cannot be read (its saved state is damaged); 'triage sessions delete \(id)' removes it"
+        case let .readOnly(path, detail):
+            return "the sessions database \(path) is read-only (\(detail)): it can be listed, nothing is saved"
         }
     }
 }

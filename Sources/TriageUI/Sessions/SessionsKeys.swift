@@ -112,6 +112,10 @@ extension SessionsScreen {
                 message = "No session selected"
                 return .stay
             }
+            if selected.problem != nil {
+                message = "Session #\(selected.id) cannot be read (its saved state is damaged); x deletes it"
+                return .stay
+            }
             return .request(.resume(selected))
         case .filter?: isFiltering = true
         case .openOnly?:

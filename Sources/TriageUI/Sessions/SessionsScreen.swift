@@ -38,8 +38,8 @@ public struct SessionsScreen: Sendable {
         self.height = height
     }
 
-    /// The filter the store is asked with: everything (the screen filters as you type).
-    static let storeFilter = SessionFilter(limit: 1000)
+    /// The filter the store is asked with: everything, however many (the screen filters as you type).
+    static let storeFilter = SessionFilter()
 
     /// The sessions shown, in order.
     public var shown: [StoredSession] {

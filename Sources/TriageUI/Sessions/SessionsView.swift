@@ -58,8 +58,10 @@ extension SessionsScreen {
         ListView.draw(into: &screen, rect: Rect(x: x, y: top, width: width, height: state.listHeight),
                       cursor: state.cursor, count: shown.count, focused: true, ellipsis: glyphs.ellipsis) { index, selected in
             let session = shown[index]
-            let cells = ["#\(session.id)", session.ticket ?? "-", session.user, session.tree.rawValue, session.status.rawValue,
-                         session.outcome?.label ?? "-", Self.time(session.updatedAt)]
+            let cells = session.problem.map { problem in
+                ["#\(session.id)", session.ticket ?? "-", session.user, session.tree.rawValue, "damaged", "-", problem]
+            } ?? ["#\(session.id)", session.ticket ?? "-", session.user, session.tree.rawValue, session.status.rawValue,
+                  session.outcome?.label ?? "-", Self.time(session.updatedAt)]
             let text = (selected ? glyphs.marker : " ") + layout.row(cells, ellipsis: glyphs.ellipsis)
             return StyledLine(text, session.status == .open ? Style.plain : Theme.dim)
         }

@@ -61,7 +61,8 @@ public struct Switcher: Sendable {
 
     /// The store's list arrived: each session with where it waits, against `catalog`, and its age at `now`.
     mutating func listed(_ sessions: [StoredSession], catalog: Catalog, now: Date) {
-        rows = sessions.sorted { $0.updatedAt > $1.updatedAt }.map { session in
+        // A session whose saved state cannot be read cannot be switched to (the sessions screen lists it).
+        rows = sessions.filter { $0.problem == nil }.sorted { $0.updatedAt > $1.updatedAt }.map { session in
             let waitsAt = session.conclusion?.title
                 ?? session.diagnosis.current(in: catalog)?.prompt
                 ?? "node \(session.diagnosis.currentNode) (not in this catalog)"

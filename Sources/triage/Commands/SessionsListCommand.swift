@@ -17,6 +17,8 @@ struct SessionsListCommand: ParsableCommand {
     @Option(help: "Only this engineer's sessions.") var user: String?
     @Flag(help: "Only open (unfinished) sessions.") var open = false
     @Option(help: "At most this many (1 to 1000000).") var limit: Int?
+    @Flag(help: "The team store's sessions, from every host (with --host, --user and --ticket).") var team = false
+    @Option(help: "With --team: only sessions this host took part in.") var host: String?
 
     func validate() throws {
         if let limit, !(1...SearchCommand.maximumLimit).contains(limit) {
@@ -26,6 +28,8 @@ struct SessionsListCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.") var json = false
 
     func run() throws {
+        if team { return try TeamSessions.list(host: host, user: user, ticket: global.ticket, limit: limit, json: json) }
+        if host != nil { throw TriageError("--host needs --team", exitCode: 2) }
         let store = try SessionDatabase.require(global)
         let filter = SessionFilter(ticket: global.ticket, user: user, status: open ? .open : nil, limit: limit)
         let sessions = try SessionDatabase.attempt { try store.list(filter) }
@@ -37,8 +41,12 @@ struct SessionsListCommand: ParsableCommand {
             Console.error("No sessions\(filter == SessionFilter() ? " yet" : " match").")
         } else {
             let rows = sessions.map { stored in
-                ["#\(stored.id)", stored.ticket ?? "-", stored.startCode ?? "-", stored.status.rawValue,
-                 stored.outcome?.label ?? "-", "\(stored.diagnosis.path.count)", SessionAge.short(from: stored.createdAt, to: now),
+                if let problem = stored.problem {
+                    return ["#\(stored.id)", stored.ticket ?? "-", "-", "damaged", "-", "-", "-", "-", stored.user,
+                            stored.tree.rawValue, problem, "-"]
+                }
+                return ["#\(stored.id)", stored.ticket ?? "-", stored.startCode ?? "-", stored.status.rawValue,
+                 stored.outcome?.label ?? "-", "\(stored.diagnosis.stepCount)", SessionAge.short(from: stored.createdAt, to: now),
                  UTCTime.short(stored.updatedAt), stored.user, stored.tree.rawValue,
                  SessionHeadline.text(stored, catalog: catalog), stored.pausedReason ?? "-"]
             }

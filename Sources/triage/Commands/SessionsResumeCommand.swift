@@ -17,12 +17,21 @@ struct SessionsResumeCommand: ParsableCommand {
     @Option(name: .customLong("answer"), help: ArgumentHelp("Answer the next question in advance (repeatable).", valueName: "N|value"))
     var answers: [String] = []
     @Flag(help: "Full screen: report mouse clicks and the wheel.") var mouse = false
+    @Flag(help: "Take over the ticket's session from the team store (another host's): pulled, kept here, continued.")
+    var team = false
 
     func run() throws {
         let catalog = try global.loadCatalog()
         let environment = ProcessInfo.processInfo.environment
         let store = try SessionDatabase.require(global, environment: environment)
-        let stored = try find(in: store, environment: environment)
+        let stored: StoredSession
+        if team {
+            guard let ticket = global.ticket else { throw TriageError("--team needs --ticket T", exitCode: 2) }
+            stored = try TeamSessions.takeOver(ticket: ticket, store: store,
+                                               user: SessionDatabaseLocation.user(environment: environment))
+        } else {
+            stored = try find(in: store, environment: environment)
+        }
         let recorder = SessionDatabase.recorder(global, catalog: catalog, store: store, reason: nil,
                                                 continuing: stored.id, ticket: stored.ticket, environment: environment)
         Console.error("Continuing session #\(stored.id)" + (stored.ticket.map { " for ticket \(TerminalSafe.sanitize($0))" } ?? "") + ".")
@@ -51,8 +60,10 @@ struct SessionsResumeCommand: ParsableCommand {
     /// recent open one.
     private func find(in store: any SessionStore, environment: [String: String]) throws -> StoredSession {
         if let stored = try SessionHandle.find(id, global: global, store: store) { return stored }
-        let filter = SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open, limit: 1)
-        if let latest = try SessionDatabase.attempt({ try store.list(filter) }).first { return latest }
+        let filter = SessionFilter(user: SessionDatabaseLocation.user(environment: environment), status: .open)
+        if let latest = try SessionDatabase.attempt({ try store.list(filter) }).first(where: { $0.problem == nil }) {
+            return latest
+        }
         throw TriageError("you have no open session; see 'triage sessions list'", exitCode: 1)
     }
 }

@@ -19,7 +19,7 @@ struct SessionsShowCommand: ParsableCommand {
             return try JSONOutput.print(object)
         }
         var lines = ["Session #\(stored.id)" + (stored.ticket.map { " for ticket \($0)" } ?? "") + " by \(stored.user)"]
-        lines.append("Status: \(stored.status.rawValue), \(stored.diagnosis.path.count) steps"
+        lines.append("Status: \(stored.status.rawValue), \(stored.diagnosis.stepCount) steps"
             + (stored.outcome.map { ", outcome: \($0.label)" } ?? ""))
         lines.append("Created \(UTCTime.short(stored.createdAt)), updated \(UTCTime.short(stored.updatedAt))"
             + (stored.endedAt.map { ", ended \(UTCTime.short($0))" } ?? ""))

@@ -18,6 +18,7 @@ struct SessionsStatsCommand: ParsableCommand {
                                valueName: "date"))
     var since: String?
     @Flag(help: "Print JSON instead of text.") var json = false
+    @Flag(help: "The team store's counts (every host), per tree, conclusion and catalog version.") var team = false
 
     struct StatsJSON: Encodable {
         struct RowJSON: Encodable {
@@ -36,6 +37,7 @@ struct SessionsStatsCommand: ParsableCommand {
     }
 
     func run() throws {
+        if team { return try TeamSessions.stats(json: json) }
         var start: Date?
         if let since {
             guard let date = SessionTime.parse(since) else {

@@ -32,13 +32,15 @@ struct SessionJSON: Encodable {
     let createdAt: String
     let updatedAt: String
     @NullIfAbsent var endedAt: String?
+    /// "cannot be read" for a session whose saved state is damaged (its other fields then say little).
+    @NullIfAbsent var problem: String?
     /// `show --json` only.
     var transcript: Transcript.Document?
 
     enum CodingKeys: String, CodingKey {
         case id, ticket, user, tree, status, outcome, startCode = "start_code", steps, current, conclusion
         case currentQuestion = "current_question", pausedReason = "paused_reason", ageSeconds = "age_seconds"
-        case createdAt = "created_at", updatedAt = "updated_at", endedAt = "ended_at", transcript
+        case createdAt = "created_at", updatedAt = "updated_at", endedAt = "ended_at", transcript, problem
     }
 
     init(_ stored: StoredSession, catalog: Catalog?, now: Date) {
@@ -46,10 +48,11 @@ struct SessionJSON: Encodable {
         ticket = stored.ticket
         user = stored.user
         tree = stored.tree
-        status = stored.status.rawValue
+        status = stored.problem == nil ? stored.status.rawValue : "damaged"
+        problem = stored.problem
         outcome = stored.outcome?.rawValue
         startCode = stored.startCode
-        steps = stored.diagnosis.path.count
+        steps = stored.diagnosis.stepCount
         current = Position(tree: stored.diagnosis.currentTree, node: stored.diagnosis.currentNode)
         conclusion = stored.conclusion.map { ConclusionJSON(tree: $0.tree, node: $0.node, title: $0.title) }
         createdAt = SessionTime.iso(stored.createdAt)

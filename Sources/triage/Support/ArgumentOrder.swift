@@ -6,7 +6,7 @@ enum ArgumentOrder {
     /// Options that every subcommand accepts, and whether each takes a value.
     static let globalOptions: [String: Bool] = ["--catalog": true, "--db": true, "--ticket": true]
     /// Options (of any subcommand) that take a value, so a negative number after them is their value.
-    static let valueOptions: Set<String> = ["--catalog", "--vendor", "--category", "--limit", "--query", "--answer", "--from",
+    static let valueOptions: Set<String> = ["--catalog", "--host", "--timeout", "--vendor", "--category", "--limit", "--query", "--answer", "--from",
                                             "--transcript", "--tree", "--db", "--ticket", "--since",
                                             "--user", "--format", "--into", "--map", "--code-pattern", "--items", "--name",
                                             "--source", "--date", "--reason"]

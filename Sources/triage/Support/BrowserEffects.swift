@@ -47,7 +47,9 @@ struct BrowserEffects {
         case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag, .rememberSearch:
             let performer = SessionEffects(store: sessions?.store, unavailableReason: sessions?.reason,
                                            catalog: catalog, user: sessions?.user ?? "unknown")
-            return performer.perform(effect) ?? .sessionsUnavailable(reason: "not a sessions effect")
+            let answer = performer.perform(effect) ?? .sessionsUnavailable(reason: "not a sessions effect")
+            if case .sessionSaved = answer { BackgroundSync.kick(store: sessions?.store, environment: environment) }
+            return answer
         }
     }
 }

@@ -24,7 +24,7 @@ enum DiagnosisSessions {
         var session = session
         var continuing: Int64?
         if let store, let ticket, let open = try? store.list(SessionFilter(ticket: ticket, status: .open)),
-           let latest = open.first {
+           let latest = open.first(where: { $0.problem == nil }) {
             let described = describe(latest, catalog: catalog)
             var choice = resume ? true : (new ? false : nil)
             if choice == nil {

@@ -40,11 +40,13 @@ enum SessionDatabase {
     static func recorder(_ global: GlobalOptions, catalog: Catalog, store: (any SessionStore)?, reason: String?,
                          continuing id: Int64? = nil, ticket: String?,
                          environment: [String: String]) -> SessionRecorder {
-        SessionRecorder(store: store, unavailableReason: reason, catalog: catalog,
-                        user: SessionDatabaseLocation.user(environment: environment), ticket: ticket,
-                        continuing: id) { message in
+        let recorder = SessionRecorder(store: store, unavailableReason: reason, catalog: catalog,
+                                       user: SessionDatabaseLocation.user(environment: environment), ticket: ticket,
+                                       continuing: id) { message in
             Console.error("triage: \(TerminalSafe.sanitize(message))")
         }
+        recorder.onSaved = { BackgroundSync.kick(store: store, environment: environment) }
+        return recorder
     }
 
     /// Session `id` from a `sessions` command argument, or exit 1 when there is none.

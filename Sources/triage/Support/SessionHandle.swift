@@ -19,6 +19,7 @@ enum SessionHandle {
         }
         guard let ticket else { return nil }
         let open = try SessionDatabase.attempt { try store.list(SessionFilter(ticket: ticket, status: .open)) }
+            .filter { $0.problem == nil }
         if open.count == 1 { return open[0] }
         if open.count > 1 { throw several(open, ticket: ticket, catalog: try? global.loadCatalog()) }
         throw try none(ticket: ticket, store: store)
