@@ -95,6 +95,20 @@ import TestSupport
         }
     }
 
+    /// Wording for the customer on every shipped code, written from its documented description: present, plain
+    /// (no placeholder, no "Indicates", no tree id), and never the description copied unchanged.
+    @Test func everyShippedCodeHasWordingForTheCustomer() {
+        let catalog = Fixtures.shipped.catalog
+        let trees = Set(catalog.trees.map(\.id.rawValue))
+        for entry in catalog.entries {
+            let text = entry.decision?.customerText ?? ""
+            #expect(!text.isEmpty, "\(entry.reference)")
+            #expect(Placeholders.occurrences(in: text).isEmpty && !text.hasPrefix("Indicates"), "\(entry.reference): \(text)")
+            #expect(!trees.contains { text.contains($0) }, "\(entry.reference): \(text)")
+            #expect(text != entry.description, "\(entry.reference): rephrased for the customer")
+        }
+    }
+
     @Test func everyShippedCodeHasThemAndOnlyTheDocumentsSayMoreThanUnknown() {
         let catalog = Fixtures.shipped.catalog
         #expect(catalog.entries.filter { $0.decision == nil }.map(\.reference.description) == [])
