@@ -50,13 +50,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        var start: Date?
-        if let since {
-            guard let date = SessionTime.parse(since) else {
-                throw TriageError("--since expects a day (2026-12-01) or an ISO 8601 time, not '\(TerminalSafe.sanitize(since))'", exitCode: 2)
-            }
-            start = date
-        }
+        let start = try SessionTime.since(since)
         let catalog = try global.loadCatalog()
         let store = try SessionDatabase.require(global)
         let sessions = try SessionDatabase.attempt { try store.list(SessionFilter(since: start)) }
