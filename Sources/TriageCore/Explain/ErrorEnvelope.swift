@@ -158,11 +158,11 @@ public struct ErrorEnvelope: Hashable, Sendable, Codable {
 
 /// The lines every output shows for an envelope, in one order: code, message, status, details, docs, request log.
 public enum ErrorEnvelopeLines {
-    /// "Recognised: a Stripe error from Stripe; Stripe is not in the catalog."
+    /// "Recognised: Stripe error from Stripe; Stripe is not in the catalog."
     public static func headline(_ envelope: ErrorEnvelope, inCatalog: Bool) -> String {
         let who = envelope.vendor.map { " from \($0)" } ?? ""
         let notCovered = inCatalog ? "" : (envelope.vendor.map { "; \($0) is not in the catalog" } ?? "; no catalog vendor uses it")
-        return "Recognised: a \(envelope.format)\(who)\(notCovered)."
+        return "Recognised: \(envelope.format)\(who)\(notCovered)."
     }
 
     public static func facts(_ envelope: ErrorEnvelope) -> [String] {
