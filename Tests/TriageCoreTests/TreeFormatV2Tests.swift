@@ -279,7 +279,7 @@ struct TreeFormatV2Tests {
                      "tests/acme.yaml:2:5: example 'one' expects 'wrong-ap', which is not a conclusion of any tree; did you mean 'wrong-app'?",
                      "tests/acme.yaml:10:5: unknown key 'when' in an example ticket",
                      "tests/acme.yaml:6:5: example 'two': unknown code 'E_NOPE'",
-                     "tests/acme.yaml:11:5: example 'three' needs 'code' or 'tree'"] {
+                     "tests/acme.yaml:11:5: example 'three' needs 'code', 'tree' or 'paste'"] {
             #expect(found.contains { $0.hasPrefix(part) }, "\(part)\nin \(found)")
         }
     }

@@ -19,18 +19,31 @@ public enum ExampleRunner {
         public var message: String? { problem.map { "\(example.location.file):\(example.location.line): \($0)" } }
     }
 
-    public static func run(_ example: ExampleTicket, in catalog: Catalog) -> Result {
+    /// Walks `example`; a `paste` example is first explained with `searcher` (one is built when nil).
+    public static func run(_ example: ExampleTicket, in catalog: Catalog, searcher: Searcher? = nil) -> Result {
         var result = Result(example: example, reached: nil, answersUsed: 0, problem: nil)
         var session: DiagnosisSession
+        var pasted: String?
         do {
-            let code = example.startCode(in: catalog)
-            if let tree = example.tree {
-                session = try DiagnosisSession.start(tree: tree, from: code, evidence: example.evidence, in: catalog)
-            } else if let code {
-                session = try DiagnosisSession.start(code: code, evidence: example.evidence, in: catalog)
+            if let paste = example.paste {
+                let explanation = Explainer.explain(PasteInput(text: paste), searcher: searcher ?? Searcher(catalog: catalog))
+                let problem = pasteProblem(example, explanation, in: catalog)
+                guard problem == nil, let code = explanation.recognised?.reference else {
+                    result.problem = problem
+                    return result
+                }
+                session = try start(example, code: code, from: explanation, in: catalog)
+                pasted = explanation.maskedText
             } else {
-                result.problem = "example '\(example.name)' names no tree and no known code to start from"
-                return result
+                let code = example.startCode(in: catalog)
+                if let tree = example.tree {
+                    session = try DiagnosisSession.start(tree: tree, from: code, evidence: example.evidence, in: catalog)
+                } else if let code {
+                    session = try DiagnosisSession.start(code: code, evidence: example.evidence, in: catalog)
+                } else {
+                    result.problem = "example '\(example.name)' names no tree and no known code to start from"
+                    return result
+                }
             }
         } catch {
             result.problem = "example '\(example.name)' cannot start: \(error)"
@@ -50,6 +63,10 @@ public enum ExampleRunner {
                     }
                     try session.choose(index - 1, in: catalog)
                 case let (.text(text), _):
+                    if let pasted, let problem = reasked(text, at: step, number: number, paste: pasted, in: catalog) {
+                        result.problem = problem
+                        return result
+                    }
                     try session.provide(text, in: catalog)
                 }
             } catch {
@@ -72,5 +89,48 @@ public enum ExampleRunner {
             result.problem = "expected conclusion \(example.expect), reached \(session.currentNode) after \(answers), with \(left) answer\(left == 1 ? "" : "s") left over"
         }
         return result
+    }
+
+    /// Why a paste example cannot start: explain points to no single code, to another code than `code`, or misses
+    /// a fact `evidence` lists.
+    private static func pasteProblem(_ example: ExampleTicket, _ explanation: Explanation, in catalog: Catalog) -> String? {
+        guard let recognised = explanation.recognised?.reference else {
+            let fits = explanation.candidates.prefix(3).map(\.reference.description).joined(separator: ", ")
+            return "the paste does not point to one code" + (fits.isEmpty ? "" : " (it fits \(fits))")
+        }
+        if example.code != nil, let expected = example.startCode(in: catalog), expected != recognised {
+            return "the paste is explained as \(recognised), expected \(expected)"
+        }
+        for (key, value) in (example.evidence?.values ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let found = explanation.evidence[key]
+            if found != value {
+                return "the paste should give \(key.rawValue) '\(value)', explain found " + (found.map { "'\($0)'" } ?? "none")
+            }
+        }
+        return nil
+    }
+
+    /// The diagnosis `diagnose --from` starts for the explained paste: its code, in `tree` when the example names
+    /// one, with the paste's evidence and the masked paste attached.
+    private static func start(_ example: ExampleTicket, code: CodeReference, from explanation: Explanation,
+                              in catalog: Catalog) throws -> DiagnosisSession {
+        var session: DiagnosisSession
+        if let tree = example.tree {
+            let diagnosed = DiagnosisSession.trees(for: code, in: catalog).contains { $0.id == tree }
+            session = try DiagnosisSession.start(tree: tree, from: diagnosed ? code : nil, evidence: explanation.evidence, in: catalog)
+        } else {
+            session = try DiagnosisSession.start(code: code, evidence: explanation.evidence, in: catalog)
+        }
+        session.attachPaste(explanation.maskedText)
+        return session
+    }
+
+    /// A value the engineer types at an ask a paste can fill (one with an `evidence:` key) although the paste
+    /// holds it: explain did not take it, so the engineer is asked again.
+    private static func reasked(_ text: String, at step: CurrentStep, number: Int, paste: String, in catalog: Catalog) -> String? {
+        guard case let .ask(ask)? = catalog.tree(id: step.tree)?[node: step.node]?.kind, let key = ask.evidence else { return nil }
+        let value = text.trimmingCharacters(in: .whitespaces)
+        guard value.count >= 3, paste.range(of: value, options: .caseInsensitive) != nil else { return nil }
+        return "answer \(number) types '\(value)' at '\(step.node)', but the paste already gives it: \(key.rawValue) should be filled from the paste"
     }
 }

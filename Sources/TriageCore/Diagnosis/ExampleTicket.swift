@@ -11,7 +11,12 @@ public struct ExampleTicket: Hashable, Sendable, Codable {
     public var tree: TreeID?
     /// The ticket text or pasted response the answers come from.
     public var ticket: String?
-    /// Facts a paste gives, filled in before the first question (`evidence: {app_id: ..., region: ...}`).
+    /// What the customer pasted (a log, a curl -v, an SDK exception, a raw response): when present, the example
+    /// starts as `diagnose --from` does, from the code and evidence `explain` finds in it, and `code` and
+    /// `evidence` are what explain must find.
+    public var paste: String?
+    /// Facts a paste gives, filled in before the first question (`evidence: {app_id: ..., region: ...}`); with
+    /// `paste`, the facts explain must take from it.
     public var evidence: Evidence?
     /// In order: an answer number, a typed value, or "can't tell".
     public var answers: [ExampleAnswer]
@@ -22,12 +27,13 @@ public struct ExampleTicket: Hashable, Sendable, Codable {
     public var location: SourceLocation
 
     public init(name: String, code: CodeReference? = nil, tree: TreeID? = nil, ticket: String? = nil,
-                evidence: Evidence? = nil, answers: [ExampleAnswer], expect: NodeID, source: String,
+                paste: String? = nil, evidence: Evidence? = nil, answers: [ExampleAnswer], expect: NodeID, source: String,
                 location: SourceLocation) {
         self.name = name
         self.code = code
         self.tree = tree
         self.ticket = ticket
+        self.paste = paste
         self.evidence = evidence
         self.answers = answers
         self.expect = expect
@@ -52,7 +58,7 @@ public enum ExampleAnswer: Hashable, Sendable, Codable, CustomStringConvertible 
 /// The contents of one example-ticket file (a top-level `tests:` list).
 struct ExampleFile {
     static let topKeys = ["tests"]
-    static let testKeys = ["name", "code", "tree", "ticket", "evidence", "answers", "expect"]
+    static let testKeys = ["name", "code", "tree", "ticket", "paste", "evidence", "answers", "expect"]
 
     var examples: [ExampleTicket]
 
@@ -70,8 +76,9 @@ struct ExampleFile {
             let code = test["code"]?.text("code of \(named)", &problems)
                 .map { CodeReference(parsing: $0, defaultVendor: "") }
             let tree = test["tree"]?.text("tree of \(named)", &problems)
-            if code == nil, tree == nil, test["code"] == nil {
-                problems.add(test.location, "\(named) needs 'code' or 'tree': where the diagnosis starts")
+            let paste = test["paste"]?.text("paste of \(named)", &problems)
+            if code == nil, tree == nil, test["code"] == nil, test["paste"] == nil {
+                problems.add(test.location, "\(named) needs 'code', 'tree' or 'paste': where the diagnosis starts")
             }
             let ticket = test["ticket"]?.text("ticket of \(named)", &problems)
             var evidence: Evidence?
@@ -101,7 +108,7 @@ struct ExampleFile {
             }
             let expect = test.required("expect", in: named, &problems)?.text("expect of \(named)", &problems) ?? ""
             examples.append(ExampleTicket(name: name, code: code, tree: tree.map { TreeID($0) }, ticket: ticket,
-                                          evidence: evidence, answers: answers, expect: NodeID(expect), source: source, location: test.location))
+                                          paste: paste, evidence: evidence, answers: answers, expect: NodeID(expect), source: source, location: test.location))
         }
         return ExampleFile(examples: examples)
     }

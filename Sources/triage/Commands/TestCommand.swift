@@ -53,7 +53,8 @@ struct TestCommand: ParsableCommand {
             catalog = try global.loadCatalog()
             examples = catalog.examples
         }
-        let results = examples.map { ExampleRunner.run($0, in: catalog) }
+        let searcher = examples.contains { $0.paste != nil } ? Searcher(catalog: catalog) : nil
+        let results = examples.map { ExampleRunner.run($0, in: catalog, searcher: searcher) }
         let failed = results.filter { !$0.passed }
         if json {
             try JSONOutput.print(ReportJSON(
