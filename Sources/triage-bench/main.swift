@@ -6,6 +6,7 @@ import Foundation
 //   triage-bench generate --codes N --out DIR [--seed S]
 //   triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]
 //   triage-bench adversarial [--smoke] [--json]   masking, explain and the paste box on 1 MiB of hostile input
+//   triage-bench logs [--smoke] [--json] [--triage PATH] [--work DIR]   explain on a 100 MB log, error at its end
 //   triage-bench sessions [--steps N] [--work DIR]        (a diagnosis of N steps saved after each step)
 //   triage-bench team --url postgres://... [--hosts 8] [--sessions 500] [--steps 10] [--work DIR]
 // Measures the built-in catalog and generated catalogs of each size through the real `triage` binary, prints
@@ -84,6 +85,27 @@ if arguments.first == "adversarial" {
     adversarial.sizes.append(AdversarialBench.measure(smoke: quick))
     if asJSON { try adversarial.printJSON() } else { adversarial.printText() }
     exit(!quick && !adversarial.failures.isEmpty ? 1 : 0)
+}
+
+if arguments.first == "logs" {
+    arguments.removeFirst()
+    let quick = flag("--smoke")
+    let asJSON = flag("--json")
+    let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    let binary = option("--triage") ?? here.appendingPathComponent("triage").path
+    let folder = option("--work") ?? NSTemporaryDirectory()
+    if let extra = arguments.first { usage("unknown argument '\(extra)'") }
+    guard FileManager.default.isExecutableFile(atPath: binary) else { usage("no triage binary at \(binary); pass --triage PATH") }
+    var logs = BenchReport(machine: machineDescription(), cores: ProcessInfo.processInfo.activeProcessorCount,
+                           build: "release", smoke: quick, fzf: nil)
+    do {
+        logs.sizes.append(try LogScanBench(triage: binary, work: folder, smoke: quick).measure())
+    } catch {
+        FileHandle.standardError.write(Data("triage-bench: \(error.localizedDescription)\n".utf8))
+        exit(1)
+    }
+    if asJSON { try logs.printJSON() } else { logs.printText() }
+    exit(!quick && !logs.failures.isEmpty ? 1 : 0)
 }
 
 if arguments.first == "sessions" {

@@ -54,6 +54,27 @@ import TestSupport
         }
     }
 
+    @Test func logsSmokeRunFindsTheErrorAtTheEndOfALongLog() throws {
+        let process = Process()
+        process.executableURL = Self.benchBinary
+        process.arguments = ["logs", "--smoke", "--json", "--triage", TestPaths.triageBinary.path,
+                             "--work", TestPaths.temporaryDirectory("bench-logs").path]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // The run fails when explain does not name the code on the last line of the 2 MB log.
+        #expect(process.terminationStatus == 0, "\(errors)")
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let sizes = try #require(report["sizes"] as? [[String: Any]])
+        let names = (sizes.first?["figures"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.contains("peak memory, 2 MB log"), "\(names)")
+        #expect(names.contains { $0.hasPrefix("explain, 2 MB log") }, "\(names)")
+    }
+
     @Test func generateWritesTheRequestedCatalog() throws {
         let out = TestPaths.temporaryDirectory("bench-generate")
         let process = Process()

@@ -8,6 +8,8 @@ import Testing
 struct SecretsEndToEndTests {
     static let noteToken = "nt_live_7c6b5a4938271605"
     static let searchToken = "sq_live_1a2b3c4d5e6f7a8b"
+    static let pasteToken = "pb_live_5e4d3c2b1a0f9e8d"
+    static let findToken = "fd_live_0a9b8c7d6e5f4a3b"
 
     /// Every file under `folder` (the database, its WAL, state.json, transcripts) that holds `needle`.
     static func files(under folder: URL, containing needle: String) -> [String] {
@@ -93,5 +95,59 @@ struct SecretsEndToEndTests {
         try tmux.press("Escape")
         try tmux.press("q")
         _ = try await tmux.waitForExit()
+    }
+
+    @Test func aTokenInAPasteThatBecomesADiagnosisReachesNoScreenDatabaseOrTranscript() async throws {
+        let tmux = try TmuxHarness(width: 120, height: 30)
+        defer { tmux.close() }
+        let database = tmux.home.appendingPathComponent("db/sessions.sqlite")
+        try FileManager.default.createDirectory(at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try tmux.launchTriage([], environment: ["TRIAGE_DB": database.path])
+        _ = try await tmux.waitFor(text: "search")
+        try tmux.press("e")
+        _ = try await tmux.waitFor(text: "Explain a paste")
+        try tmux.paste("""
+            > POST /v3/users HTTP/2
+            > Host: 7f3a91c2d4e5b6a7.api-eu.cometchat.io
+            > Authorization: Bearer \(Self.pasteToken)
+            < HTTP/2 401
+            {"error":{"code":"AUTH_ERR_INVALID_APPID","message":"The appId is invalid."}}
+            """)
+        let explained = try await tmux.waitFor(text: "AUTH_ERR_INVALID_APPID")
+        #expect(!explained.contains(Self.pasteToken), "\(explained)")
+        try tmux.press("d")
+        let diagnosing = try await tmux.waitFor(text: "?")
+        #expect(!diagnosing.contains(Self.pasteToken), "\(diagnosing)")
+        try tmux.press("s")
+        _ = try await tmux.waitFor(text: "saved")
+        try tmux.press("Escape")
+        try tmux.press("q")
+        _ = try await tmux.waitForExit()
+        let transcripts = tmux.stateHome.appendingPathComponent("triage/transcripts")
+        #expect(!Self.files(under: transcripts, containing: "AUTH_ERR_INVALID_APPID").isEmpty, "a transcript holds the paste")
+        #expect(!Self.files(under: database.deletingLastPathComponent(), containing: "AUTH_ERR_INVALID_APPID").isEmpty,
+                "the session and its paste are stored")
+        #expect(Self.files(under: tmux.home, containing: Self.pasteToken).isEmpty,
+                "the token is in \(Self.files(under: tmux.home, containing: Self.pasteToken))")
+    }
+
+    @Test func aTokenPastedIntoTheDetailsFindIsEchoedMasked() async throws {
+        let tmux = try TmuxHarness(width: 120, height: 30)
+        defer { tmux.close() }
+        try tmux.launchTriage(["--query", "AUTH_ERR_INVALID_APPID"])
+        _ = try await tmux.waitFor(text: "AUTH_ERR_INVALID_APPID")
+        try tmux.press("Enter")
+        _ = try await tmux.waitFor(text: "Indicates invalid appId")
+        try tmux.press("/")
+        try tmux.paste("Authorization: Bearer \(Self.findToken)")
+        try tmux.press("Enter")
+        let screen = try await tmux.waitFor(text: "Pattern not found")
+        #expect(!screen.contains(Self.findToken), "\(screen)")
+        #expect(screen.contains("[secret]"), "\(screen)")
+        try tmux.press("q")
+        try tmux.press("q")
+        _ = try await tmux.waitForExit()
+        #expect(Self.files(under: tmux.home, containing: Self.findToken).isEmpty,
+                "the token is in \(Self.files(under: tmux.home, containing: Self.findToken))")
     }
 }
