@@ -110,3 +110,15 @@ let package = Package(
         ]),
     ]
 )
+
+// `.ci/run`'s AddressSanitizer step builds only the core and its tests (TRIAGE_PACKAGE=core): its tests exercise
+// the core's unsafe buffer code, and the sanitized build then skips the UI, the stores, PostgresNIO and OpenAPIKit.
+if Context.environment["TRIAGE_PACKAGE"] == "core" {
+    let core: Set<String> = [
+        "TerminalKit", "TriageCore", "BuiltinCatalog", "embed-catalog", "EmbedCatalogPlugin", "TestSupport",
+        "TriageCoreTests", "SearchOracle", "SearchOracleTests",
+    ]
+    package.targets.removeAll { !core.contains($0.name) }
+    package.products = [.library(name: "TriageCore", targets: ["TriageCore"])]
+    package.dependencies = [.package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0")]
+}
