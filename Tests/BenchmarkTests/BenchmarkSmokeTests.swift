@@ -32,10 +32,11 @@ import TestSupport
         }
     }
 
-    @Test func adversarialSmokeRunMeasuresMaskingExplainAndThePasteBox() throws {
+    /// Runs `triage-bench arguments...`: its figure names (of the first size) once it exited 0 with a JSON report.
+    static func figureNames(_ arguments: [String]) throws -> [String] {
         let process = Process()
         process.executableURL = Self.benchBinary
-        process.arguments = ["adversarial", "--smoke", "--json"]
+        process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -46,7 +47,11 @@ import TestSupport
         #expect(process.terminationStatus == 0, "\(errors)")
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let sizes = try #require(report["sizes"] as? [[String: Any]])
-        let names = (sizes.first?["figures"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        return (sizes.first?["figures"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+    }
+
+    @Test func adversarialSmokeRunMeasuresMaskingExplainAndThePasteBox() throws {
+        let names = try Self.figureNames(["adversarial", "--smoke", "--json"])
         for step in ["masking", "explain", "paste box"] {
             for shape in ["distinct", "repeated", "lazy spaces"] {
                 #expect(names.contains("\(step), \(shape)") && names.contains("\(step), \(shape): growth"), "\(step), \(shape)")
@@ -55,22 +60,9 @@ import TestSupport
     }
 
     @Test func logsSmokeRunFindsTheErrorAtTheEndOfALongLog() throws {
-        let process = Process()
-        process.executableURL = Self.benchBinary
-        process.arguments = ["logs", "--smoke", "--json", "--triage", TestPaths.triageBinary.path,
-                             "--work", TestPaths.temporaryDirectory("bench-logs").path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
         // The run fails when explain does not name the code on the last line of the 2 MB log.
-        #expect(process.terminationStatus == 0, "\(errors)")
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let sizes = try #require(report["sizes"] as? [[String: Any]])
-        let names = (sizes.first?["figures"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        let names = try Self.figureNames(["logs", "--smoke", "--json", "--triage", TestPaths.triageBinary.path,
+                                          "--work", TestPaths.temporaryDirectory("bench-logs").path])
         #expect(names.contains("peak memory, 2 MB log"), "\(names)")
         #expect(names.contains { $0.hasPrefix("explain, 2 MB log") }, "\(names)")
     }
