@@ -18,10 +18,10 @@ enum TeamSessions {
         } else {
             let now = Date()
             let rows = summaries.map { summary in
-                [summary.ticket ?? "-", summary.redacted ? "deleted" : summary.status ?? "-",
+                [(summary.ticket ?? "-") + (summary.ticketDisputed ? " (disputed)" : ""), summary.redacted ? "deleted" : summary.status ?? "-",
                  (summary.outcome.flatMap(SessionOutcome.init(rawValue:))?.label ?? "-") + (summary.outcomeDisputed ? " (disputed)" : ""),
                  summary.updatedAt.map { SessionAge.short(from: $0, to: now) } ?? "-", summary.lastActor ?? "-",
-                 (summary.lastHost ?? "-") + (summary.hosts > 1 ? " (+\(summary.hosts - 1) host\(summary.hosts > 2 ? "s" : ""))" : ""),
+                 TeamSessions.hosts(summary),
                  summary.tree ?? "-", summary.conclusion ?? "-", summary.pausedReason ?? "-"]
             }
             let header = ["TICKET", "STATUS", "OUTCOME", "UPDATED", "LAST BY", "HOST", "TREE", "CONCLUSION", "PAUSED"]
@@ -32,6 +32,13 @@ enum TeamSessions {
             }
         }
         if summaries.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The HOST column: the last host, or every host's name when several appended to the session (both streams
+    /// are kept): `hosts: web-3, web-7`.
+    static func hosts(_ summary: TeamServer.Summary) -> String {
+        guard summary.hosts > 1 else { return summary.lastHost ?? "-" }
+        return "hosts: " + (summary.hostNames.isEmpty ? "\(summary.hosts)" : summary.hostNames.joined(separator: ", "))
     }
 
     /// `sessions stats --team`: per tree, conclusion and catalog version.
@@ -75,8 +82,9 @@ enum TeamSessions {
     struct SummaryJSON: Encodable {
         let session: String
         let ticket, tree, status, conclusion, outcome, lastActor, lastHost, pausedReason, catalog: String?
-        let outcomeDisputed: Bool
+        let outcomeDisputed, ticketDisputed: Bool
         let hosts: Int
+        let hostNames: [String]
         let deleted: Bool
         let updatedAt: String?
 
@@ -92,7 +100,9 @@ enum TeamSessions {
             pausedReason = summary.pausedReason
             catalog = summary.catalog
             outcomeDisputed = summary.outcomeDisputed
+            ticketDisputed = summary.ticketDisputed
             hosts = summary.hosts
+            hostNames = summary.hostNames
             deleted = summary.redacted
             updatedAt = summary.updatedAt.map(SessionTime.iso)
         }
@@ -100,6 +110,7 @@ enum TeamSessions {
         enum CodingKeys: String, CodingKey {
             case session, ticket, tree, status, conclusion, outcome, lastActor = "last_actor", lastHost = "last_host"
             case pausedReason = "paused_reason", catalog, outcomeDisputed = "outcome_disputed", hosts, deleted
+            case ticketDisputed = "ticket_disputed", hostNames = "host_names"
             case updatedAt = "updated_at"
         }
     }
