@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalKit
 import TriageCore
 import TriageStorage
 import TriageTerminal
@@ -90,7 +91,12 @@ enum FullScreen {
         do {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
             var running = program
-            status = try TerminalRunner.run(&running, options: terminal, messages: build?.mailbox, perform: perform)
+            // The team field of the status line: fed from the local database by a background thread.
+            let mailbox = build?.mailbox ?? Mailbox<BrowserMessage>()
+            let teamWatch = TeamStatusWatch.start(store: sessions?.store, environment: environment, mailbox: mailbox)
+            defer { teamWatch?.stop() }
+            status = try TerminalRunner.run(&running, options: terminal, messages: build != nil || teamWatch != nil ? mailbox : nil,
+                                            perform: perform)
             ended = running
         } catch {
             throw TriageError("\(error)", exitCode: 2)
