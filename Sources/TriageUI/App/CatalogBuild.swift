@@ -13,6 +13,8 @@ public enum BrowserMessage: Sendable {
     /// The team store's state for the status line (`team: synced 2m ago`, `team: 14 queued`, `team: offline`),
     /// as the background pushes left it; never sent when no team store is configured.
     case teamStatus(String)
+    /// The switcher's team work, finished off the UI thread.
+    case team(SwitcherTeamResult)
 }
 
 extension BrowserProgram {
@@ -29,6 +31,11 @@ extension BrowserProgram {
             return .quit
         case let .teamStatus(text):
             state.teamStatus = text
+        case let .team(result):
+            state.receiveTeam(result)
+            state.settle()
+            defer { state.effects = [] }
+            return Update(.continue, effects: state.effects)
         }
         return .continue
     }

@@ -71,11 +71,27 @@ enum TeamSessions {
             return try await server.events(session: session)
         }
         guard !events.isEmpty else { throw TriageError("the team store has no session for ticket \(TerminalSafe.sanitize(ticket))", exitCode: 1) }
+        return try adopt(events, into: local, user: user, naming: "ticket \(TerminalSafe.sanitize(ticket))")
+    }
+
+    /// The switcher's team tab: the session with shared id `session`, taken over the same way.
+    static func takeOver(session: String, store: any SessionStore, user: String, config: TeamConfig) throws -> StoredSession {
+        guard let local = store as? SQLiteSessionStore else {
+            throw TriageError("the team store needs the SQLite sessions database", exitCode: 2)
+        }
+        let events = try TeamCommands.withServer(config) { try await $0.events(session: session) }
+        guard !events.isEmpty else { throw TriageError("the team store no longer has this session", exitCode: 1) }
+        return try adopt(events, into: local, user: user, naming: "this session")
+    }
+
+    /// Keeps the pulled session here (a `claimed` event says who took it over) and loads it to continue.
+    private static func adopt(_ events: [SessionEvent], into local: SQLiteSessionStore, user: String, naming: String) throws
+        -> StoredSession {
         do {
             let id = try local.adopt(events, user: user, at: Date())
-            return try SessionDatabase.load(id, from: store)
+            return try SessionDatabase.load(id, from: local)
         } catch let problem as SessionReplay.Problem {
-            throw TriageError("cannot take over ticket \(TerminalSafe.sanitize(ticket)): \(problem)", exitCode: 2)
+            throw TriageError("cannot take over \(naming): \(problem)", exitCode: 2)
         }
     }
 
