@@ -110,6 +110,11 @@ struct TeamFeedbackTests {
         #expect(try a.store.setOutcome(.solved, id: ids[0], at: Date()))
         _ = try await a.sync(config)
         let uuid = try #require(try a.store.sessionUUID(id: ids[0]))
+        #expect(try !a.store.hasQueuedEvents(session: uuid), "all pushed")
+        #expect(try a.store.setOutcome(.escalated, id: ids[0], at: Date()))
+        #expect(try a.store.hasQueuedEvents(session: uuid), "a step only this host has")
+        #expect(try a.store.setOutcome(.solved, id: ids[0], at: Date()))
+        _ = try await a.sync(config)
         let server = try await TeamServer.connect(config)
         let betaID = try b.store.adopt(try await server.events(session: uuid), user: "bob", at: Date())
         // beta disagrees on both scalars; alpha keeps its own values.

@@ -88,6 +88,10 @@ enum TeamSessions {
     private static func adopt(_ events: [SessionEvent], into local: SQLiteSessionStore, user: String, naming: String) throws
         -> StoredSession {
         do {
+            // This host's own copy with steps not pushed yet is newer than the team's: it is continued as it is.
+            if let uuid = events.first?.session, let id = try local.sessionID(uuid: uuid), try local.hasQueuedEvents(session: uuid) {
+                return try SessionDatabase.load(id, from: local)
+            }
             let id = try local.adopt(events, user: user, at: Date())
             return try SessionDatabase.load(id, from: local)
         } catch let problem as SessionReplay.Problem {
