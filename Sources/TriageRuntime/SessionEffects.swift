@@ -44,7 +44,7 @@ public struct SessionEffects {
             } catch {
                 return .searchNotRemembered(reason: "\(error)")
             }
-        case .saveTranscript, .saveMemory, .copy:
+        case .saveTranscript, .saveMemory, .copy, .team:
             return nil
         }
     }
@@ -78,7 +78,7 @@ public struct SessionEffects {
             stored.user = user
             stored.createdAt = now()
             return .flagged(stored, id: try feedback.addFlag(stored))
-        case .saveTranscript, .saveMemory, .copy, .rememberSearch: return nil
+        case .saveTranscript, .saveMemory, .copy, .rememberSearch, .team: return nil
         }
     }
 }

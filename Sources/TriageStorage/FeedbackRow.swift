@@ -67,7 +67,10 @@ extension SQLiteSessionStore: FeedbackStore {
         try write { db in
             var row = FeedbackRow(flag)
             try row.insert(db)
-            return row.id ?? db.lastInsertedRowID
+            let id = row.id ?? db.lastInsertedRowID
+            // The team store gets it too: an outbox event in the same transaction (masked like every event).
+            try SessionOutbox.append(db, SessionEvent(flag: flag))
+            return id
         }
     }
 

@@ -83,6 +83,16 @@ extension SQLiteSessionStore {
         try read { db in try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE uuid = ?", arguments: [uuid]) }
     }
 
+    /// True when this host has events of session `uuid` the server has not acknowledged yet (taking it over from
+    /// the team then would replace steps only this host has).
+    public func hasQueuedEvents(session uuid: String) throws -> Bool {
+        let pushed = try pushedSeq()
+        return try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE seq > ? AND session_uuid = ?)",
+                              arguments: [pushed, uuid]) ?? false
+        }
+    }
+
     /// The shared id of local session `id`.
     public func sessionUUID(id: Int64) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT uuid FROM session WHERE id = ?", arguments: [id]) }

@@ -70,6 +70,7 @@ enum SessionOutbox {
         result.steps = payload.steps?.map { json($0) ?? $0 }
         result.head = json(payload.head)
         result.reason = text(payload.reason)
+        result.note = text(payload.note)
         if var conclusion = payload.conclusion {
             conclusion.title = text(conclusion.title) ?? conclusion.title
             result.conclusion = conclusion

@@ -94,6 +94,59 @@ public enum TeamSchema {
             FROM (SELECT DISTINCT session_id FROM session_event) s
             """,
         ]),
+        Migration(version: 2, description: "flags kept apart from sessions; per-host disagreement; review columns", statements: [
+            """
+            -- Flags ('flagged' events, each its own stream) are not sessions. A scalar (outcome, ticket) is disputed
+            -- when the hosts' own latest values differ (one host changing its mind is not a dispute). New columns
+            -- at the end: which hosts appended, the code the diagnosis started from, the conclusion's tree and node,
+            -- and when it was opened (for review --since).
+            CREATE OR REPLACE VIEW session_summary AS
+            SELECT s.session_id,
+                (SELECT e.payload->>'ticket' FROM session_event e WHERE e.session_id = s.session_id
+                    AND e.kind IN ('opened', 'ticket') ORDER BY e.received DESC LIMIT 1) AS ticket,
+                (SELECT e.payload->>'tree' FROM session_event e WHERE e.session_id = s.session_id
+                    AND e.kind = 'opened' ORDER BY e.received LIMIT 1) AS tree,
+                (SELECT e.payload->>'status' FROM session_event e WHERE e.session_id = s.session_id
+                    AND e.payload ? 'status' ORDER BY e.received DESC LIMIT 1) AS status,
+                (SELECT e.payload->'conclusion'->>'title' FROM session_event e WHERE e.session_id = s.session_id
+                    AND e.kind IN ('opened', 'answered', 'noted', 'jumped', 'concluded')
+                    ORDER BY e.received DESC LIMIT 1) AS conclusion,
+                (SELECT e.payload->>'outcome' FROM session_event e WHERE e.session_id = s.session_id
+                    AND e.kind = 'outcome' ORDER BY e.received DESC LIMIT 1) AS outcome,
+                (SELECT count(DISTINCT COALESCE(v, '')) FROM (SELECT DISTINCT ON (e.host_id) e.payload->>'outcome' AS v
+                    FROM session_event e WHERE e.session_id = s.session_id AND e.kind = 'outcome'
+                    ORDER BY e.host_id, e.received DESC) latest) > 1 AS outcome_disputed,
+                (SELECT e.actor FROM session_event e WHERE e.session_id = s.session_id ORDER BY e.received DESC LIMIT 1) AS last_actor,
+                (SELECT h.name FROM session_event e JOIN triage_host h ON h.id = e.host_id WHERE e.session_id = s.session_id
+                    ORDER BY e.received DESC LIMIT 1) AS last_host,
+                (SELECT CASE WHEN e.kind = 'paused' THEN e.payload->>'reason' END FROM session_event e
+                    WHERE e.session_id = s.session_id AND e.kind IN ('paused', 'answered', 'noted', 'jumped', 'concluded')
+                    ORDER BY e.received DESC LIMIT 1) AS paused_reason,
+                (SELECT e.catalog FROM session_event e WHERE e.session_id = s.session_id AND e.catalog <> ''
+                    ORDER BY e.received DESC LIMIT 1) AS catalog,
+                (SELECT count(DISTINCT e.host_id) FROM session_event e WHERE e.session_id = s.session_id) AS hosts,
+                (SELECT bool_or(e.kind = 'redacted') FROM session_event e WHERE e.session_id = s.session_id) AS redacted,
+                (SELECT max(e.at) FROM session_event e WHERE e.session_id = s.session_id) AS updated_at,
+                (SELECT count(DISTINCT COALESCE(v, '')) FROM (SELECT DISTINCT ON (e.host_id) e.payload->>'ticket' AS v
+                    FROM session_event e WHERE e.session_id = s.session_id AND e.kind IN ('opened', 'ticket')
+                    ORDER BY e.host_id, e.received DESC) latest) > 1 AS ticket_disputed,
+                (SELECT string_agg(DISTINCT h.name, ', ' ORDER BY h.name) FROM session_event e JOIN triage_host h
+                    ON h.id = e.host_id WHERE e.session_id = s.session_id) AS host_names,
+                (SELECT e.payload->>'startCode' FROM session_event e WHERE e.session_id = s.session_id
+                    AND e.kind = 'opened' ORDER BY e.received LIMIT 1) AS start_code,
+                (SELECT e.payload->'conclusion'->>'tree' FROM session_event e WHERE e.session_id = s.session_id
+                    AND e.kind IN ('opened', 'answered', 'noted', 'jumped', 'concluded')
+                    ORDER BY e.received DESC LIMIT 1) AS conclusion_tree,
+                (SELECT e.payload->'conclusion'->>'node' FROM session_event e WHERE e.session_id = s.session_id
+                    AND e.kind IN ('opened', 'answered', 'noted', 'jumped', 'concluded')
+                    ORDER BY e.received DESC LIMIT 1) AS conclusion_node,
+                (SELECT min(e.at) FROM session_event e WHERE e.session_id = s.session_id) AS created_at
+            FROM (SELECT DISTINCT session_id FROM session_event WHERE kind <> 'flagged') s
+            """,
+            """
+            CREATE INDEX session_event_on_kind ON session_event (kind, at)
+            """,
+        ]),
     ]
 
     /// The newest version this Triage knows.

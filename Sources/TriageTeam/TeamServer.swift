@@ -153,6 +153,10 @@ public final class TeamServer: @unchecked Sendable {
         public var hosts: Int
         public var redacted: Bool
         public var updatedAt: Date?
+        /// Two hosts hold different tickets for it: the latest is shown, the disagreement flagged.
+        public var ticketDisputed = false
+        /// The hosts that appended to it, by name (`a, b`).
+        public var hostNames: [String] = []
     }
 
     /// The team's sessions, newest first, filtered by host name, user (any event's actor) and ticket.
@@ -163,7 +167,8 @@ public final class TeamServer: @unchecked Sendable {
             let rows = try await connection.query("""
                 SELECT s.session_id::text, s.ticket, s.tree, s.status, s.conclusion, s.outcome, s.outcome_disputed,
                        s.last_actor, s.last_host, s.paused_reason, s.catalog, s.hosts, COALESCE(s.redacted, false),
-                       extract(epoch FROM s.updated_at)::float8
+                       extract(epoch FROM s.updated_at)::float8, COALESCE(s.ticket_disputed, false),
+                       COALESCE(s.host_names, '')
                 FROM session_summary s
                 WHERE (\(ticket)::text IS NULL OR s.ticket = \(ticket))
                   AND (\(host)::text IS NULL OR EXISTS (SELECT 1 FROM session_event e JOIN triage_host h ON h.id = e.host_id
@@ -175,11 +180,12 @@ public final class TeamServer: @unchecked Sendable {
                 """, logger: logger)
             var result: [Summary] = []
             for try await row in rows.decode((String, String?, String?, String?, String?, String?, Bool?, String?, String?,
-                                              String?, String?, Int64, Bool, Double?).self) {
+                                              String?, String?, Int64, Bool, Double?, Bool, String).self) {
                 result.append(Summary(session: row.0, ticket: row.1, tree: row.2, status: row.3, conclusion: row.4,
                                       outcome: row.5, outcomeDisputed: row.6 ?? false, lastActor: row.7, lastHost: row.8,
                                       pausedReason: row.9, catalog: row.10, hosts: Int(row.11), redacted: row.12,
-                                      updatedAt: row.13.map { Date(timeIntervalSince1970: $0) }))
+                                      updatedAt: row.13.map { Date(timeIntervalSince1970: $0) }, ticketDisputed: row.14,
+                                      hostNames: row.15.isEmpty ? [] : row.15.components(separatedBy: ", ")))
             }
             return result
         } catch {

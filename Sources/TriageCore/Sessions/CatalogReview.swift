@@ -30,7 +30,35 @@ public struct CatalogReview: Hashable, Sendable {
     /// Conclusions of the catalog's trees no diagnosis solved (`tree/node`, in tree order).
     public var neverSolved: [String]
 
+    /// What the review needs of one diagnosis: where it started, where it ended, how it ended. Stored sessions
+    /// give it here; the team store's summaries give it for `review --team`.
+    public struct Session: Hashable, Sendable {
+        public var startCode: String?
+        public var conclusion: (tree: TreeID, node: NodeID)? {
+            get { conclusionTree.flatMap { tree in conclusionNode.map { (tree, $0) } } }
+            set { conclusionTree = newValue?.tree; conclusionNode = newValue?.node }
+        }
+        var conclusionTree: TreeID?
+        var conclusionNode: NodeID?
+        public var outcome: SessionOutcome?
+
+        public init(startCode: String?, conclusion: (tree: TreeID, node: NodeID)?, outcome: SessionOutcome?) {
+            self.startCode = startCode
+            self.outcome = outcome
+            self.conclusion = conclusion
+        }
+
+        public init(_ stored: StoredSession) {
+            self.init(startCode: stored.startCode, conclusion: stored.conclusion.map { ($0.tree, $0.node) },
+                      outcome: stored.outcome)
+        }
+    }
+
     public init(sessions: [StoredSession], flags: [CatalogFlag], catalog: Catalog) {
+        self.init(reviewing: sessions.map(Session.init), flags: flags, catalog: catalog)
+    }
+
+    public init(reviewing sessions: [Session], flags: [CatalogFlag], catalog: Catalog) {
         var codes: [String: Row] = [:]
         var conclusions: [String: Row] = [:]
         func count(_ row: inout Row, _ outcome: SessionOutcome?) {

@@ -6,6 +6,10 @@ import Foundation
 public struct SessionEvent: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Hashable, Sendable, CaseIterable {
         case opened, answered, noted, jumped, concluded, outcome, ticket, paused, abandoned, claimed, redacted
+        /// A flag or a thumbs up/down on the catalog (`feedback`, `code`, `tree`, `node`, `note`). It has its own
+        /// stream (`session` is the flag's own id), so it stays when the session it was raised in is deleted, as the
+        /// local `feedback` row does.
+        case flagged
     }
 
     /// What changed. Steps are the session's own JSON texts (`DiagnosisSession.encodedSteps`): `steps` replace
@@ -23,11 +27,17 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         public var conclusion: SessionConclusion?
         public var outcome: SessionOutcome?
         public var reason: String?
+        /// A `flagged` event: `flag`, `up` or `down` (`CatalogFlag.Kind`), what it names, and its note.
+        public var feedback: String?
+        public var code: String?
+        public var node: String?
+        public var note: String?
 
         public init(tree: String? = nil, startCode: String? = nil, user: String? = nil, ticket: String? = nil,
                     host: String? = nil, from: Int? = nil, steps: [String]? = nil, head: String? = nil,
                     status: SessionStatus? = nil, conclusion: SessionConclusion? = nil, outcome: SessionOutcome? = nil,
-                    reason: String? = nil) {
+                    reason: String? = nil, feedback: String? = nil, code: String? = nil, node: String? = nil,
+                    note: String? = nil) {
             self.tree = tree
             self.startCode = startCode
             self.user = user
@@ -40,6 +50,10 @@ public struct SessionEvent: Codable, Hashable, Sendable {
             self.conclusion = conclusion
             self.outcome = outcome
             self.reason = reason
+            self.feedback = feedback
+            self.code = code
+            self.node = node
+            self.note = note
         }
     }
 
@@ -66,5 +80,25 @@ public struct SessionEvent: Codable, Hashable, Sendable {
         self.actor = actor
         self.catalog = catalog
         self.payload = payload
+    }
+}
+
+extension SessionEvent {
+    /// The `flagged` event of `flag` (its own stream: a fresh shared id).
+    public init(flag: CatalogFlag) {
+        self.init(session: UUIDv7.make(at: flag.createdAt), kind: .flagged, at: flag.createdAt, actor: flag.user, catalog: "",
+                  payload: Payload(tree: flag.tree?.rawValue, feedback: flag.kind.rawValue, code: flag.code,
+                                   node: flag.node?.rawValue, note: flag.note))
+    }
+
+    /// The flag a `flagged` event carries (nil for another event, or one emptied by a redaction).
+    public var flag: CatalogFlag? {
+        guard kind == .flagged, let payload, let feedback = payload.feedback.flatMap(CatalogFlag.Kind.init(rawValue:)) else {
+            return nil
+        }
+        var flag = CatalogFlag(kind: feedback, code: payload.code, tree: payload.tree.map { TreeID($0) },
+                               node: payload.node.map { NodeID($0) }, user: actor, createdAt: at)
+        flag.note = payload.note
+        return flag
     }
 }

@@ -61,7 +61,7 @@ public struct SessionReplay: Sendable {
             case .ticket: ticket = payload.ticket
             case .paused: pausedReason = payload.reason
             case .abandoned: status = .abandoned
-            case .opened, .claimed, .redacted: break
+            case .opened, .claimed, .redacted, .flagged: break
             }
         }
         do {

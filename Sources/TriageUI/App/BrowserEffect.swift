@@ -33,6 +33,9 @@ public enum BrowserEffect: Hashable, Sendable {
     /// Remember that this code was opened or diagnosed after a search with these words (`SearchMemory`, kept in
     /// the sessions database).
     case rememberSearch(SearchMemory.Pairing)
+    /// The switcher's team tab: list the team store's open sessions, or take one over. The runner answers
+    /// `.pending` at once and posts the result (`BrowserMessage.team`) when the work, done off the UI thread, ends.
+    case team(SwitcherTeamRequest)
 
     /// Does the effect with the given savers (nil: saving is not available here) and says how it went.
     public func perform(transcripts: TranscriptSaver?, memory: MemorySaver? = nil) -> BrowserAnswer {
@@ -57,6 +60,8 @@ public enum BrowserEffect: Hashable, Sendable {
             return .notCopied(reason: "no terminal to copy through")
         case .rememberSearch:
             return .searchNotRemembered(reason: "no sessions database")
+        case .team:
+            return .team(.unavailable("no team store"))
         }
     }
 }
@@ -87,4 +92,6 @@ public enum BrowserAnswer: Hashable, Sendable {
     case searchRemembered
     /// Learning is off or the database cannot be used: search goes on without remembering (nothing is shown).
     case searchNotRemembered(reason: String)
+    /// The team store's work for the switcher (`.pending` when it goes on off the UI thread).
+    case team(SwitcherTeamResult)
 }

@@ -33,6 +33,8 @@ public struct BrowserState {
     var transcriptContext = TranscriptContext()
     /// While a user catalog compiles in the background (the catalog shown is a stand-in): how far it got.
     public internal(set) var catalogBuild: CatalogBuildProgress?
+    /// The status line's team field (`BrowserMessage.teamStatus`); nil without a team store.
+    public internal(set) var teamStatus: String?
 
     init(catalog: Catalog, makeSearchIndex: (@Sendable (Catalog) -> SearchIndex)? = nil) {
         browse = BrowseModel(catalog: catalog, makeSearchIndex: makeSearchIndex)

@@ -10,6 +10,11 @@ public enum BrowserMessage: Sendable {
     case catalogReady(Catalog)
     /// The build found problems: the browser quits, and the command line prints them (`file:line:column`, exit 2).
     case catalogFailed(problems: Int)
+    /// The team store's state for the status line (`team: synced 2m ago`, `team: 14 queued`, `team: offline`),
+    /// as the background pushes left it; never sent when no team store is configured.
+    case teamStatus(String)
+    /// The switcher's team work, finished off the UI thread.
+    case team(SwitcherTeamResult)
 }
 
 extension BrowserProgram {
@@ -24,6 +29,13 @@ extension BrowserProgram {
         case .catalogFailed:
             // Where the browser was is not saved: it was a stand-in catalog.
             return .quit
+        case let .teamStatus(text):
+            state.teamStatus = text
+        case let .team(result):
+            state.receiveTeam(result)
+            state.settle()
+            defer { state.effects = [] }
+            return Update(.continue, effects: state.effects)
         }
         return .continue
     }
@@ -49,6 +61,7 @@ extension BrowserProgram {
         next.height = state.height
         next.start(with: options)
         next.sessions = state.sessions
+        next.teamStatus = state.teamStatus
         next.kept = state.kept
         next.browse.message = "Catalog compiled: \(CatalogBuildProgress.grouped(catalog.entries.count)) codes"
         next.settle()

@@ -29,7 +29,7 @@ extension BrowserState {
         case var .switcher(switcher):
             let outcome = switcher.handle(key)
             active = .switcher(switcher)
-            return route(child: outcome) { $0.resume($1) }
+            return route(child: outcome) { $0.act(on: $1) }
         case let .prompt(prompt, over):
             return answer(prompt, over: over, key: key)
         case .help:

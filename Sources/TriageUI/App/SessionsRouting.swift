@@ -117,6 +117,7 @@ extension BrowserState {
     mutating func answerSessions(_ answer: BrowserAnswer) {
         switch answer {
         case .transcriptSaved, .transcriptNotSaved, .memorySaved, .memoryNotSaved, .searchRemembered, .searchNotRemembered: break
+        case let .team(result): receiveTeam(result)
         case let .sessionsListed(list):
             if sessions.offerAsked, sessionsScreen == nil {
                 sessions.offerAsked = false

@@ -61,7 +61,9 @@ enum StatusLineView {
         }
         if state.browse.focus != .sidebar || state.browse.isSearching, let entry = state.browse.selectedEntry { parts.append(entry.code) }
         if parts.isEmpty { parts.append("Triage") }
-        let place = StyledLine(parts.joined(separator: separator))
+        var place = StyledLine(parts.joined(separator: separator))
+        // The team store's state after the place, dimmed (nothing when no team store is configured).
+        if let team = state.teamStatus { place = place + StyledLine("  " + team, Theme.dim) }
         // A find in the detail comes first (the place may be cut): its pattern and which match is shown.
         if state.browse.focus == .detail, let find = state.browse.detailFind, let position = state.browse.findPosition {
             return StyledLine("/\(find.pattern) \(position)", Theme.searchPrompt) + StyledLine("  ") + place

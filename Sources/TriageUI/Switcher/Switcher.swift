@@ -26,6 +26,13 @@ public struct Switcher: Sendable {
     public internal(set) var width: Int
     public internal(set) var height: Int
     var cursor = ListCursor()
+    /// The list shown: this host's open diagnoses, or the team's (`Tab`).
+    public internal(set) var tab = Tab.open
+    /// The team store's open sessions (nil until they arrive), when the age was measured, and why they cannot
+    /// be listed.
+    public internal(set) var team: [TeamRow]?
+    var teamNow = Date(timeIntervalSince1970: 0)
+    public internal(set) var teamUnavailable: String?
 
     public init(width: Int = 80, height: Int = 24) {
         self.width = max(0, width)
@@ -48,15 +55,15 @@ public struct Switcher: Sendable {
     }
 
     /// The selected row, if any.
-    public var selected: Row? { shown[safe: cursor.index] }
+    public var selected: Row? { tab == .open ? shown[safe: cursor.index] : nil }
 
     /// Rows of the list inside the box.
-    var visibleRows: Int { max(1, SwitcherBox(width: width, height: height, rows: shown.count).listRows) }
+    var visibleRows: Int { max(1, SwitcherBox(width: width, height: height, rows: shownCount).listRows) }
 
     public mutating func resize(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cursor.settle(count: shown.count, visible: visibleRows)
+        cursor.settle(count: shownCount, visible: visibleRows)
     }
 
     /// The store's list arrived: each session with where it waits, against `catalog`, and its age at `now`.
@@ -69,8 +76,9 @@ public struct Switcher: Sendable {
             return Row(session: session, waitsAt: TerminalSafe.sanitize(waitsAt.oneLine, keepNewlines: false), age: Self.age(now.timeIntervalSince(session.updatedAt)))
         }
         unavailable = nil
+        guard tab == .open else { return }
         cursor = ListCursor()
-        cursor.settle(count: shown.count, visible: visibleRows)
+        cursor.settle(count: shownCount, visible: visibleRows)
     }
 
     /// The store cannot be used.
@@ -89,5 +97,5 @@ public struct Switcher: Sendable {
     }
 }
 
-/// What only the switcher asks of the browser: resume this stored diagnosis.
-public typealias SwitcherOutcome = ChildOutcome<StoredSession>
+/// What the switcher answers the browser: resume a stored diagnosis, list or take over the team's.
+public typealias SwitcherOutcome = ChildOutcome<SwitcherRequest>

@@ -21,6 +21,7 @@ extension Switcher {
     /// alone.
     public func draw(into screen: inout Buffer, width: Int, height: Int, context: RenderContext) {
         let glyphs = BoxGlyphs.forContext(context)
+        if tab == .team { return drawTeam(into: &screen, width: width, height: height, glyphs: glyphs) }
         let shown = self.shown
         let box = SwitcherBox(width: width, height: height, rows: shown.count)
         guard box.frame.width >= 12, box.frame.height >= 3 else { return }
@@ -51,6 +52,40 @@ extension Switcher {
         ListView.draw(into: &screen, rect: Rect(x: inside.x, y: inside.y, width: inside.width, height: box.listRows),
                       cursor: cursor, count: shown.count, focused: true, ellipsis: glyphs.ellipsis) { index, selected in
             Self.line(shown[index], ticketWidth: ticketWidth, width: inside.width, selected: selected, glyphs: glyphs)
+        }
+    }
+
+    /// The team tab: the team store's open sessions, `offline` said plainly when it cannot be reached.
+    private func drawTeam(into screen: inout Buffer, width: Int, height: Int, glyphs: BoxGlyphs) {
+        let shown = teamShown
+        let box = SwitcherBox(width: width, height: height, rows: shown.count)
+        guard box.frame.width >= 12, box.frame.height >= 3 else { return }
+        let count = filter.text.isEmpty ? "\(shown.count)" : "\(shown.count)/\(team?.count ?? 0)"
+        let footer = message ?? (filter.text.isEmpty ? "Type to filter  Enter take over  Tab this host  Esc close"
+            : "Filter: \(TerminalSafe.sanitize(filter.text, keepNewlines: false))  Esc clear")
+        let inside = Modal.draw(into: &screen, frame: box.frame, title: "Team's open sessions (\(count))",
+                                titleStyle: Theme.focusedTitle, footer: footer,
+                                footerStyle: message == nil ? Theme.dim : Theme.message, border: Theme.border, glyphs: glyphs)
+        let room = max(0, inside.width - 2)
+        if let teamUnavailable {
+            screen.draw(StyledLine("team: offline (\(TerminalSafe.sanitize(teamUnavailable, keepNewlines: false)))", Theme.warning),
+                        x: inside.x + 1, y: inside.y, width: room, ellipsis: glyphs.ellipsis)
+            return
+        }
+        guard let team else {
+            screen.draw(StyledLine("Loading from the team store" + glyphs.ellipsis, Theme.dim), x: inside.x + 1, y: inside.y, width: room)
+            return
+        }
+        if shown.isEmpty {
+            let text = team.isEmpty ? "No open session in the team store" : "No team session matches; Esc clears the filter"
+            screen.draw(StyledLine(text, Theme.dim), x: inside.x + 1, y: inside.y, width: room, ellipsis: glyphs.ellipsis)
+            return
+        }
+        let ticketWidth = min(16, shown.map { DisplayWidth.of(TerminalSafe.sanitize($0.ticket ?? "-", keepNewlines: false)) }.max() ?? 1)
+        let now = teamNow
+        ListView.draw(into: &screen, rect: Rect(x: inside.x, y: inside.y, width: inside.width, height: box.listRows),
+                      cursor: cursor, count: shown.count, focused: true, ellipsis: glyphs.ellipsis) { index, selected in
+            Self.teamLine(shown[index], now: now, ticketWidth: ticketWidth, width: inside.width, selected: selected, glyphs: glyphs)
         }
     }
 

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import TerminalKit
 import TriageCore
+import TriageTeam
 
-/// `triage review [--since DATE] [--json]`: for catalog authors, what the field says about each code and each
+/// `triage review [--team] [--since DATE] [--json]`: for catalog authors, what the field says about each code and each
 /// conclusion (reached, solved, not solved, escalated, flagged, with the flags' notes), worst first.
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,8 @@ struct ReviewCommand: ParsableCommand {
             Reads the sessions database: how often diagnoses started from each code and reached each conclusion,
             how they ended (solved, not solved, escalated), and the flags engineers raised ('!' in the browser or
             a diagnosis, '+' and '-' at a conclusion) with their notes. Rows with the most trouble come first;
-            codes no diagnosis started from and conclusions that never solved one are listed after them.
+            codes no diagnosis started from and conclusions that never solved one are listed after them. With
+            --team the counts and notes are every host's, read from the team store (see 'triage sync --help').
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -21,6 +23,7 @@ struct ReviewCommand: ParsableCommand {
                                valueName: "date"))
     var since: String?
     @Flag(help: "Print JSON instead of text.") var json = false
+    @Flag(help: "Every host's sessions and flags, from the team store.") var team = false
 
     struct RowJSON: Encodable {
         let name: String
@@ -52,10 +55,19 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let start = try SessionTime.since(since)
         let catalog = try global.loadCatalog()
-        let store = try SessionDatabase.require(global)
-        let sessions = try SessionDatabase.attempt { try store.list(SessionFilter(since: start)) }
-        let flags = try SessionDatabase.attempt { try (store as? any FeedbackStore)?.flags(since: start) ?? [] }
-        let review = CatalogReview(sessions: sessions, flags: flags, catalog: catalog)
+        let review: CatalogReview
+        if team {
+            let config = try TeamCommands.requireConfig()
+            let (sessions, flags) = try TeamCommands.withServer(config) { server in
+                (try await server.reviewSessions(since: start), try await server.flags(since: start))
+            }
+            review = CatalogReview(reviewing: sessions, flags: flags, catalog: catalog)
+        } else {
+            let store = try SessionDatabase.require(global)
+            let sessions = try SessionDatabase.attempt { try store.list(SessionFilter(since: start)) }
+            let flags = try SessionDatabase.attempt { try (store as? any FeedbackStore)?.flags(since: start) ?? [] }
+            review = CatalogReview(sessions: sessions, flags: flags, catalog: catalog)
+        }
         if json {
             return try JSONOutput.print(ReviewJSON(codes: review.codes.map(RowJSON.init), conclusions: review.conclusions.map(RowJSON.init),
                                                    neverReached: review.neverReached, neverSolved: review.neverSolved))

@@ -39,9 +39,14 @@ struct BrowserEffects {
     let transcripts: TranscriptSaver?
     let memory: MemorySaver?
     let environment: [String: String]
+    /// Where work done off the UI thread posts its result (the switcher's team tab).
+    var mailbox: Mailbox<BrowserMessage>?
 
     func perform(_ effect: BrowserEffect) -> BrowserAnswer {
         switch effect {
+        case let .team(request):
+            return TeamSwitcherEffects(store: sessions?.store, user: sessions?.user ?? "unknown", environment: environment,
+                                       mailbox: mailbox).perform(request)
         case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
         case let .copy(clip): return savingTranscript(clip.text, answer: Clipboard.copy(clip, environment: environment))
         case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag, .rememberSearch:

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import TerminalKit
 import TriageCore
 import TriageStorage
 import TriageTerminal
+import TriageTeam
 import TriageUI
 
 /// Runs the full-screen browser (optionally straight into a diagnosis) and maps its end to an exit status.
@@ -71,10 +73,15 @@ enum FullScreen {
         options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
         if let searchIndexStore { options.makeSearchIndex = { searchIndexStore.index(for: $0).index } }
         options.searchMemory = SearchLearning.memory(sessions?.store)
+        // Work done off the UI thread (the build, the team store) reports through the runner's mailbox.
+        let mailbox = build?.mailbox ?? Mailbox<BrowserMessage>()
+        let teamConfigured = ((try? TeamConfig.from(environment: environment)) ?? nil) != nil
         func effects() -> BrowserEffects {
             // Sessions are saved against the built catalog once there is one.
-            BrowserEffects(sessions: sessions, catalog: build?.catalog ?? catalog, transcripts: recordingSaver,
-                           memory: statePath.map(MemorySaver.file), environment: environment)
+            var effects = BrowserEffects(sessions: sessions, catalog: build?.catalog ?? catalog, transcripts: recordingSaver,
+                                         memory: statePath.map(MemorySaver.file), environment: environment)
+            effects.mailbox = teamConfigured ? mailbox : nil
+            return effects
         }
         var memoryProblem: String?
         func perform(_ effect: BrowserEffect) -> BrowserAnswer {
@@ -90,7 +97,11 @@ enum FullScreen {
         do {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
             var running = program
-            status = try TerminalRunner.run(&running, options: terminal, messages: build?.mailbox, perform: perform)
+            // The team field of the status line: fed from the local database by a background thread.
+            let teamWatch = TeamStatusWatch.start(store: sessions?.store, environment: environment, mailbox: mailbox)
+            defer { teamWatch?.stop() }
+            status = try TerminalRunner.run(&running, options: terminal, messages: build != nil || teamConfigured ? mailbox : nil,
+                                            perform: perform)
             ended = running
         } catch {
             throw TriageError("\(error)", exitCode: 2)

@@ -18,10 +18,10 @@ enum TeamSessions {
         } else {
             let now = Date()
             let rows = summaries.map { summary in
-                [summary.ticket ?? "-", summary.redacted ? "deleted" : summary.status ?? "-",
+                [(summary.ticket ?? "-") + (summary.ticketDisputed ? " (disputed)" : ""), summary.redacted ? "deleted" : summary.status ?? "-",
                  (summary.outcome.flatMap(SessionOutcome.init(rawValue:))?.label ?? "-") + (summary.outcomeDisputed ? " (disputed)" : ""),
                  summary.updatedAt.map { SessionAge.short(from: $0, to: now) } ?? "-", summary.lastActor ?? "-",
-                 (summary.lastHost ?? "-") + (summary.hosts > 1 ? " (+\(summary.hosts - 1) host\(summary.hosts > 2 ? "s" : ""))" : ""),
+                 TeamSessions.hosts(summary),
                  summary.tree ?? "-", summary.conclusion ?? "-", summary.pausedReason ?? "-"]
             }
             let header = ["TICKET", "STATUS", "OUTCOME", "UPDATED", "LAST BY", "HOST", "TREE", "CONCLUSION", "PAUSED"]
@@ -32,6 +32,13 @@ enum TeamSessions {
             }
         }
         if summaries.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The HOST column: the last host, or every host's name when several appended to the session (both streams
+    /// are kept): `hosts: web-3, web-7`.
+    static func hosts(_ summary: TeamServer.Summary) -> String {
+        guard summary.hosts > 1 else { return summary.lastHost ?? "-" }
+        return "hosts: " + (summary.hostNames.isEmpty ? "\(summary.hosts)" : summary.hostNames.joined(separator: ", "))
     }
 
     /// `sessions stats --team`: per tree, conclusion and catalog version.
@@ -64,19 +71,40 @@ enum TeamSessions {
             return try await server.events(session: session)
         }
         guard !events.isEmpty else { throw TriageError("the team store has no session for ticket \(TerminalSafe.sanitize(ticket))", exitCode: 1) }
+        return try adopt(events, into: local, user: user, naming: "ticket \(TerminalSafe.sanitize(ticket))")
+    }
+
+    /// The switcher's team tab: the session with shared id `session`, taken over the same way.
+    static func takeOver(session: String, store: any SessionStore, user: String, config: TeamConfig) throws -> StoredSession {
+        guard let local = store as? SQLiteSessionStore else {
+            throw TriageError("the team store needs the SQLite sessions database", exitCode: 2)
+        }
+        let events = try TeamCommands.withServer(config) { try await $0.events(session: session) }
+        guard !events.isEmpty else { throw TriageError("the team store no longer has this session", exitCode: 1) }
+        return try adopt(events, into: local, user: user, naming: "this session")
+    }
+
+    /// Keeps the pulled session here (a `claimed` event says who took it over) and loads it to continue.
+    private static func adopt(_ events: [SessionEvent], into local: SQLiteSessionStore, user: String, naming: String) throws
+        -> StoredSession {
         do {
+            // This host's own copy with steps not pushed yet is newer than the team's: it is continued as it is.
+            if let uuid = events.first?.session, let id = try local.sessionID(uuid: uuid), try local.hasQueuedEvents(session: uuid) {
+                return try SessionDatabase.load(id, from: local)
+            }
             let id = try local.adopt(events, user: user, at: Date())
-            return try SessionDatabase.load(id, from: store)
+            return try SessionDatabase.load(id, from: local)
         } catch let problem as SessionReplay.Problem {
-            throw TriageError("cannot take over ticket \(TerminalSafe.sanitize(ticket)): \(problem)", exitCode: 2)
+            throw TriageError("cannot take over \(naming): \(problem)", exitCode: 2)
         }
     }
 
     struct SummaryJSON: Encodable {
         let session: String
         let ticket, tree, status, conclusion, outcome, lastActor, lastHost, pausedReason, catalog: String?
-        let outcomeDisputed: Bool
+        let outcomeDisputed, ticketDisputed: Bool
         let hosts: Int
+        let hostNames: [String]
         let deleted: Bool
         let updatedAt: String?
 
@@ -92,7 +120,9 @@ enum TeamSessions {
             pausedReason = summary.pausedReason
             catalog = summary.catalog
             outcomeDisputed = summary.outcomeDisputed
+            ticketDisputed = summary.ticketDisputed
             hosts = summary.hosts
+            hostNames = summary.hostNames
             deleted = summary.redacted
             updatedAt = summary.updatedAt.map(SessionTime.iso)
         }
@@ -100,6 +130,7 @@ enum TeamSessions {
         enum CodingKeys: String, CodingKey {
             case session, ticket, tree, status, conclusion, outcome, lastActor = "last_actor", lastHost = "last_host"
             case pausedReason = "paused_reason", catalog, outcomeDisputed = "outcome_disputed", hosts, deleted
+            case ticketDisputed = "ticket_disputed", hostNames = "host_names"
             case updatedAt = "updated_at"
         }
     }
