@@ -12,7 +12,7 @@ import TestSupport
     static let topThreeFloor = 0.935
 
     @Test func rankingReachesTheRecordedFigures() {
-        let (topOne, topThree, misses) = Self.measure(Fixtures.shipped.catalog, steps: .all)
+        let (topOne, topThree, misses) = Self.measure(Self.catalog, steps: .all)
         print("Search evaluation: \(SearchEvaluation.phrasings.count) phrasings, top-1 \(percent(topOne)), top-3 \(percent(topThree))")
         if !misses.isEmpty { print("Not in the top 3:\n" + misses.joined(separator: "\n")) }
         #expect(SearchEvaluation.phrasings.count >= 150)
@@ -23,7 +23,7 @@ import TestSupport
     /// What each ranking change adds, step by step from the ranking before them (no phrases, no steering, the
     /// most words first): the figures docs/search-ranking.md records. The whole must beat the start on both.
     @Test func eachRankingChangeAddsToTheOneBefore() {
-        let shipped = Fixtures.shipped.catalog
+        let shipped = Self.catalog
         let withoutPhrases = Catalog(vendors: shipped.vendors, entries: shipped.entries.map { entry in
             var entry = entry
             entry.phrases = []
@@ -37,6 +37,9 @@ import TestSupport
             ("+ rarity-weighted coverage", shipped, [.rarity]),
             ("+ vendor words steer", shipped, [.rarity, .vendorWords]),
             ("+ category words steer", shipped, [.rarity, .vendorWords, .categoryWords]),
+            ("+ negations and reflexives", shipped, [.rarity, .vendorWords, .categoryWords, .wordForms]),
+            ("+ joined words", shipped, [.rarity, .vendorWords, .categoryWords, .wordForms, .joinedWords]),
+            ("+ every field a word is in counts", shipped, [.rarity, .vendorWords, .categoryWords, .wordForms, .joinedWords, .everyField]),
         ]
         var figures: [(Double, Double)] = []
         var report: [String] = []
@@ -49,10 +52,30 @@ import TestSupport
         print("| ranking | top-1 | top-3 |\n| --- | --- | --- |\n" + report.joined(separator: "\n"))
     }
 
+    /// The shipped catalog, or (to measure catalog edits without rebuilding) the folder `TRIAGE_EVAL_CATALOG`
+    /// names, e.g. `TRIAGE_EVAL_CATALOG=catalog swift test --skip-build --filter SearchEvaluationTests`.
+    static let catalog: Catalog = {
+        guard let folder = ProcessInfo.processInfo.environment["TRIAGE_EVAL_CATALOG"] else { return Fixtures.shipped.catalog }
+        let (source, problems) = CatalogSource.directory(folder)
+        let loaded = CatalogLoader.load([source])
+        for problem in problems + loaded.problems { print("catalog: \(problem)") }
+        return loaded.catalog
+    }()
+
+    /// With `TRIAGE_EVAL_SWEEP` set: the figures for several values of `Searcher.otherFieldShare`, for tuning.
+    @Test func otherFieldShareSweep() {
+        guard ProcessInfo.processInfo.environment["TRIAGE_EVAL_SWEEP"] != nil else { return }
+        for share: Float in [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6] {
+            let (topOne, topThree, _) = Self.measure(Self.catalog, steps: .all, otherFieldShare: share)
+            print("otherFieldShare \(share): top-1 \(percent(topOne)), top-3 \(percent(topThree))")
+        }
+    }
+
     /// Top-1 and top-3 on `catalog` with these ranking steps, and the phrasings not in the top 3.
-    static func measure(_ catalog: Catalog, steps: RankingSteps) -> (Double, Double, [String]) {
+    static func measure(_ catalog: Catalog, steps: RankingSteps, otherFieldShare: Float? = nil) -> (Double, Double, [String]) {
         let searcher = Searcher(catalog: catalog)
         searcher.steps = steps
+        if let otherFieldShare { searcher.otherFieldShare = otherFieldShare }
         var firsts = 0, inThree = 0
         var misses: [String] = []
         for (query, expected) in SearchEvaluation.phrasings {
