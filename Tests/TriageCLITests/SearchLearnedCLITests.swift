@@ -5,7 +5,7 @@ import TriageCore
 import TriageStorage
 
 /// `triage search` lifts what search learned from use, as the full screen does: a code chosen before after a
-/// similar query ranks first and is marked (`chosen_before` in `--json`); with learning off it is not; and a
+/// similar query ranks higher and is marked (`chosen_before` in `--json`); with learning off it is not; and a
 /// search never creates the sessions database.
 @Suite struct SearchLearnedCLITests {
     let home = TestPaths.temporaryDirectory("search-learned-home")
@@ -32,9 +32,11 @@ import TriageStorage
         for _ in 0..<3 { try store.remember(.init(words: SearchMemory.words(of: query), code: reference), at: Date()) }
 
         let after = try search(query)
-        #expect(after.first?.code == chosen, "\(after)")
-        #expect(after.first?.chosenBefore == true)
-        #expect(after.dropFirst().allSatisfy { $0.chosenBefore == false }, "\(after)")
+        let was = try #require(before.firstIndex { $0.code == chosen })
+        let now = try #require(after.firstIndex { $0.code == chosen }, "\(after)")
+        #expect(now < was, "lifted: \(after)")
+        #expect(after[now].chosenBefore == true)
+        #expect(after.filter { $0.chosenBefore == true }.count == 1, "\(after)")
         let text = try TriageProcess.run(["search", query], environment: environment)
         #expect(text.stdout.contains("chosen before after a similar search: \(chosen)"), "\(text.stdout)")
 

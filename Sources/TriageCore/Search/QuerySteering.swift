@@ -70,16 +70,16 @@ struct QuerySteering {
 }
 
 /// How a query's words are read before they are matched: a negative contraction says "not" ("doesnt", "isn't"
-/// split at its apostrophe), a reflexive pronoun says "self" ("himself": the catalog's SELF codes), and two
-/// neighbouring words the catalog writes as one ("app id": `APPID`, "user linking": `USERLINKING`) also count
-/// as that one word. General rules over word forms and the catalog's vocabulary, none about one query.
+/// split at its apostrophe) and a reflexive pronoun says "self" ("himself": the catalog's SELF codes). General
+/// rules over word forms, none about one query.
 enum QueryWords {
     /// Negative contractions as typed without an apostrophe, or as the part before it ("doesn't": "doesn").
-    /// "won" and "don" are left alone: they are words (and names) too.
+    /// "won" and "don" are left alone (they are words and names too), and so are "cant" and "cannot", which
+    /// say "cannot be found" as often as "not".
     static let negations: Set<String> = [
-        "doesnt", "doesn", "isnt", "isn", "dont", "didnt", "didn", "wasnt", "wasn", "cant", "cannot", "wont",
-        "arent", "aren", "werent", "weren", "hasnt", "hasn", "havent", "haven", "hadnt", "hadn", "couldnt",
-        "couldn", "wouldnt", "wouldn", "shouldnt", "shouldn", "aint",
+        "doesnt", "doesn", "isnt", "isn", "dont", "didnt", "didn", "wasnt", "wasn", "wont", "arent", "aren",
+        "werent", "weren", "hasnt", "hasn", "havent", "haven", "hadnt", "hadn", "couldnt", "couldn", "wouldnt",
+        "wouldn", "shouldnt", "shouldn", "aint",
     ]
     /// Reflexive pronouns: the person acting on themselves.
     static let reflexives: Set<String> = [
@@ -87,29 +87,14 @@ enum QueryWords {
         "oneself",
     ]
 
-    /// `words` with negations read as "not" and reflexives as "self" (`wordForms`), and neighbouring pairs that
-    /// are one catalog word added after them (`joined`).
-    static func rewritten(_ words: [[Character]], index: SearchIndex, wordForms: Bool, joined: Bool) -> [[Character]] {
-        var result = words
-        if wordForms {
-            result = result.map { word in
-                let text = String(word)
-                if negations.contains(text) { return Array("not") }
-                if reflexives.contains(text) { return Array("self") }
-                return word
-            }
+    /// `words` with negations read as "not" and reflexives as "self".
+    static func rewritten(_ words: [[Character]]) -> [[Character]] {
+        words.map { word in
+            let text = String(word)
+            if negations.contains(text) { return Array("not") }
+            if reflexives.contains(text) { return Array("self") }
+            return word
         }
-        if joined, result.count >= 2 {
-            for position in 0..<(result.count - 1) {
-                let first = result[position], second = result[position + 1]
-                // Both pieces short enough that the catalog may write them together; numbers stay apart.
-                guard first.count >= 2, second.count >= 2, first.count + second.count <= 16,
-                      !SearchText.isNumeric(first), !SearchText.isNumeric(second) else { continue }
-                let together = first + second
-                if !result.contains(together), index.wordID(SearchBytes.of(together)) != nil { result.append(together) }
-            }
-        }
-        return result
     }
 }
 
@@ -130,12 +115,6 @@ public struct RankingSteps: OptionSet, Sendable, Hashable {
     public static let learned = RankingSteps(rawValue: 8)
     /// Negative contractions read as "not", reflexive pronouns as "self" (`QueryWords`).
     public static let wordForms = RankingSteps(rawValue: 16)
-    /// Two neighbouring words the catalog writes as one also count as that word ("app id": APPID).
-    public static let joinedWords = RankingSteps(rawValue: 32)
 
-    /// A word counts in every field it occurs in, not only its best (`Searcher.otherFieldShare`).
-    public static let everyField = RankingSteps(rawValue: 64)
-
-    public static let all: RankingSteps = [.vendorWords, .categoryWords, .rarity, .learned, .wordForms, .joinedWords,
-                                           .everyField]
+    public static let all: RankingSteps = [.vendorWords, .categoryWords, .rarity, .learned, .wordForms]
 }

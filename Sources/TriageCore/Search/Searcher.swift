@@ -37,9 +37,6 @@ public final class Searcher {
     public var steps: RankingSteps = .all
     /// The pairings learned from use (`SearchMemory`): codes chosen before after a similar query are lifted.
     public var memory = SearchMemory()
-    /// With `.everyField`, the share of the weight of each further field a word occurs in that adds to its best
-    /// field's (BM25F's sum over fields, damped). Set before searching: word scores are cached.
-    public var otherFieldShare: Float = 0.2
 
     public init(index: SearchIndex) {
         self.index = index
@@ -147,8 +144,7 @@ public final class Searcher {
     /// unless nothing else is left), category names, and the codes chosen before after similar queries.
     private func steering(_ words: [[Character]], query: String) -> ([[Character]], Steer) {
         var steer = Steer()
-        var words = QueryWords.rewritten(words, index: index, wordForms: steps.contains(.wordForms),
-                                         joined: steps.contains(.joinedWords))
+        var words = steps.contains(.wordForms) ? QueryWords.rewritten(words) : words
         if !steps.isDisjoint(with: [.vendorWords, .categoryWords]) {
             let named = querySteering.named(in: words)
             if steps.contains(.vendorWords), !named.vendors.isEmpty {
@@ -528,8 +524,7 @@ public final class Searcher {
         let letter: UInt8? = word.count == 1 && !query.numeric && query.ascii ? query.bytes.first.flatMap { (0x61...0x7A).contains($0) ? $0 : nil } : nil
         var scores = WordScores(entries: [], scores: [])
         dense.withUnsafeMutableBufferPointer { dense in
-            Self.record(matches, of: index, letter: letter, derived: derived,
-                        otherFields: steps.contains(.everyField) ? otherFieldShare : 0, into: dense, touched: &touched)
+            Self.record(matches, of: index, letter: letter, derived: derived, into: dense, touched: &touched)
             scores.entries = touched
             scores.scores.reserveCapacity(touched.count)
             for entry in touched {
@@ -545,11 +540,10 @@ public final class Searcher {
     }
 
     /// Records in `dense` (0: untouched) each entry's best score: through the postings of the matched words (their
-    /// best field's weight, plus `otherFields` of each further field's, times the match quality), one letter's
-    /// entries (0.3), and derived words' scores; then leaves `touched` ascending.
+    /// best field's weight times the match quality), one letter's entries (0.3), and derived words' scores; then
+    /// leaves `touched` ascending.
     private static func record(_ matches: [(Int, Double)], of index: SearchIndex, letter: UInt8?,
                                derived: [(scores: WordScores, numerator: Float, denominator: Float)],
-                               otherFields: Float = 0,
                                into dense: UnsafeMutableBufferPointer<Float>, touched: inout [Int32]) {
         let weights = SearchField.weights
         index.postingEntries.withUnsafeBufferPointer { entries in
@@ -561,13 +555,7 @@ public final class Searcher {
                         let start = Int(index.postingStarts[wordID]), end = Int(index.postingStarts[wordID + 1])
                         for p in start..<end {
                             let at = Int(entries[p])
-                            let bits = fields[p]
-                            var score = byField[bits.trailingZeroBitCount]
-                            var rest = bits & (bits &- 1)
-                            while otherFields > 0, rest != 0 {
-                                score += otherFields * byField[rest.trailingZeroBitCount]
-                                rest &= rest &- 1
-                            }
+                            let score = byField[fields[p].trailingZeroBitCount]
                             let old = dense[at]
                             if old == 0 { touched.append(Int32(at)) }
                             if score > old { dense[at] = score }
