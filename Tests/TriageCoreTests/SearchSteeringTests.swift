@@ -158,6 +158,22 @@ import TestSupport
         #expect(searcher.search(query, limit: 10).map(\.reference) == before.map(\.reference))
     }
 
+    @Test func negationsAndReflexivesAreReadAsTheirMeaning() {
+        let read = QueryWords.rewritten(["uid", "doesnt", "exist", "isn", "t", "himself", "cannot"].map { Array($0) })
+        #expect(read.map { String($0) } == ["uid", "not", "exist", "not", "t", "self", "cannot"])
+        // "himself" meets the catalog's SELF codes: the self-friending code ranks higher with the step than without.
+        func rank(_ steps: RankingSteps) -> Int {
+            let searcher = Searcher(catalog: catalog)
+            searcher.steps = steps
+            let hits = searcher.search("user adds himself as friend", limit: 10).map(\.reference.code)
+            return hits.firstIndex(of: "ERR_CANNOT_FORM_SELF_RELATION") ?? 10
+        }
+        var without = RankingSteps.all
+        without.remove(.wordForms)
+        #expect(rank(.all) < rank(without), "with: \(rank(.all)), without: \(rank(without))")
+        #expect(rank(.all) < 3)
+    }
+
     @Test func memoryKeepsOnlyWordForms() {
         #expect(SearchMemory.words(of: "The customer's Groups are BLOCKED v:cometchat") == ["block", "group"])
         #expect(SearchMemory.words(of: "key 0123456789abcdef0123456789abcdef") == ["key"])
