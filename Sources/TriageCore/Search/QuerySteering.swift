@@ -69,6 +69,35 @@ struct QuerySteering {
     }
 }
 
+/// How a query's words are read before they are matched: a negative contraction says "not" ("doesnt", "isn't"
+/// split at its apostrophe) and a reflexive pronoun says "self" ("himself": the catalog's SELF codes). General
+/// rules over word forms, none about one query.
+enum QueryWords {
+    /// Negative contractions as typed without an apostrophe, or as the part before it ("doesn't": "doesn").
+    /// "won" and "don" are left alone (they are words and names too), and so are "cant" and "cannot", which
+    /// say "cannot be found" as often as "not".
+    static let negations: Set<String> = [
+        "doesnt", "doesn", "isnt", "isn", "dont", "didnt", "didn", "wasnt", "wasn", "wont", "arent", "aren",
+        "werent", "weren", "hasnt", "hasn", "havent", "haven", "hadnt", "hadn", "couldnt", "couldn", "wouldnt",
+        "wouldn", "shouldnt", "shouldn", "aint",
+    ]
+    /// Reflexive pronouns: the person acting on themselves.
+    static let reflexives: Set<String> = [
+        "myself", "yourself", "yourselves", "himself", "herself", "itself", "ourselves", "themselves", "themself",
+        "oneself",
+    ]
+
+    /// `words` with negations read as "not" and reflexives as "self".
+    static func rewritten(_ words: [[Character]]) -> [[Character]] {
+        words.map { word in
+            let text = String(word)
+            if negations.contains(text) { return Array("not") }
+            if reflexives.contains(text) { return Array("self") }
+            return word
+        }
+    }
+}
+
 /// Which ranking steps run. All of them by default; the evaluation (`SearchEvaluationTests`) turns one off at a
 /// time to report what each adds.
 public struct RankingSteps: OptionSet, Sendable, Hashable {
@@ -84,6 +113,8 @@ public struct RankingSteps: OptionSet, Sendable, Hashable {
     public static let rarity = RankingSteps(rawValue: 4)
     /// Codes chosen before after a similar search are lifted.
     public static let learned = RankingSteps(rawValue: 8)
+    /// Negative contractions read as "not", reflexive pronouns as "self" (`QueryWords`).
+    public static let wordForms = RankingSteps(rawValue: 16)
 
-    public static let all: RankingSteps = [.vendorWords, .categoryWords, .rarity, .learned]
+    public static let all: RankingSteps = [.vendorWords, .categoryWords, .rarity, .learned, .wordForms]
 }

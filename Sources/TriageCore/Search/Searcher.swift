@@ -144,7 +144,7 @@ public final class Searcher {
     /// unless nothing else is left), category names, and the codes chosen before after similar queries.
     private func steering(_ words: [[Character]], query: String) -> ([[Character]], Steer) {
         var steer = Steer()
-        var words = words
+        var words = steps.contains(.wordForms) ? QueryWords.rewritten(words) : words
         if !steps.isDisjoint(with: [.vendorWords, .categoryWords]) {
             let named = querySteering.named(in: words)
             if steps.contains(.vendorWords), !named.vendors.isEmpty {

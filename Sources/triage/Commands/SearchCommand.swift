@@ -11,7 +11,9 @@ struct SearchCommand: ParsableCommand {
             word matches and how rare it is; an unknown word never empties the results. Case-insensitive, any
             word order, tolerant of typos and word forms (blocking/blocked); '_', '-', space, punctuation and
             JSON syntax are the same; joined words are split (toomanyrequests); a whole code anywhere in the
-            text comes first; an HTTP status finds the codes documented with it (429: by its meaning).
+            text comes first; an HTTP status finds the codes documented with it (429: by its meaning). A vendor
+            named as a word steers to its codes. Codes opened or diagnosed after a similar search are lifted and
+            marked "chosen before", as in the full screen (see 'triage learned'; off with 'triage learned --off').
             Filters: v:VENDOR  s:STATUS  c:CATEGORY (vendor:, status:, category:).
             Examples: triage search install not found    triage search v:sentori s:404
                       triage search customer gets INSTALL_DELETED
@@ -24,7 +26,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many results (1 to 1000000).") var limit: Int = 20
     /// The largest --limit taken: a count of rows, checked before any work.
     static let maximumLimit = 1_000_000
-    @Flag(help: "Print a JSON array of {vendor, code, category, message, summary, score}.") var json = false
+    @Flag(help: "Print a JSON array of {vendor, code, category, message, summary, score, chosen_before}.") var json = false
 
     func validate() throws {
         guard (1...Self.maximumLimit).contains(limit) else {
@@ -39,9 +41,16 @@ struct SearchCommand: ParsableCommand {
         let catalog = try global.loadCatalog(checking: vendor)
         let text = query.joined(separator: " ")
         let searcher = global.searcher(for: catalog)
+        if let memory = SearchLearning.memory(global, environment: ProcessInfo.processInfo.environment) {
+            searcher.memory = memory
+        }
         let hits = searcher.search(text, vendor: vendor, limit: limit)
         if json {
-            try JSONOutput.print(hits.map { SearchHitJSON(catalog.entries[$0.entryIndex], score: $0.score) })
+            try JSONOutput.print(hits.map { hit in
+                var result = SearchHitJSON(catalog.entries[hit.entryIndex], score: hit.score)
+                result.chosenBefore = hit.learned
+                return result
+            })
         } else if hits.isEmpty {
             Console.error("triage: nothing matches '\(TerminalSafe.sanitize(text))'")
         } else {
@@ -49,6 +58,9 @@ struct SearchCommand: ParsableCommand {
             EntryTable(catalog: catalog, terminal: terminal).print(indices: hits.map { hit in
                 (hit.entryIndex, searcher.highlights(of: text, in: TerminalSafe.sanitize(catalog.entries.code(at: hit.entryIndex))))
             })
+            for hit in hits where hit.learned {
+                Console.out("chosen before after a similar search: " + TerminalSafe.sanitize(hit.reference.description))
+            }
         }
         if hits.isEmpty { throw ExitCode(1) }
     }
