@@ -61,7 +61,7 @@ import TestSupport
             """
         let found = problems([("acme.yaml", text)])
         #expect(found == [
-            "acme.yaml:4:3: unknown key 'homepage' in 'vendor' (allowed: id, name, product, docs, notice, facts)",
+            "acme.yaml:4:3: unknown key 'homepage' in 'vendor' (allowed: id, name, product, docs, notice, facts, explain)",
             "acme.yaml:8:9: duplicate category 'auth' (first defined at line 6)",
             "acme.yaml:14:11: http status of code 'A' must be a whole number, found 'not-a-number'",
             "acme.yaml:15:11: duplicate code 'A' (first defined at line 11)",

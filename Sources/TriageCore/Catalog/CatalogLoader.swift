@@ -92,6 +92,7 @@ private struct Merger {
         if let docs = file.docs { state.vendor.docs = docs }
         if let notice = file.notice { state.vendor.notice = notice }
         if let facts = file.facts { state.vendor.facts = facts }
+        if let explain = file.explain { state.vendor.explain = explain }
         if !state.vendor.sources.contains(file.source) { state.vendor.sources.append(file.source) }
         if !state.nameKnown {
             problems.add(file.idLocation, "vendor '\(file.id)' has no 'name' (required where a vendor is first defined)")

@@ -8,6 +8,8 @@ public struct Vendor: Hashable, Sendable {
     public var notice: String?
     /// How the vendor's API works: error body shape, auth headers, hosts.
     public var facts: [String]
+    /// What explain reads from the vendor's API: hosts, bodies, message and path patterns, ids, secret headers.
+    public var explain = VendorExplain()
     /// Categories in display order.
     public var categories: [Category]
     /// Where the vendor was defined, and every later source that overrode part of it.

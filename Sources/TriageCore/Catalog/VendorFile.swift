@@ -7,6 +7,8 @@ struct VendorFile {
     var docs: String?
     var notice: String?
     var facts: [String]?
+    /// What explain reads from the vendor's API (`explain:`), when the file declares it.
+    var explain: VendorExplain?
     var categories: [(category: Category, location: SourceLocation)] = []
     var codes: [RawEntry] = []
     var source: String
@@ -20,7 +22,7 @@ struct VendorFile {
     }
 
     static let topKeys = ["vendor", "categories", "codes", "imports"]
-    static let vendorKeys = ["id", "name", "product", "docs", "notice", "facts"]
+    static let vendorKeys = ["id", "name", "product", "docs", "notice", "facts", "explain"]
     static let categoryKeys = ["id", "name", "description"]
     static let codeKeys = ["code", "category", "http", "message", "summary", "docs", "description", "causes", "checks", "keywords",
                            "phrases", "related", "trees", "since", "deprecated", "provenance", "decision"]
@@ -41,6 +43,7 @@ struct VendorFile {
         file.docs = header["docs"]?.text("vendor docs", &problems)
         file.notice = header["notice"]?.text("vendor notice", &problems)
         file.facts = header["facts"]?.textList("vendor facts", &problems)
+        file.explain = header["explain"].flatMap { VendorExplain.parse($0, &problems) }
 
         if let items = root["categories"]?.list("'categories'", &problems) {
             var seen: [String: SourceLocation] = [:]

@@ -19,7 +19,8 @@ public enum CompiledCatalog {
     static let magic = Array("TRIAGEC1".utf8)
     /// Bump when the layout or the catalog model changes: older compiled files are then rebuilt.
     /// 6: entries carry decision fields (after their location) and `phrases` (after keywords).
-    static let formatVersion = 6
+    /// 7: vendors carry their explain declarations (`VendorExplain` as sorted-key JSON, after facts).
+    static let formatVersion = 7
 
     /// Identifies a compiled catalog's content (for cache keys): changes whenever the bytes do.
     public static func key(of bytes: [UInt8]) -> UInt64 { ContentHash.of(bytes) }
@@ -52,6 +53,7 @@ public enum CompiledCatalog {
             head.optionalString(vendor.docs)
             head.optionalString(vendor.notice)
             head.strings(vendor.facts)
+            head.string(explainJSON(vendor.explain))
             head.varint(vendor.categories.count)
             for category in vendor.categories {
                 head.string(category.id)
@@ -174,19 +176,29 @@ public enum CompiledCatalog {
             let id = try reader.string(), name = try reader.string()
             let product = try reader.optionalString(), docs = try reader.optionalString(), notice = try reader.optionalString()
             let facts = try reader.strings()
+            let explain = try JSONDecoder().decode(VendorExplain.self, from: Data(try reader.string().utf8))
             var categories: [Category] = []
             for _ in 0..<(try reader.count()) {
                 categories.append(Category(id: try reader.string(), name: try reader.string(), description: try reader.optionalString()))
             }
             let sources = try reader.strings()
             let location = SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
-            vendors.append(Vendor(id: id, name: name, product: product, docs: docs, notice: notice, facts: facts,
-                                  categories: categories, sources: sources, location: location))
+            var vendor = Vendor(id: id, name: name, product: product, docs: docs, notice: notice, facts: facts,
+                                categories: categories, sources: sources, location: location)
+            vendor.explain = explain
+            vendors.append(vendor)
         }
         let treeBytes = try reader.raw(try reader.count())
         let rest = try JSONDecoder().decode(TreesAndExamples.self, from: Data(treeBytes))
         let entries = try CompiledEntries(payload: payload, tablesAt: &reader, strings: table, owner: owner)
         return Catalog(vendors: vendors, compiled: entries, trees: rest.trees, examples: rest.examples)
+    }
+
+    /// A vendor's explain declarations as JSON with sorted keys (the same declarations, the same bytes).
+    private static func explainJSON(_ explain: VendorExplain) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(explain)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     private static func location(_ location: SourceLocation, _ body: inout ByteWriter, _ table: inout StringTable) {

@@ -54,7 +54,12 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
         isFinished = false
         isDetermined = true
         records = []
+        known = Self.seed(self.evidence)
     }
+
+    /// The values the evidence gives before anything is asked (`Evidence.variables`: the region the ticket
+    /// names fills `@APP_REGION@`); typed values replace them.
+    private static func seed(_ evidence: Evidence?) -> [String: String] { evidence?.variables ?? [:] }
 
     /// True at a conclusion that determines the cause.
     public var reachedDetermined: Bool { isFinished && isDetermined }
@@ -268,7 +273,7 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
 
     /// Rebuilds `known` and `secrets` from the records.
     private mutating func reindex() {
-        known = [:]
+        known = Self.seed(evidence)
         secrets = []
         let all = records
         records = []
@@ -421,7 +426,8 @@ public struct DiagnosisSession: Codable, Hashable, Sendable {
                     continue
                 }
             case let .ask(ask):
-                if let evidence, let key = ask.evidence, let raw = evidence[key],
+                // From the evidence: the ask's `evidence:` key, else the variable the vendor file maps evidence to.
+                if let evidence, let raw = ask.evidence.flatMap({ evidence[$0] }) ?? evidence.variables[ask.variable],
                    case let .success(value) = ask.rules.check(raw) {
                     append(valueRecord(ask, value: value, origin: evidence.origin))
                     position.node = ask.next

@@ -90,6 +90,10 @@ public struct Transcript: Sendable {
         public struct EvidenceTable: Codable, Hashable, Sendable {
             public var origin: String
             public var facts: [Fact]
+            /// The other codes the paste reports, with their counts (absent when there are none).
+            public var otherCodes: [String]?
+
+            private enum CodingKeys: String, CodingKey { case origin, facts, otherCodes = "other_codes" }
         }
 
         public var ticket: String?
@@ -136,7 +140,8 @@ public struct Transcript: Sendable {
             time: Self.iso(date), finished: session.isFinished,
             evidence: session.evidence.map { evidence in
                 .init(origin: evidence.origin,
-                      facts: evidence.values.keys.sorted().map { .init(key: $0.rawValue, value: evidence[$0] ?? "") })
+                      facts: evidence.values.keys.sorted().map { .init(key: $0.rawValue, value: evidence[$0] ?? "") },
+                      otherCodes: evidence.otherCodes.isEmpty ? nil : evidence.otherCodes)
             },
             paste: session.paste, steps: [], stoppedAt: nil, conclusion: nil)
         document.steps = session.path.map { step in
@@ -212,6 +217,12 @@ public struct Transcript: Sendable {
             lines.append("| Fact | Value |")
             lines.append("| --- | --- |")
             for fact in evidence.facts { lines.append("| \(Self.cell(fact.key)) | \(Self.cell(fact.value)) |") }
+        }
+        if let others = document.evidence?.otherCodes, !others.isEmpty {
+            lines.append("")
+            lines.append("## Other codes in the paste")
+            lines.append("")
+            for other in others { lines.append("- " + other.oneLine) }
         }
         if let paste = document.paste {
             lines.append("")

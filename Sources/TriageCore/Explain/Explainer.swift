@@ -5,7 +5,7 @@ public struct Explanation: Sendable {
     /// One code that fits the paste.
     public struct Candidate: Sendable, Hashable {
         public var reference: CodeReference
-        /// Why it fits, e.g. `errorCode "INSTALL_DELETED" in a Sentiance error body; HTTP 403 agrees`.
+        /// Why it fits, e.g. `errorCode "INSTALL_DELETED" in a vendor's error body; HTTP 403 agrees`.
         public var reasons: [String]
         public var score: Double
     }
@@ -64,6 +64,7 @@ public struct Explanation: Sendable {
             evidence[.vendor] = best.reference.vendor
             evidence[.code] = best.reference.code
         }
+        evidence.otherCodes = otherOccurrences.map(LogScanLines.line)
     }
 
     /// The occurrences other than the recognised code's: what else the input reports.
@@ -92,7 +93,8 @@ public enum Explainer {
     public static func explain(_ input: PasteInput, searcher: Searcher) -> Explanation {
         let catalog = searcher.index.catalog
         let (masked, kinds) = SecretMasker.masked(input.text)
-        let parsed = PasteParser(masked)
+        let vendors = VendorReading(catalog.vendors)
+        let parsed = PasteParser(masked, vendors: vendors)
         var evidence = parsed.evidence
         evidence.origin = "the pasted text"
         if parsed.status != nil || parsed.evidence[.host] != nil { evidence.origin = "the pasted response" }
@@ -146,7 +148,7 @@ public enum Explainer {
             }
         }
         // 4. What the status, the host and the headers say.
-        let vendorHint = evidence[.vendor] ?? (parsed.headerNames.contains("apikey") && masked.contains("ApiKey") ? "sentori" : nil)
+        let vendorHint = evidence[.vendor] ?? parsed.requestVendor ?? vendors.vendor(forHeaders: parsed.headerSpellings)
             ?? catalog.vendors.first { vendor in words.prefix(200).contains(Array(vendor.name.lowercased())) }?.id
         var candidates: [Explanation.Candidate] = scored.map { reference, value in
             var score = value.score
@@ -183,6 +185,10 @@ public enum Explainer {
             evidence[.vendor] = best.reference.vendor
             evidence[.code] = best.reference.code
         }
+        // Every value used: a region the ticket names, and the ask variables the vendor maps the evidence to.
+        let vendor = evidence[.vendor] ?? vendorHint
+        if evidence[.appRegion] == nil, let region = vendors.proseRegion(in: masked, vendor: vendor) { evidence[.appRegion] = region }
+        if let vendor { evidence.variables = vendors.variables(for: evidence, vendor: vendor) }
         var results: [SearchHit] = []
         let isEmptyInput = trimmed.isEmpty
         // Search only what may describe a catalog code: not an empty paste, not another vendor's error body.
@@ -195,6 +201,7 @@ public enum Explainer {
                            isEmptyInput: isEmptyInput)
         explanation.occurrences = counted
         explanation.linesScanned = scan.lineCount
+        explanation.evidence.otherCodes = explanation.otherOccurrences.map(LogScanLines.line)
         return explanation
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// statuses on those lines, the first line number). A batch log with several 429s and one 400 keeps both.
 ///
 /// A code counts when it is a whole word written as the catalog writes it (`ERR_TOO_MANY_REQUESTS`); a numeric
-/// code (Sentori's `104`) only as the value of a code field (`"Code": 104`, `code=104`), never as any number.
+/// code (`104`) only as the value of a code field (`"Code": 104`, `code=104`), never as any number.
 public struct LogScan: Sendable {
     /// One code and where it occurred.
     public struct Occurrence: Hashable, Sendable, Codable {
@@ -187,7 +187,7 @@ enum LogLine {
     }
 }
 
-/// An occurrence on one line, the same in every output: "7× cometchat ERR_TOO_MANY_REQUESTS · HTTP 429 ·
+/// An occurrence on one line, the same in every output: "7× <vendor> ERR_TOO_MANY_REQUESTS · HTTP 429 ·
 /// 2026-12-01T10:01:02Z … 2026-12-01T10:05:09Z · first on line 3".
 public enum LogScanLines {
     public static func line(_ occurrence: LogScan.Occurrence) -> String {

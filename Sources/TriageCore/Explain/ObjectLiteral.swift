@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JavaScript object literal as a browser console or an SDK's log prints it:
-/// `CometChatException {code: 'ERR_GUID_NOT_FOUND', message: 'The group ...'}`: bare or quoted keys, single- or
+/// `SomeSDKException {code: 'ERR_GUID_NOT_FOUND', message: 'The group ...'}`: bare or quoted keys, single- or
 /// double-quoted strings, numbers, `true`/`false`/`null`/`undefined`, nested objects and arrays, trailing commas.
 /// Read when the text is not JSON; values come back as JSONSerialization gives them (String, NSNumber, arrays and
 /// dictionaries), so the paste reader treats both alike.

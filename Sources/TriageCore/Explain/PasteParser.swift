@@ -2,14 +2,16 @@ import Foundation
 
 /// The parts of a paste (already masked): the HTTP status, the request (method, URL, host), headers, JSON
 /// objects, and the evidence they give. Understands raw HTTP responses, `curl -v` output (`>` request and `<`
-/// response lines), JSON alone or inside log lines, and sentences ("Sentori replied 404: ...").
+/// response lines), JSON alone or inside log lines, and sentences ("the API replied 404: ..."). What is vendor
+/// specific (hosts, error bodies, messages and paths with named fields, field names) comes from the vendor files
+/// through `VendorReading`.
 struct PasteParser {
     /// A vendor error body found in the paste.
     struct Body {
         var vendor: String?
         var code: String
         var message: String?
-        /// How the body was recognised ("errorCode in a Sentiance error body").
+        /// How the body was recognised ("errorCode in a <vendor name> error body").
         var shape: String
     }
 
@@ -20,6 +22,11 @@ struct PasteParser {
     var envelopes: [ErrorEnvelope] = []
     /// Header names seen (lowercase), for vendor hints.
     var headerNames: Set<String> = []
+    /// Header names seen, as written (`ApiKey`), for vendor hints.
+    var headerSpellings: Set<String> = []
+    /// The vendor the request's host or path belongs to, by the vendor files' patterns.
+    var requestVendor: String?
+    private let vendors: VendorReading
     /// Values of `errorCode=` / `code:` fields in log lines.
     var logCodes: [String] = []
 
@@ -30,9 +37,14 @@ struct PasteParser {
     /// At most this many JSON objects are read.
     static let maximumObjects = 20
 
-    init(_ text: String) {
+    init(_ text: String, vendors: VendorReading) {
+        self.vendors = vendors
         scanLines(text)
         scanJSON(text)
+        for (vendor, fields) in vendors.messageFields(in: String(text.prefix(256 * 1024))) {
+            for (name, value) in fields { set(name, value) }
+            if requestVendor == nil { requestVendor = vendor }
+        }
         if status == nil { status = Self.statusInProse(text) }
         if let status { evidence[.httpStatus] = String(status) }
     }
@@ -47,9 +59,9 @@ struct PasteParser {
     private static let header = try! NSRegularExpression(pattern: #"^[<>\s]*(?:-H\s*['"])?([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*?)['"]?\s*$"#)
     private static let url = try! NSRegularExpression(pattern: #"https?://([A-Za-z0-9.-]+)(?::\d+)?(/[^\s"'<>\\]*)?"#)
     private static let methodAndTarget = try! NSRegularExpression(pattern: #"\b(GET|POST|PUT|PATCH|DELETE)\s+['"]?(https?://\S+|/[^\s'"]+)"#)
-    /// `key=value` and `key: value` pairs of log lines.
+    /// `key=value` and `key: value` pairs of log lines (the standard ones; vendors add theirs, `VendorReading.fieldRegex`).
     private static let logField = try! NSRegularExpression(
-        pattern: #"\b(errorCode|error_code|code|ref|request_id|requestId|x-request-id|install_id|external_id|app_id|status)\s*[=:]\s*["']?([A-Za-z0-9_.:/-]+)"#,
+        pattern: #"\b(errorCode|error_code|code|ref|request_id|requestId|x-request-id|app_id|status)\s*[=:]\s*["']?([A-Za-z0-9_.:/-]+)"#,
         options: .caseInsensitive)
     private static let requestIDHeaders: Set<String> = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "x-trace-id"]
 
@@ -77,7 +89,9 @@ struct PasteParser {
                let name = Self.group(match, 1, in: line)?.lowercased(), let value = Self.group(match, 2, in: line),
                !["http", "https"].contains(name) {
                 headerNames.insert(name)
+                if let spelling = Self.group(match, 1, in: line) { headerSpellings.insert(spelling) }
                 if name == "host" { setHost(value) }
+                if let field = vendors.field(name) { set(field.name, value.trimmingCharacters(in: .whitespaces), vendor: field.vendor) }
                 if Self.requestIDHeaders.contains(name), !value.isEmpty { evidence[.requestID] = value }
             }
             if evidence[.method] == nil, let match = Self.methodAndTarget.firstMatch(in: line, range: range) {
@@ -88,11 +102,16 @@ struct PasteParser {
                 switch key {
                 case "ref": evidence[.ref] = evidence[.ref] ?? value
                 case "request_id", "requestid", "x-request-id": evidence[.requestID] = evidence[.requestID] ?? value
-                case "install_id": evidence[.installID] = evidence[.installID] ?? value
-                case "external_id": evidence[.externalID] = evidence[.externalID] ?? value
                 case "app_id": evidence[.appID] = evidence[.appID] ?? value
                 case "status": if status == nil, let number = Int(value), HTTPStatus.reason(number) != nil { status = number }
                 default: if !value.isEmpty, value.first != "{" { logCodes.append(value) }
+                }
+            }
+            if let regex = vendors.fieldRegex {
+                for match in regex.matches(in: line, range: range).prefix(16) {
+                    guard let key = Self.group(match, 1, in: line), let field = vendors.field(key),
+                          let value = Self.group(match, 2, in: line) else { continue }
+                    if evidence[Evidence.Key(named: field.name)] == nil { set(field.name, value, vendor: field.vendor) }
                 }
             }
             for match in Self.url.matches(in: line, range: range).prefix(4) where Self.isRequestURL(match, in: line) {
@@ -118,21 +137,14 @@ struct PasteParser {
         return true
     }
 
-    private static let cometChatHost = try! NSRegularExpression(pattern: #"^([A-Za-z0-9_-]+)\.api-([a-z]+)\.cometchat\.io$"#, options: .caseInsensitive)
-
     private mutating func setHost(_ raw: String) {
         let host = raw.split(separator: ":").first.map(String.init)?.lowercased() ?? raw
         guard host.contains(".") else { return }
         evidence[.host] = host
-        let range = NSRange(host.startIndex..., in: host)
-        if let match = Self.cometChatHost.firstMatch(in: host, range: range) {
-            evidence[.appID] = Self.group(match, 1, in: host)
-            evidence[.region] = Self.group(match, 2, in: host)
-            evidence[.vendor] = evidence[.vendor] ?? "cometchat"
-        } else if host.hasSuffix("sentiance.com") {
-            evidence[.vendor] = evidence[.vendor] ?? "sentiance"
-        } else if host.contains("sentori") {
-            evidence[.vendor] = evidence[.vendor] ?? "sentori"
+        if let (vendor, fields) = vendors.host(host) {
+            for (name, value) in fields { set(name, value) }
+            requestVendor = vendor
+            evidence[.vendor] = evidence[.vendor] ?? vendor
         }
     }
 
@@ -140,18 +152,16 @@ struct PasteParser {
         let path = String(raw.split(separator: "?", maxSplits: 1).first ?? Substring(raw))
         guard path.hasPrefix("/") else { return }
         evidence[.path] = raw
-        let parts = path.split(separator: "/").map(String.init)
-        // Sentiance: POST /v2/users/:install_id/link. CometChat: /v3/users/:uid[/...].
-        if let users = parts.firstIndex(of: "users"), users + 1 < parts.count {
-            let id = parts[users + 1]
-            // `/v2/users/link` names no user: a route word, or a template (`:install_id`, `{uid}`).
-            if id == "link" || id.hasPrefix(":") || id.hasPrefix("{") { return }
-            if users + 2 < parts.count, parts[users + 2] == "link" {
-                evidence[.installID] = id
-            } else if !id.hasPrefix(":") {
-                evidence[.userID] = id
-            }
+        if let (vendor, fields) = vendors.path(path) {
+            for (name, value) in fields { set(name, value) }
+            if requestVendor == nil { requestVendor = vendor }
         }
+    }
+
+    /// Keeps a named value as evidence, when it has the shape the vendor declares for it.
+    private mutating func set(_ name: String, _ value: String, vendor: String? = nil) {
+        guard !value.isEmpty, vendors.accepts(value, as: name, vendor: vendor) else { return }
+        evidence[Evidence.Key(named: name)] = value
     }
 
     // MARK: - JSON objects
@@ -218,27 +228,22 @@ struct PasteParser {
             if status == nil, let code = envelope.status, HTTPStatus.reason(code) != nil { status = code }
             return
         }
-        if let error = object["error"] as? [String: Any], let code = string(error["code"]) {
-            let message = string(error["message"]) ?? string(error["devMessage"])
-            bodies.append(Body(vendor: "cometchat", code: code, message: message, shape: "error.code in a CometChat error body"))
+        if let (shape, code, message) = vendors.body(object) {
+            bodies.append(Body(vendor: shape.vendor, code: code, message: message,
+                               shape: "\(shape.body.code) in a \(shape.vendorName) error body"))
             if let message { evidence[.message] = message }
-        } else if let code = string(object["errorCode"]) {
-            bodies.append(Body(vendor: "sentiance", code: code, message: string(object["message"]),
-                               shape: "errorCode in a Sentiance error body"))
-            if let message = string(object["message"]) { evidence[.message] = message }
-        } else if let code = string(object["Code"]), object["Message"] != nil {
-            bodies.append(Body(vendor: "sentori", code: code, message: string(object["Message"]),
-                               shape: "Code in a Sentori error body"))
-            if let message = string(object["Message"]) { evidence[.message] = message }
         } else if let key = object.keys.first(where: { ["code", "error_code", "errorcode"].contains($0.lowercased()) }),
                   let code = string(object[key]) {
             bodies.append(Body(vendor: nil, code: code, message: string(object["message"]), shape: "\"\(key)\" in a JSON body"))
+        }
+        for (key, value) in object {
+            guard let field = vendors.field(key), let text = string(value) else { continue }
+            set(field.name, text, vendor: field.vendor)
         }
         if let ref = string(object["ref"]) { evidence[.ref] = ref }
         for key in ["requestId", "request_id", "requestID", "traceId"] {
             if let id = string(object[key]) { evidence[.requestID] = id }
         }
-        if let external = string(object["external_id"]) { evidence[.externalID] = external }
     }
 
     // MARK: - Prose

@@ -44,4 +44,11 @@ enum SecretNames {
 
     /// The longest name in the table, normalised: longer words are never looked up.
     static let longest = table.keys.map(\.utf8.count).max() ?? 0
+
+    /// Whether a request header of this name is masked (a vendor file's `secret_headers` must be).
+    static func isSecret(header: String) -> Bool {
+        let name = String(header.lowercased().filter { $0 != "-" && $0 != "_" && $0 != "." })
+        guard let entry = table[name] else { return false }
+        return !entry.queryOnly
+    }
 }

@@ -147,7 +147,7 @@ struct ExplanationText {
     private func evidenceLines(_ evidence: Evidence, style: TextStyle) -> [String] {
         guard !evidence.isEmpty else { return [] }
         var lines = ["", style.bold("Evidence") + style.dim(" (from \(evidence.origin))")]
-        let width = Evidence.Key.allCases.map(\.rawValue.count).max() ?? 10
+        let width = evidence.values.keys.map(\.rawValue.count).max() ?? 10
         for key in evidence.values.keys.sorted() {
             let value = TextLayout.fit(TerminalSafe.sanitize(evidence[key] ?? "", keepNewlines: false), max(10, terminal.width - width - 4), pad: false)
             lines.append("  " + TextLayout.fit(key.rawValue, width) + "  " + value)
