@@ -71,9 +71,10 @@ final class CatalogBytes: @unchecked Sendable {
         return ContentHash.of(part, chunk: 4 << 20) { release($0) }
     }
 
-    /// Drops the whole pages inside `part` from resident memory (they come back from the file when read).
-    private func release(_ part: UnsafeRawBufferPointer) {
-        guard let base = part.baseAddress else { return }
+    /// Drops the whole pages inside `part` (a part of `buffer`) from resident memory when `buffer` is a mapping
+    /// (they come back from the file when read); nothing for a copy in memory.
+    func release(_ part: UnsafeRawBufferPointer) {
+        guard isMapped, let base = part.baseAddress else { return }
         let page = max(1, Int(sysconf(Int32(_SC_PAGESIZE))))
         let start = (Int(bitPattern: base) + page - 1) / page * page
         let end = (Int(bitPattern: base) + part.count) / page * page

@@ -31,11 +31,14 @@ public struct SearchIndexStore: Sendable {
     /// else built and stored.
     public func index(for catalog: Catalog) -> (index: SearchIndex, outcome: Outcome) {
         let stamp = Self.stamp(of: catalogFile)
-        if let stamp, var stored = Self.read(path, limit: Self.maximumBytes(catalogBytes: Int(stamp[2]))),
-           stored.count > Self.headerSize,
-           Self.header(stamp).elementsEqual(stored[0..<Self.headerSize]) {
-            stored.removeSubrange(0..<Self.headerSize)  // in place: one copy of the index in memory, not two
-            if let index = SearchIndex(decoding: stored, catalog: catalog) { return (index, .loaded) }
+        // Mapped, not read: each array's pages are let go once copied out, so the file and the decoded index are
+        // never both resident.
+        if let stamp, let stored = CatalogBytes.file(path, mapAtLeast: 0),
+           stored.buffer.count <= Self.maximumBytes(catalogBytes: Int(stamp[2])), stored.buffer.count > Self.headerSize,
+           Self.header(stamp).elementsEqual(stored.buffer[0..<Self.headerSize]),
+           let index = SearchIndex(decoding: UnsafeRawBufferPointer(rebasing: stored.buffer[Self.headerSize...]),
+                                   catalog: catalog, owner: stored) {
+            return (index, .loaded)
         }
         let index = SearchIndex(catalog: catalog)
         guard let stamp else { return (index, .builtUnsaved("\(catalogFile): no catalog cache file")) }
@@ -53,12 +56,6 @@ public struct SearchIndexStore: Sendable {
     /// Largest stored index read, for a catalog cache file of `catalogBytes`: the index is a fraction of the
     /// catalog, so anything past 16 MB plus twice the catalog (a sparse 2 GB file, say) is not one and is rebuilt.
     static func maximumBytes(catalogBytes: Int) -> Int { (16 << 20) + 2 * min(catalogBytes, CatalogBytes.maximumFileBytes) }
-
-    /// A trusted regular file's bytes (`SharedFile`: never a FIFO, another user's file, ...), at most `limit`,
-    /// read in chunks; nil when it cannot be read or is not to be trusted.
-    private static func read(_ path: String, limit: Int) -> [UInt8]? {
-        try? SharedFile.read(path, limit: limit).get()
-    }
 
     private static func header(_ stamp: [UInt64]) -> [UInt8] {
         var writer = ByteWriter()
