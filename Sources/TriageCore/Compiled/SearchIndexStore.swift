@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// The search index of a cached user catalog, kept beside its cache file (`catalog-KEY.bin.index`), so a search
-/// decodes it instead of building it (at 100,000 codes about a tenth of the time). The file names the cache file
+/// decodes it instead of building it (at 100,000 codes about a tenth of the time). It is mapped, and each part's
+/// pages are let go once copied out, so the stored and the decoded index are not both resident. The file names the cache file
 /// it was built from (device, inode, size and modification time): the cache file is only ever replaced by
 /// renaming a new one over it, so a rebuilt catalog never meets an old index, and the index's own checks
 /// (checksum, the catalog's codes, every offset) reject anything else. A missing, damaged or stale index is
