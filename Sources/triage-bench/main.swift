@@ -2,7 +2,7 @@ import CatalogGenerator
 import Foundation
 
 // Speed and memory benchmark for Triage, in release: `swift run -c release triage-bench [options]`.
-//   triage-bench [--codes 1000,10000,100000] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]
+//   triage-bench [--codes 1000,10000,100000,300000] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]
 //   triage-bench generate --codes N --out DIR [--seed S]
 //   triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]
 //   triage-bench adversarial [--smoke] [--json]   masking, explain and the paste box on 1 MiB of hostile input
@@ -149,7 +149,7 @@ let smoke = flag("--smoke")
 let json = flag("--json")
 let sizes: [Int] = option("--codes").map { text in
     text.split(separator: ",").map { required(Int($0.replacingOccurrences(of: "_", with: "")), "--codes takes numbers, e.g. 1000,100000") }
-} ?? (smoke ? [300] : [1_000, 10_000, 100_000])
+} ?? (smoke ? [300] : [1_000, 10_000, 100_000, 300_000])
 let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
 let triage = option("--triage") ?? here.appendingPathComponent("triage").path
 guard FileManager.default.isExecutableFile(atPath: triage) else {

@@ -117,6 +117,19 @@ import TestSupport
         }
     }
 
+    /// The full check on demand: nil without a cache file, true for an intact one, false once a byte of the
+    /// compiled catalog is damaged (what an open of a mapped file does not look at).
+    @Test func verifyChecksEveryByteOnDemand() throws {
+        let setup = setup()
+        #expect(setup.cache.verify(builtInKey: key, folders: [setup.folder.path]) == nil)
+        _ = load(setup)
+        #expect(setup.cache.verify(builtInKey: key, folders: [setup.folder.path]) == true)
+        var flipped = try #require(FileManager.default.contents(atPath: setup.file))
+        flipped[flipped.count - 20] ^= 0xFF
+        try flipped.write(to: URL(fileURLWithPath: setup.file))
+        #expect(setup.cache.verify(builtInKey: key, folders: [setup.folder.path]) == false)
+    }
+
     @Test func cacheFilesArePrivate() throws {
         let setup = setup()
         _ = load(setup)

@@ -132,22 +132,77 @@ import TestSupport
         _ = catalog.suggestions(for: "INSTALL")
     }
 
-    /// `bytes` with the payload checksum recomputed (as a forger would), nil when the header itself is broken.
+    /// `bytes` with the payload's and the head's checksums recomputed (as a forger would), nil when the header
+    /// itself is broken.
     static func resealed(_ bytes: [UInt8]) -> [UInt8]? {
         bytes.withUnsafeBytes { buffer -> [UInt8]? in
             var reader = ByteReader(buffer)
             guard (try? reader.raw(CompiledCatalog.magic.count)) != nil, (try? reader.varint()) != nil,
                   let length = try? reader.count() else { return nil }
             let checksumAt = reader.offset
+            guard let _ = try? reader.uint64(), let headLength = try? reader.count(), headLength <= length else { return nil }
+            let headChecksumAt = reader.offset
             guard let _ = try? reader.uint64(), let payload = try? reader.raw(length) else { return nil }
             var copy = bytes
-            var hash = ContentHash.of(payload)
-            for index in 0..<8 {
-                copy[checksumAt + index] = UInt8(truncatingIfNeeded: hash)
-                hash >>= 8
+            for (at, hash) in [(checksumAt, ContentHash.of(payload)),
+                               (headChecksumAt, ContentHash.of(UnsafeRawBufferPointer(rebasing: payload[..<headLength])))] {
+                var hash = hash
+                for index in 0..<8 {
+                    copy[at + index] = UInt8(truncatingIfNeeded: hash)
+                    hash >>= 8
+                }
             }
             return copy
         }
+    }
+
+    /// A mapped cache file gets only the header check at open: damage past the head (in an entry's record, its
+    /// offsets, the lookup slots) still opens, every read of it returns (a placeholder entry at worst), and the
+    /// full check on demand finds it. Bytes in memory are checked whole; damage in the head fails even a mapping.
+    @Test func damagePastTheHeaderOfAMappingIsBoundsCheckedAndFoundByTheFullCheck() throws {
+        let folder = TestPaths.temporaryDirectory("mapped-damage")
+        let path = folder.appendingPathComponent("catalog.bin").path
+        let bytes = CompiledCatalog.encode(values)
+        #expect(bytes.withUnsafeBytes(CompiledCatalog.verify))
+        // Where the head ends: the payload starts after the header, the head is its first `headLength` bytes.
+        let tables = try bytes.withUnsafeBytes { buffer -> Int in
+            var reader = ByteReader(buffer)
+            _ = try reader.raw(CompiledCatalog.magic.count)
+            _ = try reader.varint()
+            _ = try reader.count()
+            _ = try reader.uint64()
+            let headLength = try reader.count()
+            _ = try reader.uint64()
+            return reader.offset + headLength
+        }
+        #expect(tables < bytes.count)
+        var random = SplitMix64(seed: 25)
+        var opened = 0
+        for round in 0..<60 {
+            var damaged = bytes
+            // In the entry tables and records, past the head.
+            for _ in 0..<(1 + Int(random.next() % 3)) {
+                let at = tables + Int(random.next() % UInt64(bytes.count - tables))
+                damaged[at] ^= UInt8(truncatingIfNeeded: random.next() | 1)
+            }
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            let mapped = try #require(CatalogBytes.file(path, mapAtLeast: 0))
+            #expect(mapped.isMapped)
+            #expect(!damaged.withUnsafeBytes(CompiledCatalog.verify), "round \(round)")
+            #expect(CompiledCatalog.decode(damaged) == nil, "round \(round): bytes in memory are checked whole")
+            guard let catalog = CompiledCatalog.open(mapped) else { continue }
+            opened += 1
+            exercise(catalog)
+            #expect(catalog.entries.count == values.entries.count)
+        }
+        #expect(opened > 50)
+        // A vendor's name is in the head: damage there is rejected even for a mapping.
+        var head = bytes
+        let name = Array(values.vendors[0].name.utf8)
+        let at = try #require((0..<(bytes.count - name.count)).first { Array(bytes[$0..<($0 + name.count)]) == name })
+        head[at] ^= 0x20
+        try Data(head).write(to: URL(fileURLWithPath: path))
+        #expect(CompiledCatalog.open(try #require(CatalogBytes.file(path, mapAtLeast: 0))) == nil)
     }
 
     @Test func aMappedFileOutlivesBeingReplaced() throws {

@@ -18,6 +18,19 @@ import TestSupport
         }
     }
 
+    /// The per-entry facts the ranking reads (deprecated vendors, vendors with statuses) come with the index:
+    /// decoding it over a compiled catalog decodes no entry.
+    @Test func decodingReadsTheRankingFactsFromTheIndexNotTheEntries() throws {
+        let compiled = try #require(CompiledCatalog.decode(CompiledCatalog.encode(catalog)))
+        let built = SearchIndex(catalog: compiled)
+        let bytes = built.encoded()
+        let before = compiled.entries.decodedCount
+        let decoded = try #require(SearchIndex(decoding: bytes, catalog: compiled))
+        #expect(compiled.entries.decodedCount == before)
+        #expect(decoded.deprecated == built.deprecated)
+        #expect(decoded.vendorsWithStatuses == built.vendorsWithStatuses && !built.vendorsWithStatuses.isEmpty)
+    }
+
     @Test func damagedBytesAreRejected() {
         let bytes = SearchIndex(catalog: catalog).encoded()
         #expect(SearchIndex(decoding: [], catalog: catalog) == nil)

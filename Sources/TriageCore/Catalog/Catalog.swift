@@ -5,9 +5,15 @@ public struct Catalog: Sendable {
     /// Entries grouped by vendor (in `vendors` order), then in file order. From a compiled catalog, each is
     /// decoded when subscripted; its per-field accessors (`code(at:)`, ...) read one field.
     public let entries: CatalogEntries
-    public let trees: [DecisionTree]
-    /// Example tickets (`catalog/tests/*.yaml`), in source order.
-    public let examples: [ExampleTicket]
+    /// Every decision tree (from a compiled catalog, decoded on first use: prefer `tree(id:)`, `treeIDs`).
+    public var trees: [DecisionTree] { treeStore.all }
+    /// Example tickets (`catalog/tests/*.yaml`), in source order (from a compiled catalog, decoded on first use).
+    public var examples: [ExampleTicket] { treeStore.examples }
+    /// The ids of the decision trees, in catalog order (no tree decoded).
+    public var treeIDs: [TreeID] { treeStore.ids }
+    /// The codes that can be diagnosed: every code a tree names and every entry naming a tree the catalog has
+    /// (stored in a compiled catalog, so no tree or entry is decoded for it).
+    public var diagnosableCodes: Set<CodeReference> { treeStore.diagnosable(entries: entries) }
     /// The checksum of the compiled bytes the catalog was opened from (nil for one loaded from YAML): what a
     /// stored search index is checked against.
     public internal(set) var compiledChecksum: UInt64?
@@ -22,7 +28,8 @@ public struct Catalog: Sendable {
     /// Each vendor's runs of consecutive entries (one run when grouped), so a vendor's entries are found
     /// without looking at the others'.
     private let vendorRuns: [String: [Range<Int>]]
-    private let treeIndex: [TreeID: Int]
+    /// The trees and examples, as values or decoded on demand from a compiled catalog.
+    let treeStore: CatalogTrees
     private let vendorIndex: [String: Int]
 
     public init(vendors: [Vendor], entries: [CatalogEntry], trees: [DecisionTree], examples: [ExampleTicket] = []) {
@@ -30,31 +37,29 @@ public struct Catalog: Sendable {
         var folded: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() { folded[entry.code.lowercased(), default: []].append(index) }
         self.init(vendors: vendors, entries: CatalogEntries(entries), lookup: .tables(entryIndex: entryIndex, foldedIndex: folded),
-                  trees: trees, examples: examples)
+                  trees: CatalogTrees(trees: trees, examples: examples))
     }
 
     /// A catalog over an opened compiled catalog's entries (nothing decoded yet).
-    init(vendors: [Vendor], compiled: CompiledEntries, trees: [DecisionTree], examples: [ExampleTicket]) {
-        self.init(vendors: vendors, entries: CatalogEntries(compiled: compiled), lookup: .compiled(compiled),
-                  trees: trees, examples: examples)
+    init(vendors: [Vendor], compiled: CompiledEntries, trees: CatalogTrees) {
+        self.init(vendors: vendors, entries: CatalogEntries(compiled: compiled), lookup: .compiled(compiled), trees: trees)
     }
 
-    private init(vendors: [Vendor], entries: CatalogEntries, lookup: Lookup, trees: [DecisionTree], examples: [ExampleTicket]) {
+    private init(vendors: [Vendor], entries: CatalogEntries, lookup: Lookup, trees: CatalogTrees) {
         self.vendors = vendors
         self.entries = entries
-        self.trees = trees
-        self.examples = examples
+        treeStore = trees
         self.lookup = lookup
         var runs: [String: [Range<Int>]] = [:]
         for run in entries.vendorRuns() { runs[run.vendor, default: []].append(run.range) }
         vendorRuns = runs
-        treeIndex = Dictionary(trees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         vendorIndex = Dictionary(vendors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func vendor(id: String) -> Vendor? { vendorIndex[id].map { vendors[$0] } }
     public func entry(_ reference: CodeReference) -> CatalogEntry? { index(of: reference).map { entries[$0] } }
-    public func tree(id: TreeID) -> DecisionTree? { treeIndex[id].map { trees[$0] } }
+    /// The tree with this id (decoded now from a compiled catalog, if it was not yet).
+    public func tree(id: TreeID) -> DecisionTree? { treeStore.tree(id: id) }
 
     /// The index in `entries` of the (first) entry with this vendor and code.
     public func index(of reference: CodeReference) -> Int? {
@@ -101,6 +106,9 @@ public struct Catalog: Sendable {
     public func entries(vendor: String?, category: String? = nil) -> [CatalogEntry] {
         entryIndices(vendor: vendor, category: category).map { entries[$0] }
     }
+
+    /// The title of the tree with this id (no tree decoded).
+    public func treeTitle(id: TreeID) -> String? { treeStore.title(id: id) }
 
     /// The decision trees that diagnose an entry.
     public func trees(for entry: CatalogEntry) -> [DecisionTree] { entry.trees.compactMap { tree(id: $0) } }

@@ -72,6 +72,14 @@ public struct CatalogEntries: RandomAccessCollection, Equatable, Sendable {
         }
     }
 
+    /// The columns entry `index`'s code takes on screen (`CodeColumns`; stored in a compiled catalog).
+    public func codeWidth(at index: Int) -> Int {
+        switch storage {
+        case .values(let values): return CodeColumns.width(of: values[index].code)
+        case .compiled(let compiled): return compiled.codeWidth(at: checked(index))
+        }
+    }
+
     /// Whether entry `index` names any decision tree.
     public func hasTrees(at index: Int) -> Bool {
         switch storage {

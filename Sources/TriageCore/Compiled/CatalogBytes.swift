@@ -12,8 +12,8 @@ import Glibc
 /// until it is unmapped. What a mapping cannot survive is another process truncating the very same file in
 /// place (the pages past the new end raise SIGBUS); cache files are private to the user (0600 in a 0700 folder)
 /// and Triage never truncates one, so that takes the user doing it by hand while Triage runs. Every read is
-/// bounds-checked and the checksum of the whole payload is verified when the catalog is opened, so damaged
-/// bytes are rejected, never trusted.
+/// bounds-checked; a copy in memory is checked whole when opened, a mapping by its header and head (see
+/// `CompiledCatalog.open`), so damaged bytes never crash and are found by the full check on demand.
 final class CatalogBytes: @unchecked Sendable {
     /// Files smaller than this are read into memory instead of mapped.
     static let mappingThreshold = 1 << 20
@@ -71,9 +71,10 @@ final class CatalogBytes: @unchecked Sendable {
         return ContentHash.of(part, chunk: 4 << 20) { release($0) }
     }
 
-    /// Drops the whole pages inside `part` from resident memory (they come back from the file when read).
-    private func release(_ part: UnsafeRawBufferPointer) {
-        guard let base = part.baseAddress else { return }
+    /// Drops the whole pages inside `part` (a part of `buffer`) from resident memory when `buffer` is a mapping
+    /// (they come back from the file when read); nothing for a copy in memory.
+    func release(_ part: UnsafeRawBufferPointer) {
+        guard isMapped, let base = part.baseAddress else { return }
         let page = max(1, Int(sysconf(Int32(_SC_PAGESIZE))))
         let start = (Int(bitPattern: base) + page - 1) / page * page
         let end = (Int(bitPattern: base) + part.count) / page * page

@@ -81,8 +81,9 @@ public struct CatalogCache: Sendable {
         let hashes = files.map { file in ContentHash.of(Array(file.text.utf8)) }
         let allStamped = stamps.count == files.count && stamps.allSatisfy { $0 != nil }
         // Same files, same contents, only new times: the compiled catalog is still right.
+        // Checked whole before it is copied into the new file: an open checks only a mapping's head.
         if problems.isEmpty, allStamped, let stale, stale.files.map(\.path) == stamps.map({ $0!.path }),
-           stale.files.map(\.hash) == hashes, let catalog = stale.catalog() {
+           stale.files.map(\.hash) == hashes, stale.isIntact, let catalog = stale.catalog() {
             let outcome = write(path, builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes,
                                 compiled: stale.compiled, reason: "same contents, new times")
             return (catalog, [], outcome)
@@ -102,6 +103,15 @@ public struct CatalogCache: Sendable {
         let outcome = write(path, builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes,
                             compiled: CompiledCatalog.encode(loaded.catalog), reason: reason)
         return (loaded.catalog, [], outcome)
+    }
+
+    /// The full check of the cache file for `folders`, on demand (an open checks only what it reads): nil when
+    /// there is no cache file, else whether every byte of it matches its checksums.
+    public func verify(builtInKey: UInt64, folders: [String]) -> Bool? {
+        let path = file(builtInKey: builtInKey, folders: folders)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let cached = CachedCatalog.read(path, builtInKey: builtInKey) else { return false }
+        return cached.isIntact
     }
 
     private func describeChange(_ old: [CatalogFileStamp], _ new: [CatalogFileStamp?]) -> String {
@@ -152,6 +162,9 @@ struct CachedCatalog {
     var compiled: [UInt8] { [UInt8](UnsafeRawBufferPointer(rebasing: bytes.buffer[compiledRange])) }
 
     func catalog() -> Catalog? { CompiledCatalog.open(bytes, range: compiledRange) }
+
+    /// Whether the compiled catalog's every byte matches its checksum.
+    var isIntact: Bool { CompiledCatalog.verify(UnsafeRawBufferPointer(rebasing: bytes.buffer[compiledRange])) }
 
     /// The cache file at `path`, or nil when it is missing, damaged, of another version or another built-in catalog.
     static func read(_ path: String, builtInKey: UInt64) -> CachedCatalog? {

@@ -6,10 +6,13 @@ import Foundation
 /// built-in catalog is compiled at build time; user catalogs are compiled into the cache (`CatalogCache`).
 /// Damaged or foreign bytes are rejected (`nil`), never trusted.
 ///
-/// Layout: the magic `TRIAGEC1`, a format version, the payload's length and checksum, then the payload:
+/// Layout: the magic `TRIAGEC1`, a format version, the payload's length and checksum, the head's length and
+/// checksum (the head: the payload up to the entry tables), then the payload:
 /// - a table of repeated strings (vendor ids, categories, tree ids, file names), the vendors, the decision
-///   trees and example tickets (JSON), the number of entries N, of lookup slots M and of record bytes;
-/// - `keys`: per entry, three little-endian `UInt32`: vendor, category (string-table ids) and its number of trees;
+///   trees (each its id, title and JSON, decoded on demand), the example tickets (JSON), the codes that can be
+///   diagnosed, the number of entries N, of lookup slots M and of record bytes;
+/// - `keys`: per entry, four little-endian `UInt32`: vendor, category (string-table ids), its number of trees and
+///   the columns its code takes on screen (`CodeColumns`);
 /// - `offsets`: N+1 `UInt64`, where each entry's record starts in `records` (the last: where they end);
 /// - `slots`: an open-addressing hash table (linear probing) of the codes folded to lower case, M (a power of
 ///   two, at least 2N) `UInt64`s: entry index + 1 in the low half (0: empty), the hash's high half in the high;
@@ -20,7 +23,9 @@ public enum CompiledCatalog {
     /// Bump when the layout or the catalog model changes: older compiled files are then rebuilt.
     /// 6: entries carry decision fields (after their location) and `phrases` (after keywords).
     /// 7: vendors carry their explain declarations (`VendorExplain` as sorted-key JSON, after facts).
-    static let formatVersion = 7
+    /// 8: each tree's JSON apart (decoded on demand), the diagnosable codes stored, the head's own
+    /// checksum, each code's screen width in its keys.
+    static let formatVersion = 8
 
     /// Identifies a compiled catalog's content (for cache keys): changes whenever the bytes do.
     public static func key(of bytes: [UInt8]) -> UInt64 { ContentHash.of(bytes) }
@@ -64,7 +69,7 @@ public enum CompiledCatalog {
             location(vendor.location, &head, &table)
         }
         let count = catalog.entries.count
-        var keys = ByteWriter(capacity: 12 * count)
+        var keys = ByteWriter(capacity: CompiledEntries.keySize * count)
         var offsets = ByteWriter(capacity: 8 * (count + 1))
         var records = ByteWriter(capacity: 256 * max(1, count))
         var hashes: [UInt64] = []
@@ -74,6 +79,7 @@ public enum CompiledCatalog {
             keys.uint32(UInt32(table.id(entry.vendor)))
             keys.uint32(UInt32(table.id(entry.category)))
             keys.uint32(UInt32(clamping: entry.trees.count))
+            keys.uint32(UInt32(clamping: CodeColumns.width(of: entry.code)))
             hashes.append(foldedHash(entry.code))
             records.string(entry.code)
             records.varint(entry.httpStatus.map { $0 + 1 } ?? 0)
@@ -109,20 +115,17 @@ public enum CompiledCatalog {
             slots[slot] = UInt64(index + 1) | (hash & 0xFFFF_FFFF_0000_0000)
         }
 
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys  // the same catalog always gives the same bytes (and cache key)
-        let trees = (try? encoder.encode(TreesAndExamples(trees: catalog.trees, examples: catalog.examples)))
-            .map { [UInt8]($0) } ?? []
+        let trees = treeSection(catalog)
 
         var payload = ByteWriter(capacity: head.bytes.count + trees.count + keys.bytes.count + offsets.bytes.count
                                  + 8 * slotCount + records.bytes.count + 64 * table.strings.count)
         payload.strings(table.strings)
         payload.raw(head.bytes)
-        payload.varint(trees.count)
         payload.raw(trees)
         payload.varint(count)
         payload.varint(slotCount)
         payload.varint(records.bytes.count)
+        let headLength = payload.bytes.count
         payload.raw(keys.bytes)
         payload.raw(offsets.bytes)
         for slot in slots { payload.uint64(slot) }
@@ -132,6 +135,8 @@ public enum CompiledCatalog {
         file.varint(formatVersion)
         file.varint(payload.bytes.count)
         file.uint64(ContentHash.of(payload.bytes))
+        file.varint(headLength)
+        file.uint64(payload.bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<headLength])) })
         file.raw(payload.bytes)
         return file.bytes
     }
@@ -142,26 +147,54 @@ public enum CompiledCatalog {
     public static func decode(_ bytes: [UInt8]) -> Catalog? { open(CatalogBytes.copy(of: bytes)) }
 
     /// The catalog in `bytes.buffer[range]` (all of it without a range), kept there and decoded on demand; nil
-    /// when the bytes are not an intact compiled catalog of this version. Checks the checksum of all of it.
-    static func open(_ bytes: CatalogBytes, range: Range<Int>? = nil) -> Catalog? {
+    /// when the bytes are not an intact compiled catalog of this version.
+    ///
+    /// A mapping (a big cache file) gets the cheap check: magic, version, length and the checksum of the head
+    /// (strings, vendors, trees, counts), all of which is read at once; the entry tables are not read, let alone
+    /// hashed, and every read of them is bounds-checked (damage there gives a placeholder entry, never a crash).
+    /// Bytes in memory (the built-in catalog, a small cache file) were all read anyway, so their whole checksum
+    /// is checked too. `fully` forces either; `verify` checks a whole file on demand.
+    static func open(_ bytes: CatalogBytes, range: Range<Int>? = nil, fully: Bool? = nil) -> Catalog? {
         let whole = range.map { UnsafeRawBufferPointer(rebasing: bytes.buffer[$0]) } ?? bytes.buffer
-        var reader = ByteReader(whole)
+        guard let parts = try? header(whole) else { return nil }
+        if fully ?? !bytes.isMapped, bytes.checksum(of: parts.payload) != parts.checksum { return nil }
         do {
-            guard try reader.raw(magic.count).elementsEqual(magic), try reader.varint() == formatVersion else { return nil }
-            let length = try reader.count()
-            let checksum = try reader.uint64()
-            let payload = try reader.raw(length)
-            guard reader.isAtEnd, bytes.checksum(of: payload) == checksum else { return nil }
-            var catalog = try openPayload(payload, owner: bytes)
-            bytes.releaseResidentPages()
-            catalog.compiledChecksum = checksum
+            var catalog = try openPayload(parts.payload, headLength: parts.headLength, owner: bytes)
+            if fully ?? !bytes.isMapped { bytes.releaseResidentPages() }
+            catalog.compiledChecksum = parts.checksum
             return catalog
         } catch {
             return nil
         }
     }
 
-    private static func openPayload(_ payload: UnsafeRawBufferPointer, owner: CatalogBytes) throws -> Catalog {
+    /// Whether `bytes` are an intact compiled catalog of this version, every byte checked against its checksum
+    /// (`triage` checks only the head when it maps a cache file; this is the full check, on demand).
+    static func verify(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let parts = try? header(bytes) else { return false }
+        return ContentHash.of(parts.payload) == parts.checksum
+    }
+
+    /// The header read and checked (magic, version, lengths, the head's checksum), and the payload it frames.
+    private static func header(_ whole: UnsafeRawBufferPointer) throws
+        -> (payload: UnsafeRawBufferPointer, checksum: UInt64, headLength: Int) {
+        var reader = ByteReader(whole)
+        guard try reader.raw(magic.count).elementsEqual(magic), try reader.varint() == formatVersion else {
+            throw ByteReader.Damaged()
+        }
+        let length = try reader.count()
+        let checksum = try reader.uint64()
+        let headLength = try reader.count()
+        let headChecksum = try reader.uint64()
+        let payload = try reader.raw(length)
+        guard reader.isAtEnd, headLength <= length,
+              ContentHash.of(UnsafeRawBufferPointer(rebasing: payload[..<headLength])) == headChecksum else {
+            throw ByteReader.Damaged()
+        }
+        return (payload, checksum, headLength)
+    }
+
+    private static func openPayload(_ payload: UnsafeRawBufferPointer, headLength: Int, owner: CatalogBytes) throws -> Catalog {
         var reader = ByteReader(payload)
         let table = try reader.strings()
         func interned() throws -> String {
@@ -188,10 +221,57 @@ public enum CompiledCatalog {
             vendor.explain = explain
             vendors.append(vendor)
         }
-        let treeBytes = try reader.raw(try reader.count())
-        let rest = try JSONDecoder().decode(TreesAndExamples.self, from: Data(treeBytes))
+        let trees = try openTrees(&reader, payload: payload, owner: owner)
         let entries = try CompiledEntries(payload: payload, tablesAt: &reader, strings: table, owner: owner)
-        return Catalog(vendors: vendors, compiled: entries, trees: rest.trees, examples: rest.examples)
+        guard reader.offset == headLength else { throw ByteReader.Damaged() }
+        return Catalog(vendors: vendors, compiled: entries, trees: trees)
+    }
+
+    /// The trees, examples and diagnosable codes: per tree its id and its JSON; the examples' JSON; then the
+    /// codes the browser can diagnose (vendor and code each), so opening decodes no tree (`CatalogTrees`).
+    private static func treeSection(_ catalog: Catalog) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the same catalog always gives the same bytes (and cache key)
+        var section = ByteWriter()
+        let trees = catalog.trees
+        section.varint(trees.count)
+        for tree in trees {
+            section.string(tree.id.rawValue)
+            section.string(tree.title)
+            let json = (try? encoder.encode(tree)).map { [UInt8]($0) } ?? []
+            section.varint(json.count)
+            section.raw(json)
+        }
+        let examples = (try? encoder.encode(catalog.examples)).map { [UInt8]($0) } ?? []
+        section.varint(examples.count)
+        section.raw(examples)
+        let diagnosable = CatalogTrees.diagnosable(trees: trees, entries: catalog.entries)
+            .sorted { ($0.vendor, $0.code) < ($1.vendor, $1.code) }
+        section.varint(diagnosable.count)
+        for code in diagnosable {
+            section.string(code.vendor)
+            section.string(code.code)
+        }
+        return section.bytes
+    }
+
+    private static func openTrees(_ reader: inout ByteReader, payload: UnsafeRawBufferPointer, owner: CatalogBytes) throws
+        -> CatalogTrees {
+        var stored: [CatalogTrees.Stored] = []
+        for _ in 0..<(try reader.count()) {
+            let id = TreeID(try reader.string()), title = try reader.string()
+            let length = try reader.count()
+            stored.append(CatalogTrees.Stored(id: id, title: title, json: reader.offset..<(reader.offset + length)))
+            _ = try reader.raw(length)
+        }
+        let examplesLength = try reader.count()
+        let examples = reader.offset..<(reader.offset + examplesLength)
+        _ = try reader.raw(examplesLength)
+        var diagnosable = Set<CodeReference>()
+        for _ in 0..<(try reader.count()) {
+            diagnosable.insert(CodeReference(vendor: try reader.string(), code: try reader.string()))
+        }
+        return CatalogTrees(stored: stored, examples: examples, diagnosable: diagnosable, payload: payload, owner: owner)
     }
 
     /// A vendor's explain declarations as JSON with sorted keys (the same declarations, the same bytes).
@@ -206,12 +286,6 @@ public enum CompiledCatalog {
         body.varint(location.line)
         body.varint(location.column)
     }
-}
-
-/// The decision trees and example tickets: few and deeply nested, so stored as JSON through `Codable`.
-private struct TreesAndExamples: Codable {
-    var trees: [DecisionTree]
-    var examples: [ExampleTicket]
 }
 
 /// Strings that repeat across entries (vendor ids, categories, tree ids, file names), stored once.

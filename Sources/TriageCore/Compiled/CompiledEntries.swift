@@ -18,7 +18,7 @@ struct CompiledEntries: @unchecked Sendable {
     private let recordsStart: Int
     private let recordsLength: Int
 
-    static let keySize = 12
+    static let keySize = 16
 
     #if DEBUG
     /// How many entries were decoded whole (tests check that a frame decodes only what it shows).
@@ -55,6 +55,8 @@ struct CompiledEntries: @unchecked Sendable {
     func vendor(at index: Int) -> String { interned(uint32(keysStart + Self.keySize * index)) ?? "" }
     func category(at index: Int) -> String { interned(uint32(keysStart + Self.keySize * index + 4)) ?? "" }
     func treeCount(at index: Int) -> Int { Int(uint32(keysStart + Self.keySize * index + 8)) }
+    /// The columns entry `index`'s code takes on screen (`CodeColumns`), stored when compiled.
+    func codeWidth(at index: Int) -> Int { Int(min(uint32(keysStart + Self.keySize * index + 12), 1 << 16)) }
 
     /// The string-table id of entry `index`'s vendor (equal ids: the same vendor).
     func vendorID(at index: Int) -> UInt32 { uint32(keysStart + Self.keySize * index) }

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// The search index of a cached user catalog, kept beside its cache file (`catalog-KEY.bin.index`), so a search
-/// decodes it instead of building it (at 100,000 codes about a tenth of the time). The file names the cache file
+/// decodes it instead of building it (at 100,000 codes about a tenth of the time). It is mapped, and each part's
+/// pages are let go once copied out, so the stored and the decoded index are not both resident. The file names the cache file
 /// it was built from (device, inode, size and modification time): the cache file is only ever replaced by
 /// renaming a new one over it, so a rebuilt catalog never meets an old index, and the index's own checks
 /// (checksum, the catalog's codes, every offset) reject anything else. A missing, damaged or stale index is
@@ -31,11 +32,14 @@ public struct SearchIndexStore: Sendable {
     /// else built and stored.
     public func index(for catalog: Catalog) -> (index: SearchIndex, outcome: Outcome) {
         let stamp = Self.stamp(of: catalogFile)
-        if let stamp, var stored = Self.read(path, limit: Self.maximumBytes(catalogBytes: Int(stamp[2]))),
-           stored.count > Self.headerSize,
-           Self.header(stamp).elementsEqual(stored[0..<Self.headerSize]) {
-            stored.removeSubrange(0..<Self.headerSize)  // in place: one copy of the index in memory, not two
-            if let index = SearchIndex(decoding: stored, catalog: catalog) { return (index, .loaded) }
+        // Mapped, not read: each array's pages are let go once copied out, so the file and the decoded index are
+        // never both resident.
+        if let stamp, let stored = CatalogBytes.file(path, mapAtLeast: 0),
+           stored.buffer.count <= Self.maximumBytes(catalogBytes: Int(stamp[2])), stored.buffer.count > Self.headerSize,
+           Self.header(stamp).elementsEqual(stored.buffer[0..<Self.headerSize]),
+           let index = SearchIndex(decoding: UnsafeRawBufferPointer(rebasing: stored.buffer[Self.headerSize...]),
+                                   catalog: catalog, owner: stored) {
+            return (index, .loaded)
         }
         let index = SearchIndex(catalog: catalog)
         guard let stamp else { return (index, .builtUnsaved("\(catalogFile): no catalog cache file")) }
@@ -53,12 +57,6 @@ public struct SearchIndexStore: Sendable {
     /// Largest stored index read, for a catalog cache file of `catalogBytes`: the index is a fraction of the
     /// catalog, so anything past 16 MB plus twice the catalog (a sparse 2 GB file, say) is not one and is rebuilt.
     static func maximumBytes(catalogBytes: Int) -> Int { (16 << 20) + 2 * min(catalogBytes, CatalogBytes.maximumFileBytes) }
-
-    /// A trusted regular file's bytes (`SharedFile`: never a FIFO, another user's file, ...), at most `limit`,
-    /// read in chunks; nil when it cannot be read or is not to be trusted.
-    private static func read(_ path: String, limit: Int) -> [UInt8]? {
-        try? SharedFile.read(path, limit: limit).get()
-    }
 
     private static func header(_ stamp: [UInt64]) -> [UInt8] {
         var writer = ByteWriter()

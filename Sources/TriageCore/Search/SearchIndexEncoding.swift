@@ -8,7 +8,9 @@ extension SearchIndex {
     static let encodingMagic: [UInt8] = Array("TRIAGEIX".utf8)
     /// 2: the checksum and the catalog fingerprint are `ContentHash` (version 1 used FNV-1a).
     /// 3: field bits are 16 wide (the `phrases` field made nine).
-    static let encodingVersion: UInt64 = 3
+    /// 4: the per-entry facts the ranking reads (deprecated vendors, vendors with statuses) stored, not re-read
+    /// off the catalog's entries.
+    static let encodingVersion: UInt64 = 4
 
     /// The index as bytes for `SearchIndex(decoding:catalog:)`.
     public func encoded() -> [UInt8] {
@@ -37,6 +39,8 @@ extension SearchIndex {
         writer.array(codeKeyStarts)
         writer.array(codeKeyEntries)
         writer.array(characterBits)
+        writer.array(deprecated.map { UInt8($0 ? 1 : 0) })
+        writer.strings(vendorsWithStatuses.sorted())
         writer.uint64(ContentHash.of(writer.bytes))
         return writer.bytes
     }
@@ -44,32 +48,52 @@ extension SearchIndex {
     /// The index `encoded()` wrote for `catalog`, or nil when the bytes are damaged, of another version or made
     /// for another catalog.
     public init?(decoding bytes: [UInt8], catalog: Catalog) {
-        guard let index = try? bytes.withUnsafeBytes({ try Self.decode($0, catalog: catalog) }) else { return nil }
+        guard let index = try? bytes.withUnsafeBytes({ try Self.decode($0, catalog: catalog, owner: nil) }) else { return nil }
+        self = index
+    }
+
+    /// The same from `bytes`, a part of `owner`'s: when that is a mapping, its pages are let go as they are
+    /// checked and copied out, so the stored index and the decoded one are never both resident.
+    init?(decoding bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes) {
+        guard let index = try? Self.decode(bytes, catalog: catalog, owner: owner) else { return nil }
         self = index
     }
 
     /// What `init?(decoding:catalog:)` decodes; throws `ByteReader.Damaged` for anything it rejects.
-    private static func decode(_ bytes: UnsafeRawBufferPointer, catalog: Catalog) throws -> SearchIndex {
+    private static func decode(_ bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes?) throws -> SearchIndex {
         guard bytes.count >= Self.encodingMagic.count + 8 * 4 else { throw ByteReader.Damaged() }
         let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
         var trailer = ByteReader(bytes, offset: body.count)
-        guard try ContentHash.of(body) == trailer.uint64() else { throw ByteReader.Damaged() }
+        guard try (owner?.checksum(of: body) ?? ContentHash.of(body)) == trailer.uint64() else { throw ByteReader.Damaged() }
         var reader = ByteReader(body)
+        /// The next array, its bytes let go once copied.
+        func array<T: FixedWidthInteger>() throws -> [T] {
+            let start = reader.offset
+            let values: [T] = try reader.array()
+            owner?.release(UnsafeRawBufferPointer(rebasing: body[start..<reader.offset]))
+            return values
+        }
+        func byteStrings() throws -> ByteStrings {
+            let start = reader.offset
+            let strings = try reader.byteStrings()
+            owner?.release(UnsafeRawBufferPointer(rebasing: body[start..<reader.offset]))
+            return strings
+        }
         guard try reader.raw(Self.encodingMagic.count).elementsEqual(Self.encodingMagic),
               try reader.uint64() == Self.encodingVersion,
               try reader.uint64() == UInt64(catalog.entries.count),
               try reader.uint64() == Self.fingerprint(catalog) else { throw ByteReader.Damaged() }
-        let (deprecated, vendorsWithStatuses) = Self.vendorFacts(catalog)
         // In `encoded()`'s order (arguments are evaluated left to right).
         let index = try SearchIndex(
-            catalog: catalog, vocabulary: SortedWords(strings: reader.byteStrings()), vocabularyStems: reader.array(),
-            postingStarts: reader.array(), postingEntries: reader.array(), postingFields: reader.array(),
-            bigramStarts: reader.array(), bigramWords: reader.array(), stems: ByteTable(strings: reader.byteStrings()),
-            stemWordStarts: reader.array(), stemWords: reader.array(), codeWordStarts: reader.array(),
-            codeWords: reader.array(), messageStarts: reader.array(), messageStems: reader.array(),
-            phraseStarts: reader.array(), phraseStems: reader.array(), codeKeys: ByteTable(strings: reader.byteStrings()),
-            codeKeyStarts: reader.array(), codeKeyEntries: reader.array(), characterBits: reader.array(),
-            bitWords: (catalog.entries.count + 63) / 64, deprecated: deprecated, vendorsWithStatuses: vendorsWithStatuses)
+            catalog: catalog, vocabulary: SortedWords(strings: byteStrings()), vocabularyStems: array(),
+            postingStarts: array(), postingEntries: array(), postingFields: array(),
+            bigramStarts: array(), bigramWords: array(), stems: ByteTable(strings: byteStrings()),
+            stemWordStarts: array(), stemWords: array(), codeWordStarts: array(),
+            codeWords: array(), messageStarts: array(), messageStems: array(),
+            phraseStarts: array(), phraseStems: array(), codeKeys: ByteTable(strings: byteStrings()),
+            codeKeyStarts: array(), codeKeyEntries: array(), characterBits: array(),
+            bitWords: (catalog.entries.count + 63) / 64, deprecated: array().map { (byte: UInt8) in byte != 0 },
+            vendorsWithStatuses: Set(reader.strings()))
         guard reader.isAtEnd, index.isWellFormed else { throw ByteReader.Damaged() }
         return index
     }
@@ -98,25 +122,7 @@ extension SearchIndex {
             && offsets(messageStarts, entries, messageStems.count) && ids(messageStems, below: stems.count)
             && offsets(phraseStarts, entries, phraseStems.count) && ids(phraseStems, below: stems.count, allowing: -1)
             && offsets(codeKeyStarts, codeKeys.count, codeKeyEntries.count) && ids(codeKeyEntries, below: entries)
-            && characterBits.count == 36 * bitWords
-    }
-
-    /// Which entries' vendors are deprecated, and which vendors document statuses: read off the catalog.
-    static func vendorFacts(_ catalog: Catalog) -> (deprecated: [Bool], vendorsWithStatuses: Set<String>) {
-        var deprecated: [Bool] = []
-        deprecated.reserveCapacity(catalog.entries.count)
-        var byVendor: [String: Bool] = [:]
-        var vendorsWithStatuses: Set<String> = []
-        for entry in catalog.entries {
-            if entry.httpStatus != nil { vendorsWithStatuses.insert(entry.vendor) }
-            let isDeprecated = byVendor[entry.vendor] ?? {
-                let value = catalog.vendor(id: entry.vendor)?.notice?.lowercased().contains("deprecat") ?? false
-                byVendor[entry.vendor] = value
-                return value
-            }()
-            deprecated.append(isDeprecated)
-        }
-        return (deprecated, vendorsWithStatuses)
+            && characterBits.count == 36 * bitWords && deprecated.count == entries
     }
 
     /// A hash of every entry's vendor and code, in order: bytes made for another catalog do not decode.

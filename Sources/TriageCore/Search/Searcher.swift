@@ -503,8 +503,9 @@ public final class Searcher {
                 for other in meaning.dropFirst() { together = together.intersected(with: entryScores(for: other)) }
                 var kept = WordScores(entries: [], scores: [])
                 for (entry, score) in zip(together.entries, together.scores) {
-                    let candidate = index.catalog.entries[Int(entry)]
-                    if candidate.httpStatus == nil, !index.vendorsWithStatuses.contains(candidate.vendor) {
+                    // One-field reads: a compiled catalog decodes no entry for them.
+                    let entries = index.catalog.entries
+                    if entries.httpStatus(at: Int(entry)) == nil, !index.vendorsWithStatuses.contains(entries.vendor(at: Int(entry))) {
                         kept.entries.append(entry)
                         kept.scores.append(score)
                     }

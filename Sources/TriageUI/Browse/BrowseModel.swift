@@ -77,10 +77,8 @@ public struct BrowseModel {
         lazySearcher = LazySearcher(catalog: catalog, makeIndex: makeSearchIndex)
         sidebar = Sidebar(catalog: catalog)
         codeWidths = CodeWidths(catalog: catalog, sidebar: sidebar)
-        // Only entries that name a tree are decoded (to check the tree exists).
-        diagnosable = Set(catalog.entries.indices.filter { catalog.entries.hasTrees(at: $0) && !catalog.trees(for: catalog.entries[$0]).isEmpty }
-            .map { catalog.entries.reference(at: $0) })
-            .union(catalog.trees.flatMap(\.codes))
+        // Stored in a compiled catalog: no tree and no entry decoded.
+        diagnosable = catalog.diagnosableCodes
         list = sidebar.rows.first?.entries ?? []
         listTotal = list.count
     }

@@ -11,12 +11,8 @@ struct CodeWidths: Sendable {
 
     init(catalog: Catalog, sidebar: Sidebar) {
         let entries = catalog.entries
-        let widths = entries.indices.map { index in
-            let code = entries.code(at: index)
-            // Printable ASCII (most codes) is one column a byte and needs no sanitizing.
-            if code.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return code.utf8.count }
-            return DisplayWidth.of(TerminalSafe.sanitize(code, keepNewlines: false))
-        }
+        // Stored in a compiled catalog: no code is read.
+        let widths = entries.indices.map(entries.codeWidth(at:))
         perEntry = widths
         perRow = sidebar.rows.map { row in row.entries.map { widths[$0] }.max() ?? 0 }
         overall = widths.max() ?? 0

@@ -76,10 +76,11 @@ private extension DocumentBuilder where Target == DetailLink {
                      glyphs: glyphs)
             }
         }
-        let trees = catalog.trees(for: entry)
+        // Titles only: no tree is decoded to draw the detail.
+        let trees = entry.trees.compactMap { id in catalog.treeTitle(id: id).map { (id, $0) } }
         if !trees.isEmpty {
             heading("Guided diagnosis", Theme.heading)
-            for tree in trees { link(.tree(tree.id), StyledLine(tree.title), glyphs: glyphs) }
+            for (id, title) in trees { link(.tree(id), StyledLine(title), glyphs: glyphs) }
         }
         if !entry.keywords.isEmpty {
             gap()

@@ -2,6 +2,7 @@ import TerminalKit
 import Testing
 @testable import TriageCore
 @testable import TriageUI
+import TestSupport
 
 /// On a compiled catalog (entries decoded on demand), starting the browser and drawing a frame decode only the
 /// entries on screen, not the whole catalog.
@@ -44,5 +45,29 @@ import Testing
             #expect(!screen.text.isEmpty)
         }
         #expect(program.state.invariantViolations() == [])
+    }
+
+    /// The shipped catalog (trees and all), compiled and opened as triage opens it: starting the browser and
+    /// drawing frames, the detail's "Guided diagnosis" links included, decode no tree; opening one decodes it.
+    @Test func startAndFramesDecodeNoTree() throws {
+        let catalog = try #require(CompiledCatalog.decode(CompiledCatalog.encode(Fixtures.shipped)))
+        #expect(catalog.treeStore.count > 0)
+        var program = BrowserProgram.sized(catalog, width: 120, height: 40)
+        _ = program.render()
+        for key: Key in [.down, .down, .pageDown, .tab, .down, .end, .home] {
+            program.send(key)
+            _ = program.render()
+        }
+        #expect(catalog.treeStore.decodes.count == 0, "\(catalog.treeStore.decodes.count) trees decoded")
+        // The detail links trees by title; the browser knows which codes can be diagnosed, all without decoding.
+        let withTree = try #require(catalog.entries.indices.first { catalog.entries.hasTrees(at: $0) })
+        let id = try #require(catalog.entries[withTree].trees.first)
+        #expect(catalog.treeTitle(id: id) == Fixtures.shipped.tree(id: id)?.title)
+        #expect(catalog.diagnosableCodes == Fixtures.shipped.diagnosableCodes)
+        #expect(catalog.treeStore.decodes.count == 0)
+        #expect(catalog.tree(id: id) == Fixtures.shipped.tree(id: id))
+        #expect(catalog.treeStore.decodes.count == 1)
+        _ = catalog.tree(id: id)
+        #expect(catalog.treeStore.decodes.count == 1, "a decoded tree is kept")
     }
 }
