@@ -61,8 +61,9 @@ struct PasteParser {
     private static let methodAndTarget = try! NSRegularExpression(pattern: #"\b(GET|POST|PUT|PATCH|DELETE)\s+['"]?(https?://\S+|/[^\s'"]+)"#)
     /// `key=value` and `key: value` pairs of log lines (the standard ones; vendors add theirs, `VendorReading.fieldRegex`).
     private static let logField = try! NSRegularExpression(
-        pattern: #"\b(errorCode|error_code|code|ref|request_id|requestId|x-request-id|app_id|status)\s*[=:]\s*["']?([A-Za-z0-9_.:/-]+)"#,
+        pattern: #"\b(errorCode|error_code|code|ref|request_id|requestId|x-request-id|app_id|user_id|status|method|path)\s*[=:]\s*["']?([A-Za-z0-9_.:/-]+)"#,
         options: .caseInsensitive)
+    private static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
     private static let requestIDHeaders: Set<String> = ["x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id", "x-trace-id"]
 
     private mutating func scanLines(_ text: String) {
@@ -96,6 +97,8 @@ struct PasteParser {
             }
             if evidence[.method] == nil, let match = Self.methodAndTarget.firstMatch(in: line, range: range) {
                 evidence[.method] = Self.group(match, 1, in: line)
+                // `POST /v2/users/ID/link -> 403` in a log line: the path too (a full URL is read below).
+                if evidence[.path] == nil, let target = Self.group(match, 2, in: line), target.hasPrefix("/") { setPath(target) }
             }
             for match in Self.logField.matches(in: line, range: range).prefix(16) {
                 guard let key = Self.group(match, 1, in: line)?.lowercased(), let value = Self.group(match, 2, in: line) else { continue }
@@ -103,6 +106,9 @@ struct PasteParser {
                 case "ref": evidence[.ref] = evidence[.ref] ?? value
                 case "request_id", "requestid", "x-request-id": evidence[.requestID] = evidence[.requestID] ?? value
                 case "app_id": evidence[.appID] = evidence[.appID] ?? value
+                case "user_id": evidence[.userID] = evidence[.userID] ?? value
+                case "method": if Self.methods.contains(value.uppercased()) { evidence[.method] = evidence[.method] ?? value.uppercased() }
+                case "path": if evidence[.path] == nil, value.hasPrefix("/") { setPath(value) }
                 case "status": if status == nil, let number = Int(value), HTTPStatus.reason(number) != nil { status = number }
                 default: if !value.isEmpty, value.first != "{" { logCodes.append(value) }
                 }
@@ -226,6 +232,8 @@ struct PasteParser {
             envelopes.append(envelope)
             if let message = envelope.message { evidence[.message] = evidence[.message] ?? message }
             if status == nil, let code = envelope.status, HTTPStatus.reason(code) != nil { status = code }
+            // What a standard envelope wraps: a vendor's body in an extension member, ErrorInfo's metadata.
+            readNested(object, depth: 0)
             return
         }
         if let (shape, code, message) = vendors.body(object) {
@@ -246,10 +254,38 @@ struct PasteParser {
         }
     }
 
+    /// The objects a standard envelope carries (`upstream: {error: {...}}`, `details[].metadata`), read as their
+    /// own: a vendor body among them is a body, and their fields give evidence. Bounded in depth.
+    private mutating func readNested(_ object: [String: Any], depth: Int) {
+        guard depth < 4 else { return }
+        for key in object.keys.sorted() {
+            let value = object[key]
+            let children = (value as? [String: Any]).map { [$0] } ?? (value as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
+            for child in children.prefix(16) {
+                if let (shape, code, message) = vendors.body(child) {
+                    bodies.append(Body(vendor: shape.vendor, code: code, message: message,
+                                       shape: "\(shape.body.code) in a \(shape.vendorName) error body"))
+                }
+                for (name, value) in child {
+                    guard let text = value as? String, !text.isEmpty else { continue }
+                    if let field = vendors.field(name) {
+                        set(field.name, text, vendor: field.vendor)
+                    } else if let standard = Evidence.Key(rawValue: name), Self.nestedKeys.contains(standard), evidence[standard] == nil {
+                        evidence[standard] = text
+                    }
+                }
+                readNested(child, depth: depth + 1)
+            }
+        }
+    }
+
+    /// Standard evidence a nested object may name as itself (`metadata: {app_id: ...}`).
+    private static let nestedKeys: Set<Evidence.Key> = [.appID, .userID, .installID, .externalID, .requestID, .ref, .region]
+
     // MARK: - Prose
 
     private static let proseStatus = try! NSRegularExpression(
-        pattern: #"\b(?:status(?:\s+code)?|replied|replies|returned|returns|responded|answered|answers|got|gives|with|http)\s*[:=]?\s*(\d{3})\b|\b(\d{3})\s+(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Too Many Requests|Internal Server Error)\b"#,
+        pattern: #"\b(?:status(?:\s+code)?|replied|replies|returned|returns|responded|answered|answers|got|gives|with|http|failed)\s*[:=]?\s*(\d{3})\b|\b(\d{3})\s+(?:Bad Request|Unauthorized|Forbidden|Not Found|Conflict|Too Many Requests|Internal Server Error|Client Error|Server Error)\b"#,
         options: .caseInsensitive)
 
     static func statusInProse(_ text: String) -> Int? {
