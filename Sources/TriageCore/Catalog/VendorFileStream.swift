@@ -25,6 +25,14 @@ struct VendorFileStream {
         var imports: ImportRecords?
         var codesNeedImports = false
         var seen: [String: SourceLocation] = [:]
+        /// Reads one item of `codes:` into the file (once its header is known).
+        func add(_ item: YAMLValue) {
+            guard file != nil else { return }
+            if imports == nil, case let .mapping(fields) = item.kind, VendorFile.lifecycleKeys.contains(where: fields.has) {
+                codesNeedImports = true
+            }
+            file?.addCode(item, imports: imports ?? ImportRecords(), seen: &seen, &codes)
+        }
         while parser.type != YAML_MAPPING_END_EVENT {
             identities.note(parser, index: keys.count)
             let key = try parser.value()
@@ -35,14 +43,7 @@ struct VendorFileStream {
             if name == "codes", parser.type == YAML_SEQUENCE_START_EVENT, !parser.hasAnchor {
                 try parser.next()
                 while parser.type != YAML_SEQUENCE_END_EVENT {
-                    let item = try parser.value()
-                    if file != nil {
-                        if imports == nil, case let .mapping(fields) = item.kind,
-                           VendorFile.lifecycleKeys.contains(where: fields.has) {
-                            codesNeedImports = true
-                        }
-                        file?.addCode(item, imports: imports ?? ImportRecords(), seen: &seen, &codes)
-                    }
+                    add(try parser.value())
                     try parser.next()
                 }
             } else {
@@ -56,7 +57,8 @@ struct VendorFileStream {
                     if codesNeedImports { return .readWhole }
                     if file != nil { imports = ImportRecords.parse(value, &importing) }
                 case "codes":
-                    if file != nil { _ = value.list("'codes'", &codes) }
+                    // Not streamed (not a list, or a list with an anchor): read the same way from its tree.
+                    if file != nil, let items = value.list("'codes'", &codes) { items.forEach(add) }
                 default:
                     break
                 }
