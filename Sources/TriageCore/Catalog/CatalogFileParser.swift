@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 
 /// One catalog file read on its own, before merging: what kind of file it is, its contents, and the problems
@@ -28,8 +29,53 @@ struct ParsedCatalogFile {
             problems.add(SourceLocation(file: path, line: 1, column: 1), CatalogLimits.FileProblem.tooLarge(size).message)
             return .nothing
         }
+        // Read as the YAML is parsed: a vendor file (its first key `vendor:`) streams its codes; any other file is
+        // read as a tree (small: decision trees, example tickets). A YAML error anywhere is the file's one problem.
+        var found = ProblemList()
+        let streamed: Content?
+        do {
+            streamed = try YAMLEventParser.withParser(text, file: path) { parser -> Content? in
+                guard try parser.startDocument() else {
+                    found.add(SourceLocation(file: path, line: 1, column: 1), "file is empty")
+                    return .nothing
+                }
+                guard parser.type == YAML_MAPPING_START_EVENT, !parser.hasAnchor else {
+                    let root = try parser.value()
+                    try parser.finishDocument()
+                    guard let mapping = root.mapping("the file", &found) else { return .nothing }
+                    return dispatch(mapping, source: source, &found)
+                }
+                let start = parser.mark
+                try parser.next()
+                if parser.scalarIs("vendor") {
+                    guard case let .read(file, fileProblems) = try VendorFileStream.read(parser, rootAt: start, source: source)
+                    else { return nil }
+                    try parser.finishDocument()
+                    found.append(contentsOf: fileProblems.problems)
+                    return file.map(Content.vendor) ?? .nothing
+                }
+                let mapping = try parser.mappingBody(at: start)
+                try parser.finishDocument()
+                return dispatch(mapping, source: source, &found)
+            }
+        } catch let error as YAMLSyntaxError {
+            problems.add(error.location, error.message)
+            return .nothing
+        } catch {
+            problems.add(SourceLocation(file: path, line: 1, column: 1), "cannot parse YAML: \(error)")
+            return .nothing
+        }
+        if let streamed {
+            problems.append(contentsOf: found.problems)
+            return streamed
+        }
         guard let root = YAMLParser.parse(text, file: path, &problems),
               let mapping = root.mapping("the file", &problems) else { return .nothing }
+        return dispatch(mapping, source: source, &problems)
+    }
+
+    /// What a file read as a tree holds, by its top-level keys.
+    private static func dispatch(_ mapping: YAMLMapping, source: String, _ problems: inout ProblemList) -> Content {
         if mapping.has("vendor") {
             return VendorFile.parse(mapping, source: source, &problems).map(Content.vendor) ?? .nothing
         } else if mapping.has("nodes") {

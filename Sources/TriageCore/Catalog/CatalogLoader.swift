@@ -29,8 +29,11 @@ public enum CatalogLoader {
         let total = sources.reduce(0) { $0 + $1.files.count }
         var perFile: (@Sendable (Int) -> Void)?
         if let progress { perFile = { done in progress(done, total) } }
-        let parsed = ParsedCatalogFile.parseAll(sources, progress: perFile)
-        for (source, files) in zip(sources, parsed) {
+        var parsed = ParsedCatalogFile.parseAll(sources, progress: perFile)
+        for (index, source) in sources.enumerated() {
+            // Each source's parsed files are taken out as they are merged, so their entries are not held twice.
+            let files = parsed[index]
+            parsed[index] = []
             var vendorCodesInSource: [String: [String: SourceLocation]] = [:]
             var treesInSource: [TreeID: SourceLocation] = [:]
             for file in files {
@@ -62,6 +65,7 @@ public enum CatalogLoader {
             }
         }
         let catalog = merger.build(&problems, findings: &findings)
+        CatalogDisposal.release(merger)
         return (catalog, problems.problems, findings.problems)
     }
 }
@@ -131,7 +135,8 @@ private struct Merger {
         var entries: [CatalogEntry] = []
         var finalVendors: [Vendor] = []
         for vendorID in vendorOrder {
-            guard let state = vendors[vendorID] else { continue }
+            // Taken out: each vendor's raw entries go once its entries are made, not at the end.
+            guard let state = vendors.removeValue(forKey: vendorID) else { continue }
             finalVendors.append(state.vendor)
             let categoryIDs = state.vendor.categories.map(\.id)
             let knownCategories = Set(categoryIDs)

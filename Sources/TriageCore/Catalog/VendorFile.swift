@@ -27,10 +27,23 @@ struct VendorFile {
     static let codeKeys = ["code", "category", "http", "message", "summary", "docs", "description", "causes", "checks", "keywords",
                            "phrases", "related", "trees", "since", "deprecated", "provenance", "decision"]
 
-    /// Reads a vendor file; returns nil when it is too broken to know which vendor it is.
+    /// Reads a vendor file; returns nil when it is too broken to know which vendor it is. `VendorFileStream` reads
+    /// the same parts in the same order from a file as it is parsed, without its whole tree.
     static func parse(_ root: YAMLMapping, source: String, _ problems: inout ProblemList) -> VendorFile? {
         root.rejectUnknownKeys(allowed: topKeys, in: "a vendor file", &problems)
-        guard let header = root["vendor"]?.mapping("'vendor'", &problems) else { return nil }
+        guard var file = header(root["vendor"], source: source, &problems) else { return nil }
+        file.addCategories(root["categories"], &problems)
+        let imports = ImportRecords.parse(root["imports"], &problems)
+        if let items = root["codes"]?.list("'codes'", &problems) {
+            var seen: [String: SourceLocation] = [:]
+            for item in items { file.addCode(item, imports: imports, seen: &seen, &problems) }
+        }
+        return file
+    }
+
+    /// The file as far as its `vendor:` block: nil when that is missing or too broken to know which vendor it is.
+    static func header(_ value: YAMLValue?, source: String, _ problems: inout ProblemList) -> VendorFile? {
+        guard let header = value?.mapping("'vendor'", &problems) else { return nil }
         header.rejectUnknownKeys(allowed: vendorKeys, in: "'vendor'", &problems)
         guard let idValue = header.required("id", in: "'vendor'", &problems),
               let id = idValue.text("vendor id", &problems) else { return nil }
@@ -44,45 +57,46 @@ struct VendorFile {
         file.notice = header["notice"]?.text("vendor notice", &problems)
         file.facts = header["facts"]?.textList("vendor facts", &problems)
         file.explain = header["explain"].flatMap { VendorExplain.parse($0, &problems) }
-
-        if let items = root["categories"]?.list("'categories'", &problems) {
-            var seen: [String: SourceLocation] = [:]
-            for item in items {
-                guard let mapping = item.mapping("a category", &problems) else { continue }
-                mapping.rejectUnknownKeys(allowed: categoryKeys, in: "a category", &problems)
-                guard let idValue = mapping.required("id", in: "a category", &problems),
-                      let categoryID = idValue.text("category id", &problems),
-                      let name = mapping.required("name", in: "category '\(categoryID)'", &problems)?
-                        .text("category name", &problems) else { continue }
-                if let first = seen[categoryID] {
-                    problems.add(idValue.location, "duplicate category '\(categoryID)' (first defined at line \(first.line))")
-                    continue
-                }
-                seen[categoryID] = idValue.location
-                let description = mapping["description"]?.text("category description", &problems)
-                file.categories.append((Category(id: categoryID, name: name, description: description), idValue.location))
-            }
-        }
-
-        let imports = ImportRecords.parse(root["imports"], &problems)
-        if let items = root["codes"]?.list("'codes'", &problems) {
-            var seen: [String: SourceLocation] = [:]
-            for item in items {
-                guard var raw = parseEntry(item, vendor: id, &problems) else { continue }
-                if case let .mapping(mapping) = item.node {
-                    raw.entry.lifecycle = imports.lifecycle(of: YAMLMapping(mapping, at: item.location), code: raw.entry.code,
-                                                            &problems)
-                }
-                if let first = seen[raw.entry.code] {
-                    problems.add(raw.entry.location,
-                                 "duplicate code '\(raw.entry.code)' (first defined at line \(first.line))")
-                    continue
-                }
-                seen[raw.entry.code] = raw.entry.location
-                file.codes.append(raw)
-            }
-        }
         return file
+    }
+
+    /// Reads the `categories:` list.
+    mutating func addCategories(_ value: YAMLValue?, _ problems: inout ProblemList) {
+        guard let items = value?.list("'categories'", &problems) else { return }
+        var seen: [String: SourceLocation] = [:]
+        for item in items {
+            guard let mapping = item.mapping("a category", &problems) else { continue }
+            mapping.rejectUnknownKeys(allowed: Self.categoryKeys, in: "a category", &problems)
+            guard let idValue = mapping.required("id", in: "a category", &problems),
+                  let categoryID = idValue.text("category id", &problems),
+                  let name = mapping.required("name", in: "category '\(categoryID)'", &problems)?
+                    .text("category name", &problems) else { continue }
+            if let first = seen[categoryID] {
+                problems.add(idValue.location, "duplicate category '\(categoryID)' (first defined at line \(first.line))")
+                continue
+            }
+            seen[categoryID] = idValue.location
+            let description = mapping["description"]?.text("category description", &problems)
+            categories.append((Category(id: categoryID, name: name, description: description), idValue.location))
+        }
+    }
+
+    /// The keys of a code that `imports:` resolves (so the code cannot be read before the file's `imports:` is).
+    static let lifecycleKeys = ["since", "deprecated", "provenance"]
+
+    /// Reads one item of `codes:`; `seen` holds the codes read so far from this file (for duplicates).
+    mutating func addCode(_ item: YAMLValue, imports: ImportRecords, seen: inout [String: SourceLocation],
+                          _ problems: inout ProblemList) {
+        guard var raw = Self.parseEntry(item, vendor: id, &problems) else { return }
+        if case let .mapping(mapping) = item.kind {
+            raw.entry.lifecycle = imports.lifecycle(of: mapping, code: raw.entry.code, &problems)
+        }
+        if let first = seen[raw.entry.code] {
+            problems.add(raw.entry.location, "duplicate code '\(raw.entry.code)' (first defined at line \(first.line))")
+            return
+        }
+        seen[raw.entry.code] = raw.entry.location
+        codes.append(raw)
     }
 
     private static func parseEntry(_ item: YAMLValue, vendor: String, _ problems: inout ProblemList) -> RawEntry? {

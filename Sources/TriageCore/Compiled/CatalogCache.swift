@@ -102,6 +102,12 @@ public struct CatalogCache: Sendable {
         guard allStamped else { return (loaded.catalog, [], .uncached("a file changed while it was read")) }
         let outcome = write(path, builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes,
                             compiled: CompiledCatalog.encode(loaded.catalog), reason: reason)
+        // The catalog as the next start reads it, mapped from the file just written; the loaded values are let go
+        // in the background (a one-shot command then exits without tearing them down).
+        if case .built = outcome, let written = CachedCatalog.read(path, builtInKey: builtInKey)?.catalog() {
+            CatalogDisposal.release(loaded)
+            return (written, [], outcome)
+        }
         return (loaded.catalog, [], outcome)
     }
 

@@ -1,45 +1,51 @@
-import Yams
-
 /// A YAML node with its position, and typed accessors that report `file:line:column` problems instead of
-/// throwing, so one pass over a file finds every problem in it.
+/// throwing, so one pass over a file finds every problem in it. Built from libyaml's events (`YAMLEventParser`):
+/// scalars are kept as the text they were written as; what is a number, a boolean or null is the accessors' call.
 struct YAMLValue {
-    let node: Node
+    enum Kind {
+        /// `plain`: written without quotes or block indicators; `nullTag`: tagged `!!null` explicitly.
+        case scalar(String, plain: Bool, nullTag: Bool)
+        case mapping(YAMLMapping)
+        case sequence([YAMLValue])
+    }
+
+    let kind: Kind
     let location: SourceLocation
 
-    init(_ node: Node, file: String, fallback: SourceLocation? = nil) {
-        self.node = node
-        if let mark = node.mark {
-            location = SourceLocation(file: file, line: mark.line, column: mark.column)
-        } else {
-            location = fallback ?? SourceLocation(file: file, line: 1, column: 1)
-        }
+    init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
     }
 
     var file: String { location.file }
 
     /// True for `key:` with no value, `~` and `null`.
     var isNull: Bool {
-        guard case let .scalar(scalar) = node else { return false }
-        return scalar.tag.description == Tag.Name.null.rawValue
-            || (scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string))
+        guard case let .scalar(text, plain, nullTag) = kind else { return false }
+        return nullTag || (plain && ["", "~", "null", "Null", "NULL"].contains(text))
+    }
+
+    /// The text of a scalar that is not null.
+    private var scalarText: String? {
+        guard case let .scalar(text, _, _) = kind, !isNull else { return nil }
+        return text
     }
 
     private var kindName: String {
-        switch node {
+        switch kind {
         case .scalar: return isNull ? "nothing" : "a single value"
         case .mapping: return "a mapping (key: value lines)"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
     /// Non-empty text. Numbers and booleans are taken as the text they were written as.
     func text(_ what: String, _ problems: inout ProblemList) -> String? {
-        guard case let .scalar(scalar) = node, !isNull else {
+        guard let text = scalarText else {
             problems.add(location, "\(what) must be text, found \(kindName)")
             return nil
         }
-        let value = CatalogText.trimmed(scalar.string)
+        let value = CatalogText.trimmed(text)
         guard !value.isEmpty else {
             problems.add(location, "\(what) must not be empty")
             return nil
@@ -49,7 +55,7 @@ struct YAMLValue {
 
     /// A whole number, optionally within `range`.
     func integer(_ what: String, in range: ClosedRange<Int>? = nil, _ problems: inout ProblemList) -> Int? {
-        guard case let .scalar(scalar) = node, !isNull, let value = Int(scalar.string) else {
+        guard let text = scalarText, let value = Int(text) else {
             problems.add(location, "\(what) must be a whole number, found \(describeScalar)")
             return nil
         }
@@ -61,11 +67,11 @@ struct YAMLValue {
     }
 
     func boolean(_ what: String, _ problems: inout ProblemList) -> Bool? {
-        guard case let .scalar(scalar) = node else {
+        guard case let .scalar(text, _, _) = kind else {
             problems.add(location, "\(what) must be true or false, found \(kindName)")
             return nil
         }
-        switch scalar.string.lowercased() {
+        switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
@@ -75,17 +81,17 @@ struct YAMLValue {
     }
 
     private var describeScalar: String {
-        if case let .scalar(scalar) = node, !isNull { return "'\(scalar.string.prefix(40))'" }
+        if let text = scalarText { return "'\(text.prefix(40))'" }
         return kindName
     }
 
     /// The items of a list.
     func list(_ what: String, _ problems: inout ProblemList) -> [YAMLValue]? {
-        guard case let .sequence(sequence) = node else {
+        guard case let .sequence(items) = kind else {
             problems.add(location, "\(what) must be a list, found \(kindName)")
             return nil
         }
-        return sequence.map { YAMLValue($0, file: file, fallback: location) }
+        return items
     }
 
     /// A list of non-empty texts; items that are not text are reported and left out.
@@ -95,11 +101,11 @@ struct YAMLValue {
     }
 
     func mapping(_ what: String, _ problems: inout ProblemList) -> YAMLMapping? {
-        guard case let .mapping(mapping) = node else {
+        guard case let .mapping(mapping) = kind else {
             problems.add(location, "\(what) must be a mapping (key: value lines), found \(kindName)")
             return nil
         }
-        return YAMLMapping(mapping, at: location)
+        return mapping
     }
 }
 
@@ -111,21 +117,11 @@ struct YAMLMapping {
     let values: [YAMLValue]
     let location: SourceLocation
 
-    init(_ mapping: Node.Mapping, at location: SourceLocation) {
-        self.location = location
-        var keys: [String] = [], keyLocations: [SourceLocation] = [], values: [YAMLValue] = []
-        keys.reserveCapacity(mapping.count)
-        keyLocations.reserveCapacity(mapping.count)
-        values.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
-            let keyValue = YAMLValue(key, file: location.file, fallback: location)
-            keys.append(key.string ?? "")
-            keyLocations.append(keyValue.location)
-            values.append(YAMLValue(value, file: location.file, fallback: keyValue.location))
-        }
+    init(keys: [String], keyLocations: [SourceLocation], values: [YAMLValue], at location: SourceLocation) {
         self.keys = keys
         self.keyLocations = keyLocations
         self.values = values
+        self.location = location
     }
 
     /// Every key with its position and value, in file order.
@@ -148,6 +144,12 @@ struct YAMLMapping {
 
     /// Reports every key that is not in `allowed`, with a suggestion when one is close (a typo).
     func rejectUnknownKeys(allowed: [String], in what: String, _ problems: inout ProblemList) {
+        Self.rejectUnknownKeys(keys, at: keyLocations, allowed: allowed, in: what, &problems)
+    }
+
+    /// The same for keys read one at a time (a file read as it streams).
+    static func rejectUnknownKeys(_ keys: [String], at keyLocations: [SourceLocation], allowed: [String], in what: String,
+                                  _ problems: inout ProblemList) {
         for (key, keyLocation) in zip(keys, keyLocations) where !allowed.contains(key) {
             var message = "unknown key '\(key)' in \(what)"
             if let guess = Suggestions.closest(to: key, among: allowed, limit: 1).first {
@@ -160,49 +162,3 @@ struct YAMLMapping {
     }
 }
 
-/// Parses YAML text into its root node, reporting syntax errors with their position.
-enum YAMLParser {
-    static func parse(_ text: String, file: String, _ problems: inout ProblemList) -> YAMLValue? {
-        do {
-            // The basic resolver: every scalar is text to Yams (the accessors above decide what is a number, a
-            // boolean or null), so its duplicate-key check compares keys without running the tag regexes.
-            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
-                problems.add(SourceLocation(file: file, line: 1, column: 1), "file is empty")
-                return nil
-            }
-            return YAMLValue(node, file: file)
-        } catch let error as YamlError {
-            problems.add(location(of: error, file: file), message(of: error))
-            return nil
-        } catch {
-            problems.add(SourceLocation(file: file, line: 1, column: 1), "cannot parse YAML: \(error)")
-            return nil
-        }
-    }
-
-    private static func location(of error: YamlError, file: String) -> SourceLocation {
-        switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return SourceLocation(file: file, line: mark.line, column: mark.column)
-        case let .duplicatedKeysInMapping(_, context):
-            return SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
-        default:
-            return SourceLocation(file: file, line: 1, column: 1)
-        }
-    }
-
-    private static func message(of error: YamlError) -> String {
-        switch error {
-        case let .scanner(context, problem, _, _), let .parser(context, problem, _, _),
-             let .composer(context, problem, _, _):
-            if let context { return "YAML syntax: \(problem) (\(context.text))" }
-            return "YAML syntax: \(problem)"
-        case let .duplicatedKeysInMapping(duplicates, _):
-            return "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in the same mapping"
-        case let .reader(problem, _, _, _):
-            return "cannot read the file: \(problem)"
-        default:
-            return "YAML: \(error)"
-        }
-    }
-}
