@@ -143,7 +143,7 @@ public struct VendorExplain: Hashable, Sendable, Codable {
 
     /// A text or a list of texts.
     private static func list(_ value: YAMLValue, _ what: String, _ problems: inout ProblemList) -> [String]? {
-        if case .scalar = value.node { return value.text(what, &problems).map { [$0] } }
+        if case .scalar = value.kind { return value.text(what, &problems).map { [$0] } }
         return value.textList(what, &problems)
     }
 
