@@ -59,6 +59,17 @@ import TestSupport
         #expect(result.message == "tests/pasted.yaml:3: answer 1 types '7f3a91c2d4e5b6a7' at 'app-id', but the paste already gives it: app_id should be filled from the paste")
     }
 
+    @Test func anAskAVendorFileFillsCountsAsAReaskToo() {
+        // The groups tree's GUID ask has no evidence key: CometChat's vendor file maps `guid` to it (`values:`).
+        let example = ExampleTicket(
+            name: "unban", code: CodeReference(parsing: "cometchat:ERR_NOT_A_BANNED_USER", defaultVendor: ""),
+            paste: "unban in g-club failed: {\"error\":{\"code\":\"ERR_NOT_A_BANNED_USER\"}}",
+            answers: [.text("g-club"), .text("u-51"), .text("1")], expect: "not-banned", source: "test",
+            location: SourceLocation(file: "tests/pasted.yaml", line: 3, column: 5))
+        #expect(ExampleRunner.run(example, in: catalog).message
+                == "tests/pasted.yaml:3: answer 1 types 'g-club' at 'ban-guid', but the paste already gives it: guid should be filled from the paste")
+    }
+
     @Test func aPasteThatPointsToNoCodeIsReported() {
         var nothing = example()
         nothing.paste = "hello, it does not work"

@@ -125,12 +125,17 @@ public enum ExampleRunner {
         return session
     }
 
-    /// A value the engineer types at an ask a paste can fill (one with an `evidence:` key) although the paste
-    /// holds it: explain did not take it, so the engineer is asked again.
+    /// A value the engineer types at an ask a paste can fill although the paste holds it: explain did not take
+    /// it, so the engineer is asked again. An ask can be filled when it names an `evidence:` key, or when a vendor
+    /// of its tree maps evidence to its variable (`values:` in the vendor file's `explain:`).
     private static func reasked(_ text: String, at step: CurrentStep, number: Int, paste: String, in catalog: Catalog) -> String? {
-        guard case let .ask(ask)? = catalog.tree(id: step.tree)?[node: step.node]?.kind, let key = ask.evidence else { return nil }
+        guard let tree = catalog.tree(id: step.tree), case let .ask(ask)? = tree[node: step.node]?.kind else { return nil }
+        let fillable = ask.evidence?.rawValue ?? tree.vendors.lazy.compactMap { vendor in
+            catalog.vendor(id: vendor)?.explain.values.first { $0.value.contains(ask.variable) }?.key
+        }.first
+        guard let name = fillable else { return nil }
         let value = text.trimmingCharacters(in: .whitespaces)
         guard value.count >= 3, paste.range(of: value, options: .caseInsensitive) != nil else { return nil }
-        return "answer \(number) types '\(value)' at '\(step.node)', but the paste already gives it: \(key.rawValue) should be filled from the paste"
+        return "answer \(number) types '\(value)' at '\(step.node)', but the paste already gives it: \(name) should be filled from the paste"
     }
 }

@@ -36,6 +36,15 @@ struct ExampleValidator {
                 }
                 problems.add(example.location, message)
             }
+            for key in (example.evidence?.values.keys).map(Array.init) ?? [] where Evidence.Key(rawValue: key.rawValue) == nil {
+                let declared = Set(catalog.vendors.flatMap(\.explain.evidenceNames))
+                guard !declared.contains(key.rawValue) else { continue }
+                var message = "unknown evidence '\(key.rawValue)' in \(named): neither a standard name nor one a vendor file declares"
+                if let guess = Suggestions.closest(to: key.rawValue, among: Array(declared) + Evidence.Key.allCases.map(\.rawValue), limit: 1).first {
+                    message += "; did you mean '\(guess)'?"
+                }
+                problems.add(example.location, message)
+            }
             if let tree = example.startTree(in: catalog) { covered.insert(tree) }
         }
         for tree in catalog.trees where sourcesWithExamples.contains(tree.source) && !covered.contains(tree.id) {
