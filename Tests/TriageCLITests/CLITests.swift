@@ -49,7 +49,8 @@ import TestSupport
         let hits = try #require(try json(found) as? [[String: Any]])
         #expect(hits.count == 3)
         #expect(hits.first?["code"] as? String == "INSTALL_NOT_FOUND")
-        #expect(Set(hits.first?.keys.map { $0 } ?? []) == ["vendor", "code", "category", "message", "summary", "score"])
+        #expect(Set(hits.first?.keys.map { $0 } ?? []) == ["vendor", "code", "category", "message", "summary", "score", "chosen_before"])
+        #expect(hits.allSatisfy { $0["chosen_before"] as? Bool == false }, "nothing was chosen before in a fresh home")
         let scores = hits.compactMap { $0["score"] as? Double }
         #expect(scores == scores.sorted(by: >))
 

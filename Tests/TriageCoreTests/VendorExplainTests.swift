@@ -86,7 +86,11 @@ import TestSupport
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             for word in words {
                 let pattern = "(?<![A-Za-z0-9_])" + NSRegularExpression.escapedPattern(for: word) + "(?![A-Za-z0-9_])"
-                #expect(text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) == nil,
+                // A camelCase field name (`installId`) is a JSON key written exactly; matched without case, it
+                // would find Swift's own `installID`.
+                let camelCase = word.dropFirst().contains { $0.isUppercase } && word.first?.isLowercase == true
+                let options: String.CompareOptions = camelCase ? [.regularExpression] : [.regularExpression, .caseInsensitive]
+                #expect(text.range(of: pattern, options: options) == nil,
                         "\(file) names '\(word)'")
             }
         }
