@@ -161,7 +161,7 @@ import TestSupport
             "broken.yaml:10:9: answer implies 'KEY_INVALID', which tree 'broken' does not list under codes:",
             "broken.yaml:4:9: no answer of tree 'broken' implies 'KEY_INVALID': started from it, the tree could not skip its code questions",
             "broken.yaml:4:22: no answer of tree 'broken' implies 'NOPE': started from it, the tree could not skip its code questions",
-            "broken.yaml:32:5: node 'uses' uses @UNSET@, which no 'ask' node of tree 'broken' sets",
+            "broken.yaml:32:5: node 'uses' uses @UNSET@, which no 'ask' node of tree 'broken' sets (nor its vendors' evidence)",
             "broken.yaml:8:5: cycle: first -> second -> first; a diagnosis must always end",
         ])
     }

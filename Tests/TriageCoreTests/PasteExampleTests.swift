@@ -70,6 +70,24 @@ import TestSupport
                 == "tests/pasted.yaml:3: answer 1 types 'g-club' at 'ban-guid', but the paste already gives it: guid should be filled from the paste")
     }
 
+    @Test func theRegionATicketNamesReachesTheURLToUse() throws {
+        // No ask of cometchat-wrong-region sets APP_REGION: CometChat's vendor file maps the prose's region to it.
+        var example = example(evidence: [.appRegion: "us"])
+        example.paste = "Our app lives in the US region.\n" + Self.curl
+        let result = ExampleRunner.run(example, in: catalog)
+        #expect(result.passed, "\(result.message ?? "")")
+        let session = try #require(result.session)
+        guard case let .conclusion(conclusion)? = session.current(in: catalog)?.kind else {
+            Issue.record("no conclusion")
+            return
+        }
+        #expect(conclusion.steps.first?.contains("https://7f3a91c2d4e5b6a7.api-us.cometchat.io/v3") == true, "\(conclusion.steps)")
+        // Without the sentence the URL keeps its placeholder's fallback.
+        let plain = ExampleRunner.run(self.example(), in: catalog)
+        guard case let .conclusion(unfilled)? = plain.session?.current(in: catalog)?.kind else { return }
+        #expect(unfilled.steps.first?.contains("api-<app's region>.cometchat.io") == true, "\(unfilled.steps)")
+    }
+
     @Test func aPasteThatPointsToNoCodeIsReported() {
         var nothing = example()
         nothing.paste = "hello, it does not work"

@@ -129,8 +129,9 @@ private struct Merger {
         for file in finalTrees {
             for reference in file.tree.codes { treesByCode[reference, default: []].append(file.tree.id) }
         }
-        TreeValidator(files: finalTrees, vendorIDs: Set(vendors.keys), codeExists: codesOf)
-            .validate(&problems, findings: &findings)
+        var validator = TreeValidator(files: finalTrees, vendorIDs: Set(vendors.keys), codeExists: codesOf)
+        validator.evidenceVariables = vendors.mapValues { Set($0.vendor.explain.values.values.joined()) }
+        validator.validate(&problems, findings: &findings)
 
         var entries: [CatalogEntry] = []
         var finalVendors: [Vendor] = []

@@ -8,6 +8,8 @@ struct TreeValidator {
     let files: [TreeFile]
     let vendorIDs: Set<String>
     let codeExists: (CodeReference) -> Bool
+    /// The variables each vendor's files say evidence fills (`values:` of `explain:`), by vendor id.
+    var evidenceVariables: [String: Set<String>] = [:]
 
     private var byID: [TreeID: TreeFile] { Dictionary(files.map { ($0.tree.id, $0) }, uniquingKeysWith: { _, last in last }) }
 
@@ -132,19 +134,21 @@ struct TreeValidator {
         }
     }
 
-    /// Placeholders name variables an `ask` of the tree sets; fallbacks are not empty; conclusions give every
-    /// placeholder a fallback (a conclusion is reached after "can't tell" answers too).
+    /// Placeholders name variables an `ask` of the tree sets, or that a vendor of the tree says a paste fills
+    /// (`values:` of its `explain:`, e.g. the region a ticket names); fallbacks are not empty; conclusions give
+    /// every placeholder a fallback (a conclusion is reached after "can't tell" answers too).
     private func checkVariables(_ file: TreeFile, _ problems: inout ProblemList, findings: inout ProblemList) {
         let tree = file.tree
         var defined = Set<String>()
         for node in tree.nodes.values { if case let .ask(ask) = node.kind { defined.insert(ask.variable) } }
+        for vendor in tree.vendors { defined.formUnion(evidenceVariables[vendor] ?? []) }
         for id in tree.nodeOrder {
             guard let node = tree.nodes[id] else { continue }
             var reported = Set<String>()
             for text in node.texts {
                 for match in Placeholders.occurrences(in: text) where reported.insert(match.name).inserted {
                     if !defined.contains(match.name) {
-                        problems.add(node.location, "node '\(id)' uses @\(match.name)@, which no 'ask' node of tree '\(tree.id)' sets")
+                        problems.add(node.location, "node '\(id)' uses @\(match.name)@, which no 'ask' node of tree '\(tree.id)' sets (nor its vendors' evidence)")
                     } else if let fallback = match.fallback,
                               fallback.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                         findings.add(node.location, "node '\(id)' gives @\(match.name)|@ an empty fallback; write the phrase to show when \(match.name) is unknown")
