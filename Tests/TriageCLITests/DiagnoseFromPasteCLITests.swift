@@ -35,6 +35,26 @@ import TestSupport
         #expect(explained.stdout.contains("triage diagnose --from \(file.path)"), "explain names the way in")
     }
 
+    @Test func aLogWithSeveralErrorsDiagnosesTheMostFrequentAndNamesTheOthers() throws {
+        let file = try paste("""
+            10:00:03Z WARN POST https://7f3a91c2d4e5b6a7.api-us.cometchat.io/v3/users -> 429 code=ERR_TOO_MANY_REQUESTS
+            10:00:03Z WARN POST https://7f3a91c2d4e5b6a7.api-us.cometchat.io/v3/users -> 429 code=ERR_TOO_MANY_REQUESTS
+            10:00:04Z ERROR PUT https://7f3a91c2d4e5b6a7.api-us.cometchat.io/v3/users/u-77 -> 400 code=ERR_BAD_REQUEST
+            10:00:05Z WARN POST https://7f3a91c2d4e5b6a7.api-us.cometchat.io/v3/users -> 429 code=ERR_TOO_MANY_REQUESTS
+            """)
+        let state = TestPaths.temporaryDirectory("from-log-state")
+        let run = try TriageProcess.run(["diagnose", "--from", file.path, "--answer", "1", "--plain"],
+                                        environment: ["XDG_STATE_HOME": state.path])
+        #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
+        #expect(run.stdout.contains("Started from code cometchat:ERR_TOO_MANY_REQUESTS."), "\(run.stdout)")
+        #expect(run.stdout.contains("Also in the paste"), "\(run.stdout)")
+        #expect(run.stdout.contains("1× cometchat ERR_BAD_REQUEST · HTTP 400"), "\(run.stdout)")
+        let transcripts = state.appendingPathComponent("triage/transcripts")
+        let saved = try FileManager.default.contentsOfDirectory(atPath: transcripts.path)
+        let transcript = try String(contentsOf: transcripts.appendingPathComponent(try #require(saved.first)), encoding: .utf8)
+        #expect(transcript.contains("## Other codes in the paste") && transcript.contains("ERR_BAD_REQUEST"))
+    }
+
     @Test func wrongEnvironmentTakesTheCodeAndInstallIdFromThePaste() throws {
         let file = try paste("""
             > POST /v2/users/a1b2c3d4e5f60718293a4b5c/link HTTP/1.1

@@ -99,6 +99,10 @@ private struct Dialogue {
         if let tree = catalog.tree(id: session.tree) { put("\(tree.title)\n") }
         if let code = session.code { put("Started from code \(code).\n") }
         if let evidence = session.evidence { put("Using facts from \(evidence.origin).\n") }
+        if let others = session.evidence?.otherCodes, !others.isEmpty {
+            put("Also in the paste (this diagnosis follows the code it reports most):\n")
+            for line in others { put("  \(line)\n") }
+        }
         while true {
             showAutomaticSteps()
             guard let step = session.current(in: catalog) else {
