@@ -10,6 +10,7 @@ struct SecretsEndToEndTests {
     static let searchToken = "sq_live_1a2b3c4d5e6f7a8b"
     static let pasteToken = "pb_live_5e4d3c2b1a0f9e8d"
     static let findToken = "fd_live_0a9b8c7d6e5f4a3b"
+    static let valueToken = "vl_live_3c2b1a0f9e8d7c6b"
 
     /// Every file under `folder` (the database, its WAL, state.json, transcripts) that holds `needle`.
     static func files(under folder: URL, containing needle: String) -> [String] {
@@ -149,5 +150,32 @@ struct SecretsEndToEndTests {
         _ = try await tmux.waitForExit()
         #expect(Self.files(under: tmux.home, containing: Self.findToken).isEmpty,
                 "the token is in \(Self.files(under: tmux.home, containing: Self.findToken))")
+    }
+
+    @Test func aTokenPastedIntoAValueReachesNoScreenDatabaseOrTranscript() async throws {
+        let tmux = try TmuxHarness(width: 120, height: 30)
+        defer { tmux.close() }
+        let database = tmux.home.appendingPathComponent("db/sessions.sqlite")
+        try FileManager.default.createDirectory(at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try tmux.launchTriage(["diagnose", "ERR_ROLE_NOT_FOUND", "--ticket", "SUP-9"], environment: ["TRIAGE_DB": database.path])
+        _ = try await tmux.waitFor(text: "Which role does the request name?")
+        try tmux.paste("Authorization: Bearer \(Self.valueToken)")
+        let typing = try await tmux.waitFor(text: "Bearer")
+        #expect(!typing.contains(Self.valueToken), "\(typing)")
+        try tmux.press("Enter")
+        let asked = try await tmux.waitFor(text: "exist in the app")
+        #expect(!asked.contains(Self.valueToken), "\(asked)")
+        try tmux.press("1")
+        _ = try await tmux.waitFor(text: "Steps")
+        try tmux.press("s")
+        _ = try await tmux.waitFor(text: "saved")
+        try tmux.press("Escape")
+        try tmux.press("q")
+        _ = try await tmux.waitForExit()
+        let transcripts = tmux.stateHome.appendingPathComponent("triage/transcripts")
+        #expect(!Self.files(under: transcripts, containing: "ERR_ROLE_NOT_FOUND").isEmpty, "a transcript was saved")
+        #expect(!Self.files(under: database.deletingLastPathComponent(), containing: "SUP-9").isEmpty, "the session is stored")
+        #expect(Self.files(under: tmux.home, containing: Self.valueToken).isEmpty,
+                "the token is in \(Self.files(under: tmux.home, containing: Self.valueToken))")
     }
 }
