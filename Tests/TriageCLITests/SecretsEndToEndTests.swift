@@ -22,11 +22,26 @@ struct SecretsEndToEndTests {
         return found
     }
 
+    /// The sessions database of a test, `db/sessions.sqlite` under the tmux session's home (its folder made).
+    static func database(in tmux: TmuxHarness) throws -> URL {
+        let database = tmux.home.appendingPathComponent("db/sessions.sqlite")
+        try FileManager.default.createDirectory(at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return database
+    }
+
+    /// Saves the transcript at a conclusion (`s`), leaves the diagnosis and quits the binary.
+    static func saveAndQuit(_ tmux: TmuxHarness) async throws {
+        try tmux.press("s")
+        _ = try await tmux.waitFor(text: "saved")
+        try tmux.press("Escape")
+        try tmux.press("q")
+        _ = try await tmux.waitForExit()
+    }
+
     @Test func aTokenPastedIntoANoteReachesNoScreenDatabaseOrTranscript() async throws {
         let tmux = try TmuxHarness(width: 120, height: 30)
         defer { tmux.close() }
-        let database = tmux.home.appendingPathComponent("db/sessions.sqlite")
-        try FileManager.default.createDirectory(at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let database = try Self.database(in: tmux)
         try tmux.launchTriage(["diagnose", "AUTH_ERR_INVALID_APPID", "--ticket", "SUP-7"], environment: ["TRIAGE_DB": database.path])
         _ = try await tmux.waitFor(text: "Which app id did the failing request use?")
         try tmux.type("app123")
@@ -44,11 +59,7 @@ struct SecretsEndToEndTests {
         try tmux.press("Enter")
         try tmux.press("1")
         _ = try await tmux.waitFor(text: "https://app123.api-")
-        try tmux.press("s")
-        _ = try await tmux.waitFor(text: "saved")
-        try tmux.press("Escape")
-        try tmux.press("q")
-        _ = try await tmux.waitForExit()
+        try await Self.saveAndQuit(tmux)
 
         let transcripts = tmux.stateHome.appendingPathComponent("triage/transcripts")
         let saved = (try? FileManager.default.contentsOfDirectory(atPath: transcripts.path)) ?? []
@@ -101,8 +112,7 @@ struct SecretsEndToEndTests {
     @Test func aTokenInAPasteThatBecomesADiagnosisReachesNoScreenDatabaseOrTranscript() async throws {
         let tmux = try TmuxHarness(width: 120, height: 30)
         defer { tmux.close() }
-        let database = tmux.home.appendingPathComponent("db/sessions.sqlite")
-        try FileManager.default.createDirectory(at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let database = try Self.database(in: tmux)
         try tmux.launchTriage([], environment: ["TRIAGE_DB": database.path])
         _ = try await tmux.waitFor(text: "search")
         try tmux.press("e")
@@ -119,11 +129,7 @@ struct SecretsEndToEndTests {
         try tmux.press("d")
         let diagnosing = try await tmux.waitFor(text: "?")
         #expect(!diagnosing.contains(Self.pasteToken), "\(diagnosing)")
-        try tmux.press("s")
-        _ = try await tmux.waitFor(text: "saved")
-        try tmux.press("Escape")
-        try tmux.press("q")
-        _ = try await tmux.waitForExit()
+        try await Self.saveAndQuit(tmux)
         let transcripts = tmux.stateHome.appendingPathComponent("triage/transcripts")
         #expect(!Self.files(under: transcripts, containing: "AUTH_ERR_INVALID_APPID").isEmpty, "a transcript holds the paste")
         #expect(!Self.files(under: database.deletingLastPathComponent(), containing: "AUTH_ERR_INVALID_APPID").isEmpty,
@@ -155,8 +161,7 @@ struct SecretsEndToEndTests {
     @Test func aTokenPastedIntoAValueReachesNoScreenDatabaseOrTranscript() async throws {
         let tmux = try TmuxHarness(width: 120, height: 30)
         defer { tmux.close() }
-        let database = tmux.home.appendingPathComponent("db/sessions.sqlite")
-        try FileManager.default.createDirectory(at: database.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let database = try Self.database(in: tmux)
         try tmux.launchTriage(["diagnose", "ERR_ROLE_NOT_FOUND", "--ticket", "SUP-9"], environment: ["TRIAGE_DB": database.path])
         _ = try await tmux.waitFor(text: "Which role does the request name?")
         try tmux.paste("Authorization: Bearer \(Self.valueToken)")
@@ -167,11 +172,7 @@ struct SecretsEndToEndTests {
         #expect(!asked.contains(Self.valueToken), "\(asked)")
         try tmux.press("1")
         _ = try await tmux.waitFor(text: "Steps")
-        try tmux.press("s")
-        _ = try await tmux.waitFor(text: "saved")
-        try tmux.press("Escape")
-        try tmux.press("q")
-        _ = try await tmux.waitForExit()
+        try await Self.saveAndQuit(tmux)
         let transcripts = tmux.stateHome.appendingPathComponent("triage/transcripts")
         #expect(!Self.files(under: transcripts, containing: "ERR_ROLE_NOT_FOUND").isEmpty, "a transcript was saved")
         #expect(!Self.files(under: database.deletingLastPathComponent(), containing: "SUP-9").isEmpty, "the session is stored")

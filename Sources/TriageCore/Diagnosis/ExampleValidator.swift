@@ -13,6 +13,8 @@ struct ExampleValidator {
         }
         var covered = Set<TreeID>()
         var unknownCodes: UnknownCodeMessages?
+        // Evidence names the vendor files declare, which a paste example may assert besides the standard ones.
+        let declared = Set(catalog.vendors.flatMap(\.explain.evidenceNames))
         for example in catalog.examples {
             let named = "example '\(example.name)'"
             if let tree = example.tree, catalog.tree(id: tree) == nil {
@@ -37,7 +39,6 @@ struct ExampleValidator {
                 problems.add(example.location, message)
             }
             for key in (example.evidence?.values.keys).map(Array.init) ?? [] where Evidence.Key(rawValue: key.rawValue) == nil {
-                let declared = Set(catalog.vendors.flatMap(\.explain.evidenceNames))
                 guard !declared.contains(key.rawValue) else { continue }
                 var message = "unknown evidence '\(key.rawValue)' in \(named): neither a standard name nor one a vendor file declares"
                 if let guess = Suggestions.closest(to: key.rawValue, among: Array(declared) + Evidence.Key.allCases.map(\.rawValue), limit: 1).first {

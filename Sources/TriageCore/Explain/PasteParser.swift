@@ -266,8 +266,8 @@ struct PasteParser {
                     bodies.append(Body(vendor: shape.vendor, code: code, message: message,
                                        shape: "\(shape.body.code) in a \(shape.vendorName) error body"))
                 }
-                for (name, value) in child {
-                    guard let text = value as? String, !text.isEmpty else { continue }
+                for name in child.keys.sorted() {  // in key order, so the same paste always gives the same evidence
+                    guard let text = child[name] as? String, !text.isEmpty else { continue }
                     if let field = vendors.field(name) {
                         set(field.name, text, vendor: field.vendor)
                     } else if let standard = Evidence.Key(rawValue: name), Self.nestedKeys.contains(standard), evidence[standard] == nil {
