@@ -55,8 +55,7 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         do {
             switch access {
             case .write:
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try SessionSchema.migrate(pool)
+                let pool = try SessionSchema.openMigrated(path: path, configuration: configuration)
                 self.pool = pool
                 reader = pool
                 readOnlyReason = nil

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The versioned schema: one GRDB migration per version, each also setting `PRAGMA user_version`, so an older
@@ -82,6 +83,35 @@ enum SessionSchema {
         } catch {
             if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
             throw error
+        }
+    }
+
+    /// Opens a writable pool and brings its schema up to date, retrying what a race between processes creating
+    /// the same new file causes. GRDB commits each migration with its bookkeeping row but reads what is applied
+    /// once, before the first, so the loser of a race fails on a migration the winner committed meanwhile
+    /// ("table already exists", "duplicate column"); and switching a new file to WAL is refused at once
+    /// ("database is locked", no busy wait) while another connection holds it. A failure is retried when the file
+    /// was busy or another connection applied a migration during the attempt; anything else is thrown.
+    static func openMigrated(path: String, configuration: Configuration, attempts: Int = 10) throws -> DatabasePool {
+        let migrator = migrator
+        var attempt = 0
+        while true {
+            attempt += 1
+            var pool: DatabasePool?
+            var appliedBefore: Set<String>?
+            do {
+                let opened = try DatabasePool(path: path, configuration: configuration)
+                pool = opened
+                appliedBefore = try opened.read { try migrator.appliedIdentifiers($0) }
+                try migrate(opened)
+                return opened
+            } catch let error as DatabaseError where attempt < attempts {
+                let busy = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                let appliedAfter = try? pool?.read { try migrator.appliedIdentifiers($0) }
+                let raced = appliedBefore != nil && appliedAfter != nil && appliedAfter != appliedBefore
+                guard busy || raced else { throw error }
+                usleep(useconds_t(5_000 * attempt))
+            }
         }
     }
 }

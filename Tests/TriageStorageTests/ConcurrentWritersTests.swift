@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 import TriageCore
@@ -35,6 +36,22 @@ import TriageStorage
             let mine = try store.list(SessionFilter(user: "worker-\(worker)"))
             #expect(mine.count == sessions)
             #expect(mine.allSatisfy { $0.diagnosis.path.count >= 2 }, "every step saved")
+        }
+    }
+
+    /// The race the stress test once lost in CI: several connections creating the same new file at the same
+    /// moment. Every one must open it, whichever commits each migration first.
+    @Test func connectionsCreatingOneNewFileAtOnceAllOpenIt() throws {
+        let folder = TestPaths.temporaryDirectory("triage-migrate-race")
+        for round in 0..<40 {
+            let path = folder.appendingPathComponent("sessions-\(round).sqlite").path
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do { _ = try SQLiteSessionStore(path: path) } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty, "round \(round)")
         }
     }
 }
