@@ -105,10 +105,13 @@ public enum TerminalRunner {
                                                  options: TerminalOptions, messages: Mailbox<P.Message>?,
                                                  perform: (P.Effect) -> P.Answer) -> Int32 {
         let start = session.size
+        // The first frame is drawn from the first update's state before its effects are performed (reading the
+        // sessions database for the resume offer, saving a diagnosis given on the command line), then again.
         let first = program.update(.resize(width: start.width, height: start.height))
+        if first.result != .quit { render(program, session: session) }
         if apply(first, to: &program, perform: perform) == .quit { return 0 }
         if deliver(messages, to: &program, perform: perform).result == .quit { return 0 }
-        render(program, session: session)
+        render(program, session: session)  // painted as a diff: nothing is written when nothing changed
         while true {
             if let signal = SignalGuard.pendingSignal { return 128 + signal }
             var commands: [TerminalCommand] = []

@@ -35,6 +35,10 @@ public struct BrowserOptions: Sendable {
     /// What search learned from use (codes chosen after similar queries are lifted); nil when learning is off
     /// or there is no sessions database, and then nothing new is remembered either.
     public var searchMemory: SearchMemory?
+    /// Where to read `searchMemory` from when the first search needs it (the sessions database is not opened
+    /// before the first frame); it returns nil when learning is off or there is nothing to read. Used only
+    /// when `searchMemory` is nil.
+    public var loadSearchMemory: (@Sendable () -> SearchMemory?)?
 
     public init(vendor: String? = nil, query: String? = nil, memory: BrowserMemory? = nil, diagnosis: DiagnosisSession? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {

@@ -1,14 +1,40 @@
 import TriageCore
 
 /// The browser's `Searcher`, made when first used: browsing without searching never pays for the index. The
-/// runner may hand in how to make the index (a stored one decoded rather than built, `BrowserOptions`).
+/// runner may hand in how to make the index (a stored one decoded rather than built, `BrowserOptions`) and where
+/// to read the pairings learned from use, so neither the index nor the sessions database is touched before the
+/// first search.
 final class LazySearcher {
     private let catalog: Catalog
     private let makeIndex: (@Sendable (Catalog) -> SearchIndex)?
     private var built: Searcher?
-    /// The pairings learned from use, handed to the searcher (now, or when it is made).
-    var memory = SearchMemory() {
-        didSet { built?.memory = memory }
+    private var learned: SearchMemory?
+    private var loaderFoundNothing = false
+    /// Reads the learned pairings when they are first needed (nil from it: nothing learned, learning off).
+    var loadMemory: (@Sendable () -> SearchMemory?)?
+
+    /// The pairings learned from use, handed to the searcher (now, or when it is made); read through
+    /// `loadMemory` the first time they are asked for.
+    var memory: SearchMemory {
+        get {
+            if let learned { return learned }
+            let read = loadMemory?()
+            loaderFoundNothing = loadMemory != nil && read == nil
+            loadMemory = nil
+            learned = read ?? SearchMemory()
+            return learned!
+        }
+        set {
+            learned = newValue
+            loadMemory = nil
+            built?.memory = newValue
+        }
+    }
+
+    /// Whether choices are learned: false when the loader said learning is off (or there is no database).
+    var learns: Bool {
+        _ = memory
+        return !loaderFoundNothing
     }
 
     init(catalog: Catalog, makeIndex: (@Sendable (Catalog) -> SearchIndex)? = nil) {

@@ -4,8 +4,8 @@ import TriageCore
 /// Where the browse screen starts (options, remembered state) and what it remembers when it stops.
 extension BrowseModel {
     mutating func start(with options: BrowserOptions) {
-        learnsSearches = options.searchMemory != nil
-        lazySearcher.memory = options.searchMemory ?? SearchMemory()
+        learnsSearches = options.searchMemory != nil || options.loadSearchMemory != nil
+        if let given = options.searchMemory { lazySearcher.memory = given } else { lazySearcher.loadMemory = options.loadSearchMemory }
         var memory = options.memory
         var selected: CodeReference?
         if let vendor = options.vendor, catalog.vendor(id: vendor) != nil {

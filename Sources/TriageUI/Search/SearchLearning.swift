@@ -5,7 +5,7 @@ import TriageCore
 /// `rememberSearch` effect (the UI does no I/O) to be kept in the sessions database.
 extension BrowseModel {
     mutating func noteChoice(_ reference: CodeReference) {
-        guard learnsSearches, isSearching else { return }
+        guard learnsSearches, isSearching, lazySearcher.learns else { return }
         let words = SearchMemory.words(of: query)
         guard !words.isEmpty else { return }
         let pairing = SearchMemory.Pairing(words: words, code: reference)

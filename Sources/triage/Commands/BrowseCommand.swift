@@ -25,10 +25,10 @@ struct BrowseCommand: ParsableCommand {
         // A cold build of a user catalog runs behind the first frame, unless --vendor must be checked against it.
         let (catalog, build) = vendor == nil ? try global.catalogForScreen() : (try global.loadCatalog(), nil)
         if let vendor { try VendorCheck.require(vendor, in: catalog) }
-        let (store, reason) = SessionDatabase.open(global, environment: environment)
         let ticket = global.ticket.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        let sessions = SessionAccess(store: store, reason: reason, user: SessionDatabaseLocation.user(environment: environment),
-                                     ticket: ticket)
+        // The database is opened when the first session is listed or written, not before the first frame.
+        let sessions = SessionAccess(user: SessionDatabaseLocation.user(environment: environment), ticket: ticket,
+                                     path: SessionDatabase.path(global, environment: environment), environment: environment)
         try FullScreen.run(catalog: catalog, vendor: vendor, query: query, mouse: mouse, environment: environment,
                            sessions: sessions, build: build, searchIndexStore: global.searchIndexStore())
     }

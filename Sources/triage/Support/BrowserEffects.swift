@@ -6,29 +6,79 @@ import TriageRuntime
 import TriageUI
 
 /// The sessions database as the full screen uses it: the store (or why there is none), who is diagnosing, the
-/// ticket new diagnoses take, and the stored session the first diagnosis continues.
-struct SessionAccess {
-    var store: (any SessionStore)?
-    var reason: String?
+/// ticket new diagnoses take, and the stored session the first diagnosis continues. The store is opened when
+/// first asked for (a session listed or written, the first search's learned pairings), never before the first
+/// frame.
+struct SessionAccess: Sendable {
+    private let opener: LazySessionStore
     var user: String
     var ticket: String?
     var continuing: Int64?
+    /// Where the database is (or will be created), when known and not yet opened.
+    let databasePath: String?
+
+    /// The store, opened now if it was not yet; nil when it cannot be (`reason` says why).
+    var store: (any SessionStore)? { opener.value.store }
+    /// Why there is no store.
+    var reason: String? { opener.value.reason }
+    /// Whether the store was opened.
+    var isOpen: Bool { opener.isOpen }
+
+    /// The pairings search learned, for the first search: read from the database when it exists, else none yet
+    /// (learning is on by default; the first choice remembered creates the file). Nil when learning is off or
+    /// the database cannot be read.
+    func searchMemory() -> SearchMemory? {
+        if hasNoDatabaseYet { return SearchMemory() }
+        return SearchLearning.memory(store)
+    }
+
+    /// True while the database file does not exist and was not opened: reading it would only create it empty.
+    var hasNoDatabaseYet: Bool {
+        !isOpen && databasePath.map { !FileManager.default.fileExists(atPath: $0) } == true
+    }
 
     /// The recorder's store, user, ticket and id (a diagnosis started from the command line).
     init(_ recorder: SessionRecorder) {
-        store = recorder.store
+        opener = LazySessionStore(opened: (recorder.store, recorder.store == nil ? "no sessions database" : nil))
+        databasePath = nil
         user = recorder.user
         ticket = recorder.ticket
         continuing = recorder.id
-        reason = recorder.store == nil ? "no sessions database" : nil
     }
 
-    init(store: (any SessionStore)?, reason: String?, user: String, ticket: String?) {
-        self.store = store
-        self.reason = reason
+    /// The database at `path` (nil: no place for one), opened when first needed.
+    init(user: String, ticket: String?, path: String?, environment: [String: String]) {
+        opener = LazySessionStore { SessionDatabase.open(path: path, environment: environment) }
+        databasePath = path
         self.user = user
         self.ticket = ticket
     }
+}
+
+/// Opens the sessions database once, on first use, from whichever thread asks first.
+final class LazySessionStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private let open: @Sendable () -> (store: (any SessionStore)?, reason: String?)
+    private var opened: (store: (any SessionStore)?, reason: String?)?
+
+    init(_ open: @escaping @Sendable () -> (store: (any SessionStore)?, reason: String?)) { self.open = open }
+
+    /// One that is already open (a diagnosis's recorder opened it).
+    init(opened: (store: (any SessionStore)?, reason: String?)) {
+        open = { opened }
+        self.opened = opened
+    }
+
+    var value: (store: (any SessionStore)?, reason: String?) {
+        lock.withLock {
+            if let opened { return opened }
+            let now = open()
+            opened = now
+            return now
+        }
+    }
+
+    var isOpen: Bool { lock.withLock { opened != nil } }
 }
 
 /// Performs the browser's effects for the command line: transcripts with the saver, sessions with the store,
@@ -49,6 +99,8 @@ struct BrowserEffects {
                                        mailbox: mailbox).perform(request)
         case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
         case let .copy(clip): return savingTranscript(clip.text, answer: Clipboard.copy(clip, environment: environment))
+        case .listSessions where sessions?.hasNoDatabaseYet == true:
+            return .sessionsListed([])  // nothing stored yet: the file is created by the first write, not by a list
         case .listSessions, .saveSession, .deleteSession, .setOutcome, .setTicket, .pauseSession, .flag, .rememberSearch:
             let performer = SessionEffects(store: sessions?.store, unavailableReason: sessions?.reason,
                                            catalog: catalog, user: sessions?.user ?? "unknown")

@@ -72,7 +72,9 @@ enum FullScreen {
                                                       triageVersion: TriageVersion.current)
         options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
         if let searchIndexStore { options.makeSearchIndex = { searchIndexStore.index(for: $0).index } }
-        options.searchMemory = SearchLearning.memory(sessions?.store)
+        // The learned pairings are read at the first search; a database that does not exist yet is not created
+        // for them (a search never creates one).
+        if let sessions { options.loadSearchMemory = { sessions.searchMemory() } }
         // Work done off the UI thread (the build, the team store) reports through the runner's mailbox.
         let mailbox = build?.mailbox ?? Mailbox<BrowserMessage>()
         let teamConfigured = ((try? TeamConfig.from(environment: environment)) ?? nil) != nil
@@ -98,7 +100,7 @@ enum FullScreen {
             let terminal = TerminalOptions(mouse: mouse, environment: environment)
             var running = program
             // The team field of the status line: fed from the local database by a background thread.
-            let teamWatch = TeamStatusWatch.start(store: sessions?.store, environment: environment, mailbox: mailbox)
+            let teamWatch = TeamStatusWatch.start(sessions: sessions, environment: environment, mailbox: mailbox)
             defer { teamWatch?.stop() }
             status = try TerminalRunner.run(&running, options: terminal, messages: build != nil || teamConfigured ? mailbox : nil,
                                             perform: perform)

@@ -11,7 +11,12 @@ enum SessionDatabase {
 
     /// Opens the store, or says why not. Never throws: a diagnosis goes on without it.
     static func open(_ global: GlobalOptions, environment: [String: String]) -> (store: (any SessionStore)?, reason: String?) {
-        guard let path = path(global, environment: environment) else {
+        open(path: path(global, environment: environment), environment: environment)
+    }
+
+    /// Opens the store at `path` (nil: there is no place for it), or says why not.
+    static func open(path: String?, environment: [String: String]) -> (store: (any SessionStore)?, reason: String?) {
+        guard let path else {
             return (nil, "no HOME, XDG_STATE_HOME or TRIAGE_DB to put the sessions database in; use --db PATH")
         }
         do {

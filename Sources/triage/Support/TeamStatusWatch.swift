@@ -13,13 +13,14 @@ final class TeamStatusWatch: @unchecked Sendable {
     private let lock = NSLock()
     private var stopped = false
 
-    /// Starts watching `store` for `mailbox` when a team store is configured; nil otherwise.
-    static func start(store: (any SessionStore)?, environment: [String: String], mailbox: Mailbox<BrowserMessage>,
+    /// Starts watching the sessions database for `mailbox` when a team store is configured; nil otherwise. The
+    /// database is opened on the watch's thread, so the first frame never waits for it.
+    static func start(sessions: SessionAccess?, environment: [String: String], mailbox: Mailbox<BrowserMessage>,
                       every interval: TimeInterval = 2) -> TeamStatusWatch? {
-        guard let store = store as? SQLiteSessionStore, store.readOnlyReason == nil,
-              ((try? TeamConfig.from(environment: environment)) ?? nil) != nil else { return nil }
+        guard let sessions, ((try? TeamConfig.from(environment: environment)) ?? nil) != nil else { return nil }
         let watch = TeamStatusWatch()
         let thread = Thread {
+            guard let store = sessions.store as? SQLiteSessionStore, store.readOnlyReason == nil else { return }
             var last: String?
             while !watch.isStopped {
                 // A database that cannot be read leaves the field as it was (never an error on the screen).
