@@ -21,7 +21,7 @@ struct Triage: ParsableCommand {
             BrowseCommand.self, ShowCommand.self, SearchCommand.self, ExplainCommand.self, ListCommand.self,
             VendorsCommand.self, DocsCommand.self, DiagnoseCommand.self, SessionsCommand.self, TreesCommand.self, LintCommand.self,
             TestCommand.self, ImportCommand.self,
-            ReplyCommand.self, ReviewCommand.self, LearnedCommand.self, SyncCommand.self,
+            ReplyCommand.self, ReviewCommand.self, LearnedCommand.self, SyncCommand.self, CacheCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self)
 

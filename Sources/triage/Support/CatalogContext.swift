@@ -100,12 +100,12 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The user catalog folders in override order: TRIAGE_CATALOG's, then --catalog's.
-    private func userFolders(_ environment: [String: String]) -> [String] {
+    func userFolders(_ environment: [String: String]) -> [String] {
         CatalogSources.userFolders(environment: environment, folders: catalogs)
     }
 
     /// Identifies the built-in catalog in cache keys: its compiled bytes, else its files.
-    private static var builtInKey: UInt64 {
+    static var builtInKey: UInt64 {
         BuiltinCatalog.compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: BuiltinCatalog.files)
     }
 

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import TriageCore
+
+/// `triage cache`: where the compiled catalog of the current folders is kept, and `--verify`: every byte of it
+/// checked against its checksums (an ordinary start checks only its header and what it reads).
+struct CacheCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cache",
+        abstract: "Show where the compiled catalog is cached; --verify checks every byte of it.",
+        discussion: """
+            With --catalog folders (or TRIAGE_CATALOG), Triage compiles them once into a cache file and maps it on \
+            later starts, checking its header and each part it reads. --verify reads the whole file: a damaged \
+            one is removed, so the next start compiles the catalog again (exit 1). The built-in catalog alone is \
+            compiled into the binary and has no cache file.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Check every byte of the cache file; remove it when it is damaged.") var verify = false
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    struct Report: Encodable {
+        var file: String?
+        var exists: Bool
+        var bytes: Int?
+        var index: String?
+        var indexBytes: Int?
+        var intact: Bool?
+        var removed: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case file, exists, bytes, index, intact, removed
+            case indexBytes = "index_bytes"
+        }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let folders = global.userFolders(environment)
+        guard !folders.isEmpty else {
+            if json { return try JSONOutput.print(Report(file: nil, exists: false)) }
+            return Console.out("The built-in catalog is compiled into the binary: there is no cache file. "
+                + "Name folders with --catalog DIR (or TRIAGE_CATALOG) to see theirs.")
+        }
+        guard let directory = TriagePaths.cacheDirectory(environment: environment) else {
+            throw TriageError("no cache folder: set HOME or XDG_CACHE_HOME", exitCode: 2)
+        }
+        let cache = CatalogCache(directory: directory)
+        let file = cache.file(builtInKey: GlobalOptions.builtInKey, folders: folders)
+        let index = SearchIndexStore(catalogFile: file).path
+        var report = Report(file: file, exists: FileManager.default.fileExists(atPath: file),
+                            bytes: Self.size(file), index: Self.size(index) == nil ? nil : index,
+                            indexBytes: Self.size(index))
+        if verify, report.exists {
+            let intact = cache.verify(builtInKey: GlobalOptions.builtInKey, folders: folders) ?? false
+            report.intact = intact
+            if !intact {
+                report.removed = (try? FileManager.default.removeItem(atPath: file)) != nil
+                try? FileManager.default.removeItem(atPath: index)
+            }
+        }
+        if json {
+            try JSONOutput.print(report)
+        } else {
+            Console.out(Self.describe(report))
+        }
+        if report.intact == false { throw ExitCode(1) }
+    }
+
+    static func size(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    }
+
+    /// "812 bytes", "64.2 MB".
+    static func bytesText(_ count: Int) -> String {
+        count < 1_000 ? "\(count) bytes" : count < 1_000_000 ? String(format: "%.1f KB", Double(count) / 1e3)
+            : String(format: "%.1f MB", Double(count) / 1e6)
+    }
+
+    static func describe(_ report: Report) -> String {
+        let file = TextLayout.cell(report.file ?? "")
+        guard report.exists else {
+            return "No cache file yet: \(file)\nThe next start with these folders compiles them and writes it."
+        }
+        var lines = ["Cache file: \(file) (\(bytesText(report.bytes ?? 0)))"]
+        if let index = report.index { lines.append("Search index: \(TextLayout.cell(index)) (\(bytesText(report.indexBytes ?? 0)))") }
+        switch (report.intact, report.removed) {
+        case (true?, _): lines.append("Verified: every byte matches its checksums.")
+        case (false?, true?): lines.append("Damaged: removed; the next start compiles the catalog again.")
+        case (false?, _): lines.append("Damaged, and it could not be removed: delete it by hand.")
+        case (nil, _): break
+        }
+        return lines.joined(separator: "\n")
+    }
+}
