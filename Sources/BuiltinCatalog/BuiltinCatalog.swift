@@ -11,4 +11,10 @@ public enum BuiltinCatalog {
     public static var compiled: [UInt8]? {
         EmbeddedCatalogFiles.compiled.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
     }
+
+    /// The search index of `compiled`, encoded at build time: decode it with `SearchIndex(decoding:catalog:)`,
+    /// which refuses it for any other catalog. Nil when the shipped YAML has problems.
+    public static var searchIndex: [UInt8]? {
+        EmbeddedCatalogFiles.searchIndex.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+    }
 }

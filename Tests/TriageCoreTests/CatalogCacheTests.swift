@@ -189,6 +189,24 @@ import TestSupport
         #expect(compiled.trees.count == yaml.trees.count && !compiled.trees.isEmpty)
     }
 
+    /// The built-in catalog's search index is encoded at build time: it searches exactly as one built now, and is
+    /// refused for any other catalog (a user folder added to it).
+    @Test func builtInSearchIndexSearchesLikeABuiltOneAndOnlyForItsCatalog() throws {
+        let compiledBytes = try #require(BuiltinCatalog.compiled)
+        let compiled = try #require(CompiledCatalog.decode(compiledBytes))
+        let bytes = try #require(BuiltinCatalog.searchIndex)
+        let stored = try #require(SearchIndex(decoding: bytes, catalog: compiled))
+        let fresh = Searcher(index: SearchIndex(catalog: compiled)), embedded = Searcher(index: stored)
+        for query in SearchQueries.all {
+            #expect(embedded.search(query) == fresh.search(query), "\(query)")
+        }
+        let other = CatalogLoader.load([CatalogSource.builtIn(BuiltinCatalog.files), CatalogSource(name: "team", files: [
+            (path: "acme.yaml", text: "vendor: {id: acme, name: Acme}\ncategories: [{id: c, name: C}]\ncodes:\n  - {code: ACME_ONE, category: c, description: One.}\n"),
+        ])])
+        #expect(other.problems.isEmpty)
+        #expect(SearchIndex(decoding: bytes, catalog: other.catalog) == nil)
+    }
+
     @Test func roundTripKeepsEveryField() throws {
         let catalog = Fixtures.shipped.catalog
         let decoded = try #require(CompiledCatalog.decode(CompiledCatalog.encode(catalog)))

@@ -5,8 +5,9 @@ import TriageCore
 // Writes Swift source declaring `EmbeddedCatalogFiles.all`: each file's path relative to CATALOG_ROOT and its
 // text as a raw string literal whose `#` delimiter is longer than any run of `#` after a quote in the text, and
 // `EmbeddedCatalogFiles.compiled`: the catalog loaded, validated and compiled (`CompiledCatalog`), as base64, so
-// the binary starts without parsing YAML. A catalog with problems is not compiled (nil): `triage` then loads the
-// YAML and reports them.
+// the binary starts without parsing YAML, and `EmbeddedCatalogFiles.searchIndex`: its search index, encoded, so a
+// search starts without building it. A catalog with problems is not compiled (nil): `triage` then loads the YAML
+// and reports them.
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -53,10 +54,18 @@ for file in files {
 source += "    ]\n\n"
 let loaded = CatalogLoader.load([CatalogSource.builtIn(embedded)])
 if loaded.problems.isEmpty {
-    let compiled = Data(CompiledCatalog.encode(loaded.catalog)).base64EncodedString()
-    source += "    static let compiled: String? = \"\(compiled)\"\n}\n"
+    let bytes = CompiledCatalog.encode(loaded.catalog)
+    source += "    static let compiled: String? = \"\(Data(bytes).base64EncodedString())\"\n"
+    // The search index of the catalog as the binary decodes it, so a search decodes it instead of building it.
+    if let decoded = CompiledCatalog.decode(bytes) {
+        let index = Data(SearchIndex(catalog: decoded).encoded()).base64EncodedString()
+        source += "    static let searchIndex: String? = \"\(index)\"\n}\n"
+    } else {
+        source += "    static let searchIndex: String? = nil\n}\n"
+    }
 } else {
-    source += "    static let compiled: String? = nil  // the catalog has problems: triage lint catalog\n}\n"
+    source += "    static let compiled: String? = nil  // the catalog has problems: triage lint catalog\n"
+    source += "    static let searchIndex: String? = nil\n}\n"
 }
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)

@@ -94,9 +94,15 @@ struct GlobalOptions: ParsableArguments {
         return SearchIndexStore(catalogFile: CatalogCache(directory: directory).file(builtInKey: Self.builtInKey, folders: folders))
     }
 
-    /// A searcher over `catalog` (as `loadCatalog` returned it), its index decoded from the store when current.
+    /// A searcher over `catalog` (as `loadCatalog` returned it), its index decoded from the store when current,
+    /// or from the binary for the built-in catalog alone.
     func searcher(for catalog: Catalog) -> Searcher {
-        Searcher(index: searchIndexStore()?.index(for: catalog).index ?? SearchIndex(catalog: catalog))
+        Searcher(index: searchIndexStore()?.index(for: catalog).index ?? Self.builtInIndex(for: catalog))
+    }
+
+    /// The built-in catalog's index as compiled into the binary, when `catalog` is that catalog; else built.
+    @Sendable static func builtInIndex(for catalog: Catalog) -> SearchIndex {
+        BuiltinCatalog.searchIndex.flatMap { SearchIndex(decoding: $0, catalog: catalog) } ?? SearchIndex(catalog: catalog)
     }
 
     /// The user catalog folders in override order: TRIAGE_CATALOG's, then --catalog's.

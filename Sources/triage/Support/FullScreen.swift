@@ -72,6 +72,7 @@ enum FullScreen {
                                                       triageVersion: TriageVersion.current)
         options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
         if let searchIndexStore { options.makeSearchIndex = { searchIndexStore.index(for: $0).index } }
+        else { options.makeSearchIndex = GlobalOptions.builtInIndex(for:) }
         // The learned pairings are read at the first search; a database that does not exist yet is not created
         // for them (a search never creates one).
         if let sessions { options.loadSearchMemory = { sessions.searchMemory() } }
