@@ -112,7 +112,7 @@ struct ParsedCatalogFile {
 }
 
 /// A counter shared by threads.
-final class DoneCounter: @unchecked Sendable {
+private final class DoneCounter: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()
 
