@@ -94,44 +94,21 @@ struct ParsedCatalogFile {
         let jobs = sources.enumerated().flatMap { index, source in
             source.files.map { (source: index, path: $0.path, text: $0.text, name: source.name) }
         }
-        let slots = ResultSlots<ParsedCatalogFile>(count: jobs.count)
         let counter = DoneCounter()
-        let workers = min(jobs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        // Each worker takes the next file in order (big and small files mix in a catalog), so a slow file does
-        // not hold up a fixed share of the others. Threads of their own: composing deeply nested YAML recurses,
-        // so they get the main thread's stack size rather than a pool thread's.
-        let next = DoneCounter()
-        let done = DispatchSemaphore(value: 0)
-        for _ in 0..<workers {
-            let thread = Thread {
-                while true {
-                    let index = next.increment() - 1
-                    guard index < jobs.count else { break }
-                    let job = jobs[index]
-                    slots.set(index, parse(path: job.path, text: job.text, source: job.name))
-                    progress?(counter.increment())
-                }
-                done.signal()
-            }
-            thread.stackSize = 16 << 20
-            thread.start()
-        }
-        for _ in 0..<workers { done.wait() }
         var results = sources.map { _ in [ParsedCatalogFile]() }
-        for (index, job) in jobs.enumerated() { results[job.source].append(slots.take(index)) }
+        OrderedWork.run(count: jobs.count, window: jobs.count, workers: ProcessInfo.processInfo.activeProcessorCount,
+                        produce: { index in
+                            let job = jobs[index]
+                            let parsed = parse(path: job.path, text: job.text, source: job.name)
+                            progress?(counter.increment())
+                            return parsed
+                        },
+                        consume: { index, parsed in
+                            results[jobs[index].source].append(parsed)
+                            return true
+                        })
         return results
     }
-}
-
-/// Results written by concurrent workers, each into its own slot.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var values: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
-    func take(_ index: Int) -> Value { lock.withLock { values[index]! } }
 }
 
 /// A counter shared by threads.

@@ -25,7 +25,7 @@ public enum CatalogLoader {
         -> (catalog: Catalog, errors: [CatalogProblem], findings: [CatalogProblem]) {
         var problems = ProblemList()
         var findings = ProblemList()
-        var merger = Merger()
+        var merge = CatalogMerge<VendorFile.RawEntry>()
         let total = sources.reduce(0) { $0 + $1.files.count }
         var perFile: (@Sendable (Int) -> Void)?
         if let progress { perFile = { done in progress(done, total) } }
@@ -34,159 +34,42 @@ public enum CatalogLoader {
             // Each source's parsed files are taken out as they are merged, so their entries are not held twice.
             let files = parsed[index]
             parsed[index] = []
-            var vendorCodesInSource: [String: [String: SourceLocation]] = [:]
-            var treesInSource: [TreeID: SourceLocation] = [:]
+            merge.beginSource()
             for file in files {
                 problems.append(contentsOf: file.problems.problems)
-                switch file.content {
-                case let .vendor(vendorFile):
-                    for raw in vendorFile.codes {
-                        if let first = vendorCodesInSource[vendorFile.id]?[raw.entry.code],
-                           first.file != raw.entry.location.file {
-                            problems.add(raw.entry.location,
-                                         "duplicate code '\(raw.entry.code)' of vendor '\(vendorFile.id)' (also at \(first))")
-                        }
-                        vendorCodesInSource[vendorFile.id, default: [:]][raw.entry.code] = raw.entry.location
-                    }
-                    merger.add(vendorFile, &problems)
-                case let .tree(treeFile):
-                    if let first = treesInSource[treeFile.tree.id] {
-                        problems.add(treeFile.tree.location, "duplicate tree id '\(treeFile.tree.id)' (also at \(first))")
-                    }
-                    treesInSource[treeFile.tree.id] = treeFile.tree.location
-                    merger.trees[treeFile.tree.id] = treeFile
-                    if !merger.treeOrder.contains(treeFile.tree.id) { merger.treeOrder.append(treeFile.tree.id) }
-                case let .examples(examples):
-                    merger.examples += examples
-                    merger.sourcesWithExamples.insert(source.name)
-                case .nothing:
-                    break
-                }
+                merge.add(file.content, source: source.name, &problems) { $0 }
             }
         }
-        let catalog = merger.build(&problems, findings: &findings)
-        CatalogDisposal.release(merger)
+        let catalog = build(&merge, &problems, findings: &findings)
+        CatalogDisposal.release(merge)
         return (catalog, problems.problems, findings.problems)
     }
-}
 
-/// Accumulates vendors, entries and trees across sources.
-private struct Merger {
-    struct VendorState {
-        var vendor: Vendor
-        var nameKnown: Bool
-        var codeOrder: [String] = []
-        var codes: [String: VendorFile.RawEntry] = [:]
-    }
-
-    var vendorOrder: [String] = []
-    var vendors: [String: VendorState] = [:]
-    var trees: [TreeID: TreeFile] = [:]
-    var treeOrder: [TreeID] = []
-    var examples: [ExampleTicket] = []
-    /// Sources with at least one example-ticket file: each of their trees needs an example.
-    var sourcesWithExamples = Set<String>()
-
-    mutating func add(_ file: VendorFile, _ problems: inout ProblemList) {
-        var state = vendors[file.id] ?? VendorState(
-            vendor: Vendor(id: file.id, name: file.id, location: file.idLocation), nameKnown: false)
-        if vendors[file.id] == nil { vendorOrder.append(file.id) }
-        if let name = file.name { state.vendor.name = name; state.nameKnown = true }
-        if let product = file.product { state.vendor.product = product }
-        if let docs = file.docs { state.vendor.docs = docs }
-        if let notice = file.notice { state.vendor.notice = notice }
-        if let facts = file.facts { state.vendor.facts = facts }
-        if let explain = file.explain { state.vendor.explain = explain }
-        if !state.vendor.sources.contains(file.source) { state.vendor.sources.append(file.source) }
-        if !state.nameKnown {
-            problems.add(file.idLocation, "vendor '\(file.id)' has no 'name' (required where a vendor is first defined)")
-            state.nameKnown = true  // report once
-        }
-        for (category, _) in file.categories {
-            if let index = state.vendor.categories.firstIndex(where: { $0.id == category.id }) {
-                state.vendor.categories[index] = category
-            } else {
-                state.vendor.categories.append(category)
-            }
-        }
-        for raw in file.codes {
-            if state.codes[raw.entry.code] == nil { state.codeOrder.append(raw.entry.code) }
-            state.codes[raw.entry.code] = raw
-        }
-        vendors[file.id] = state
-    }
-
-    mutating func build(_ problems: inout ProblemList, findings: inout ProblemList) -> Catalog {
-        let allReferences = Set(vendors.values.flatMap { state in
-            state.codes.keys.map { CodeReference(vendor: state.vendor.id, code: $0) }
-        })
-        let codesOf = { (reference: CodeReference) in allReferences.contains(reference) }
-        var unknownCodes = UnknownCodeMessages(codesByVendor: vendors.mapValues { Array($0.codes.keys) })
-
-        // Trees first: which codes each diagnoses, so entries can list them.
-        var treesByCode: [CodeReference: [TreeID]] = [:]
-        let finalTrees = treeOrder.compactMap { trees[$0] }
-        for file in finalTrees {
-            for reference in file.tree.codes { treesByCode[reference, default: []].append(file.tree.id) }
-        }
-        var validator = TreeValidator(files: finalTrees, vendorIDs: Set(vendors.keys), codeExists: codesOf)
-        validator.evidenceVariables = vendors.mapValues { Set($0.vendor.explain.values.values.joined()) }
-        validator.validate(&problems, findings: &findings)
-
+    /// The merged catalog: trees validated, then every entry settled (`EntryLinks`), vendor by vendor.
+    private static func build(_ merge: inout CatalogMerge<VendorFile.RawEntry>, _ problems: inout ProblemList,
+                              findings: inout ProblemList) -> Catalog {
+        merge.validateTrees(&problems, findings: &findings)
+        var links = merge.links()
         var entries: [CatalogEntry] = []
         var finalVendors: [Vendor] = []
-        for vendorID in vendorOrder {
+        for vendorID in merge.vendorOrder {
             // Taken out: each vendor's raw entries go once its entries are made, not at the end.
-            guard let state = vendors.removeValue(forKey: vendorID) else { continue }
+            guard let state = merge.vendors.removeValue(forKey: vendorID) else { continue }
             finalVendors.append(state.vendor)
-            let categoryIDs = state.vendor.categories.map(\.id)
-            let knownCategories = Set(categoryIDs)
+            let knownCategories = Set(state.vendor.categories.map(\.id))
             // Decision fields are asked of every code of a vendor that has them (a freshly imported vendor has none).
             let decided = state.codes.values.contains { $0.entry.decision != nil }
             for code in state.codeOrder {
                 guard let raw = state.codes[code] else { continue }
-                var entry = raw.entry
-                if !knownCategories.contains(entry.category) {
-                    var message = "code '\(code)' names unknown category '\(entry.category)' of vendor '\(vendorID)'"
-                    if let guess = unknownCodes.suggest(entry.category, among: categoryIDs, limit: 1).first {
-                        message += "; did you mean '\(guess)'?"
-                    }
-                    problems.add(raw.categoryLocation, message)
-                }
-                for (text, location) in raw.related {
-                    let reference = CodeReference(parsing: text, defaultVendor: vendorID)
-                    if codesOf(reference) {
-                        entry.related.append(reference)
-                    } else {
-                        problems.add(location, unknownCodes.message(for: reference))
-                    }
-                }
-                var treeIDs: [TreeID] = []
-                for (treeID, location) in raw.trees {
-                    if trees[treeID] == nil {
-                        var message = "code '\(code)' names unknown tree '\(treeID)'"
-                        if let guess = unknownCodes.suggest(treeID.rawValue, among: treeOrder.map(\.rawValue), limit: 1).first {
-                            message += "; did you mean '\(guess)'?"
-                        }
-                        problems.add(location, message)
-                    } else if !treeIDs.contains(treeID) {
-                        treeIDs.append(treeID)
-                    }
-                }
-                for treeID in treesByCode[entry.reference] ?? [] where !treeIDs.contains(treeID) {
-                    treeIDs.append(treeID)
-                }
-                // Most specific first (a tree for a few codes before the family tree), as diagnose picks them,
-                // so every list of a code's trees starts with the one `triage diagnose CODE` runs.
-                let codeCounts = treeIDs.map { trees[$0]?.tree.codes.count ?? Int.max }
-                entry.trees = treeIDs.indices.sorted { (codeCounts[$0], $0) < (codeCounts[$1], $1) }.map { treeIDs[$0] }
+                let entry = links.settle(raw, of: state.vendor, knownCategories: knownCategories, &problems)
                 if let problem = SummaryRule.problem(for: entry) { findings.add(entry.location, problem) }
                 if decided, let problem = DecisionRule.problem(for: entry) { findings.add(entry.location, problem) }
                 entries.append(entry)
             }
         }
-        let catalog = Catalog(vendors: finalVendors, entries: entries, trees: finalTrees.map(\.tree), examples: examples)
-        ExampleValidator(catalog: catalog, sourcesWithExamples: sourcesWithExamples)
+        let catalog = Catalog(vendors: finalVendors, entries: entries, trees: merge.finalTrees.map(\.tree),
+                              examples: merge.examples)
+        ExampleValidator(catalog: catalog, sourcesWithExamples: merge.sourcesWithExamples)
             .validate(&problems, findings: &findings)
         return catalog
     }
@@ -197,15 +80,18 @@ private struct Merger {
 /// `distanceBudget` edit distances: a file with thousands of unknown references costs time in proportion to its
 /// size, not to its size times the catalog's.
 struct UnknownCodeMessages {
-    let codesByVendor: [String: [String]]
+    /// A vendor's codes (nil: no such vendor), asked only when a message is made.
+    let codesOf: (String) -> [String]?
     var suggestionBudget = 20
     var distanceBudget = 5_000
     private var pools: [String: SuggestionPool] = [:]
 
-    init(codesByVendor: [String: [String]]) { self.codesByVendor = codesByVendor }
+    init(codesByVendor: [String: [String]]) { self.init(codesOf: { codesByVendor[$0] }) }
+
+    init(codesOf: @escaping (String) -> [String]?) { self.codesOf = codesOf }
 
     mutating func message(for reference: CodeReference) -> String {
-        guard let sameVendor = codesByVendor[reference.vendor], !sameVendor.isEmpty else {
+        guard let sameVendor = codesOf(reference.vendor), !sameVendor.isEmpty else {
             return "unknown code '\(reference.code)': there is no vendor '\(reference.vendor)'"
         }
         var message = "unknown code '\(reference.code)' of vendor '\(reference.vendor)'"

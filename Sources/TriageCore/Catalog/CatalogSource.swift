@@ -16,53 +16,95 @@ public struct CatalogSource: Sendable {
     /// folder is reported as a problem rather than skipped. Files above `CatalogLimits` are refused before they are
     /// read; special files (FIFOs, devices) are refused without blocking.
     public static func directory(_ path: String) -> (source: CatalogSource, problems: [CatalogProblem]) {
+        let listing = FolderListing(path)
         var problems = ProblemList()
+        problems.append(contentsOf: listing.problems)
         var files: [(path: String, text: String)] = []
-        var isDirectory: ObjCBool = false
-        let here = SourceLocation(file: path, line: 1, column: 1)
-        let real = CatalogFolder.resolve(path)
-        if case let .failure(failure) = real {
-            problems.add(here, failure.message)
-        } else if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            problems.add(here, "no such catalog folder")
-        } else if !isDirectory.boolValue {
-            problems.add(here, "not a folder; --catalog takes a folder of YAML files")
-        } else {
-            // From the real path: a folder that is a symbolic link is read through it.
-            let root = URL(fileURLWithPath: CatalogFolder.canonical(path))
-            // Hidden files and folders (.git, .build, editor swap files) are not catalog content.
-            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                        options: [.skipsHiddenFiles])
-            let urls = (walker?.compactMap { $0 as? URL } ?? [])
-                .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
-                .sorted { $0.path < $1.path }
-            if urls.count > CatalogLimits.maximumFiles {
-                problems.add(here, "the folder has \(urls.count) YAML files; a catalog folder may have at most \(CatalogLimits.maximumFiles)")
-                return (CatalogSource(name: path, files: []), problems.problems)
-            }
-            var total = 0
-            for url in urls {
-                let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
-                let display = (path as NSString).appendingPathComponent(relative)
-                let data: Data
-                switch CatalogLimits.readBounded(url.path) {
-                case let .success(read): data = read
-                case let .failure(problem):
-                    problems.add(SourceLocation(file: display, line: 1, column: 1), problem.message)
-                    continue
-                }
+        var total = 0
+        for file in listing.files {
+            switch file.read() {
+            case let .success(data):
                 total += data.count
-                if total > CatalogLimits.maximumFolderBytes {
-                    problems.add(here, "the folder's YAML files total more than \(CatalogLimits.describe(CatalogLimits.maximumFolderBytes)), the most a catalog folder may hold; stopped at \(display)")
-                    break
+                if let problem = listing.totalProblem(total, at: file) {
+                    problems.add(problem.location, problem.message)
+                    return (CatalogSource(name: path, files: files), problems.problems)
                 }
-                guard let text = String(data: data, encoding: .utf8) else {
-                    problems.add(SourceLocation(file: display, line: 1, column: 1), "the file is not UTF-8 text")
-                    continue
+                switch file.text(of: data) {
+                case let .success(text): files.append((file.display, text))
+                case let .failure(problem): problems.add(problem.location, problem.message)
                 }
-                files.append((display, text))
+            case let .failure(problem):
+                problems.add(problem.location, problem.message)
             }
         }
         return (CatalogSource(name: path, files: files), problems.problems)
+    }
+
+    /// A catalog folder's YAML files, listed but not read (`directory` reads them all; a compile reads them one at
+    /// a time, `CatalogCompiler`), with the problems listing found.
+    struct FolderListing {
+        /// One file: the path shown in messages, the real path, and how to read it.
+        struct File: Sendable {
+            var display: String
+            var path: String
+
+            /// The file's bytes, or why they are not read (`CatalogLimits.readBounded`).
+            func read() -> Result<Data, CatalogProblem> {
+                CatalogLimits.readBounded(path).mapError { CatalogProblem(SourceLocation(file: display, line: 1, column: 1), $0.message) }
+            }
+
+            /// The file's bytes as text (UTF-8 only).
+            func text(of data: Data) -> Result<String, CatalogProblem> {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    return .failure(CatalogProblem(SourceLocation(file: display, line: 1, column: 1), "the file is not UTF-8 text"))
+                }
+                return .success(text)
+            }
+        }
+
+        let folder: String
+        private(set) var files: [File] = []
+        private(set) var problems: [CatalogProblem] = []
+
+        init(_ path: String) {
+            folder = path
+            var problems = ProblemList()
+            defer { self.problems = problems.problems }
+            var isDirectory: ObjCBool = false
+            let here = SourceLocation(file: path, line: 1, column: 1)
+            let real = CatalogFolder.resolve(path)
+            if case let .failure(failure) = real {
+                problems.add(here, failure.message)
+            } else if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                problems.add(here, "no such catalog folder")
+            } else if !isDirectory.boolValue {
+                problems.add(here, "not a folder; --catalog takes a folder of YAML files")
+            } else {
+                // From the real path: a folder that is a symbolic link is read through it.
+                let root = URL(fileURLWithPath: CatalogFolder.canonical(path))
+                // Hidden files and folders (.git, .build, editor swap files) are not catalog content.
+                let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                                            options: [.skipsHiddenFiles])
+                let urls = (walker?.compactMap { $0 as? URL } ?? [])
+                    .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
+                    .sorted { $0.path < $1.path }
+                if urls.count > CatalogLimits.maximumFiles {
+                    problems.add(here, "the folder has \(urls.count) YAML files; a catalog folder may have at most \(CatalogLimits.maximumFiles)")
+                    return
+                }
+                files = urls.map { url in
+                    let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
+                    return File(display: (path as NSString).appendingPathComponent(relative), path: url.path)
+                }
+            }
+        }
+
+        /// The problem once the files read so far total `total` bytes, `file` the last: past the folder's limit,
+        /// reading stops there.
+        func totalProblem(_ total: Int, at file: File) -> CatalogProblem? {
+            guard total > CatalogLimits.maximumFolderBytes else { return nil }
+            return CatalogProblem(SourceLocation(file: folder, line: 1, column: 1),
+                                  "the folder's YAML files total more than \(CatalogLimits.describe(CatalogLimits.maximumFolderBytes)), the most a catalog folder may hold; stopped at \(file.display)")
+        }
     }
 }

@@ -73,42 +73,67 @@ public struct CatalogCache: Sendable {
         }
 
         progress?(.started(files: stamps.count, reason: reason))
-        let read = CatalogSources.reading(builtIn, then: folders)
-        let sources = read.sources
-        var problems = read.problems
-        let files = sources.dropFirst().flatMap(\.files)
-        // Stamps were taken before reading, so a file changed meanwhile is seen as changed next time.
-        let hashes = files.map { file in ContentHash.of(Array(file.text.utf8)) }
-        let allStamped = stamps.count == files.count && stamps.allSatisfy { $0 != nil }
-        // Same files, same contents, only new times: the compiled catalog is still right.
-        // Checked whole before it is copied into the new file: an open checks only a mapping's head.
-        if problems.isEmpty, allStamped, let stale, stale.files.map(\.path) == stamps.map({ $0!.path }),
-           stale.files.map(\.hash) == hashes, stale.isIntact, let catalog = stale.catalog() {
+        let allStamped = stamps.allSatisfy { $0 != nil }
+        // Same files, same contents, only new times: the compiled catalog is still right. Checked whole before
+        // it is copied into the new file: an open checks only a mapping's head.
+        if allStamped, let stale, stale.files.map(\.path) == stamps.map({ $0!.path }),
+           let hashes = Self.hashes(of: folders), stale.files.map(\.hash) == hashes, stale.isIntact, let catalog = stale.catalog() {
             let outcome = write(path, builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes,
-                                compiled: stale.compiled, reason: "same contents, new times")
+                                reason: "same contents, new times") { try $0.append(stale.compiledBytes) }
             return (catalog, [], outcome)
         }
         // The built-in files are parsed first; progress counts the folders' files.
-        let builtInFiles = builtIn.files.count, total = files.count
-        var parsed: (@Sendable (Int, Int) -> Void)?
+        let builtInFiles = builtIn.files.count, total = stamps.count
+        var parsed: (@Sendable (Int) -> Void)?
         if let progress {
-            parsed = { done, _ in
+            parsed = { done in
                 progress(.parsed(CatalogBuildProgress(done: min(total, max(0, done - builtInFiles)), total: total)))
             }
         }
-        let loaded = CatalogLoader.load(sources, progress: parsed)
-        problems += loaded.problems
-        guard problems.isEmpty else { return (loaded.catalog, problems, .uncached("the catalog has problems")) }
-        guard allStamped else { return (loaded.catalog, [], .uncached("a file changed while it was read")) }
-        let outcome = write(path, builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes,
-                            compiled: CompiledCatalog.encode(loaded.catalog), reason: reason)
-        // The catalog as the next start reads it, mapped from the file just written; the loaded values are let go
-        // in the background (a one-shot command then exits without tearing them down).
-        if case .built = outcome, let written = CachedCatalog.read(path, builtInKey: builtInKey)?.catalog() {
-            CatalogDisposal.release(loaded)
-            return (written, [], outcome)
+        if allStamped {
+            let compiler = CatalogCompiler(directory: directory)
+            let compiled = compiler.compile(
+                builtIn: builtIn, folders: folders, stamped: stamps.map { $0!.path }, into: path,
+                prefix: { hashes in Self.prefix(builtInKey: builtInKey, stamps: stamps.map { $0! }, hashes: hashes) },
+                open: { CachedCatalog.read($0, builtInKey: builtInKey)?.catalog() }, progress: parsed)
+            switch compiled.outcome {
+            case .written:
+                if let written = CachedCatalog.read(path, builtInKey: builtInKey)?.catalog() { return (written, [], .built(reason)) }
+            case let .unwritten(why):
+                return loadWhole(builtIn, folders, progress: parsed, unwritten: Self.unwritten + why)
+            case .hasProblems, .filesChanged:
+                break
+            }
         }
-        return (loaded.catalog, [], outcome)
+        // Problems (or a file changing while it is read): loaded whole, so every problem is reported in order.
+        return loadWhole(builtIn, folders, progress: parsed, unwritten: "a file changed while it was read")
+    }
+
+    /// The catalog loaded whole from the YAML (with every problem), and the reason it is not cached.
+    private func loadWhole(_ builtIn: CatalogSource, _ folders: [String], progress: (@Sendable (Int) -> Void)?, unwritten: String)
+        -> (catalog: Catalog, problems: [CatalogProblem], outcome: Outcome) {
+        let read = CatalogSources.reading(builtIn, then: folders)
+        var perFile: (@Sendable (Int, Int) -> Void)?
+        if let progress { perFile = { done, _ in progress(done) } }
+        let loaded = CatalogLoader.load(read.sources, progress: perFile)
+        let problems = read.problems + loaded.problems
+        guard problems.isEmpty else { return (loaded.catalog, problems, .uncached("the catalog has problems")) }
+        return (loaded.catalog, [], .uncached(unwritten))
+    }
+
+    /// The folders' files' content hashes, in reading order, each file read and let go in turn; nil when one
+    /// cannot be read.
+    private static func hashes(of folders: [String]) -> [UInt64]? {
+        var hashes: [UInt64] = []
+        for folder in folders {
+            let listing = CatalogSource.FolderListing(folder)
+            guard listing.problems.isEmpty else { return nil }
+            for file in listing.files {
+                guard case var .success(text) = file.read().flatMap(file.text(of:)) else { return nil }
+                hashes.append(text.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) })
+            }
+        }
+        return hashes
     }
 
     /// The full check of the cache file for `folders`, on demand (an open checks only what it reads): nil when
@@ -127,8 +152,9 @@ public struct CatalogCache: Sendable {
         return "a file changed"
     }
 
-    private func write(_ path: String, builtInKey: UInt64, stamps: [CatalogFileStamp], hashes: [UInt64],
-                       compiled: [UInt8], reason: String) -> Outcome {
+    /// What precedes the compiled catalog in a cache file: the magic, the format version, the manifest's length
+    /// and checksum, and the manifest (the built-in key; each file's path, size, times and content hash).
+    static func prefix(builtInKey: UInt64, stamps: [CatalogFileStamp], hashes: [UInt64]) -> [UInt8] {
         var manifest = ByteWriter()
         manifest.uint64(builtInKey)
         manifest.varint(stamps.count)
@@ -139,15 +165,23 @@ public struct CatalogCache: Sendable {
             manifest.varint(stamp.modifiedNanoseconds)
             manifest.uint64(hash)
         }
-        var file = ByteWriter(capacity: compiled.count + manifest.bytes.count + 32)
+        var file = ByteWriter(capacity: manifest.bytes.count + 32)
         file.raw(Self.magic)
         file.varint(Self.formatVersion)
         file.varint(manifest.bytes.count)
         file.uint64(ContentHash.of(manifest.bytes))
         file.raw(manifest.bytes)
-        file.raw(compiled)
+        return file.bytes
+    }
+
+    private func write(_ path: String, builtInKey: UInt64, stamps: [CatalogFileStamp], hashes: [UInt64], reason: String,
+                       compiled: (BufferedFile) throws -> Void) -> Outcome {
         do {
-            try PrivateFile.writeAtomically(file.bytes, to: path, directory: directory)
+            try PrivateFile.writeAtomically(to: path, directory: directory) { file, _ in
+                try file.append(Self.prefix(builtInKey: builtInKey, stamps: stamps, hashes: hashes))
+                try compiled(file)
+                return true
+            }
             return .built(reason)
         } catch {
             return .uncached(Self.unwritten + "\(error)")
@@ -164,8 +198,8 @@ struct CachedCatalog {
     let bytes: CatalogBytes
     let compiledRange: Range<Int>
 
-    /// The compiled catalog's bytes, copied (to write them into a new cache file).
-    var compiled: [UInt8] { [UInt8](UnsafeRawBufferPointer(rebasing: bytes.buffer[compiledRange])) }
+    /// The compiled catalog's bytes where they are (to write them into a new cache file).
+    var compiledBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes.buffer[compiledRange]) }
 
     func catalog() -> Catalog? { CompiledCatalog.open(bytes, range: compiledRange) }
 
@@ -206,6 +240,17 @@ enum PrivateFile {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String) throws {
+        try writeAtomically(to: path, directory: directory) { file, _ in
+            try file.append(bytes)
+            return true
+        }
+    }
+
+    /// The same, with the temporary file filled by `fill` (what it appends is flushed after; its errors name
+    /// `path`), which is also told the temporary file's path: when `fill` returns false the temporary file is
+    /// removed and the old one left (the result is then false).
+    @discardableResult
+    static func writeAtomically(to path: String, directory: String, _ fill: (BufferedFile, String) throws -> Bool) throws -> Bool {
         do {
             try FileWriter.makePrivateFolder(directory)
         } catch {
@@ -213,20 +258,28 @@ enum PrivateFile {
         }
         let temporary = "\(path).\(getpid()).tmp"
         unlink(temporary)  // left by an earlier process with this id that was killed mid-write
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let descriptor = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure(description: "\(temporary): \(String(cString: strerror(errno)))") }
+        let file = BufferedFile(descriptor: descriptor, path: path)
+        let keep: Bool
         do {
-            try bytes.withUnsafeBytes { try FileWriter.writeAll($0, to: descriptor, path: path) }
+            keep = try fill(file, temporary)
+            try file.flush()
         } catch {
-            close(descriptor)
+            file.close()
             unlink(temporary)
             throw Failure(description: String(describing: error))
         }
-        close(descriptor)
+        file.close()
+        guard keep else {
+            unlink(temporary)
+            return false
+        }
         guard rename(temporary, path) == 0 else {
             let problem = String(cString: strerror(errno))
             unlink(temporary)
             throw Failure(description: "\(path): \(problem)")
         }
+        return true
     }
 }

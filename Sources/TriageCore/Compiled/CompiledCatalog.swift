@@ -48,97 +48,9 @@ public enum CompiledCatalog {
 
     /// The compiled bytes of `catalog`.
     public static func encode(_ catalog: Catalog) -> [UInt8] {
-        var table = StringTable()
-        var head = ByteWriter()
-        head.varint(catalog.vendors.count)
-        for vendor in catalog.vendors {
-            head.string(vendor.id)
-            head.string(vendor.name)
-            head.optionalString(vendor.product)
-            head.optionalString(vendor.docs)
-            head.optionalString(vendor.notice)
-            head.strings(vendor.facts)
-            head.string(explainJSON(vendor.explain))
-            head.varint(vendor.categories.count)
-            for category in vendor.categories {
-                head.string(category.id)
-                head.string(category.name)
-                head.optionalString(category.description)
-            }
-            head.strings(vendor.sources)
-            location(vendor.location, &head, &table)
-        }
-        let count = catalog.entries.count
-        var keys = ByteWriter(capacity: CompiledEntries.keySize * count)
-        var offsets = ByteWriter(capacity: 8 * (count + 1))
-        var records = ByteWriter(capacity: 256 * max(1, count))
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(count)
-        for entry in catalog.entries {
-            offsets.uint64(UInt64(records.bytes.count))
-            keys.uint32(UInt32(table.id(entry.vendor)))
-            keys.uint32(UInt32(table.id(entry.category)))
-            keys.uint32(UInt32(clamping: entry.trees.count))
-            keys.uint32(UInt32(clamping: CodeColumns.width(of: entry.code)))
-            hashes.append(foldedHash(entry.code))
-            records.string(entry.code)
-            records.varint(entry.httpStatus.map { $0 + 1 } ?? 0)
-            records.optionalString(entry.message)
-            records.optionalString(entry.summary)
-            records.optionalString(entry.docs)
-            records.string(entry.description)
-            records.strings(entry.causes)
-            records.strings(entry.checks)
-            records.strings(entry.keywords)
-            records.strings(entry.phrases)
-            records.varint(entry.related.count)
-            for reference in entry.related {
-                records.varint(table.id(reference.vendor))
-                records.string(reference.code)
-            }
-            records.varint(entry.trees.count)
-            for tree in entry.trees { records.varint(table.id(tree.rawValue)) }
-            location(entry.location, &records, &table)
-            records.decision(entry.decision)
-            if !entry.lifecycle.isEmpty { records.lifecycle(entry.lifecycle) }
-        }
-        offsets.uint64(UInt64(records.bytes.count))
-
-        // Codes folded to lower case, each entry in the first free slot from its hash on (so entries with the
-        // same code follow each other in catalog order).
-        var slotCount = 8
-        while slotCount < 2 * count { slotCount *= 2 }
-        var slots = [UInt64](repeating: 0, count: slotCount)
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
-            slots[slot] = UInt64(index + 1) | (hash & 0xFFFF_FFFF_0000_0000)
-        }
-
-        let trees = treeSection(catalog)
-
-        var payload = ByteWriter(capacity: head.bytes.count + trees.count + keys.bytes.count + offsets.bytes.count
-                                 + 8 * slotCount + records.bytes.count + 64 * table.strings.count)
-        payload.strings(table.strings)
-        payload.raw(head.bytes)
-        payload.raw(trees)
-        payload.varint(count)
-        payload.varint(slotCount)
-        payload.varint(records.bytes.count)
-        let headLength = payload.bytes.count
-        payload.raw(keys.bytes)
-        payload.raw(offsets.bytes)
-        for slot in slots { payload.uint64(slot) }
-        payload.raw(records.bytes)
-        var file = ByteWriter(capacity: payload.bytes.count + 32)
-        file.raw(magic)
-        file.varint(formatVersion)
-        file.varint(payload.bytes.count)
-        file.uint64(ContentHash.of(payload.bytes))
-        file.varint(headLength)
-        file.uint64(payload.bytes.withUnsafeBytes { ContentHash.of(UnsafeRawBufferPointer(rebasing: $0[..<headLength])) })
-        file.raw(payload.bytes)
-        return file.bytes
+        var writer = CompiledCatalogWriter(vendors: catalog.vendors, trees: catalog.trees, examples: catalog.examples)
+        for entry in catalog.entries { writer.append(entry) }
+        return writer.finish()
     }
 
     /// The catalog in `bytes` (copied), or nil when they are not an intact compiled catalog of this version.
@@ -227,34 +139,6 @@ public enum CompiledCatalog {
         return Catalog(vendors: vendors, compiled: entries, trees: trees)
     }
 
-    /// The trees, examples and diagnosable codes: per tree its id and its JSON; the examples' JSON; then the
-    /// codes the browser can diagnose (vendor and code each), so opening decodes no tree (`CatalogTrees`).
-    private static func treeSection(_ catalog: Catalog) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys  // the same catalog always gives the same bytes (and cache key)
-        var section = ByteWriter()
-        let trees = catalog.trees
-        section.varint(trees.count)
-        for tree in trees {
-            section.string(tree.id.rawValue)
-            section.string(tree.title)
-            let json = (try? encoder.encode(tree)).map { [UInt8]($0) } ?? []
-            section.varint(json.count)
-            section.raw(json)
-        }
-        let examples = (try? encoder.encode(catalog.examples)).map { [UInt8]($0) } ?? []
-        section.varint(examples.count)
-        section.raw(examples)
-        let diagnosable = CatalogTrees.diagnosable(trees: trees, entries: catalog.entries)
-            .sorted { ($0.vendor, $0.code) < ($1.vendor, $1.code) }
-        section.varint(diagnosable.count)
-        for code in diagnosable {
-            section.string(code.vendor)
-            section.string(code.code)
-        }
-        return section.bytes
-    }
-
     private static func openTrees(_ reader: inout ByteReader, payload: UnsafeRawBufferPointer, owner: CatalogBytes) throws
         -> CatalogTrees {
         var stored: [CatalogTrees.Stored] = []
@@ -272,31 +156,5 @@ public enum CompiledCatalog {
             diagnosable.insert(CodeReference(vendor: try reader.string(), code: try reader.string()))
         }
         return CatalogTrees(stored: stored, examples: examples, diagnosable: diagnosable, payload: payload, owner: owner)
-    }
-
-    /// A vendor's explain declarations as JSON with sorted keys (the same declarations, the same bytes).
-    private static func explainJSON(_ explain: VendorExplain) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(explain)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    private static func location(_ location: SourceLocation, _ body: inout ByteWriter, _ table: inout StringTable) {
-        body.varint(table.id(location.file))
-        body.varint(location.line)
-        body.varint(location.column)
-    }
-}
-
-/// Strings that repeat across entries (vendor ids, categories, tree ids, file names), stored once.
-private struct StringTable {
-    var strings: [String] = []
-    var ids: [String: Int] = [:]
-
-    mutating func id(_ text: String) -> Int {
-        if let known = ids[text] { return known }
-        ids[text] = strings.count
-        strings.append(text)
-        return strings.count - 1
     }
 }

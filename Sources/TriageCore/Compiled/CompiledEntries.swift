@@ -110,36 +110,7 @@ struct CompiledEntries: @unchecked Sendable {
 
     private func decode(_ record: UnsafeRawBufferPointer, vendor: String, category: String) throws -> CatalogEntry {
         var reader = ByteReader(record)
-        func interned() throws -> String {
-            let id = try reader.varint()
-            guard id >= 0, id < strings.count else { throw ByteReader.Damaged() }
-            return strings[id]
-        }
-        let code = try reader.string()
-        let status = try reader.varint()
-        let message = try reader.optionalString()
-        let summary = try reader.optionalString(), docs = try reader.optionalString()
-        let description = try reader.string()
-        let causes = try reader.strings(), checks = try reader.strings(), keywords = try reader.strings()
-        let phrases = try reader.strings()
-        var related: [CodeReference] = []
-        let relatedCount = try reader.count()
-        related.reserveCapacity(relatedCount)
-        for _ in 0..<relatedCount { related.append(CodeReference(vendor: try interned(), code: try reader.string())) }
-        var trees: [TreeID] = []
-        for _ in 0..<(try reader.count()) { trees.append(TreeID(try interned())) }
-        let location = SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
-        let decision = try reader.decision()
-        let lifecycle = reader.isAtEnd ? ImportLifecycle() : try reader.lifecycle()
-        guard reader.isAtEnd else { throw ByteReader.Damaged() }
-        var entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,
-                                 message: message, summary: summary, docs: docs, description: description,
-                                 causes: causes, checks: checks, keywords: keywords, related: related, trees: trees,
-                                 location: location)
-        entry.lifecycle = lifecycle
-        entry.decision = decision
-        entry.phrases = phrases
-        return entry
+        return try CompiledRecord.read(&reader, vendor: vendor, category: category, strings: strings)
     }
 
     /// What stands in for an entry whose bytes were damaged after the catalog was opened.

@@ -1,0 +1,79 @@
+/// One entry's record in a compiled catalog (layout: `CompiledCatalog`): its code, HTTP status, texts, related
+/// codes, trees and location, its decision fields, then its import fields when it has any. The vendor and the
+/// category are not in it (they are the entry's keys). Repeated strings (vendor ids of related codes, tree ids,
+/// file names) are written through `intern` and read through `interned`: string-table ids in a compiled catalog,
+/// the same in the compile's own spill (`EntrySpill`).
+enum CompiledRecord {
+    static func write(_ entry: CatalogEntry, to records: inout ByteWriter, intern: (String) -> Int) {
+        records.string(entry.code)
+        records.varint(entry.httpStatus.map { $0 + 1 } ?? 0)
+        records.optionalString(entry.message)
+        records.optionalString(entry.summary)
+        records.optionalString(entry.docs)
+        records.string(entry.description)
+        records.strings(entry.causes)
+        records.strings(entry.checks)
+        records.strings(entry.keywords)
+        records.strings(entry.phrases)
+        records.varint(entry.related.count)
+        for reference in entry.related {
+            records.varint(intern(reference.vendor))
+            records.string(reference.code)
+        }
+        records.varint(entry.trees.count)
+        for tree in entry.trees { records.varint(intern(tree.rawValue)) }
+        records.varint(intern(entry.location.file))
+        records.varint(entry.location.line)
+        records.varint(entry.location.column)
+        records.decision(entry.decision)
+        if !entry.lifecycle.isEmpty { records.lifecycle(entry.lifecycle) }
+    }
+
+    /// The entry in `reader`, which must hold exactly its record.
+    static func read(_ reader: inout ByteReader, vendor: String, category: String, strings: [String]) throws -> CatalogEntry {
+        func interned() throws -> String {
+            let id = try reader.varint()
+            guard id >= 0, id < strings.count else { throw ByteReader.Damaged() }
+            return strings[id]
+        }
+        let code = try reader.string()
+        let status = try reader.varint()
+        let message = try reader.optionalString()
+        let summary = try reader.optionalString(), docs = try reader.optionalString()
+        let description = try reader.string()
+        let causes = try reader.strings(), checks = try reader.strings(), keywords = try reader.strings()
+        let phrases = try reader.strings()
+        var related: [CodeReference] = []
+        let relatedCount = try reader.count()
+        related.reserveCapacity(relatedCount)
+        for _ in 0..<relatedCount { related.append(CodeReference(vendor: try interned(), code: try reader.string())) }
+        var trees: [TreeID] = []
+        for _ in 0..<(try reader.count()) { trees.append(TreeID(try interned())) }
+        let location = SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
+        let decision = try reader.decision()
+        let lifecycle = reader.isAtEnd ? ImportLifecycle() : try reader.lifecycle()
+        guard reader.isAtEnd else { throw ByteReader.Damaged() }
+        var entry = CatalogEntry(vendor: vendor, category: category, code: code, httpStatus: status > 0 ? status - 1 : nil,
+                                 message: message, summary: summary, docs: docs, description: description,
+                                 causes: causes, checks: checks, keywords: keywords, related: related, trees: trees,
+                                 location: location)
+        entry.lifecycle = lifecycle
+        entry.decision = decision
+        entry.phrases = phrases
+        return entry
+    }
+}
+
+/// Strings that repeat across entries (vendor ids, categories, tree ids, file names), stored once, numbered in
+/// the order they are first met.
+struct StringTable {
+    private(set) var strings: [String] = []
+    private var ids: [String: Int] = [:]
+
+    mutating func id(_ text: String) -> Int {
+        if let known = ids[text] { return known }
+        ids[text] = strings.count
+        strings.append(text)
+        return strings.count - 1
+    }
+}
