@@ -27,6 +27,10 @@ struct Triage: ParsableCommand {
 
     static func main() {
         FileSizeLimit.reportInsteadOfDying()
+        // `--version` before anything else is looked at: it does not depend on the subcommands.
+        if TopLevel.decide(Array(CommandLine.arguments.dropFirst()), subcommands: [], isCode: { _ in false }) == .version {
+            return Console.out(TriageVersion.current)
+        }
         let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])
         var nested: [String: Set<String>] = [:]
         for command in configuration.subcommands where !command.configuration.subcommands.isEmpty {
