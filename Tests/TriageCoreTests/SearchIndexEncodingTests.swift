@@ -66,7 +66,7 @@ import TestSupport
 
 extension SearchIndex {
     /// This index with other posting offsets (to make structurally broken bytes with a valid checksum).
-    func replacing(postingStarts: [Int32]) -> SearchIndex {
+    func replacing(postingStarts: FlatArray<Int32>) -> SearchIndex {
         SearchIndex(catalog: catalog, vocabulary: vocabulary, vocabularyStems: vocabularyStems, postingStarts: postingStarts,
                     postingEntries: postingEntries, postingFields: postingFields, bigramStarts: bigramStarts,
                     bigramWords: bigramWords, stems: stems, stemWordStarts: stemWordStarts, stemWords: stemWords,
