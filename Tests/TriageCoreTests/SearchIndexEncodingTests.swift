@@ -76,3 +76,22 @@ extension SearchIndex {
                     bitWords: bitWords, deprecated: deprecated, vendorsWithStatuses: vendorsWithStatuses)
     }
 }
+
+/// The stored index's checksum: the same whatever the chunks it is computed in, and it sees every byte.
+@Suite struct WideContentHashTests {
+    @Test func chunksDoNotChangeTheHashAndEveryByteCounts() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        bytes.withUnsafeBytes { all in
+            let whole = ContentHash.wide(all)
+            var chunks = 0
+            #expect(ContentHash.wide(all, chunk: 64) { _ in chunks += 1 } == whole)
+            #expect(chunks == 1000 / 64 + 1)
+            for position in [0, 8, 31, 32, 500, 991, 999] {
+                var changed = bytes
+                changed[position] ^= 1
+                #expect(changed.withUnsafeBytes { ContentHash.wide($0) } != whole, "byte \(position)")
+            }
+            #expect(ContentHash.wide(UnsafeRawBufferPointer(rebasing: all[..<999])) != whole)
+        }
+    }
+}

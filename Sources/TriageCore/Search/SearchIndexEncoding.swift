@@ -11,7 +11,8 @@ extension SearchIndex {
     /// 3: field bits are 16 wide (the `phrases` field made nine).
     /// 4: the per-entry facts the ranking reads (deprecated vendors, vendors with statuses) stored, not re-read
     /// off the catalog's entries.
-    /// 5: arrays 8-byte aligned (read in place, not copied), and the hash slots of the stems and code keys stored.
+    /// 5: arrays 8-byte aligned (read in place, not copied), the hash slots of the stems and code keys stored, and
+    /// the checksum `ContentHash.wide`.
     static let encodingVersion: UInt64 = 5
 
     /// The index as bytes for `SearchIndex(decoding:catalog:)`.
@@ -43,7 +44,7 @@ extension SearchIndex {
         writer.flatArray(characterBits)
         writer.flatArray(deprecated)
         writer.strings(vendorsWithStatuses.sorted())
-        writer.uint64(ContentHash.of(writer.bytes))
+        writer.uint64(writer.bytes.withUnsafeBytes { ContentHash.wide($0) })
         return writer.bytes
     }
 
@@ -69,7 +70,7 @@ extension SearchIndex {
               let base = bytes.baseAddress, Int(bitPattern: base) % 8 == 0 else { throw ByteReader.Damaged() }
         let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
         var trailer = ByteReader(bytes, offset: body.count)
-        guard try owner.checksum(of: body) == trailer.uint64() else { throw ByteReader.Damaged() }
+        guard try owner.checksum(of: body, hash: ContentHash.wide) == trailer.uint64() else { throw ByteReader.Damaged() }
         defer { owner.release(body) }
         var reader = ByteReader(body)
         func array<T: FixedWidthInteger & Sendable>() throws -> FlatArray<T> { try reader.flatArray(owner: owner) }
