@@ -65,6 +65,7 @@ struct ByteTable: Sendable, Equatable {
             }
             return used
         }
+        slots.releasePages()
         guard used == strings.count else { return nil }
         self.strings = strings
         self.slots = slots

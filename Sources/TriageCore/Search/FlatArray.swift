@@ -68,6 +68,13 @@ struct FlatArray<Element: FixedWidthInteger & Sendable>: RandomAccessCollection,
         try withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Lets the pages of an array read in place in a mapping go from resident memory (they come back from the file
+    /// when read): after a pass over all of it, such as the checks at open, so those never make it all resident.
+    func releasePages() {
+        guard let view, let bytes = owner as? CatalogBytes else { return }
+        bytes.release(UnsafeRawBufferPointer(view))
+    }
+
     private mutating func makeOwned() {
         guard let view else { return }
         owned = Array(view)

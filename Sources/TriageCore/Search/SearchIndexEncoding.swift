@@ -114,11 +114,13 @@ extension SearchIndex {
     }
 
     /// Whether every offset table runs from 0, ascending, to the end of what it indexes and every id is in
-    /// range: damage a checksum does not catch (bytes written wrong), checked before a search reads them.
+    /// range: damage a checksum does not catch (bytes written wrong), checked before a search reads them. Each
+    /// array read in place is let go from resident memory once checked.
     private var isWellFormed: Bool {
         let entries = entryCount, words = vocabulary.count
         func offsets(_ starts: FlatArray<Int32>, _ count: Int, _ total: Int) -> Bool {
             guard starts.count == count + 1 else { return false }
+            defer { starts.releasePages() }
             return starts.withUnsafeBufferPointer { starts in
                 guard starts[0] == 0, Int(starts[count]) == total else { return false }
                 for i in 0..<count where starts[i] > starts[i + 1] { return false }
@@ -126,7 +128,8 @@ extension SearchIndex {
             }
         }
         func ids(_ values: FlatArray<Int32>, below limit: Int, allowing: Int32? = nil) -> Bool {
-            values.withUnsafeBufferPointer { values in
+            defer { values.releasePages() }
+            return values.withUnsafeBufferPointer { values in
                 values.allSatisfy { ($0 >= 0 && Int($0) < limit) || $0 == allowing }
             }
         }
@@ -136,6 +139,7 @@ extension SearchIndex {
             && offsets(postingStarts, words, postingEntries.count) && postingFields.count == postingEntries.count
             && ids(postingEntries, below: entries)
             && postingFields.withUnsafeBufferPointer({ $0.allSatisfy { $0 != 0 && Int($0.trailingZeroBitCount) < fieldCount } })
+            && { postingFields.releasePages(); return true }()
             && offsets(bigramStarts, 65536, bigramWords.count) && ids(bigramWords, below: words)
             && offsets(stemWordStarts, stems.count, stemWords.count) && ids(stemWords, below: words)
             && offsets(codeWordStarts, entries, codeWords.count) && ids(codeWords, below: words)
