@@ -66,7 +66,7 @@ import TestSupport
 
 extension SearchIndex {
     /// This index with other posting offsets (to make structurally broken bytes with a valid checksum).
-    func replacing(postingStarts: [Int32]) -> SearchIndex {
+    func replacing(postingStarts: FlatArray<Int32>) -> SearchIndex {
         SearchIndex(catalog: catalog, vocabulary: vocabulary, vocabularyStems: vocabularyStems, postingStarts: postingStarts,
                     postingEntries: postingEntries, postingFields: postingFields, bigramStarts: bigramStarts,
                     bigramWords: bigramWords, stems: stems, stemWordStarts: stemWordStarts, stemWords: stemWords,
@@ -74,5 +74,24 @@ extension SearchIndex {
                     messageStems: messageStems, phraseStarts: phraseStarts, phraseStems: phraseStems, codeKeys: codeKeys,
                     codeKeyStarts: codeKeyStarts, codeKeyEntries: codeKeyEntries, characterBits: characterBits,
                     bitWords: bitWords, deprecated: deprecated, vendorsWithStatuses: vendorsWithStatuses)
+    }
+}
+
+/// The stored index's checksum: the same whatever the chunks it is computed in, and it sees every byte.
+@Suite struct WideContentHashTests {
+    @Test func chunksDoNotChangeTheHashAndEveryByteCounts() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+        bytes.withUnsafeBytes { all in
+            let whole = ContentHash.wide(all)
+            var chunks = 0
+            #expect(ContentHash.wide(all, chunk: 64) { _ in chunks += 1 } == whole)
+            #expect(chunks == 1000 / 64 + 1)
+            for position in [0, 8, 31, 32, 500, 991, 999] {
+                var changed = bytes
+                changed[position] ^= 1
+                #expect(changed.withUnsafeBytes { ContentHash.wide($0) } != whole, "byte \(position)")
+            }
+            #expect(ContentHash.wide(UnsafeRawBufferPointer(rebasing: all[..<999])) != whole)
+        }
     }
 }

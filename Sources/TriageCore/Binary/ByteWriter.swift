@@ -35,6 +35,13 @@ struct ByteWriter {
 
     mutating func raw(_ data: [UInt8]) { bytes.append(contentsOf: data) }
 
+    mutating func raw(_ data: UnsafeRawBufferPointer) { bytes.append(contentsOf: data) }
+
+    /// Zero bytes up to the next multiple of `alignment` from the start (what arrays read in place need).
+    mutating func align(_ alignment: Int) {
+        while bytes.count % alignment != 0 { bytes.append(0) }
+    }
+
     mutating func uint32(_ value: UInt32) {
         for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
     }

@@ -64,11 +64,12 @@ final class CatalogBytes: @unchecked Sendable {
         return CatalogBytes(buffer: UnsafeRawBufferPointer(rebasing: storage[0..<total]), isMapped: false)
     }
 
-    /// The checksum of `part` (a part of `buffer`): for a mapping, 4 MB at a time, letting each part's pages go
-    /// once hashed, so checking a 64 MB cache file never makes all of it resident at once.
-    func checksum(of part: UnsafeRawBufferPointer) -> UInt64 {
-        guard isMapped else { return ContentHash.of(part) }
-        return ContentHash.of(part, chunk: 4 << 20) { release($0) }
+    /// The checksum of `part` (a part of `buffer`), `ContentHash.of` or `.wide`: for a mapping, 4 MB at a time,
+    /// letting each part's pages go once hashed, so checking a 64 MB cache file never makes all of it resident at once.
+    func checksum(of part: UnsafeRawBufferPointer,
+                  hash: (UnsafeRawBufferPointer, Int, (UnsafeRawBufferPointer) -> Void) -> UInt64 = ContentHash.of) -> UInt64 {
+        guard isMapped else { return hash(part, part.count) { _ in } }
+        return hash(part, 4 << 20) { release($0) }
     }
 
     /// Drops the whole pages inside `part` (a part of `buffer`) from resident memory when `buffer` is a mapping

@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 /// The search index of a cached user catalog, kept beside its cache file (`catalog-KEY.bin.index`), so a search
-/// decodes it instead of building it (at 100,000 codes about a tenth of the time). It is mapped, and each part's
-/// pages are let go once copied out, so the stored and the decoded index are not both resident. The file names the cache file
+/// opens it instead of building it. It is mapped and read in place (`FlatArray`): opening checks it (checksum,
+/// offsets, ids) and lets the pages the checks read go, so only what searches read becomes resident and nothing is
+/// copied out. The file names the cache file
 /// it was built from (device, inode, size and modification time): the cache file is only ever replaced by
 /// renaming a new one over it, so a rebuilt catalog never meets an old index, and the index's own checks
 /// (checksum, the catalog's codes, every offset) reject anything else. A missing, damaged or stale index is
@@ -32,8 +33,7 @@ public struct SearchIndexStore: Sendable {
     /// else built and stored.
     public func index(for catalog: Catalog) -> (index: SearchIndex, outcome: Outcome) {
         let stamp = Self.stamp(of: catalogFile)
-        // Mapped, not read: each array's pages are let go once copied out, so the file and the decoded index are
-        // never both resident.
+        // Mapped, not read: the index reads its arrays in the mapping, which it keeps alive.
         if let stamp, let stored = CatalogBytes.file(path, mapAtLeast: 0),
            stored.buffer.count <= Self.maximumBytes(catalogBytes: Int(stamp[2])), stored.buffer.count > Self.headerSize,
            Self.header(stamp).elementsEqual(stored.buffer[0..<Self.headerSize]),

@@ -3,8 +3,8 @@ import Foundation
 /// Byte strings stored end to end in one buffer: string `i` is `bytes[starts[i]..<starts[i + 1]]`. The flat form
 /// the search index keeps its words in (no `String`, no array per word).
 struct ByteStrings: Sendable, Equatable {
-    var bytes: [UInt8] = []
-    var starts: [Int32] = [0]
+    var bytes: FlatArray<UInt8> = []
+    var starts: FlatArray<Int32> = [0]
 
     var count: Int { starts.count - 1 }
 
@@ -29,7 +29,7 @@ struct ByteTable: Sendable, Equatable {
     private(set) var strings = ByteStrings()
     /// Open addressing, linear probing: the string's hash in the high 32 bits and its id + 1 in the low ones, or
     /// 0 for an empty slot. A power of two long, at most half full.
-    private var slots: [UInt64] = Array(repeating: 0, count: 64)
+    private(set) var slots = FlatArray<UInt64>(Array(repeating: 0, count: 64))
 
     var count: Int { strings.count }
 
@@ -39,13 +39,36 @@ struct ByteTable: Sendable, Equatable {
         self.strings = strings
         var size = 64
         while size < strings.count * 2 { size *= 2 }
-        slots = Array(repeating: 0, count: size)
+        slots = FlatArray(Array(repeating: 0, count: size))
         strings.bytes.withUnsafeBufferPointer { all in
             for id in 0..<strings.count {
                 let word = UnsafeBufferPointer(rebasing: all[strings.range(id)])
                 place(id: Int32(id), hash: Self.hash(word))
             }
         }
+    }
+
+    /// A table stored with its slots (`strings` and `slots` as another table had them), without hashing every
+    /// string again; nil when the slots cannot be that table's: not a power of two at least twice the strings,
+    /// an id out of range, or not one slot per string (so a look-up always meets an empty slot and stops). A slot
+    /// with a wrong hash only makes a look-up miss.
+    init?(strings: ByteStrings, slots: FlatArray<UInt64>) {
+        let size = slots.count
+        guard size >= 64, size & (size - 1) == 0, size >= 2 * strings.count else { return nil }
+        let count = UInt64(strings.count)
+        let used = slots.withUnsafeBufferPointer { slots -> Int? in
+            var used = 0
+            for slot in slots where slot != 0 {
+                let id = slot & 0xFFFF_FFFF
+                guard id >= 1, id <= count else { return nil }
+                used += 1
+            }
+            return used
+        }
+        slots.releasePages()
+        guard used == strings.count else { return nil }
+        self.strings = strings
+        self.slots = slots
     }
 
     private mutating func place(id: Int32, hash: UInt32) {

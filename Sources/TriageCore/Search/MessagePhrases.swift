@@ -19,7 +19,7 @@ struct MessagePhrases: RandomAccessCollection {
 
 /// One entry's message as stem ids.
 struct MessagePhrase {
-    let stems: ArraySlice<Int32>
+    let stems: Slice<FlatArray<Int32>>
     let lookup: StemLookup
 
     var count: Int { stems.count }

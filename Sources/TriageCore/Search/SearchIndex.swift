@@ -36,41 +36,41 @@ public struct SearchIndex: Sendable {
     /// Every distinct word, sorted; a word's id is its position.
     let vocabulary: SortedWords
     /// The stem id of each vocabulary word.
-    let vocabularyStems: [Int32]
+    let vocabularyStems: FlatArray<Int32>
     /// Postings of word `w`: `postingEntries[postingStarts[w]..<postingStarts[w + 1]]` (entries ascending) and
     /// the same range of `postingFields` (bit i: the word occurs in `SearchField(rawValue: i)`).
-    let postingStarts: [Int32]
-    let postingEntries: [Int32]
-    let postingFields: [UInt16]
+    let postingStarts: FlatArray<Int32>
+    let postingEntries: FlatArray<Int32>
+    let postingFields: FlatArray<UInt16>
     /// For each pair of bytes (`first << 8 | second`), the vocabulary words containing it (ascending): the
     /// candidates of a query word "inside" a longer word.
-    let bigramStarts: [Int32]
-    let bigramWords: [Int32]
+    let bigramStarts: FlatArray<Int32>
+    let bigramWords: FlatArray<Int32>
     /// Distinct stems ("block" for block, blocked, blocking) -> stem id.
     let stems: ByteTable
     /// Vocabulary words of stem `s`: `stemWords[stemWordStarts[s]..<stemWordStarts[s + 1]]`.
-    let stemWordStarts: [Int32]
-    let stemWords: [Int32]
+    let stemWordStarts: FlatArray<Int32>
+    let stemWords: FlatArray<Int32>
     /// The code of each entry as vocabulary ids, for exact-code and phrase bonuses.
-    let codeWordStarts: [Int32]
-    let codeWords: [Int32]
+    let codeWordStarts: FlatArray<Int32>
+    let codeWords: FlatArray<Int32>
     /// The vendor's message of each entry as stem ids (empty without one), for the phrase bonus.
-    let messageStarts: [Int32]
-    let messageStems: [Int32]
+    let messageStarts: FlatArray<Int32>
+    let messageStems: FlatArray<Int32>
     /// Each entry's keyword phrases of two or more words as stem ids, phrases separated by -1.
-    let phraseStarts: [Int32]
-    let phraseStems: [Int32]
+    let phraseStarts: FlatArray<Int32>
+    let phraseStems: FlatArray<Int32>
     /// A code in folded form (`err_uid_not_found` and `erruidnotfound`) -> key id; the entries with key `k` are
     /// `codeKeyEntries[codeKeyStarts[k]..<codeKeyStarts[k + 1]]`.
     let codeKeys: ByteTable
-    let codeKeyStarts: [Int32]
-    let codeKeyEntries: [Int32]
+    let codeKeyStarts: FlatArray<Int32>
+    let codeKeyEntries: FlatArray<Int32>
     /// For each letter a-z and digit 0-9 (bit rows of `bitWords` words): the entries with a word containing it,
     /// what a one-character query word matches without walking every posting.
-    let characterBits: [UInt64]
+    let characterBits: FlatArray<UInt64>
     let bitWords: Int
-    /// Entries whose vendor is marked deprecated (its notice says so): they rank below an equal current match.
-    let deprecated: [Bool]
+    /// 1 for entries whose vendor is marked deprecated (its notice says so): they rank below an equal current match.
+    let deprecated: FlatArray<UInt8>
     /// Vendors that document an HTTP status for at least one code.
     let vendorsWithStatuses: Set<String>
 
@@ -79,12 +79,12 @@ public struct SearchIndex: Sendable {
         self = builder.build()
     }
 
-    init(catalog: Catalog, vocabulary: SortedWords, vocabularyStems: [Int32], postingStarts: [Int32],
-         postingEntries: [Int32], postingFields: [UInt16], bigramStarts: [Int32], bigramWords: [Int32],
-         stems: ByteTable, stemWordStarts: [Int32], stemWords: [Int32], codeWordStarts: [Int32], codeWords: [Int32],
-         messageStarts: [Int32], messageStems: [Int32], phraseStarts: [Int32], phraseStems: [Int32],
-         codeKeys: ByteTable, codeKeyStarts: [Int32], codeKeyEntries: [Int32], characterBits: [UInt64],
-         bitWords: Int, deprecated: [Bool], vendorsWithStatuses: Set<String>) {
+    init(catalog: Catalog, vocabulary: SortedWords, vocabularyStems: FlatArray<Int32>, postingStarts: FlatArray<Int32>,
+         postingEntries: FlatArray<Int32>, postingFields: FlatArray<UInt16>, bigramStarts: FlatArray<Int32>, bigramWords: FlatArray<Int32>,
+         stems: ByteTable, stemWordStarts: FlatArray<Int32>, stemWords: FlatArray<Int32>, codeWordStarts: FlatArray<Int32>, codeWords: FlatArray<Int32>,
+         messageStarts: FlatArray<Int32>, messageStems: FlatArray<Int32>, phraseStarts: FlatArray<Int32>, phraseStems: FlatArray<Int32>,
+         codeKeys: ByteTable, codeKeyStarts: FlatArray<Int32>, codeKeyEntries: FlatArray<Int32>, characterBits: FlatArray<UInt64>,
+         bitWords: Int, deprecated: FlatArray<UInt8>, vendorsWithStatuses: Set<String>) {
         self.catalog = catalog
         self.vocabulary = vocabulary
         self.vocabularyStems = vocabularyStems
@@ -140,7 +140,7 @@ public struct SearchIndex: Sendable {
     func phraseRange(_ entry: Int) -> Range<Int> { Int(phraseStarts[entry])..<Int(phraseStarts[entry + 1]) }
 
     /// The entries with exactly this folded code.
-    func codeEntries(_ key: [UInt8]) -> ArraySlice<Int32>? {
+    func codeEntries(_ key: [UInt8]) -> Slice<FlatArray<Int32>>? {
         guard let id = codeKeys.find(key) else { return nil }
         return codeKeyEntries[Int(codeKeyStarts[Int(id)])..<Int(codeKeyStarts[Int(id) + 1])]
     }

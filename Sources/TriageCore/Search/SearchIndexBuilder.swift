@@ -285,12 +285,14 @@ struct SearchIndexBuilder {
         let codeKeyEntries = keyOrder.map { codeKeyPairs[Int($0)].entry }
 
         return SearchIndex(
-            catalog: catalog, vocabulary: vocabulary, vocabularyStems: vocabularyStems, postingStarts: postingStarts,
-            postingEntries: entries, postingFields: fields, bigramStarts: bigramStarts, bigramWords: bigramWords,
-            stems: stems, stemWordStarts: stemWordStarts, stemWords: stemWords, codeWordStarts: codeWordStarts,
-            codeWords: codeWordIDs, messageStarts: messageStarts, messageStems: messageStems, phraseStarts: phraseStarts,
-            phraseStems: phraseStems, codeKeys: codeKeys, codeKeyStarts: codeKeyStarts, codeKeyEntries: codeKeyEntries,
-            characterBits: characterBits, bitWords: bitWords, deprecated: deprecated,
+            catalog: catalog, vocabulary: vocabulary, vocabularyStems: .init(vocabularyStems),
+            postingStarts: .init(postingStarts), postingEntries: .init(entries), postingFields: .init(fields),
+            bigramStarts: .init(bigramStarts), bigramWords: .init(bigramWords), stems: stems,
+            stemWordStarts: .init(stemWordStarts), stemWords: .init(stemWords), codeWordStarts: .init(codeWordStarts),
+            codeWords: .init(codeWordIDs), messageStarts: .init(messageStarts), messageStems: .init(messageStems),
+            phraseStarts: .init(phraseStarts), phraseStems: .init(phraseStems), codeKeys: codeKeys,
+            codeKeyStarts: .init(codeKeyStarts), codeKeyEntries: .init(codeKeyEntries),
+            characterBits: .init(characterBits), bitWords: bitWords, deprecated: .init(deprecated.map { $0 ? 1 : 0 }),
             vendorsWithStatuses: vendorsWithStatuses)
     }
 

@@ -1,16 +1,19 @@
 import Foundation
 
-/// The built index as bytes, and back without rebuilding: every array is flat, so the bytes are a short header,
-/// the arrays one after another (little-endian) and a checksum. Decoding checks the checksum, that the bytes
-/// were made for this catalog (entry count and a hash of every vendor and code), and that every offset and id is
-/// in range, so damaged or foreign bytes are rejected (nil) and never crash a search.
+/// The built index as bytes, and back without rebuilding or copying: every array is flat, so the bytes are a short
+/// header, the arrays one after another (each 8-byte aligned, little-endian) and a checksum, and a decoded index
+/// reads its arrays in place (`FlatArray`). Decoding checks the checksum, that the bytes were made for this catalog
+/// (entry count and a hash of every vendor and code), and that every offset and id is in range, so damaged or
+/// foreign bytes are rejected (nil) and never crash a search.
 extension SearchIndex {
     static let encodingMagic: [UInt8] = Array("TRIAGEIX".utf8)
     /// 2: the checksum and the catalog fingerprint are `ContentHash` (version 1 used FNV-1a).
     /// 3: field bits are 16 wide (the `phrases` field made nine).
     /// 4: the per-entry facts the ranking reads (deprecated vendors, vendors with statuses) stored, not re-read
     /// off the catalog's entries.
-    static let encodingVersion: UInt64 = 4
+    /// 5: arrays 8-byte aligned (read in place, not copied), the hash slots of the stems and code keys stored, and
+    /// the checksum `ContentHash.wide`.
+    static let encodingVersion: UInt64 = 5
 
     /// The index as bytes for `SearchIndex(decoding:catalog:)`.
     public func encoded() -> [UInt8] {
@@ -20,64 +23,61 @@ extension SearchIndex {
         writer.uint64(UInt64(entryCount))
         writer.uint64(Self.fingerprint(catalog))
         writer.byteStrings(vocabulary.strings)
-        writer.array(vocabularyStems)
-        writer.array(postingStarts)
-        writer.array(postingEntries)
-        writer.array(postingFields)
-        writer.array(bigramStarts)
-        writer.array(bigramWords)
-        writer.byteStrings(stems.strings)
-        writer.array(stemWordStarts)
-        writer.array(stemWords)
-        writer.array(codeWordStarts)
-        writer.array(codeWords)
-        writer.array(messageStarts)
-        writer.array(messageStems)
-        writer.array(phraseStarts)
-        writer.array(phraseStems)
-        writer.byteStrings(codeKeys.strings)
-        writer.array(codeKeyStarts)
-        writer.array(codeKeyEntries)
-        writer.array(characterBits)
-        writer.array(deprecated.map { UInt8($0 ? 1 : 0) })
+        writer.flatArray(vocabularyStems)
+        writer.flatArray(postingStarts)
+        writer.flatArray(postingEntries)
+        writer.flatArray(postingFields)
+        writer.flatArray(bigramStarts)
+        writer.flatArray(bigramWords)
+        writer.byteTable(stems)
+        writer.flatArray(stemWordStarts)
+        writer.flatArray(stemWords)
+        writer.flatArray(codeWordStarts)
+        writer.flatArray(codeWords)
+        writer.flatArray(messageStarts)
+        writer.flatArray(messageStems)
+        writer.flatArray(phraseStarts)
+        writer.flatArray(phraseStems)
+        writer.byteTable(codeKeys)
+        writer.flatArray(codeKeyStarts)
+        writer.flatArray(codeKeyEntries)
+        writer.flatArray(characterBits)
+        writer.flatArray(deprecated)
         writer.strings(vendorsWithStatuses.sorted())
-        writer.uint64(ContentHash.of(writer.bytes))
+        writer.uint64(writer.bytes.withUnsafeBytes { ContentHash.wide($0) })
         return writer.bytes
     }
 
     /// The index `encoded()` wrote for `catalog`, or nil when the bytes are damaged, of another version or made
-    /// for another catalog.
+    /// for another catalog. The bytes are copied once; the index reads its arrays in that copy.
     public init?(decoding bytes: [UInt8], catalog: Catalog) {
-        guard let index = try? bytes.withUnsafeBytes({ try Self.decode($0, catalog: catalog, owner: nil) }) else { return nil }
+        let copy = CatalogBytes.copy(of: bytes)
+        guard let index = try? Self.decode(copy.buffer, catalog: catalog, owner: copy) else { return nil }
         self = index
     }
 
-    /// The same from `bytes`, a part of `owner`'s: when that is a mapping, its pages are let go as they are
-    /// checked and copied out, so the stored index and the decoded one are never both resident.
+    /// The same from `bytes`, a part of `owner`'s (8-byte aligned), read in place: the index keeps `owner` alive
+    /// and copies nothing. When `owner` is a mapping, the pages the checks read are let go after them, so only
+    /// what searches read becomes resident.
     init?(decoding bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes) {
         guard let index = try? Self.decode(bytes, catalog: catalog, owner: owner) else { return nil }
         self = index
     }
 
     /// What `init?(decoding:catalog:)` decodes; throws `ByteReader.Damaged` for anything it rejects.
-    private static func decode(_ bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes?) throws -> SearchIndex {
-        guard bytes.count >= Self.encodingMagic.count + 8 * 4 else { throw ByteReader.Damaged() }
+    private static func decode(_ bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes) throws -> SearchIndex {
+        guard bytes.count >= Self.encodingMagic.count + 8 * 4,
+              let base = bytes.baseAddress, Int(bitPattern: base) % 8 == 0 else { throw ByteReader.Damaged() }
         let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
         var trailer = ByteReader(bytes, offset: body.count)
-        guard try (owner?.checksum(of: body) ?? ContentHash.of(body)) == trailer.uint64() else { throw ByteReader.Damaged() }
+        guard try owner.checksum(of: body, hash: ContentHash.wide) == trailer.uint64() else { throw ByteReader.Damaged() }
+        defer { owner.release(body) }
         var reader = ByteReader(body)
-        /// The next array, its bytes let go once copied.
-        func array<T: FixedWidthInteger>() throws -> [T] {
-            let start = reader.offset
-            let values: [T] = try reader.array()
-            owner?.release(UnsafeRawBufferPointer(rebasing: body[start..<reader.offset]))
-            return values
-        }
-        func byteStrings() throws -> ByteStrings {
-            let start = reader.offset
-            let strings = try reader.byteStrings()
-            owner?.release(UnsafeRawBufferPointer(rebasing: body[start..<reader.offset]))
-            return strings
+        func array<T: FixedWidthInteger & Sendable>() throws -> FlatArray<T> { try reader.flatArray(owner: owner) }
+        func byteStrings() throws -> ByteStrings { try reader.byteStrings(owner: owner) }
+        func byteTable() throws -> ByteTable {
+            guard let table = try ByteTable(strings: byteStrings(), slots: array()) else { throw ByteReader.Damaged() }
+            return table
         }
         guard try reader.raw(Self.encodingMagic.count).elementsEqual(Self.encodingMagic),
               try reader.uint64() == Self.encodingVersion,
@@ -87,38 +87,63 @@ extension SearchIndex {
         let index = try SearchIndex(
             catalog: catalog, vocabulary: SortedWords(strings: byteStrings()), vocabularyStems: array(),
             postingStarts: array(), postingEntries: array(), postingFields: array(),
-            bigramStarts: array(), bigramWords: array(), stems: ByteTable(strings: byteStrings()),
+            bigramStarts: array(), bigramWords: array(), stems: byteTable(),
             stemWordStarts: array(), stemWords: array(), codeWordStarts: array(),
             codeWords: array(), messageStarts: array(), messageStems: array(),
-            phraseStarts: array(), phraseStems: array(), codeKeys: ByteTable(strings: byteStrings()),
+            phraseStarts: array(), phraseStems: array(), codeKeys: byteTable(),
             codeKeyStarts: array(), codeKeyEntries: array(), characterBits: array(),
-            bitWords: (catalog.entries.count + 63) / 64, deprecated: array().map { (byte: UInt8) in byte != 0 },
+            bitWords: (catalog.entries.count + 63) / 64, deprecated: array(),
             vendorsWithStatuses: Set(reader.strings()))
         guard reader.isAtEnd, index.isWellFormed else { throw ByteReader.Damaged() }
         return index
     }
 
+    /// How many of the index's arrays are held as copies rather than read in place: 0 for an index decoded from
+    /// stored bytes (tests count it: opening a stored index decodes none of it).
+    var copiedArrays: Int {
+        let arrays: [Bool] = [
+            vocabulary.strings.bytes.isInPlace, vocabulary.strings.starts.isInPlace, vocabularyStems.isInPlace,
+            postingStarts.isInPlace, postingEntries.isInPlace, postingFields.isInPlace, bigramStarts.isInPlace,
+            bigramWords.isInPlace, stems.strings.bytes.isInPlace, stems.strings.starts.isInPlace, stems.slots.isInPlace,
+            stemWordStarts.isInPlace, stemWords.isInPlace, codeWordStarts.isInPlace, codeWords.isInPlace,
+            messageStarts.isInPlace, messageStems.isInPlace, phraseStarts.isInPlace, phraseStems.isInPlace,
+            codeKeys.strings.bytes.isInPlace, codeKeys.strings.starts.isInPlace, codeKeys.slots.isInPlace,
+            codeKeyStarts.isInPlace, codeKeyEntries.isInPlace, characterBits.isInPlace, deprecated.isInPlace,
+        ]
+        return arrays.filter { !$0 }.count
+    }
+
     /// Whether every offset table runs from 0, ascending, to the end of what it indexes and every id is in
-    /// range: damage a checksum does not catch (bytes written wrong), checked before a search reads them.
+    /// range: damage a checksum does not catch (bytes written wrong), checked before a search reads them. Each
+    /// array read in place is let go from resident memory once checked.
     private var isWellFormed: Bool {
         let entries = entryCount, words = vocabulary.count
-        func offsets(_ starts: [Int32], _ count: Int, _ total: Int) -> Bool {
-            guard starts.count == count + 1, starts.first == 0, Int(starts[count]) == total else { return false }
-            for i in 0..<count where starts[i] > starts[i + 1] { return false }
-            return true
+        func offsets(_ starts: FlatArray<Int32>, _ count: Int, _ total: Int) -> Bool {
+            guard starts.count == count + 1 else { return false }
+            defer { starts.releasePages() }
+            return starts.withUnsafeBufferPointer { starts in
+                guard starts[0] == 0, Int(starts[count]) == total else { return false }
+                for i in 0..<count where starts[i] > starts[i + 1] { return false }
+                return true
+            }
         }
-        func ids(_ values: [Int32], below limit: Int, allowing: Int32? = nil) -> Bool {
-            values.allSatisfy { ($0 >= 0 && Int($0) < limit) || $0 == allowing }
+        func ids(_ values: FlatArray<Int32>, below limit: Int, allowing: Int32? = nil) -> Bool {
+            defer { values.releasePages() }
+            return values.withUnsafeBufferPointer { values in
+                values.allSatisfy { ($0 >= 0 && Int($0) < limit) || $0 == allowing }
+            }
         }
+        let fieldCount = SearchField.allCases.count
         return Self.isSorted(vocabulary.strings)
             && vocabularyStems.count == words && ids(vocabularyStems, below: stems.count)
             && offsets(postingStarts, words, postingEntries.count) && postingFields.count == postingEntries.count
             && ids(postingEntries, below: entries)
-            && postingFields.allSatisfy({ $0 != 0 && Int($0.trailingZeroBitCount) < SearchField.allCases.count })
+            && postingFields.withUnsafeBufferPointer({ $0.allSatisfy { $0 != 0 && Int($0.trailingZeroBitCount) < fieldCount } })
+            && { postingFields.releasePages(); return true }()
             && offsets(bigramStarts, 65536, bigramWords.count) && ids(bigramWords, below: words)
             && offsets(stemWordStarts, stems.count, stemWords.count) && ids(stemWords, below: words)
             && offsets(codeWordStarts, entries, codeWords.count) && ids(codeWords, below: words)
-            && codeWords.allSatisfy({ vocabulary.strings.length(Int($0)) > 0 })
+            && codeWords.withUnsafeBufferPointer({ $0.allSatisfy { vocabulary.strings.length(Int($0)) > 0 } })
             && offsets(messageStarts, entries, messageStems.count) && ids(messageStems, below: stems.count)
             && offsets(phraseStarts, entries, phraseStems.count) && ids(phraseStems, below: stems.count, allowing: -1)
             && offsets(codeKeyStarts, codeKeys.count, codeKeyEntries.count) && ids(codeKeyEntries, below: entries)
@@ -154,20 +179,60 @@ extension SearchIndex {
 }
 
 extension ByteWriter {
+    /// An array as `ByteReader.flatArray` reads it in place: zeros up to an 8-byte boundary, its count as a
+    /// `uint64`, then its elements little-endian.
+    mutating func flatArray<T: FixedWidthInteger & Sendable>(_ values: FlatArray<T>) {
+        align(8)
+        uint64(UInt64(values.count))
+        #if _endian(little)
+        values.withUnsafeBytes { raw($0) }
+        #else
+        for value in values { withUnsafeBytes(of: value.littleEndian) { raw($0) } }
+        #endif
+    }
+
     /// Strings as `ByteStrings` keeps them: the bytes, then the offsets.
     mutating func byteStrings(_ strings: ByteStrings) {
-        array(strings.bytes)
-        array(strings.starts)
+        flatArray(strings.bytes)
+        flatArray(strings.starts)
+    }
+
+    /// A table's strings, then its hash slots.
+    mutating func byteTable(_ table: ByteTable) {
+        byteStrings(table.strings)
+        flatArray(table.slots)
     }
 }
 
 extension ByteReader {
-    /// Strings `ByteWriter.byteStrings` wrote, their offsets checked (from 0, ascending, to the end of the bytes).
-    mutating func byteStrings() throws -> ByteStrings {
-        let bytes: [UInt8] = try array()
-        let starts: [Int32] = try array()
-        guard let first = starts.first, first == 0, Int(starts[starts.count - 1]) == bytes.count else { throw Damaged() }
-        for i in 1..<starts.count where starts[i - 1] > starts[i] { throw Damaged() }
+    /// An array `ByteWriter.flatArray` wrote, read in place in bytes `owner` keeps alive (the reader's bytes must
+    /// start 8-byte aligned). On a big-endian machine it is copied and converted.
+    mutating func flatArray<T: FixedWidthInteger & Sendable>(owner: AnyObject) throws -> FlatArray<T> {
+        _ = try raw((8 - offset % 8) % 8)
+        let size = MemoryLayout<T>.size
+        let count = try uint64()
+        guard count <= UInt64(Int.max / size) else { throw Damaged() }
+        let part = try raw(Int(count) * size)
+        guard count > 0, let base = part.baseAddress else { return [] }
+        guard Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 else { throw Damaged() }
+        #if _endian(little)
+        return FlatArray(view: part.bindMemory(to: T.self), owner: owner)
+        #else
+        return FlatArray((0..<Int(count)).map { T(littleEndian: part.loadUnaligned(fromByteOffset: $0 * size, as: T.self)) })
+        #endif
+    }
+
+    /// Strings `ByteWriter.byteStrings` wrote, in place, their offsets checked (from 0, ascending, to the end of
+    /// the bytes).
+    mutating func byteStrings(owner: AnyObject) throws -> ByteStrings {
+        let bytes: FlatArray<UInt8> = try flatArray(owner: owner)
+        let starts: FlatArray<Int32> = try flatArray(owner: owner)
+        let valid = starts.withUnsafeBufferPointer { starts in
+            guard let first = starts.first, first == 0, Int(starts[starts.count - 1]) == bytes.count else { return false }
+            for i in 1..<starts.count where starts[i - 1] > starts[i] { return false }
+            return true
+        }
+        guard valid else { throw Damaged() }
         return ByteStrings(bytes: bytes, starts: starts)
     }
 }

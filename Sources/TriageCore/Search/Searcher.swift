@@ -300,7 +300,7 @@ public final class Searcher {
         func score(_ entry: Int32) -> Double {
             let at = Int(entry)
             var score = Double(total[at]) + bonus(at, bonusQuery) + steerBonus(at, steer)
-            if deprecated[at] { score *= 0.9 }
+            if deprecated[at] != 0 { score *= 0.9 }
             return score
         }
         if let limit = context.limit, candidates.count > limit {
@@ -477,7 +477,8 @@ public final class Searcher {
     }
 
     /// Whether `needle` occurs as consecutive elements of `haystack`.
-    static func contains(_ haystack: ArraySlice<Int32>, _ needle: ArraySlice<Int32>) -> Bool {
+    static func contains<Haystack: RandomAccessCollection<Int32>, Needle: RandomAccessCollection<Int32>>(
+        _ haystack: Haystack, _ needle: Needle) -> Bool where Haystack.Index == Int, Needle.Index == Int {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
         let first = needle[needle.startIndex]
         for start in haystack.startIndex...(haystack.endIndex - needle.count) where haystack[start] == first {
