@@ -70,10 +70,7 @@ let package = Package(
                 "TriageCore", "TerminalKit", "TriageStorage", "TriageUI", "TriageTerminal", "BuiltinCatalog",
                 "TriageRuntime", "TriageImport", "TriageTeam",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // A release binary carries the Swift runtime and Foundation (static), so it runs on a server without
-            // a Swift toolchain and starts without resolving thousands of symbols across 15 shared libraries.
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+            ]),
 
         // Speed and memory benchmark: `swift run -c release triage-bench`; `triage-bench generate` writes big catalogs.
         .target(name: "CatalogGenerator"),
