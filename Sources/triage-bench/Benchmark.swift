@@ -89,8 +89,8 @@ struct Benchmark {
         let frameTarget: Double
         let frameNote: String
         if codes == nil {
-            frameTarget = fzfFrame ?? 30
-            frameNote = fzfFrame == nil ? "goal without fzf" : "fzf's first frame"
+            frameTarget = fzfFrame.map { 1.5 * $0 } ?? 30
+            frameNote = fzfFrame == nil ? "goal without fzf" : "1.5x fzf's first frame (issue 25)"
         } else {
             frameTarget = 2 * (fzfFrame ?? 48)
             frameNote = fzfFrame == nil ? "2x fzf's 48 ms measured at 100k" : "2x fzf's first frame"
@@ -134,8 +134,9 @@ struct Benchmark {
             }
             fzfTime /= Double(oneShot.count)
             report.figures.append(Figure(name: "fzf --filter, same entries", value: fzfTime, unit: "ms"))
+            // Issue 25: the built-in catalog within 2x of fzf (process start dominates); at sizes, 1x, goal 0.5x.
             report.figures.append(Figure(name: "triage search / fzf --filter", value: searchTime / fzfTime, unit: "x",
-                                         target: 1, goal: 0.5))
+                                         target: codes == nil ? 2 : 1, goal: 0.5))
         }
 
         // Issue 25's comparisons: start, and each kind of one-shot query, interleaved with fzf's.
