@@ -36,6 +36,20 @@ import TestSupport
         let attributes = try FileManager.default.attributesOfItem(atPath: file)
         #expect((attributes[.posixPermissions] as? Int ?? 0) & 0o077 == 0, "private to the user")
 
+        // The search index beside it: written by the first search, checked by --verify, rebuilt when damaged.
+        _ = try TriageProcess.run(["search", "ACME_DENIED"] + arguments, environment: environment)
+        let indexFile = file + ".index"
+        try #require(FileManager.default.fileExists(atPath: indexFile))
+        let withIndex = try TriageProcess.run(["cache", "--verify"] + arguments, environment: environment)
+        #expect(withIndex.status == 0 && withIndex.stdout.contains("Search index verified."), "\(withIndex.stdout)")
+        var indexBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: indexFile)))
+        indexBytes[indexBytes.count / 2] ^= 0xFF
+        try Data(indexBytes).write(to: URL(fileURLWithPath: indexFile))
+        let badIndex = try TriageProcess.run(["cache", "--verify"] + arguments, environment: environment)
+        #expect(badIndex.status == 1)
+        #expect(badIndex.stdout.contains("Search index damaged or stale: built again and rewritten."), "\(badIndex.stdout)")
+        #expect(try TriageProcess.run(["cache", "--verify"] + arguments, environment: environment).status == 0)
+
         // One byte flipped near the end, in the entries an ordinary open only reads when they are shown.
         var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
         bytes[bytes.count - 40] ^= 0xFF

@@ -11,12 +11,14 @@ struct CacheCommand: ParsableCommand {
         discussion: """
             With --catalog folders (or TRIAGE_CATALOG), Triage compiles them once into a cache file and maps it on \
             later starts, checking its header and each part it reads. --verify reads the whole file: a damaged \
-            one is removed, so the next start compiles the catalog again (exit 1). The built-in catalog alone is \
-            compiled into the binary and has no cache file.
+            one is removed, so the next start compiles the catalog again (exit 1); the search index beside it is \
+            opened through all its checks and built again when it fails them (exit 1). The built-in catalog \
+            alone is compiled into the binary and has no cache file.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Check every byte of the cache file; remove it when it is damaged.") var verify = false
+    @Flag(help: "Check every byte of the cache file (removed when damaged) and its search index (rebuilt when damaged).")
+    var verify = false
     @Flag(help: "Print JSON instead of text.") var json = false
 
     struct Report: Encodable {
@@ -27,10 +29,14 @@ struct CacheCommand: ParsableCommand {
         var indexBytes: Int?
         var intact: Bool?
         var removed: Bool?
+        /// The search index opened through every check (checksum, the catalog's codes, every offset); false:
+        /// it was rebuilt.
+        var indexIntact: Bool?
 
         enum CodingKeys: String, CodingKey {
             case file, exists, bytes, index, intact, removed
             case indexBytes = "index_bytes"
+            case indexIntact = "index_intact"
         }
     }
 
@@ -57,6 +63,9 @@ struct CacheCommand: ParsableCommand {
             if !intact {
                 report.removed = (try? FileManager.default.removeItem(atPath: file)) != nil
                 try? FileManager.default.removeItem(atPath: index)
+            } else if report.index != nil {
+                // Opening the index checks all of it; one that fails is built again and rewritten.
+                report.indexIntact = SearchIndexStore(catalogFile: file).index(for: try global.loadCatalog()).outcome == .loaded
             }
         }
         if json {
@@ -64,7 +73,7 @@ struct CacheCommand: ParsableCommand {
         } else {
             Console.out(Self.describe(report))
         }
-        if report.intact == false { throw ExitCode(1) }
+        if report.intact == false || report.indexIntact == false { throw ExitCode(1) }
     }
 
     static func size(_ path: String) -> Int? {
@@ -89,6 +98,11 @@ struct CacheCommand: ParsableCommand {
         case (false?, true?): lines.append("Damaged: removed; the next start compiles the catalog again.")
         case (false?, _): lines.append("Damaged, and it could not be removed: delete it by hand.")
         case (nil, _): break
+        }
+        switch report.indexIntact {
+        case true?: lines.append("Search index verified.")
+        case false?: lines.append("Search index damaged or stale: built again and rewritten.")
+        case nil: break
         }
         return lines.joined(separator: "\n")
     }
