@@ -73,17 +73,11 @@ enum SessionSchema {
         return migrator
     }
 
-    /// Runs the missing migrations. Two processes opening a new file at once both try; the one that loses the
-    /// race finds the migrations done.
+    /// Runs the missing migrations (a race with another process is retried by `openMigrated`).
     static func migrate(_ writer: some DatabaseWriter) throws {
         let migrator = migrator
         if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
-        do {
-            try migrator.migrate(writer)
-        } catch {
-            if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
-            throw error
-        }
+        try migrator.migrate(writer)
     }
 
     /// Opens a writable pool and brings its schema up to date, retrying what a race between processes creating

@@ -54,9 +54,9 @@ struct CacheCommand: ParsableCommand {
         let cache = CatalogCache(directory: directory)
         let file = cache.file(builtInKey: GlobalOptions.builtInKey, folders: folders)
         let index = SearchIndexStore(catalogFile: file).path
+        let indexBytes = Self.size(index)
         var report = Report(file: file, exists: FileManager.default.fileExists(atPath: file),
-                            bytes: Self.size(file), index: Self.size(index) == nil ? nil : index,
-                            indexBytes: Self.size(index))
+                            bytes: Self.size(file), index: indexBytes == nil ? nil : index, indexBytes: indexBytes)
         if verify, report.exists {
             let intact = cache.verify(builtInKey: GlobalOptions.builtInKey, folders: folders) ?? false
             report.intact = intact
