@@ -55,7 +55,7 @@ struct Benchmark {
         let catalog: Catalog
         if !catalogArguments.isEmpty {
             let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
-            let key = BuiltinCatalog.compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
+            let key = BuiltinCatalog.compiledKey ?? CompiledCatalog.key(of: builtIn.files)
             let loaded = CatalogCache(directory: cache + "/triage").load(builtIn: builtIn, builtInKey: key,
                                                                          folders: catalogArguments.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
             if let problem = loaded.problems.first { brokenReasons.append("\(label): the catalog has problems: \(problem)") }
@@ -152,7 +152,7 @@ struct Benchmark {
         var options = BrowserOptions()
         if !catalogArguments.isEmpty {
             let store = SearchIndexStore(catalogFile: CatalogCache(directory: cache + "/triage").file(
-                builtInKey: BuiltinCatalog.compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: BuiltinCatalog.files),
+                builtInKey: BuiltinCatalog.compiledKey ?? CompiledCatalog.key(of: BuiltinCatalog.files),
                 folders: catalogArguments.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)))
             options.makeSearchIndex = { store.index(for: $0).index }
         }

@@ -118,7 +118,7 @@ struct KeystrokeBench {
             try folders.joined(separator: "\n").write(toFile: foldersFile, atomically: true, encoding: .utf8)
         }
         let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
-        let key = BuiltinCatalog.compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: builtIn.files)
+        let key = BuiltinCatalog.compiledKey ?? CompiledCatalog.key(of: builtIn.files)
         let start = ChildProcess.now()
         let loaded = CatalogCache(directory: (base as NSString).appendingPathComponent("cache")).load(
             builtIn: builtIn, builtInKey: key, folders: folders)

@@ -44,6 +44,59 @@ import TestSupport
         }
     }
 
+    /// What a structure-only open (every start, `SearchIndexStore`) relies on: damage it does not read the
+    /// checksum for is either refused or gives an index every query searches without crashing. Every byte of
+    /// the arrays flipped in turn (a sample of positions) and every query run.
+    @Test func aStructureOnlyOpenOfDamagedBytesNeverCrashesASearch() {
+        let bytes = SearchIndex(catalog: catalog).encoded()
+        var refused = 0, opened = 0
+        for position in stride(from: 40, to: bytes.count - 8, by: max(1, bytes.count / 211)) {
+            for flip: UInt8 in [0x01, 0x80, 0xFF] {
+                var damaged = bytes
+                damaged[position] ^= flip
+                guard let index = SearchIndex(decoding: damaged, catalog: catalog, check: .structure) else {
+                    refused += 1
+                    continue
+                }
+                opened += 1
+                let searcher = Searcher(index: index)
+                for query in SearchQueries.all { _ = searcher.search(query) }
+            }
+        }
+        // Both happen: offsets and ids out of range are refused, text and in-range values are read as they are.
+        #expect(refused > 0 && opened > 0, "refused \(refused), opened \(opened)")
+        #expect(SearchIndex(decoding: bytes, catalog: catalog, check: .structure) != nil)
+    }
+
+    /// The full check (`triage cache --verify`) reads the checksum and the vocabulary's order; the structure-only
+    /// open does not, and still searches in bounds.
+    @Test func wordsOutOfOrderPassOnlyTheStructureCheckAndSearchInBounds() throws {
+        let built = SearchIndex(catalog: catalog)
+        var strings = built.vocabulary.strings
+        // Swap the first two words' bytes where they have the same length, keeping every offset valid.
+        let pair = try #require((1..<strings.count).first { strings.length($0 - 1) == strings.length($0) && strings.array($0 - 1) != strings.array($0) })
+        let first = strings.array(pair - 1), second = strings.array(pair)
+        for (k, byte) in second.enumerated() { strings.bytes[strings.range(pair - 1).lowerBound + k] = byte }
+        for (k, byte) in first.enumerated() { strings.bytes[strings.range(pair).lowerBound + k] = byte }
+        let bytes = built.replacing(vocabulary: SortedWords(strings: strings)).encoded()
+        #expect(SearchIndex(decoding: bytes, catalog: catalog, check: .full) == nil)
+        let opened = try #require(SearchIndex(decoding: bytes, catalog: catalog, check: .structure))
+        let searcher = Searcher(index: opened)
+        for query in SearchQueries.all + [String(decoding: first, as: UTF8.self), String(decoding: second, as: UTF8.self)] {
+            _ = searcher.search(query)
+        }
+    }
+
+    @Test func characterRowsMarkingNoSuchEntryAreRejected() throws {
+        let built = SearchIndex(catalog: catalog)
+        let used = built.entryCount % 64
+        try #require(used != 0, "the shipped catalog's entry count is a multiple of 64")
+        var bits = built.characterBits
+        bits[built.bitWords - 1] |= 1 << 63
+        let bytes = built.replacing(characterBits: bits).encoded()
+        #expect(SearchIndex(decoding: bytes, catalog: catalog, check: .structure) == nil)
+    }
+
     @Test func bytesWithAValidChecksumButBrokenOffsetsAreRejected() {
         // Damage that a checksum does not catch (it is recomputed): the structure itself is checked.
         var index = SearchIndex(catalog: catalog)
@@ -65,9 +118,13 @@ import TestSupport
 }
 
 extension SearchIndex {
-    /// This index with other posting offsets (to make structurally broken bytes with a valid checksum).
-    func replacing(postingStarts: FlatArray<Int32>) -> SearchIndex {
-        SearchIndex(catalog: catalog, vocabulary: vocabulary, vocabularyStems: vocabularyStems, postingStarts: postingStarts,
+    /// This index with other posting offsets, vocabulary or character rows (to make broken bytes with a valid
+    /// checksum).
+    func replacing(postingStarts: FlatArray<Int32>? = nil, vocabulary: SortedWords? = nil,
+                   characterBits: FlatArray<UInt64>? = nil) -> SearchIndex {
+        let postingStarts = postingStarts ?? self.postingStarts, vocabulary = vocabulary ?? self.vocabulary
+        let characterBits = characterBits ?? self.characterBits
+        return SearchIndex(catalog: catalog, vocabulary: vocabulary, vocabularyStems: vocabularyStems, postingStarts: postingStarts,
                     postingEntries: postingEntries, postingFields: postingFields, bigramStarts: bigramStarts,
                     bigramWords: bigramWords, stems: stems, stemWordStarts: stemWordStarts, stemWords: stemWords,
                     codeWordStarts: codeWordStarts, codeWords: codeWords, messageStarts: messageStarts,

@@ -43,4 +43,19 @@ public enum CatalogFolder {
     public static func canonical(_ path: String) -> String {
         (try? resolve(path).get()) ?? path
     }
+
+    /// The real paths of the catalog files below the real folder `root`, in reading order (by path): `.yaml` and
+    /// `.yml` files, hidden files and folders (.git, .build, editor swap files) skipped. The one listing both
+    /// reading and the cache's up-to-date check use.
+    static func yamlFiles(below root: String) -> [String] {
+        let walker = FileManager.default.enumerator(at: URL(fileURLWithPath: root), includingPropertiesForKeys: [.isRegularFileKey],
+                                                    options: [.skipsHiddenFiles])
+        var paths: [String] = []
+        while let url = walker?.nextObject() as? URL {
+            guard ["yaml", "yml"].contains(url.pathExtension.lowercased()) else { continue }
+            paths.append(url.path)
+        }
+        // Sorted by byte order of the paths (what String's `<` gives for them), each path computed once.
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
 }

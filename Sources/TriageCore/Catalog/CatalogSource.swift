@@ -81,20 +81,15 @@ public struct CatalogSource: Sendable {
                 problems.add(here, "not a folder; --catalog takes a folder of YAML files")
             } else {
                 // From the real path: a folder that is a symbolic link is read through it.
-                let root = URL(fileURLWithPath: CatalogFolder.canonical(path))
-                // Hidden files and folders (.git, .build, editor swap files) are not catalog content.
-                let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                            options: [.skipsHiddenFiles])
-                let urls = (walker?.compactMap { $0 as? URL } ?? [])
-                    .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
-                    .sorted { $0.path < $1.path }
-                if urls.count > CatalogLimits.maximumFiles {
-                    problems.add(here, "the folder has \(urls.count) YAML files; a catalog folder may have at most \(CatalogLimits.maximumFiles)")
+                let root = CatalogFolder.canonical(path)
+                let paths = CatalogFolder.yamlFiles(below: root)
+                if paths.count > CatalogLimits.maximumFiles {
+                    problems.add(here, "the folder has \(paths.count) YAML files; a catalog folder may have at most \(CatalogLimits.maximumFiles)")
                     return
                 }
-                files = urls.map { url in
-                    let relative = url.path.hasPrefix(root.path + "/") ? String(url.path.dropFirst(root.path.count + 1)) : url.lastPathComponent
-                    return File(display: (path as NSString).appendingPathComponent(relative), path: url.path)
+                files = paths.map { file in
+                    let relative = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1)) : (file as NSString).lastPathComponent
+                    return File(display: (path as NSString).appendingPathComponent(relative), path: file)
                 }
             }
         }

@@ -24,12 +24,6 @@ struct CatalogFileStamp: Equatable {
     static func files(in folder: String) -> [String]? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
-        let root = URL(fileURLWithPath: CatalogFolder.canonical(folder))
-        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                    options: [.skipsHiddenFiles])
-        return (walker?.compactMap { $0 as? URL } ?? [])
-            .filter { ["yaml", "yml"].contains($0.pathExtension.lowercased()) }
-            .sorted { $0.path < $1.path }
-            .map(\.path)
+        return CatalogFolder.yamlFiles(below: CatalogFolder.canonical(folder))
     }
 }

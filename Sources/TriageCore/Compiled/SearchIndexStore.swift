@@ -4,9 +4,11 @@ import Glibc
 #endif
 
 /// The search index of a cached user catalog, kept beside its cache file (`catalog-KEY.bin.index`), so a search
-/// opens it instead of building it. It is mapped and read in place (`FlatArray`): opening checks it (checksum,
-/// offsets, ids) and lets the pages the checks read go, so only what searches read becomes resident and nothing is
-/// copied out. The file names the cache file
+/// opens it instead of building it. It is mapped and read in place (`FlatArray`): opening checks it (offsets,
+/// ids) and lets the pages the checks read go, so only what searches read becomes resident and nothing is
+/// copied out. Opening checks the structure (`SearchIndex.IndexCheck.structure`: what keeps a search in bounds);
+/// the checksum written with the index is read whole by `triage cache --verify` (`check: .full`). The file
+/// names the cache file
 /// it was built from (device, inode, size and modification time): the cache file is only ever replaced by
 /// renaming a new one over it, so a rebuilt catalog never meets an old index, and the index's own checks
 /// (checksum, the catalog's codes, every offset) reject anything else. A missing, damaged or stale index is
@@ -29,16 +31,16 @@ public struct SearchIndexStore: Sendable {
 
     public init(catalogFile: String) { self.catalogFile = catalogFile }
 
-    /// The index of `catalog` (opened from `catalogFile`): decoded from the stored one when it is current,
-    /// else built and stored.
-    public func index(for catalog: Catalog) -> (index: SearchIndex, outcome: Outcome) {
+    /// The index of `catalog` (opened from `catalogFile`): decoded from the stored one when it is current and
+    /// passes `check`, else built and stored.
+    public func index(for catalog: Catalog, check: SearchIndex.IndexCheck = .structure) -> (index: SearchIndex, outcome: Outcome) {
         let stamp = Self.stamp(of: catalogFile)
         // Mapped, not read: the index reads its arrays in the mapping, which it keeps alive.
         if let stamp, let stored = CatalogBytes.file(path, mapAtLeast: 0),
            stored.buffer.count <= Self.maximumBytes(catalogBytes: Int(stamp[2])), stored.buffer.count > Self.headerSize,
            Self.header(stamp).elementsEqual(stored.buffer[0..<Self.headerSize]),
            let index = SearchIndex(decoding: UnsafeRawBufferPointer(rebasing: stored.buffer[Self.headerSize...]),
-                                   catalog: catalog, owner: stored) {
+                                   catalog: catalog, owner: stored, check: check) {
             return (index, .loaded)
         }
         let index = SearchIndex(catalog: catalog)

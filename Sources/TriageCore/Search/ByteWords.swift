@@ -55,18 +55,20 @@ struct ByteTable: Sendable, Equatable {
     init?(strings: ByteStrings, slots: FlatArray<UInt64>) {
         let size = slots.count
         guard size >= 64, size & (size - 1) == 0, size >= 2 * strings.count else { return nil }
-        let count = UInt64(strings.count)
-        let used = slots.withUnsafeBufferPointer { slots -> Int? in
-            var used = 0
-            for slot in slots where slot != 0 {
+        // One pass without an early exit (vectorized): the slots in use, those among them without an id (a low
+        // half of 0), and the largest id + 1.
+        let (used, withoutID, largest) = slots.withUnsafeBufferPointer { slots -> (Int, Int, UInt64) in
+            var used = 0, withoutID = 0, largest: UInt64 = 0
+            for slot in slots {
                 let id = slot & 0xFFFF_FFFF
-                guard id >= 1, id <= count else { return nil }
-                used += 1
+                used &+= slot != 0 ? 1 : 0
+                withoutID &+= slot != 0 && id == 0 ? 1 : 0
+                largest = max(largest, id)
             }
-            return used
+            return (used, withoutID, largest)
         }
         slots.releasePages()
-        guard used == strings.count else { return nil }
+        guard used == strings.count, withoutID == 0, largest <= UInt64(strings.count) else { return nil }
         self.strings = strings
         self.slots = slots
     }
@@ -176,7 +178,10 @@ struct SortedWords: Sendable, Equatable {
     /// The ids of the words that start with `prefix` (all of them for an empty prefix).
     func prefixRange(_ prefix: [UInt8]) -> Range<Int> {
         prefix.withUnsafeBufferPointer { key in
-            bound(key, prefix: true, strictly: false)..<bound(key, prefix: true, strictly: true)
+            // In sorted words the first bound never passes the second; kept so for words out of order (a damaged
+            // index opened without the full check), where it would otherwise trap.
+            let first = bound(key, prefix: true, strictly: false)
+            return first..<max(first, bound(key, prefix: true, strictly: true))
         }
     }
 

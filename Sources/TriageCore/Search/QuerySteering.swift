@@ -11,21 +11,39 @@ struct QuerySteering {
     init(catalog: Catalog) {
         var keys: [(key: [Character], vendor: String)] = []
         var categories: [(words: [[Character]], vendor: String, category: String)] = []
+        // Vendors share category names ("Auth", "Rate limit"): each name's words are worked out once.
+        var wordsOfName: [String: [[Character]]] = [:]
         for vendor in catalog.vendors {
             for name in [vendor.id, vendor.name] {
-                let folded = Array(name.lowercased().filter { $0.isLetter || $0.isNumber })
+                let folded = Self.folded(name)
                 if folded.count >= 3, !keys.contains(where: { $0.key == folded && $0.vendor == vendor.id }) {
                     keys.append((folded, vendor.id))
                 }
             }
             for category in vendor.categories {
-                let words = SearchText.words(category.name).map { WordForms.stem($0.text) }
-                    .filter { !WordForms.isFiller($0) && $0.count >= 3 }
+                let words = wordsOfName[category.name] ?? {
+                    let words = SearchText.words(category.name).map { WordForms.stem($0.text) }
+                        .filter { !WordForms.isFiller($0) && $0.count >= 3 }
+                    wordsOfName[category.name] = words
+                    return words
+                }()
                 if !words.isEmpty { categories.append((words, vendor.id, category.id)) }
             }
         }
         vendorKeys = keys
         self.categories = categories
+    }
+
+    /// A name folded to its letters and digits, lower case (ASCII names byte by byte, the common case).
+    static func folded(_ name: String) -> [Character] {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return Array(name.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        return name.utf8.compactMap { byte -> Character? in
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: return Character(Unicode.Scalar(byte))
+            case 0x41...0x5A: return Character(Unicode.Scalar(byte | 0x20))
+            default: return nil
+            }
+        }
     }
 
     /// What a query's words name.

@@ -2,9 +2,10 @@ import Foundation
 
 /// The built index as bytes, and back without rebuilding or copying: every array is flat, so the bytes are a short
 /// header, the arrays one after another (each 8-byte aligned, little-endian) and a checksum, and a decoded index
-/// reads its arrays in place (`FlatArray`). Decoding checks the checksum, that the bytes were made for this catalog
-/// (entry count and a hash of every vendor and code), and that every offset and id is in range, so damaged or
-/// foreign bytes are rejected (nil) and never crash a search.
+/// reads its arrays in place (`FlatArray`). Decoding checks that the bytes were made for this catalog (entry count
+/// and a hash of every vendor and code) and that every offset and id is in range (`IndexCheck.structure`), so
+/// damaged or foreign bytes never crash a search; the full check (`IndexCheck.full`) also reads every byte against
+/// the checksum and checks the vocabulary's order, what `triage cache --verify` and bytes in memory get.
 extension SearchIndex {
     static let encodingMagic: [UInt8] = Array("TRIAGEIX".utf8)
     /// 2: the checksum and the catalog fingerprint are `ContentHash` (version 1 used FNV-1a).
@@ -48,30 +49,44 @@ extension SearchIndex {
         return writer.bytes
     }
 
-    /// The index `encoded()` wrote for `catalog`, or nil when the bytes are damaged, of another version or made
-    /// for another catalog. The bytes are copied once; the index reads its arrays in that copy.
-    public init?(decoding bytes: [UInt8], catalog: Catalog) {
+    /// How much of a stored index is checked when it is opened.
+    public enum IndexCheck: Sendable {
+        /// The header, the catalog's fingerprint, and every offset table and id in range: what keeps a search from
+        /// ever reading out of bounds, without reading the bytes the checks do not need (the vocabulary's text).
+        /// A flipped byte elsewhere gives wrong results, never a crash; the full check finds it.
+        case structure
+        /// The structure, every byte against the checksum, and the vocabulary in order.
+        case full
+    }
+
+    /// The index `encoded()` wrote for `catalog`, or nil when the bytes are damaged (as far as `check` looks), of
+    /// another version or made for another catalog. The bytes are copied once; the index reads its arrays in that
+    /// copy.
+    public init?(decoding bytes: [UInt8], catalog: Catalog, check: IndexCheck = .full) {
         let copy = CatalogBytes.copy(of: bytes)
-        guard let index = try? Self.decode(copy.buffer, catalog: catalog, owner: copy) else { return nil }
+        guard let index = try? Self.decode(copy.buffer, catalog: catalog, owner: copy, check: check) else { return nil }
         self = index
     }
 
     /// The same from `bytes`, a part of `owner`'s (8-byte aligned), read in place: the index keeps `owner` alive
     /// and copies nothing. When `owner` is a mapping, the pages the checks read are let go after them, so only
     /// what searches read becomes resident.
-    init?(decoding bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes) {
-        guard let index = try? Self.decode(bytes, catalog: catalog, owner: owner) else { return nil }
+    init?(decoding bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes, check: IndexCheck) {
+        guard let index = try? Self.decode(bytes, catalog: catalog, owner: owner, check: check) else { return nil }
         self = index
     }
 
     /// What `init?(decoding:catalog:)` decodes; throws `ByteReader.Damaged` for anything it rejects.
-    private static func decode(_ bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes) throws -> SearchIndex {
+    private static func decode(_ bytes: UnsafeRawBufferPointer, catalog: Catalog, owner: CatalogBytes,
+                               check: IndexCheck) throws -> SearchIndex {
         guard bytes.count >= Self.encodingMagic.count + 8 * 4,
               let base = bytes.baseAddress, Int(bitPattern: base) % 8 == 0 else { throw ByteReader.Damaged() }
         let body = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
-        var trailer = ByteReader(bytes, offset: body.count)
-        guard try owner.checksum(of: body, hash: ContentHash.wide) == trailer.uint64() else { throw ByteReader.Damaged() }
-        defer { owner.release(body) }
+        if check == .full {
+            var trailer = ByteReader(bytes, offset: body.count)
+            guard try owner.checksum(of: body, hash: ContentHash.wide) == trailer.uint64() else { throw ByteReader.Damaged() }
+            owner.release(body)
+        }
         var reader = ByteReader(body)
         func array<T: FixedWidthInteger & Sendable>() throws -> FlatArray<T> { try reader.flatArray(owner: owner) }
         func byteStrings() throws -> ByteStrings { try reader.byteStrings(owner: owner) }
@@ -94,7 +109,9 @@ extension SearchIndex {
             codeKeyStarts: array(), codeKeyEntries: array(), characterBits: array(),
             bitWords: (catalog.entries.count + 63) / 64, deprecated: array(),
             vendorsWithStatuses: Set(reader.strings()))
-        guard reader.isAtEnd, index.isWellFormed else { throw ByteReader.Damaged() }
+        guard reader.isAtEnd, index.isWellFormed, check == .structure || Self.isSorted(index.vocabulary.strings) else {
+            throw ByteReader.Damaged()
+        }
         return index
     }
 
@@ -113,41 +130,35 @@ extension SearchIndex {
         return arrays.filter { !$0 }.count
     }
 
-    /// Whether every offset table runs from 0, ascending, to the end of what it indexes and every id is in
-    /// range: damage a checksum does not catch (bytes written wrong), checked before a search reads them. Each
-    /// array read in place is let go from resident memory once checked.
+    /// Whether every offset table runs from 0, ascending, to the end of what it indexes, every id is in range and
+    /// no character row marks an entry past the last: what a search needs to never read out of bounds, checked
+    /// before it reads them (damage a checksum does not catch, bytes written wrong, and damage a structure-only
+    /// open does not read the checksum for). Each array read in place is let go from resident memory once checked.
     private var isWellFormed: Bool {
-        let entries = entryCount, words = vocabulary.count
-        func offsets(_ starts: FlatArray<Int32>, _ count: Int, _ total: Int) -> Bool {
-            guard starts.count == count + 1 else { return false }
-            defer { starts.releasePages() }
-            return starts.withUnsafeBufferPointer { starts in
-                guard starts[0] == 0, Int(starts[count]) == total else { return false }
-                for i in 0..<count where starts[i] > starts[i + 1] { return false }
-                return true
-            }
-        }
-        func ids(_ values: FlatArray<Int32>, below limit: Int, allowing: Int32? = nil) -> Bool {
-            defer { values.releasePages() }
-            return values.withUnsafeBufferPointer { values in
-                values.allSatisfy { ($0 >= 0 && Int($0) < limit) || $0 == allowing }
-            }
-        }
-        let fieldCount = SearchField.allCases.count
-        return Self.isSorted(vocabulary.strings)
-            && vocabularyStems.count == words && ids(vocabularyStems, below: stems.count)
-            && offsets(postingStarts, words, postingEntries.count) && postingFields.count == postingEntries.count
-            && ids(postingEntries, below: entries)
-            && postingFields.withUnsafeBufferPointer({ $0.allSatisfy { $0 != 0 && Int($0.trailingZeroBitCount) < fieldCount } })
-            && { postingFields.releasePages(); return true }()
-            && offsets(bigramStarts, 65536, bigramWords.count) && ids(bigramWords, below: words)
-            && offsets(stemWordStarts, stems.count, stemWords.count) && ids(stemWords, below: words)
-            && offsets(codeWordStarts, entries, codeWords.count) && ids(codeWords, below: words)
-            && codeWords.withUnsafeBufferPointer({ $0.allSatisfy { vocabulary.strings.length(Int($0)) > 0 } })
-            && offsets(messageStarts, entries, messageStems.count) && ids(messageStems, below: stems.count)
-            && offsets(phraseStarts, entries, phraseStems.count) && ids(phraseStems, below: stems.count, allowing: -1)
-            && offsets(codeKeyStarts, codeKeys.count, codeKeyEntries.count) && ids(codeKeyEntries, below: entries)
-            && characterBits.count == 36 * bitWords && deprecated.count == entries
+        let entries = entryCount, words = vocabulary.count, fieldMask = UInt16((1 << SearchField.allCases.count) - 1)
+        return vocabularyStems.count == words && vocabularyStems.allIn(0, below: stems.count)
+            && postingStarts.isOffsetTable(count: words, total: postingEntries.count)
+            && postingFields.count == postingEntries.count && postingEntries.allIn(0, below: entries)
+            && postingFields.allIntersect(fieldMask)
+            && bigramStarts.isOffsetTable(count: 65536, total: bigramWords.count) && bigramWords.allIn(0, below: words)
+            && stemWordStarts.isOffsetTable(count: stems.count, total: stemWords.count) && stemWords.allIn(0, below: words)
+            && codeWordStarts.isOffsetTable(count: entries, total: codeWords.count) && codeWords.allIn(0, below: words)
+            && messageStarts.isOffsetTable(count: entries, total: messageStems.count)
+            && messageStems.allIn(0, below: stems.count)
+            && phraseStarts.isOffsetTable(count: entries, total: phraseStems.count)
+            && phraseStems.allIn(-1, below: stems.count)
+            && codeKeyStarts.isOffsetTable(count: codeKeys.count, total: codeKeyEntries.count)
+            && codeKeyEntries.allIn(0, below: entries)
+            && characterBits.count == 36 * bitWords && noBitPastTheLastEntry && deprecated.count == entries
+    }
+
+    /// Whether the last word of every character row is clear past the last entry (a set bit there would be an
+    /// entry that does not exist).
+    private var noBitPastTheLastEntry: Bool {
+        let used = entryCount % 64
+        guard used != 0, bitWords > 0 else { return true }
+        let unused = ~UInt64(0) << UInt64(used)
+        return (0..<36).allSatisfy { characterBits[$0 * bitWords + bitWords - 1] & unused == 0 }
     }
 
     /// A hash of every entry's vendor and code, in order: bytes made for another catalog do not decode.
@@ -164,6 +175,7 @@ extension SearchIndex {
         return ContentHash.of(names.bytes)
     }
 
+    /// Whether the vocabulary is in byte order (its binary searches find what is there).
     private static func isSorted(_ words: ByteStrings) -> Bool {
         guard words.count > 1 else { return true }
         return words.bytes.withUnsafeBufferPointer { all in
@@ -227,12 +239,7 @@ extension ByteReader {
     mutating func byteStrings(owner: AnyObject) throws -> ByteStrings {
         let bytes: FlatArray<UInt8> = try flatArray(owner: owner)
         let starts: FlatArray<Int32> = try flatArray(owner: owner)
-        let valid = starts.withUnsafeBufferPointer { starts in
-            guard let first = starts.first, first == 0, Int(starts[starts.count - 1]) == bytes.count else { return false }
-            for i in 1..<starts.count where starts[i - 1] > starts[i] { return false }
-            return true
-        }
-        guard valid else { throw Damaged() }
+        guard !starts.isEmpty, starts.isOffsetTable(count: starts.count - 1, total: bytes.count) else { throw Damaged() }
         return ByteStrings(bytes: bytes, starts: starts)
     }
 }

@@ -463,7 +463,8 @@ public final class Searcher {
         let code = index.codeWordRange(entry)
         var bound = 0.0
         if query.folded.count >= 2, let first = code.first,
-           index.vocabulary.strings.bytes[index.vocabulary.strings.range(Int(index.codeWords[first])).lowerBound] == query.foldedBytes[0] {
+           case let word = index.vocabulary.strings.range(Int(index.codeWords[first])), !word.isEmpty,
+           index.vocabulary.strings.bytes[word.lowerBound] == query.foldedBytes[0] {
             bound += 30
         }
         if !code.isEmpty, query.wordCount >= 2 { bound += 8 }

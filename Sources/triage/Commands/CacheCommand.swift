@@ -64,8 +64,9 @@ struct CacheCommand: ParsableCommand {
                 report.removed = (try? FileManager.default.removeItem(atPath: file)) != nil
                 try? FileManager.default.removeItem(atPath: index)
             } else if report.index != nil {
-                // Opening the index checks all of it; one that fails is built again and rewritten.
-                report.indexIntact = SearchIndexStore(catalogFile: file).index(for: try global.loadCatalog()).outcome == .loaded
+                // The full check reads all of it; one that fails is built again and rewritten.
+                report.indexIntact = SearchIndexStore(catalogFile: file).index(for: try global.loadCatalog(), check: .full)
+                    .outcome == .loaded
             }
         }
         if json {

@@ -34,8 +34,9 @@ struct GlobalOptions: ParsableArguments {
     func loadCatalog() throws -> Catalog {
         let environment = ProcessInfo.processInfo.environment
         let folders = userFolders(environment)
-        let compiled = BuiltinCatalog.compiled
-        if folders.isEmpty, let compiled, let catalog = CompiledCatalog.decode(compiled) { return catalog }
+        if folders.isEmpty, let compiled = BuiltinCatalog.compiled, let catalog = CompiledCatalog.decodeBuiltIn(compiled) {
+            return catalog
+        }
         let catalog: Catalog
         let all: [CatalogProblem]
         if let directory = TriagePaths.cacheDirectory(environment: environment) {
@@ -68,7 +69,6 @@ struct GlobalOptions: ParsableArguments {
         guard !folders.isEmpty, let directory = TriagePaths.cacheDirectory(environment: environment) else {
             return (try loadCatalog(), nil)
         }
-        let compiled = BuiltinCatalog.compiled
         let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
         let key = Self.builtInKey
         let cache = CatalogCache(directory: directory)
@@ -80,7 +80,7 @@ struct GlobalOptions: ParsableArguments {
             if !problems.isEmpty { try Self.stop(with: problems) }
             return (catalog, nil)
         case let .building(build):
-            let standIn = compiled.flatMap(CompiledCatalog.decode) ?? CatalogLoader.load([builtIn]).catalog
+            let standIn = BuiltinCatalog.compiled.flatMap(CompiledCatalog.decodeBuiltIn) ?? CatalogLoader.load([builtIn]).catalog
             return (standIn, build)
         }
     }
@@ -102,7 +102,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The built-in catalog's index as compiled into the binary, when `catalog` is that catalog; else built.
     @Sendable static func builtInIndex(for catalog: Catalog) -> SearchIndex {
-        BuiltinCatalog.searchIndex.flatMap { SearchIndex(decoding: $0, catalog: catalog) } ?? SearchIndex(catalog: catalog)
+        BuiltinCatalog.searchIndex.flatMap { SearchIndex(decoding: $0, catalog: catalog, check: .structure) } ?? SearchIndex(catalog: catalog)
     }
 
     /// The user catalog folders in override order: TRIAGE_CATALOG's, then --catalog's.
@@ -112,7 +112,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Identifies the built-in catalog in cache keys: its compiled bytes, else its files.
     static var builtInKey: UInt64 {
-        BuiltinCatalog.compiled.map(CompiledCatalog.key(of:)) ?? CompiledCatalog.key(of: BuiltinCatalog.files)
+        BuiltinCatalog.compiledKey ?? CompiledCatalog.key(of: BuiltinCatalog.files)
     }
 
     /// Prints every problem as `file:line:column: message` and exits 2.
