@@ -1,7 +1,9 @@
 import Testing
+import TestSupport
 @testable import TriageCore
 
-/// Vendor names fold byte by byte when they are ASCII, exactly as by characters.
+/// Vendor names fold byte by byte when they are ASCII, and category names split and stem as bytes, exactly as by
+/// characters.
 @Suite struct QuerySteeringFoldTests {
     @Test func asciiNamesFoldAsByCharacters() {
         let every = String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) })
@@ -10,5 +12,15 @@ import Testing
             #expect(QuerySteering.folded(name) == byCharacters, "\(name.debugDescription)")
         }
         #expect(QuerySteering.folded("Ünïcode Pay") == Array("ünïcodepay"))
+    }
+
+    @Test func categoryNamesStemAsByCharacters() {
+        let shipped = Fixtures.shipped.catalog.vendors.flatMap { $0.categories.map(\.name) }
+        #expect(shipped.count > 10)
+        for name in shipped + ["Rate-limiting & Quotas", "The API keys", "Über Zahlungen", "-1 errors", "a an of", "Webhooks"] {
+            let byCharacters = SearchText.words(name).map { WordForms.stem($0.text) }
+                .filter { !WordForms.isFiller($0) && $0.count >= 3 }
+            #expect(QuerySteering.stems(of: name).map { Array(String(decoding: $0, as: UTF8.self)) } == byCharacters, "\(name)")
+        }
     }
 }

@@ -61,6 +61,34 @@ import TestSupport
         }
     }
 
+    /// Every kind of declaration survives the binary record (`VendorExplainRecord`), maps in any order giving the
+    /// same bytes.
+    @Test func everyDeclarationRoundTripsThroughTheRecord() throws {
+        var explain = VendorExplain()
+        explain.hosts = ["{app_id}.api-{region}.example.io", "*.example.com"]
+        explain.bodies = [.init(code: "error.code", message: ["error.message", "message"], requires: ["error"]),
+                          .init(code: "Code")]
+        explain.messages = ["The user {uid} was not found."]
+        explain.paths = ["/v1/users/{uid}"]
+        explain.fields = ["appId": "app_id", "uid": "uid", "ünï": "x"]
+        explain.ids = ["uid": "^[a-z0-9_-]+$"]
+        explain.secretHeaders = ["apikey", "ApiKey"]
+        explain.regions = ["us", "eu"]
+        explain.values = ["uid": ["UID", "TARGET"], "app_id": ["APP_ID"], "empty": []]
+        var writer = ByteWriter()
+        VendorExplainRecord.write(explain, to: &writer)
+        let (decoded, atEnd, cutFails) = try writer.bytes.withUnsafeBytes { bytes throws -> (VendorExplain, Bool, Bool) in
+            var reader = ByteReader(bytes)
+            let decoded = try VendorExplainRecord.read(&reader)
+            var cut = ByteReader(UnsafeRawBufferPointer(rebasing: bytes.dropLast(3)))
+            return (decoded, reader.isAtEnd, (try? VendorExplainRecord.read(&cut)) == nil)
+        }
+        #expect(decoded == explain && atEnd && cutFails)
+        var again = ByteWriter()
+        VendorExplainRecord.write(explain, to: &again)
+        #expect(again.bytes == writer.bytes)
+    }
+
     /// The core's explain code holds no vendor literal: no vendor id or name, no host domain, no field or
     /// evidence name a vendor file declares (other than the standard evidence names).
     @Test func explainCodeNamesNoVendor() throws {

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Layout: the magic `TRIAGEC1`, a format version, the payload's length and checksum, the head's length and
 /// checksum (the head: the payload up to the entry tables), then the payload:
-/// - a table of repeated strings (vendor ids, categories, tree ids, file names), the vendors, the decision
+/// - a table of repeated strings (vendor ids, categories, tree ids, file names), the vendors (their explain
+///   declarations as `VendorExplainRecord`), the decision
 ///   trees (each its id, title and JSON, decoded on demand), the example tickets (JSON), the codes that can be
 ///   diagnosed, the number of entries N, of lookup slots M and of record bytes;
 /// - `keys`: per entry, four little-endian `UInt32`: vendor, category (string-table ids), its number of trees and
@@ -25,7 +26,8 @@ public enum CompiledCatalog {
     /// 7: vendors carry their explain declarations (`VendorExplain` as sorted-key JSON, after facts).
     /// 8: each tree's JSON apart (decoded on demand), the diagnosable codes stored, the head's own
     /// checksum, each code's screen width in its keys.
-    static let formatVersion = 8
+    /// 9: vendors' explain declarations in the binary codec (`VendorExplainRecord`), not JSON.
+    static let formatVersion = 9
 
     /// Identifies a compiled catalog's content (for cache keys): changes whenever the bytes do.
     public static func key(of bytes: [UInt8]) -> UInt64 { ContentHash.of(bytes) }
@@ -125,7 +127,7 @@ public enum CompiledCatalog {
             let id = try reader.string(), name = try reader.string()
             let product = try reader.optionalString(), docs = try reader.optionalString(), notice = try reader.optionalString()
             let facts = try reader.strings()
-            let explain = try JSONDecoder().decode(VendorExplain.self, from: Data(try reader.string().utf8))
+            let explain = try VendorExplainRecord.read(&reader)
             var categories: [Category] = []
             for _ in 0..<(try reader.count()) {
                 categories.append(Category(id: try reader.string(), name: try reader.string(), description: try reader.optionalString()))

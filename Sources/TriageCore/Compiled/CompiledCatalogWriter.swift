@@ -36,7 +36,7 @@ struct CompiledCatalogWriter {
             head.optionalString(vendor.docs)
             head.optionalString(vendor.notice)
             head.strings(vendor.facts)
-            head.string(Self.explainJSON(vendor.explain))
+            VendorExplainRecord.write(vendor.explain, to: &head)
             head.varint(vendor.categories.count)
             for category in vendor.categories {
                 head.string(category.id)
@@ -191,12 +191,5 @@ struct CompiledCatalogWriter {
         file.uint64(checksum)
         file.varint(headLength)
         file.uint64(headChecksum)
-    }
-
-    /// A vendor's explain declarations as JSON with sorted keys (the same declarations, the same bytes).
-    private static func explainJSON(_ explain: VendorExplain) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(explain)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

@@ -5,14 +5,14 @@
 struct QuerySteering {
     /// Each vendor's names folded to letters and digits: its id and its display name, with and without spaces.
     private let vendorKeys: [(key: [Character], vendor: String)]
-    /// Each category's name words (and its id's), its vendor and id.
-    private let categories: [(words: [[Character]], vendor: String, category: String)]
+    /// Each category's name words as stems (NFC UTF-8), its vendor and id.
+    private let categories: [(words: [[UInt8]], vendor: String, category: String)]
 
     init(catalog: Catalog) {
         var keys: [(key: [Character], vendor: String)] = []
-        var categories: [(words: [[Character]], vendor: String, category: String)] = []
+        var categories: [(words: [[UInt8]], vendor: String, category: String)] = []
         // Vendors share category names ("Auth", "Rate limit"): each name's words are worked out once.
-        var wordsOfName: [String: [[Character]]] = [:]
+        var wordsOfName: [String: [[UInt8]]] = [:]
         for vendor in catalog.vendors {
             for name in [vendor.id, vendor.name] {
                 let folded = Self.folded(name)
@@ -22,8 +22,7 @@ struct QuerySteering {
             }
             for category in vendor.categories {
                 let words = wordsOfName[category.name] ?? {
-                    let words = SearchText.words(category.name).map { WordForms.stem($0.text) }
-                        .filter { !WordForms.isFiller($0) && $0.count >= 3 }
+                    let words = Self.stems(of: category.name)
                     wordsOfName[category.name] = words
                     return words
                 }()
@@ -32,6 +31,17 @@ struct QuerySteering {
         }
         vendorKeys = keys
         self.categories = categories
+    }
+
+    /// The stems of a category name's words that can name it: not filler, three characters or more. Split as the
+    /// index splits text (`SearchText.keys`, byte by byte for ASCII), stemmed as bytes.
+    static func stems(of name: String) -> [[UInt8]] {
+        SearchText.keys(name).compactMap { word in
+            let stem = WordForms.stem(bytes: SearchBytes.of(word))
+            let text = String(decoding: stem, as: UTF8.self)
+            let characters = stem.allSatisfy { $0 < 0x80 } ? stem.count : text.count
+            return WordForms.isFiller(text) || characters < 3 ? nil : stem
+        }
     }
 
     /// A name folded to its letters and digits, lower case (ASCII names byte by byte, the common case).
@@ -71,7 +81,7 @@ struct QuerySteering {
             }
         }
         let stems = Set(words.enumerated().filter { !named.vendorWordPositions.contains($0.offset) }
-            .map { WordForms.stem($0.element) })
+            .map { WordForms.stem(bytes: SearchBytes.of($0.element)) })
         for category in categories where category.words.allSatisfy(stems.contains) {
             named.categories.insert(CodeReference(vendor: category.vendor, code: category.category))
         }

@@ -80,7 +80,9 @@ package enum WordForms {
         "application", "length", "date", "server", "cache", "control", "private", "charset", "utf", "v1", "v2", "v3",
     ]
 
-    package static func isFiller(_ word: [Character]) -> Bool { fillerWords.contains(String(word)) }
+    package static func isFiller(_ word: [Character]) -> Bool { isFiller(String(word)) }
+
+    static func isFiller(_ word: String) -> Bool { fillerWords.contains(word) }
 }
 
 /// A letter the suffix rules read: a byte of an ASCII word, or a `Character`.
