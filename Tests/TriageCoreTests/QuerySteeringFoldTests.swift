@@ -23,4 +23,20 @@ import TestSupport
             #expect(QuerySteering.stems(of: name).map { Array(String(decoding: $0, as: UTF8.self)) } == byCharacters, "\(name)")
         }
     }
+
+    /// The index carries every category's stems, in catalog order, and a stored index reads them back.
+    @Test func theIndexCarriesEachCategorysStems() throws {
+        let catalog = Fixtures.shipped.catalog
+        let built = SearchIndex(catalog: catalog)
+        let decoded = try #require(SearchIndex(decoding: built.encoded(), catalog: catalog))
+        for index in [built, decoded] {
+            var at = 0
+            for category in catalog.vendors.flatMap(\.categories) {
+                let stored = (Int(index.categoryStemStarts[at])..<Int(index.categoryStemStarts[at + 1])).map { index.categoryStems.array($0) }
+                #expect(stored == QuerySteering.stems(of: category.name), "\(category.name)")
+                at += 1
+            }
+            #expect(at + 1 == index.categoryStemStarts.count)
+        }
+    }
 }

@@ -130,7 +130,8 @@ extension SearchIndex {
                     codeWordStarts: codeWordStarts, codeWords: codeWords, messageStarts: messageStarts,
                     messageStems: messageStems, phraseStarts: phraseStarts, phraseStems: phraseStems, codeKeys: codeKeys,
                     codeKeyStarts: codeKeyStarts, codeKeyEntries: codeKeyEntries, characterBits: characterBits,
-                    bitWords: bitWords, deprecated: deprecated, vendorsWithStatuses: vendorsWithStatuses)
+                    bitWords: bitWords, deprecated: deprecated, vendorsWithStatuses: vendorsWithStatuses,
+                    categoryStems: categoryStems, categoryStemStarts: categoryStemStarts)
     }
 }
 

@@ -1,19 +1,20 @@
 /// Vendor and category names typed as plain words ("cometchat user not found", "comet chat", "sentiance", a typo
 /// of one, "webhook"): the vendors and categories a query names. Named vendors are a strong preference, not a
 /// filter (their words stop counting as words to match, and the vendor's codes rank first among equals); named
-/// categories a milder one. Read off the catalog once per searcher.
+/// categories a milder one. Read off the catalog and its index once per searcher.
 struct QuerySteering {
     /// Each vendor's names folded to letters and digits: its id and its display name, with and without spaces.
     private let vendorKeys: [(key: [Character], vendor: String)]
     /// Each category's name words as stems (NFC UTF-8), its vendor and id.
     private let categories: [(words: [[UInt8]], vendor: String, category: String)]
 
-    init(catalog: Catalog) {
+    /// Vendor names from `index`'s catalog, category names' stems from the index (worked out when it was built).
+    init(index: SearchIndex) {
         var keys: [(key: [Character], vendor: String)] = []
         var categories: [(words: [[UInt8]], vendor: String, category: String)] = []
-        // Vendors share category names ("Auth", "Rate limit"): each name's words are worked out once.
-        var wordsOfName: [String: [[UInt8]]] = [:]
-        for vendor in catalog.vendors {
+        let stems = index.categoryStems, starts = index.categoryStemStarts
+        var at = 0
+        for vendor in index.catalog.vendors {
             for name in [vendor.id, vendor.name] {
                 let folded = Self.folded(name)
                 if folded.count >= 3, !keys.contains(where: { $0.key == folded && $0.vendor == vendor.id }) {
@@ -21,11 +22,8 @@ struct QuerySteering {
                 }
             }
             for category in vendor.categories {
-                let words = wordsOfName[category.name] ?? {
-                    let words = Self.stems(of: category.name)
-                    wordsOfName[category.name] = words
-                    return words
-                }()
+                let words = (Int(starts[at])..<Int(starts[at + 1])).map { stems.array($0) }
+                at += 1
                 if !words.isEmpty { categories.append((words, vendor.id, category.id)) }
             }
         }

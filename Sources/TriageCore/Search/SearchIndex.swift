@@ -73,6 +73,12 @@ public struct SearchIndex: Sendable {
     let deprecated: FlatArray<UInt8>
     /// Vendors that document an HTTP status for at least one code.
     let vendorsWithStatuses: Set<String>
+    /// The stems of each category's name that can name it (`QuerySteering.stems(of:)`), for every category of
+    /// every vendor in catalog order: category `c`'s are `categoryStems` strings
+    /// `categoryStemStarts[c]..<categoryStemStarts[c + 1]`. Worked out when the index is built, so query steering
+    /// does not stem every category name at the first search.
+    let categoryStems: ByteStrings
+    let categoryStemStarts: FlatArray<Int32>
 
     public init(catalog: Catalog) {
         var builder = SearchIndexBuilder(catalog: catalog)
@@ -84,7 +90,8 @@ public struct SearchIndex: Sendable {
          stems: ByteTable, stemWordStarts: FlatArray<Int32>, stemWords: FlatArray<Int32>, codeWordStarts: FlatArray<Int32>, codeWords: FlatArray<Int32>,
          messageStarts: FlatArray<Int32>, messageStems: FlatArray<Int32>, phraseStarts: FlatArray<Int32>, phraseStems: FlatArray<Int32>,
          codeKeys: ByteTable, codeKeyStarts: FlatArray<Int32>, codeKeyEntries: FlatArray<Int32>, characterBits: FlatArray<UInt64>,
-         bitWords: Int, deprecated: FlatArray<UInt8>, vendorsWithStatuses: Set<String>) {
+         bitWords: Int, deprecated: FlatArray<UInt8>, vendorsWithStatuses: Set<String>, categoryStems: ByteStrings,
+         categoryStemStarts: FlatArray<Int32>) {
         self.catalog = catalog
         self.vocabulary = vocabulary
         self.vocabularyStems = vocabularyStems
@@ -109,6 +116,8 @@ public struct SearchIndex: Sendable {
         self.bitWords = bitWords
         self.deprecated = deprecated
         self.vendorsWithStatuses = vendorsWithStatuses
+        self.categoryStems = categoryStems
+        self.categoryStemStarts = categoryStemStarts
     }
 
     public var entryCount: Int { catalog.entries.count }
@@ -123,7 +132,11 @@ public struct SearchIndex: Sendable {
             + messageStarts.count * 4 + messageStems.count * 4 + phraseStarts.count * 4 + phraseStems.count * 4
             + codeKeys.strings.bytes.count + codeKeys.strings.starts.count * 4 + codeKeys.count * 2 * 4
             + codeKeyStarts.count * 4 + codeKeyEntries.count * 4 + characterBits.count * 8 + deprecated.count
+            + categoryStems.bytes.count + categoryStems.starts.count * 4 + categoryStemStarts.count * 4
     }
+
+    /// How many categories the catalog's vendors have (what `categoryStemStarts` indexes).
+    var categoryCount: Int { catalog.vendors.reduce(0) { $0 + $1.categories.count } }
 
     /// The vocabulary id of a query word (NFC UTF-8), if the catalog has it.
     func wordID(_ word: [UInt8]) -> Int? { vocabulary.find(word) }

@@ -284,6 +284,18 @@ struct SearchIndexBuilder {
         let (codeKeyStarts, keyOrder) = Self.countingSort(codeKeyPairs.map(\.key), buckets: codeKeys.count)
         let codeKeyEntries = keyOrder.map { codeKeyPairs[Int($0)].entry }
 
+        // Category names' stems, each distinct name stemmed once (vendors share names).
+        var categoryStems = ByteStrings()
+        var categoryStemStarts: [Int32] = [0]
+        var stemsOfName: [String: [[UInt8]]] = [:]
+        for vendor in catalog.vendors {
+            for category in vendor.categories {
+                let stems = stemsOfName[category.name] ?? QuerySteering.stems(of: category.name)
+                stemsOfName[category.name] = stems
+                for stem in stems { stem.withUnsafeBufferPointer { categoryStems.append($0) } }
+                categoryStemStarts.append(Int32(categoryStems.count))
+            }
+        }
         return SearchIndex(
             catalog: catalog, vocabulary: vocabulary, vocabularyStems: .init(vocabularyStems),
             postingStarts: .init(postingStarts), postingEntries: .init(entries), postingFields: .init(fields),
@@ -293,7 +305,8 @@ struct SearchIndexBuilder {
             phraseStarts: .init(phraseStarts), phraseStems: .init(phraseStems), codeKeys: codeKeys,
             codeKeyStarts: .init(codeKeyStarts), codeKeyEntries: .init(codeKeyEntries),
             characterBits: .init(characterBits), bitWords: bitWords, deprecated: .init(deprecated.map { $0 ? 1 : 0 }),
-            vendorsWithStatuses: vendorsWithStatuses)
+            vendorsWithStatuses: vendorsWithStatuses, categoryStems: categoryStems,
+            categoryStemStarts: .init(categoryStemStarts))
     }
 
     /// A stable counting sort of positions by key: `starts[k]..<starts[k + 1]` are the positions (into `keys`) with

@@ -14,7 +14,8 @@ extension SearchIndex {
     /// off the catalog's entries.
     /// 5: arrays 8-byte aligned (read in place, not copied), the hash slots of the stems and code keys stored, and
     /// the checksum `ContentHash.wide`.
-    static let encodingVersion: UInt64 = 5
+    /// 6: the stems of category names (query steering), after the vendors with statuses.
+    static let encodingVersion: UInt64 = 6
 
     /// The index as bytes for `SearchIndex(decoding:catalog:)`.
     public func encoded() -> [UInt8] {
@@ -45,6 +46,8 @@ extension SearchIndex {
         writer.flatArray(characterBits)
         writer.flatArray(deprecated)
         writer.strings(vendorsWithStatuses.sorted())
+        writer.byteStrings(categoryStems)
+        writer.flatArray(categoryStemStarts)
         writer.uint64(writer.bytes.withUnsafeBytes { ContentHash.wide($0) })
         return writer.bytes
     }
@@ -108,7 +111,7 @@ extension SearchIndex {
             phraseStarts: array(), phraseStems: array(), codeKeys: byteTable(),
             codeKeyStarts: array(), codeKeyEntries: array(), characterBits: array(),
             bitWords: (catalog.entries.count + 63) / 64, deprecated: array(),
-            vendorsWithStatuses: Set(reader.strings()))
+            vendorsWithStatuses: Set(reader.strings()), categoryStems: byteStrings(), categoryStemStarts: array())
         guard reader.isAtEnd, index.isWellFormed, check == .structure || Self.isSorted(index.vocabulary.strings) else {
             throw ByteReader.Damaged()
         }
@@ -126,6 +129,7 @@ extension SearchIndex {
             messageStarts.isInPlace, messageStems.isInPlace, phraseStarts.isInPlace, phraseStems.isInPlace,
             codeKeys.strings.bytes.isInPlace, codeKeys.strings.starts.isInPlace, codeKeys.slots.isInPlace,
             codeKeyStarts.isInPlace, codeKeyEntries.isInPlace, characterBits.isInPlace, deprecated.isInPlace,
+            categoryStems.bytes.isInPlace, categoryStems.starts.isInPlace, categoryStemStarts.isInPlace,
         ]
         return arrays.filter { !$0 }.count
     }
@@ -150,6 +154,7 @@ extension SearchIndex {
             && codeKeyStarts.isOffsetTable(count: codeKeys.count, total: codeKeyEntries.count)
             && codeKeyEntries.allIn(0, below: entries)
             && characterBits.count == 36 * bitWords && noBitPastTheLastEntry && deprecated.count == entries
+            && categoryStemStarts.isOffsetTable(count: categoryCount, total: categoryStems.count)
     }
 
     /// Whether the last word of every character row is clear past the last entry (a set bit there would be an

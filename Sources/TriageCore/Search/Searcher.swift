@@ -31,8 +31,8 @@ public final class Searcher {
     private var totalScratch: [Float]
     private var marks: [UInt32]
     private var generation: UInt32 = 0
-    /// Vendor and category names, read off the catalog on the first search.
-    private lazy var querySteering = QuerySteering(catalog: index.catalog)
+    /// Vendor and category names, read off the catalog and the index on the first search.
+    private lazy var querySteering = QuerySteering(index: index)
     /// Which ranking steps run (all but for measuring one's effect).
     public var steps: RankingSteps = .all
     /// The pairings learned from use (`SearchMemory`): codes chosen before after a similar query are lifted.
