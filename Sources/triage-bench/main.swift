@@ -13,9 +13,26 @@ import Foundation
 // each figure beside its target, and exits 1 if one is missed. `--smoke` is a small untimed run (no targets)
 // that only checks that the generator and every measurement still work.
 
+let usageText = """
+    usage: triage-bench [--codes N,N...] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]
+           triage-bench generate --codes N --out DIR [--seed S]
+           triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]
+           triage-bench adversarial [--smoke] [--json]
+           triage-bench logs [--smoke] [--json] [--triage PATH] [--work DIR]
+           triage-bench sessions [--steps N] [--work DIR]
+           triage-bench team --url postgres://... [--hosts 8] [--sessions 500] [--steps 10] [--work DIR]
+
+    """
+
 func usage(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("triage-bench: \(message)\nusage: triage-bench [--codes N,N...] [--seed S] [--json] [--smoke] [--triage PATH] [--work DIR]\n       triage-bench generate --codes N --out DIR [--seed S]\n       triage-bench keystrokes --codes N [--seed S] [--work DIR] [--limit L] [--only new|legacy]\n       triage-bench adversarial [--smoke] [--json]\n".utf8))
+    FileHandle.standardError.write(Data("triage-bench: \(message)\n\(usageText)".utf8))
     exit(2)
+}
+
+if CommandLine.arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
+    print("triage-bench: Triage's speed and memory benchmark (release build; see the README's Benchmark section).")
+    print(usageText, terminator: "")
+    exit(0)
 }
 
 nonisolated(unsafe) var arguments = Array(CommandLine.arguments.dropFirst())
