@@ -55,7 +55,7 @@ public enum CatalogFolder {
             guard ["yaml", "yml"].contains(url.pathExtension.lowercased()) else { continue }
             paths.append(url.path)
         }
-        // Sorted by byte order of the paths (what String's `<` gives for them), each path computed once.
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Sorted as strings, each path computed once (not in the comparison).
+        return paths.sorted()
     }
 }
