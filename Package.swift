@@ -70,7 +70,11 @@ let package = Package(
                 "TriageCore", "TerminalKit", "TriageStorage", "TriageUI", "TriageTerminal", "BuiltinCatalog",
                 "TriageRuntime", "TriageImport", "TriageTeam",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            // The portable binary (`--static-swift-stdlib`) would otherwise export every symbol it holds (the
+            // toolchain's static link asks for `-export-dynamic`): 50,000 symbols that made each start look
+            // through them (`dladdr`) and bind them. Nothing loads into triage, so nothing needs them.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]),
 
         // Speed and memory benchmark: `swift run -c release triage-bench`; `triage-bench generate` writes big catalogs.
         .target(name: "CatalogGenerator"),

@@ -33,11 +33,36 @@ public enum TestPaths {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
-    /// A new empty temporary folder.
+    /// A new empty temporary folder, inside this test process's own folder (`temporaryRoot`).
     public static func temporaryDirectory(_ name: String = "triage-test") -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+
+    /// One folder per test process (`$TMPDIR/triage-tests-PID`) holding every `temporaryDirectory`, removed when
+    /// the process exits, so a run of the suite leaves nothing behind in /tmp.
+    public static let temporaryRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("triage-tests-\(getpid())")
+        try? FileManager.default.removeItem(at: url)  // a crashed run's, when the pid comes round again
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { TestPaths.removeTemporaryRoot() }
+        return url
+    }()
+
+    /// Removes `temporaryRoot`, first giving back the permissions tests took away (unreadable folders).
+    static func removeTemporaryRoot() {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("triage-tests-\(getpid())")
+        if (try? FileManager.default.removeItem(at: root)) != nil { return }
+        if let walker = FileManager.default.enumerator(atPath: root.path) {
+            chmod(root.path, 0o700)
+            while let relative = walker.nextObject() as? String {
+                let path = root.appendingPathComponent(relative).path
+                var info = stat()
+                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { chmod(path, 0o700) }
+            }
+        }
+        try? FileManager.default.removeItem(at: root)
     }
 
     /// Writes files (relative path -> text) under a new temporary folder and returns it.
