@@ -1,3 +1,5 @@
+import Foundation
+
 /// The catalog shipped inside the binary: the YAML files of the package's top-level `catalog/` folder,
 /// embedded at build time by `EmbedCatalogPlugin`, and the same catalog compiled (`CompiledCatalog`).
 public enum BuiltinCatalog {
@@ -6,12 +8,14 @@ public enum BuiltinCatalog {
 
     /// The shipped catalog loaded, validated and compiled at build time: decode it with
     /// `CompiledCatalog.decode`. Nil when the shipped YAML has problems (then load `files` to report them).
-    public static var compiled: [UInt8]? { EmbeddedCatalogFiles.compiled.flatMap(Base64Bytes.decode) }
+    public static var compiled: [UInt8]? { EmbeddedCatalogFiles.compiled.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) } }
 
     /// `CompiledCatalog.key(of: compiled)`, worked out at build time (what names a user catalog's cache file).
     public static var compiledKey: UInt64? { EmbeddedCatalogFiles.compiledKey }
 
     /// The search index of `compiled`, encoded at build time: decode it with `SearchIndex(decoding:catalog:)`,
     /// which refuses it for any other catalog. Nil when the shipped YAML has problems.
-    public static var searchIndex: [UInt8]? { EmbeddedCatalogFiles.searchIndex.flatMap(Base64Bytes.decode) }
+    public static var searchIndex: [UInt8]? {
+        EmbeddedCatalogFiles.searchIndex.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+    }
 }
