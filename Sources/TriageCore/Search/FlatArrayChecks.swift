@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The checks a stored index's arrays pass before a search reads them in place: offset tables and ids in range.
 /// Each is one pass without an early exit inside a block (so the compiler vectorizes it), stopping between blocks
 /// at the first failure, and lets a mapped array's pages go once read (`releasePages`).
@@ -57,5 +59,25 @@ extension FlatArray where Element == UInt16 {
                 return fewest != 0
             }
         }
+    }
+}
+
+/// Runs independent checks on every core and says whether all passed (for a small machine: two threads do the
+/// work of one, the checks reading separate memory).
+enum AllOnEveryCore {
+    static func allPass(_ checks: [@Sendable () -> Bool]) -> Bool {
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: checks.count)
+        results.initialize(repeating: false)
+        defer { results.deallocate() }
+        let slots = ResultSlots(results)
+        DispatchQueue.concurrentPerform(iterations: checks.count) { at in slots.set(at, checks[at]()) }
+        return results.allSatisfy { $0 }
+    }
+
+    /// The results, one slot per check, each written by one thread only.
+    private struct ResultSlots: @unchecked Sendable {
+        let results: UnsafeMutableBufferPointer<Bool>
+        init(_ results: UnsafeMutableBufferPointer<Bool>) { self.results = results }
+        func set(_ at: Int, _ value: Bool) { results[at] = value }
     }
 }

@@ -140,21 +140,29 @@ extension SearchIndex {
     /// open does not read the checksum for). Each array read in place is let go from resident memory once checked.
     private var isWellFormed: Bool {
         let entries = entryCount, words = vocabulary.count, fieldMask = UInt16((1 << SearchField.allCases.count) - 1)
-        return vocabularyStems.count == words && vocabularyStems.allIn(0, below: stems.count)
-            && postingStarts.isOffsetTable(count: words, total: postingEntries.count)
-            && postingFields.count == postingEntries.count && postingEntries.allIn(0, below: entries)
-            && postingFields.allIntersect(fieldMask)
-            && bigramStarts.isOffsetTable(count: 65536, total: bigramWords.count) && bigramWords.allIn(0, below: words)
-            && stemWordStarts.isOffsetTable(count: stems.count, total: stemWords.count) && stemWords.allIn(0, below: words)
-            && codeWordStarts.isOffsetTable(count: entries, total: codeWords.count) && codeWords.allIn(0, below: words)
-            && messageStarts.isOffsetTable(count: entries, total: messageStems.count)
-            && messageStems.allIn(0, below: stems.count)
-            && phraseStarts.isOffsetTable(count: entries, total: phraseStems.count)
-            && phraseStems.allIn(-1, below: stems.count)
-            && codeKeyStarts.isOffsetTable(count: codeKeys.count, total: codeKeyEntries.count)
-            && codeKeyEntries.allIn(0, below: entries)
-            && characterBits.count == 36 * bitWords && noBitPastTheLastEntry && deprecated.count == entries
-            && categoryStemStarts.isOffsetTable(count: categoryCount, total: categoryStems.count)
+        let counts = vocabularyStems.count == words && postingFields.count == postingEntries.count
+            && characterBits.count == 36 * bitWords && deprecated.count == entries
+        guard counts else { return false }
+        // Independent passes over separate arrays, the biggest first: run on every core.
+        let index = self
+        let checks: [@Sendable () -> Bool] = [
+            { index.postingEntries.allIn(0, below: entries) },
+            { index.postingFields.allIntersect(fieldMask) },
+            { index.postingStarts.isOffsetTable(count: words, total: index.postingEntries.count) },
+            { index.vocabularyStems.allIn(0, below: index.stems.count) },
+            { index.bigramStarts.isOffsetTable(count: 65536, total: index.bigramWords.count) && index.bigramWords.allIn(0, below: words) },
+            { index.stemWordStarts.isOffsetTable(count: index.stems.count, total: index.stemWords.count)
+                && index.stemWords.allIn(0, below: words) },
+            { index.codeWordStarts.isOffsetTable(count: entries, total: index.codeWords.count) && index.codeWords.allIn(0, below: words) },
+            { index.messageStarts.isOffsetTable(count: entries, total: index.messageStems.count)
+                && index.messageStems.allIn(0, below: index.stems.count) },
+            { index.phraseStarts.isOffsetTable(count: entries, total: index.phraseStems.count)
+                && index.phraseStems.allIn(-1, below: index.stems.count) },
+            { index.codeKeyStarts.isOffsetTable(count: index.codeKeys.count, total: index.codeKeyEntries.count)
+                && index.codeKeyEntries.allIn(0, below: entries) },
+            { index.noBitPastTheLastEntry && index.categoryStemStarts.isOffsetTable(count: index.categoryCount, total: index.categoryStems.count) },
+        ]
+        return AllOnEveryCore.allPass(checks)
     }
 
     /// Whether the last word of every character row is clear past the last entry (a set bit there would be an
