@@ -35,7 +35,7 @@ struct EntryLinks {
             problems.add(raw.categoryLocation, message)
         }
         for (text, location) in raw.related {
-            let reference = CodeReference(parsing: text, defaultVendor: vendor.id)
+            let reference = Self.reference(text, defaultVendor: vendor.id)
             if codeExists(reference) {
                 entry.related.append(reference)
             } else {
@@ -62,5 +62,12 @@ struct EntryLinks {
         let codeCounts = treeIDs.map { trees[$0]?.tree.codes.count ?? Int.max }
         entry.trees = treeIDs.indices.sorted { (codeCounts[$0], $0) < (codeCounts[$1], $1) }.map { treeIDs[$0] }
         return entry
+    }
+
+    /// `CodeReference(parsing:defaultVendor:)`, without its walk over characters when the text has no colon
+    /// (nearly every related code): then it is the default vendor's code.
+    private static func reference(_ text: String, defaultVendor: String) -> CodeReference {
+        if !text.utf8.contains(UInt8(ascii: ":")) { return CodeReference(vendor: defaultVendor, code: text) }
+        return CodeReference(parsing: text, defaultVendor: defaultVendor)
     }
 }
