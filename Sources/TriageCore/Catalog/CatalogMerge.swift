@@ -113,4 +113,12 @@ struct CatalogMerge<Value> {
         return EntryLinks(trees: trees, treeOrder: treeOrder, finalTrees: finalTrees, codeExists: { known.contains($0) },
                           codesOf: { codesByVendor[$0] })
     }
+
+    /// The same links read from the merge's own codes, without copying them (the merge must not change while
+    /// they are used): what the compiler's workers share while they settle entries (`EntrySettling`).
+    func sharedLinks() -> EntryLinks {
+        let codes = vendors.mapValues(\.codes)
+        return EntryLinks(trees: trees, treeOrder: treeOrder, finalTrees: finalTrees,
+                          codeExists: { codes[$0.vendor]?[$0.code] != nil }, codesOf: { codes[$0].map { Array($0.keys) } })
+    }
 }

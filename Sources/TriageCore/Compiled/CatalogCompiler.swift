@@ -3,9 +3,10 @@ import Foundation
 /// Compiles the built-in catalog and the user's folders straight into a cache file, holding a bounded window of
 /// the catalog at a time rather than all of it: files are read, hashed and parsed a few at a time on every core
 /// (`OrderedWork`) and merged in order (`CatalogMerge`), each parsed entry waiting in a scratch file
-/// (`EntrySpill`) with only its place kept in memory; once every source is merged, the entries are read back
-/// one at a time in catalog order, settled (`EntryLinks`) and written (`CompiledCatalogWriter`, its records
-/// through a second scratch file), and the cache file is put together from them. The bytes are those of
+/// (`EntrySpill`) with only its place kept in memory; once every source is merged, the entries are read back,
+/// settled (`EntryLinks`) and encoded a batch at a time on every core and written in catalog order
+/// (`EntrySettling`, `CompiledCatalogWriter`, its records through a second scratch file), and the cache file is
+/// put together from them. The bytes are those of
 /// `CompiledCatalog.encode` of the loaded catalog.
 ///
 /// A catalog with any problem is not compiled: the compile stops at the first one and says so (`.hasProblems`),
@@ -31,6 +32,9 @@ struct CatalogCompiler {
 
     /// Files parsed ahead of the merge: each worker one, and as many waiting.
     var filesAhead = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads settling entries once every source is merged, and entries per batch they take (`EntrySettling`).
+    var settleWorkers = ProcessInfo.processInfo.activeProcessorCount
+    var settleBatch = 512
     /// Where the cache file and its scratch files go.
     let directory: String
 
@@ -122,7 +126,7 @@ struct CatalogCompiler {
         guard problems.isEmpty else { return (.hasProblems, window) }
         do {
             try spill.flush()
-            guard let writer = try settle(&merge, spill: spill, recordsTo: records) else { return (.hasProblems, window) }
+            guard let writer = try settle(merge, spill: spill, recordsTo: records) else { return (.hasProblems, window) }
             let written = try PrivateFile.writeAtomically(to: path, directory: directory) { output, written in
                 try output.append(prefix(hashes))
                 try writer.finish(into: output)
@@ -139,24 +143,17 @@ struct CatalogCompiler {
         }
     }
 
-    /// Every entry read back from the spill in catalog order, settled and written; nil at the first problem.
-    private func settle(_ merge: inout CatalogMerge<EntrySpill.Slot>, spill: EntrySpill, recordsTo records: BufferedFile) throws
+    /// Every entry read back from the spill, settled and encoded on the workers, and written in catalog order
+    /// (`EntrySettling`); nil at the first problem.
+    private func settle(_ merge: CatalogMerge<EntrySpill.Slot>, spill: EntrySpill, recordsTo records: BufferedFile) throws
         -> CompiledCatalogWriter? {
-        var problems = ProblemList()
-        var links = merge.links()
+        let trees = merge.finalTrees.map(\.tree)
         var writer = CompiledCatalogWriter(vendors: merge.vendorOrder.compactMap { merge.vendors[$0]?.vendor },
-                                           trees: merge.finalTrees.map(\.tree), examples: merge.examples, recordsTo: records)
-        for vendorID in merge.vendorOrder {
-            guard let state = merge.vendors.removeValue(forKey: vendorID) else { continue }
-            let knownCategories = Set(state.vendor.categories.map(\.id))
-            for code in state.codeOrder {
-                guard let slot = state.codes[code] else { continue }
-                let entry = links.settle(try spill.read(slot), of: state.vendor, knownCategories: knownCategories, &problems)
-                guard problems.isEmpty else { return nil }
-                writer.append(entry)
-                try writer.spillRecords()
-            }
-        }
+                                           trees: trees, examples: merge.examples, recordsTo: records)
+        var settling = EntrySettling()
+        settling.workers = settleWorkers
+        settling.batchSize = settleBatch
+        guard try settling.run(merge, spill: spill.reader, treeIDs: Set(trees.map(\.id)), into: &writer) else { return nil }
         return writer
     }
 

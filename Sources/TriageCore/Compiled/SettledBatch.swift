@@ -1,0 +1,57 @@
+/// A run of entries settled and encoded on a worker thread (`CatalogCompiler`), for the writer to take whole, in
+/// catalog order (`CompiledCatalogWriter.append(_:)`): what the writer keeps per entry (keys, code hash, columns,
+/// whether a tree diagnoses it) and its record's bytes with every string-table id left out. In place of each id,
+/// `holes` say where it goes and which of the batch's own strings it numbers: the writer numbers strings as it
+/// meets them, so the bytes are those of appending each entry (`CompiledCatalogWriter.append(_: CatalogEntry)`).
+struct SettledBatch {
+    struct Entry {
+        /// The entry's vendor and category: indices in `strings`.
+        var vendor: Int
+        var category: Int
+        var treeCount: Int
+        var width: Int
+        var hash: UInt64
+        /// Set when one of the entry's trees is the catalog's (it joins the diagnosable codes).
+        var diagnosable: CodeReference?
+        /// Where its record and its holes end in `bytes` and `holes`.
+        var recordEnd: Int
+        var holesEnd: Int
+    }
+
+    /// A string-table id left out of `bytes`: the bytes before `at` precede it; `string` indexes `strings`.
+    struct Hole {
+        var at: Int
+        var string: Int
+    }
+
+    private(set) var strings: [String] = []
+    private(set) var bytes = ByteWriter()
+    private(set) var holes: [Hole] = []
+    private(set) var entries: [Entry] = []
+    private var ids: [String: Int] = [:]
+
+    /// Appends the next entry (settled); `treeIDs`: the catalog's trees.
+    mutating func append(_ entry: CatalogEntry, treeIDs: Set<TreeID>) {
+        let vendor = local(entry.vendor), category = local(entry.category)
+        // Taken out while written, so the record's bytes and the strings are not both borrowed from `self`.
+        var written = bytes
+        bytes = ByteWriter()
+        CompiledRecord.write(entry, to: &written) { text, record in
+            holes.append(Hole(at: record.bytes.count, string: local(text)))
+        }
+        bytes = written
+        entries.append(Entry(vendor: vendor, category: category, treeCount: entry.trees.count,
+                             width: CodeColumns.width(of: entry.code), hash: CompiledCatalog.foldedHash(entry.code),
+                             diagnosable: entry.trees.contains(where: treeIDs.contains) ? entry.reference : nil,
+                             recordEnd: bytes.bytes.count, holesEnd: holes.count))
+    }
+
+    var count: Int { entries.count }
+
+    private mutating func local(_ text: String) -> Int {
+        if let known = ids[text] { return known }
+        ids[text] = strings.count
+        strings.append(text)
+        return strings.count - 1
+    }
+}
