@@ -71,11 +71,27 @@ enum CompiledRecord {
 struct StringTable {
     private(set) var strings: [String] = []
     private var ids: [String: Int] = [:]
+    /// The last few strings numbered: most are asked again soon (an entry's file and vendor are its neighbours'),
+    /// and comparing a few strings costs less than hashing one (the same string's storage compares at once).
+    private var recent: [(text: String, id: Int)] = []
+    private var replaced = 0
 
     mutating func id(_ text: String) -> Int {
-        if let known = ids[text] { return known }
-        ids[text] = strings.count
-        strings.append(text)
-        return strings.count - 1
+        for known in recent where known.text == text { return known.id }
+        let id: Int
+        if let known = ids[text] {
+            id = known
+        } else {
+            id = strings.count
+            ids[text] = id
+            strings.append(text)
+        }
+        if recent.count < 4 {
+            recent.append((text, id))
+        } else {
+            recent[replaced] = (text, id)
+            replaced = (replaced + 1) % recent.count
+        }
+        return id
     }
 }

@@ -24,11 +24,10 @@ struct SettledBatch {
         var string: Int
     }
 
-    private(set) var strings: [String] = []
+    private var table = StringTable()
     private(set) var bytes = ByteWriter()
     private(set) var holes: [Hole] = []
     private(set) var entries: [Entry] = []
-    private var ids: [String: Int] = [:]
 
     /// Appends the next entry (settled); `treeIDs`: the catalog's trees.
     mutating func append(_ entry: CatalogEntry, treeIDs: Set<TreeID>) {
@@ -46,12 +45,10 @@ struct SettledBatch {
                              recordEnd: bytes.bytes.count, holesEnd: holes.count))
     }
 
+    /// The batch's own strings, numbered in the order met.
+    var strings: [String] { table.strings }
+
     var count: Int { entries.count }
 
-    private mutating func local(_ text: String) -> Int {
-        if let known = ids[text] { return known }
-        ids[text] = strings.count
-        strings.append(text)
-        return strings.count - 1
-    }
+    private mutating func local(_ text: String) -> Int { table.id(text) }
 }
