@@ -40,14 +40,22 @@ import TestSupport
         let file = try BufferedFile.scratch(in: directory, name: "entries")
         defer { file.close() }
         var spill = EntrySpill(file: file)
-        let raws = CatalogSources.reading(builtIn, then: WindowedCompileTests.folders).sources.flatMap(\.files).flatMap { file in
+        let files = CatalogSources.reading(builtIn, then: WindowedCompileTests.folders).sources.flatMap(\.files).map { file in
             if case let .vendor(vendor) = ParsedCatalogFile.parse(path: file.path, text: file.text, source: "s").content {
                 return vendor.codes
             }
             return []
         }
+        // One block a file, as the workers spill them, each with its own strings.
+        var raws: [VendorFile.RawEntry] = [], slots: [EntrySpill.Slot] = []
+        for codes in files {
+            var block = EntrySpill.Block()
+            codes.forEach { block.add($0) }
+            raws += codes
+            slots += try spill.add(block)
+        }
         #expect(raws.count > 1_000)
-        let slots = try raws.map { try spill.add($0) }
+        #expect(Set(slots.map(\.table)).count > 2)
         try spill.flush()
         // In file order (read in runs), backwards and interleaved (one slot at a time), and a run across the end.
         var order = Array(raws.indices)

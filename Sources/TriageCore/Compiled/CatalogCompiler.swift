@@ -46,12 +46,15 @@ struct CatalogCompiler {
         var file: CatalogSource.FolderListing.File?
     }
 
-    /// One file read and parsed, on a worker thread.
+    /// One file read and parsed, on a worker thread; a vendor file's entries are spilled there too (`spilled`,
+    /// each code and where it is defined in `codes`), and taken out of it.
     private struct Parsed: @unchecked Sendable {
         var parsed: ParsedCatalogFile?
         var problem: CatalogProblem?
         var size = 0
         var hash: UInt64 = 0
+        var spilled: EntrySpill.Block?
+        var codes: [(code: String, location: SourceLocation)] = []
     }
 
     /// Compiles `builtIn` then `folders` (whose files must be the `stamped` paths) into the cache file at `path`: `prefix` gives what precedes the compiled
@@ -91,12 +94,12 @@ struct CatalogCompiler {
         let mostFiles = OrderedWork.run(count: jobs.count, window: filesAhead, workers: ProcessInfo.processInfo.activeProcessorCount,
                                         produce: { index in
                                             let read = Self.read(jobList[index], source: names[jobList[index].source])
-                                            held.add(read.parsed?.codeCount ?? 0)
+                                            held.add(read.codes.count)
                                             return read
                                         },
                                         consume: { index, read in
             let job = jobList[index]
-            defer { held.add(-(read.parsed?.codeCount ?? 0)) }
+            defer { held.add(-read.codes.count) }
             if job.source != source {
                 source = job.source
                 folderTotal = 0
@@ -109,7 +112,16 @@ struct CatalogCompiler {
                 hashes.append(read.hash)
             }
             do {
-                try merge.add(parsed.content, source: names[job.source], &problems) { try spill.add($0) }
+                if case let .vendor(file) = parsed.content, let block = read.spilled {
+                    let slots = try spill.add(block)
+                    try merge.add(file, codes: read.codes, &problems) { slots[$0] }
+                } else {
+                    try merge.add(parsed.content, source: names[job.source], &problems) { raw in
+                        var block = EntrySpill.Block()
+                        block.add(raw)
+                        return try spill.add(block)[0]
+                    }
+                }
             } catch {
                 failure = .unwritten(String(describing: error))
                 return false
@@ -176,7 +188,20 @@ struct CatalogCompiler {
             return read
         }
         read.hash = text.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
-        read.parsed = ParsedCatalogFile.parse(path: job.display, text: text, source: source)
+        var parsed = ParsedCatalogFile.parse(path: job.display, text: text, source: source)
+        // A vendor file without problems is spilled here, so the merge (one thread) only writes its bytes.
+        if case var .vendor(file) = parsed.content, parsed.problems.isEmpty {
+            var block = EntrySpill.Block()
+            read.codes.reserveCapacity(file.codes.count)
+            for raw in file.codes {
+                block.add(raw)
+                read.codes.append((raw.entry.code, raw.entry.location))
+            }
+            read.spilled = block
+            file.codes = []
+            parsed.content = .vendor(file)
+        }
+        read.parsed = parsed
         return read
     }
 }
@@ -188,12 +213,4 @@ private final class HeldEntries: @unchecked Sendable {
     private(set) var most = 0
 
     func add(_ count: Int) { lock.withLock { now += count; most = max(most, now) } }
-}
-
-extension ParsedCatalogFile {
-    /// How many code entries the file holds (0 for anything but a vendor file).
-    var codeCount: Int {
-        if case let .vendor(file) = content { return file.codes.count }
-        return 0
-    }
 }

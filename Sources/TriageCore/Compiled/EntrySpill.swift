@@ -6,40 +6,73 @@ import Darwin
 
 /// A compile's parsed entries, waiting on disk (a scratch file) from when their file is parsed until every
 /// source is merged and they are settled and written in catalog order (`CatalogCompiler`): what the compile
-/// holds per entry is its `Slot`. Each is written as its vendor and category, where its category was written,
+/// holds per entry is its `Slot`. A file's entries are encoded on the worker that parsed it (`Block`) and written
+/// whole when the file is merged. Each is written as its vendor and category, where its category was written,
 /// its related codes and trees as written (with where), then its record (`CompiledRecord`); repeated strings
-/// are numbered in a table of the spill's own.
+/// are numbered in a table of the block's own.
 struct EntrySpill {
-    /// Where an entry waits: its bytes in the scratch file.
+    /// Where an entry waits: its bytes in the scratch file, and the table of its block's strings.
     struct Slot {
         var offset: Int
         var length: Int
+        var table: Int
+    }
+
+    /// One file's entries encoded, in the order added, with their strings numbered in a table of their own (so
+    /// any thread can encode one).
+    struct Block {
+        private(set) var bytes = ByteWriter()
+        private var table = StringTable()
+        /// Where each entry ends in `bytes`.
+        private(set) var ends: [Int] = []
+
+        var strings: [String] { table.strings }
+
+        mutating func add(_ raw: VendorFile.RawEntry) {
+            // Taken out while written, so the bytes and the string table are not both borrowed from `self`.
+            var writer = bytes
+            bytes = ByteWriter()
+            writer.varint(table.id(raw.entry.vendor))
+            writer.varint(table.id(raw.entry.category))
+            location(raw.categoryLocation, &writer)
+            writer.varint(raw.related.count)
+            for (text, at) in raw.related {
+                writer.string(text)
+                location(at, &writer)
+            }
+            writer.varint(raw.trees.count)
+            for (id, at) in raw.trees {
+                writer.varint(table.id(id.rawValue))
+                location(at, &writer)
+            }
+            CompiledRecord.write(raw.entry, to: &writer) { $1.varint(table.id($0)) }
+            ends.append(writer.bytes.count)
+            bytes = writer
+        }
+
+        private mutating func location(_ location: SourceLocation, _ writer: inout ByteWriter) {
+            writer.varint(table.id(location.file))
+            writer.varint(location.line)
+            writer.varint(location.column)
+        }
     }
 
     private let file: BufferedFile
-    private var strings = StringTable()
+    private var tables: [[String]] = []
 
     init(file: BufferedFile) { self.file = file }
 
-    mutating func add(_ raw: VendorFile.RawEntry) throws -> Slot {
-        var writer = ByteWriter()
-        writer.varint(strings.id(raw.entry.vendor))
-        writer.varint(strings.id(raw.entry.category))
-        location(raw.categoryLocation, &writer)
-        writer.varint(raw.related.count)
-        for (text, at) in raw.related {
-            writer.string(text)
-            location(at, &writer)
+    /// Writes `block` and returns where each of its entries waits, in the order they were added.
+    mutating func add(_ block: Block) throws -> [Slot] {
+        let table = tables.count, base = file.length
+        tables.append(block.strings)
+        var start = 0
+        let slots = block.ends.map { end in
+            defer { start = end }
+            return Slot(offset: base + start, length: end - start, table: table)
         }
-        writer.varint(raw.trees.count)
-        for (id, at) in raw.trees {
-            writer.varint(strings.id(id.rawValue))
-            location(at, &writer)
-        }
-        CompiledRecord.write(raw.entry, to: &writer) { $1.varint(strings.id($0)) }
-        let slot = Slot(offset: file.length, length: writer.bytes.count)
-        try file.append(writer.bytes)
-        return slot
+        try file.append(block.bytes.bytes)
+        return slots
     }
 
     /// Writes out what is buffered: every entry added can be read from now on.
@@ -47,12 +80,12 @@ struct EntrySpill {
 
     /// Reads the spill from any thread once every entry is added and flushed (`CatalogCompiler` settles entries
     /// on workers): each call reads its own bytes, so readers do not share a buffer.
-    var reader: Reader { Reader(descriptor: file.descriptor, path: file.path, strings: strings.strings) }
+    var reader: Reader { Reader(descriptor: file.descriptor, path: file.path, tables: tables) }
 
     struct Reader: Sendable {
         let descriptor: Int32
         let path: String
-        let strings: [String]
+        let tables: [[String]]
 
         /// The entries waiting in `slots`, in order; slots one after another in the file are read at once.
         func read(_ slots: ArraySlice<Slot>) throws -> [VendorFile.RawEntry] {
@@ -71,8 +104,9 @@ struct EntrySpill {
                 try bytes.withUnsafeBytes { bytes in
                     for slot in slots[first..<end] {
                         let at = slot.offset - start
+                        guard slot.table >= 0, slot.table < tables.count else { throw ByteReader.Damaged() }
                         entries.append(try EntrySpill.decode(UnsafeRawBufferPointer(rebasing: bytes[at..<(at + slot.length)]),
-                                                             strings: strings))
+                                                             strings: tables[slot.table]))
                     }
                 }
                 first = end
@@ -114,11 +148,5 @@ struct EntrySpill {
         for _ in 0..<(try reader.count()) { trees.append((TreeID(try interned()), try location())) }
         let entry = try CompiledRecord.read(&reader, vendor: vendor, category: category, strings: strings)
         return VendorFile.RawEntry(entry: entry, categoryLocation: categoryLocation, related: related, trees: trees)
-    }
-
-    private mutating func location(_ location: SourceLocation, _ writer: inout ByteWriter) {
-        writer.varint(strings.id(location.file))
-        writer.varint(location.line)
-        writer.varint(location.column)
     }
 }
