@@ -6,8 +6,9 @@ import TestSupport
 @testable import TriageCore
 
 /// The compile's tail runs on every core (`EntrySettling`): entries read back from the spill in any grouping come
-/// back in the order asked, batches encoded on workers give the writer the bytes it writes entry by entry, and
-/// the cache file is the same whatever the number of workers and the size of a batch.
+/// back in the order asked, batches encoded on workers (from records read back in parts) give the writer the
+/// bytes it writes entry by entry, and the cache file is the same whatever the number of workers and the size of
+/// a batch.
 @Suite struct SettledCompileTests {
     let builtIn = CatalogSource.builtIn(BuiltinCatalog.files)
 
@@ -72,6 +73,38 @@ import TestSupport
             #expect(raw.trees.map(\.id) == written.trees.map(\.id))
             #expect(raw.trees.map(\.location) == written.trees.map(\.location))
         }
+    }
+
+    @Test func partsReadBackGiveTheBytesOfAppendingTheEntry() throws {
+        let directory = TestPaths.temporaryDirectory("spill-parts").path
+        try FileWriter.makePrivateFolder(directory)
+        let file = try BufferedFile.scratch(in: directory, name: "entries")
+        defer { file.close() }
+        var spill = EntrySpill(file: file)
+        let catalog = self.catalog
+        // Entries as settled (with related codes and trees in their records, which parsed entries never have).
+        let entries = Array(catalog.entries.prefix(2_000))
+        #expect(entries.contains { !$0.related.isEmpty } && entries.contains { !$0.trees.isEmpty })
+        var block = EntrySpill.Block()
+        for entry in entries {
+            block.add(VendorFile.RawEntry(entry: entry, categoryLocation: entry.location, related: [], trees: []))
+        }
+        let slots = try spill.add(block)
+        try spill.flush()
+        let treeIDs = Set(catalog.trees.map(\.id))
+        var expected = CompiledCatalogWriter(vendors: catalog.vendors, trees: catalog.trees, examples: catalog.examples)
+        entries.forEach { expected.append($0) }
+        var batch = SettledBatch(), index = 0
+        try spill.reader.withParts(slots[...]) { parts in
+            #expect(parts.code == entries[index].code)
+            #expect(parts.recorded == entries[index].related)
+            batch.append(parts, related: parts.recorded, trees: entries[index].trees, treeIDs: treeIDs)
+            index += 1
+        }
+        var writer = CompiledCatalogWriter(vendors: catalog.vendors, trees: catalog.trees, examples: catalog.examples)
+        writer.append(batch)
+        #expect(index == entries.count)
+        #expect(writer.finish() == expected.finish())
     }
 
     @Test func theCacheFileIsTheSameWhateverTheWorkersAndBatches() throws {

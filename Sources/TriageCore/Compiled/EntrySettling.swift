@@ -47,22 +47,28 @@ struct EntrySettling {
             self.treeIDs = treeIDs
         }
 
-        /// Batch `range` of the entries, read, settled and encoded.
+        /// Batch `range` of the entries, read, settled and encoded (their records' texts copied, not decoded).
         func settle(_ range: Range<Int>) -> Settled {
+            var links = self.links
+            var problems = ProblemList()
+            var batch = SettledBatch()
+            var index = range.lowerBound
             do {
-                var links = self.links
-                var problems = ProblemList()
-                var batch = SettledBatch()
-                for (index, raw) in zip(range, try spill.read(slots[range])) {
+                try spill.withParts(slots[range]) { parts in
+                    guard problems.isEmpty else { return }
                     let vendor = vendors[Int(vendorOf[index])]
-                    let entry = links.settle(raw, of: vendor.vendor, knownCategories: vendor.knownCategories, &problems)
-                    guard problems.isEmpty else { return .problems }
-                    batch.append(entry, treeIDs: treeIDs)
+                    index += 1
+                    let settled = links.settle(code: parts.code, reference: CodeReference(vendor: parts.vendor, code: parts.code),
+                                               category: parts.category, categoryLocation: parts.categoryLocation,
+                                               related: parts.related, trees: parts.trees, of: vendor.vendor,
+                                               knownCategories: vendor.knownCategories, &problems)
+                    guard problems.isEmpty else { return }
+                    batch.append(parts, related: parts.recorded + settled.related, trees: settled.trees, treeIDs: treeIDs)
                 }
-                return .batch(batch)
             } catch {
                 return .failed(error)
             }
+            return problems.isEmpty ? .batch(batch) : .problems
         }
     }
 

@@ -87,10 +87,37 @@ struct EntrySpill {
         let path: String
         let tables: [[String]]
 
-        /// The entries waiting in `slots`, in order; slots one after another in the file are read at once.
+        /// The entries waiting in `slots`, in order.
         func read(_ slots: ArraySlice<Slot>) throws -> [VendorFile.RawEntry] {
             var entries: [VendorFile.RawEntry] = []
             entries.reserveCapacity(slots.count)
+            try each(slots) { bytes, slot in entries.append(try EntrySpill.decode(bytes, strings: tables[slot.table])) }
+            return entries
+        }
+
+        /// What settling an entry needs, read back without making its texts (`EntrySettling`): `head` and `tail`
+        /// are its record's bytes before its related codes and after its location, as written.
+        struct Parts {
+            var vendor: String
+            var category: String
+            var categoryLocation: SourceLocation
+            var related: [(text: String, location: SourceLocation)]
+            var trees: [(id: TreeID, location: SourceLocation)]
+            var code: String
+            /// Related codes the record itself holds (none for an entry as parsed: they are settled).
+            var recorded: [CodeReference]
+            var location: SourceLocation
+            var head: UnsafeRawBufferPointer
+            var tail: UnsafeRawBufferPointer
+        }
+
+        /// Hands `body` each entry waiting in `slots`, in order, as its parts (valid only during the call).
+        func withParts(_ slots: ArraySlice<Slot>, _ body: (Parts) throws -> Void) throws {
+            try each(slots) { bytes, slot in try body(try EntrySpill.parts(bytes, strings: tables[slot.table])) }
+        }
+
+        /// Hands `body` each slot's bytes, in order; slots one after another in the file are read at once.
+        private func each(_ slots: ArraySlice<Slot>, _ body: (UnsafeRawBufferPointer, Slot) throws -> Void) throws {
             var first = slots.startIndex
             while first < slots.endIndex {
                 var end = first + 1
@@ -105,13 +132,11 @@ struct EntrySpill {
                     for slot in slots[first..<end] {
                         let at = slot.offset - start
                         guard slot.table >= 0, slot.table < tables.count else { throw ByteReader.Damaged() }
-                        entries.append(try EntrySpill.decode(UnsafeRawBufferPointer(rebasing: bytes[at..<(at + slot.length)]),
-                                                             strings: tables[slot.table]))
+                        try body(UnsafeRawBufferPointer(rebasing: bytes[at..<(at + slot.length)]), slot)
                     }
                 }
                 first = end
             }
-            return entries
         }
 
         private func readBytes(at offset: Int, count: Int) throws -> [UInt8] {
@@ -127,6 +152,45 @@ struct EntrySpill {
             }
             return bytes
         }
+    }
+
+    /// The parts of the entry whose bytes are `bytes` (all of them): its record's texts are skipped, not made.
+    private static func parts(_ bytes: UnsafeRawBufferPointer, strings: [String]) throws -> Reader.Parts {
+        var reader = ByteReader(bytes)
+        func interned() throws -> String {
+            let id = try reader.varint()
+            guard id >= 0, id < strings.count else { throw ByteReader.Damaged() }
+            return strings[id]
+        }
+        func location() throws -> SourceLocation {
+            SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
+        }
+        let vendor = try interned(), category = try interned()
+        let categoryLocation = try location()
+        var related: [(text: String, location: SourceLocation)] = []
+        for _ in 0..<(try reader.count()) { related.append((try reader.string(), try location())) }
+        var trees: [(id: TreeID, location: SourceLocation)] = []
+        for _ in 0..<(try reader.count()) { trees.append((TreeID(try interned()), try location())) }
+        // The record as `CompiledRecord.write` wrote it: code, status, message, summary, docs, description,
+        // causes, checks, keywords, phrases (the head), related codes, trees, location, then the rest (the tail).
+        let start = reader.offset
+        let code = try reader.string()
+        _ = try reader.varint()
+        for _ in 0..<3 {  // message, summary, docs
+            if try reader.byte() != 0 { try reader.skipString() }
+        }
+        try reader.skipString()  // description
+        for _ in 0..<4 {  // causes, checks, keywords, phrases
+            for _ in 0..<(try reader.count()) { try reader.skipString() }
+        }
+        let head = UnsafeRawBufferPointer(rebasing: bytes[start..<reader.offset])
+        var recorded: [CodeReference] = []
+        for _ in 0..<(try reader.count()) { recorded.append(CodeReference(vendor: try interned(), code: try reader.string())) }
+        for _ in 0..<(try reader.count()) { _ = try interned() }  // settling sets the trees anew
+        let at = try location()
+        let tail = UnsafeRawBufferPointer(rebasing: bytes[reader.offset...])
+        return Reader.Parts(vendor: vendor, category: category, categoryLocation: categoryLocation, related: related,
+                            trees: trees, code: code, recorded: recorded, location: at, head: head, tail: tail)
     }
 
     /// The entry whose bytes are `bytes` (all of them).

@@ -45,6 +45,37 @@ struct SettledBatch {
                              recordEnd: bytes.bytes.count, holesEnd: holes.count))
     }
 
+    /// Appends the next entry from its parts read back from the spill, with its related codes and trees settled:
+    /// the bytes of appending the settled entry, its record's head and tail copied as they were written.
+    mutating func append(_ parts: EntrySpill.Reader.Parts, related: [CodeReference], trees: [TreeID], treeIDs: Set<TreeID>) {
+        let vendor = local(parts.vendor), category = local(parts.category)
+        var written = bytes
+        bytes = ByteWriter()
+        // As `CompiledRecord.write` writes them.
+        written.raw(parts.head)
+        written.varint(related.count)
+        for reference in related {
+            hole(reference.vendor, &written)
+            written.string(reference.code)
+        }
+        written.varint(trees.count)
+        for tree in trees { hole(tree.rawValue, &written) }
+        hole(parts.location.file, &written)
+        written.varint(parts.location.line)
+        written.varint(parts.location.column)
+        written.raw(parts.tail)
+        bytes = written
+        entries.append(Entry(vendor: vendor, category: category, treeCount: trees.count,
+                             width: CodeColumns.width(of: parts.code), hash: CompiledCatalog.foldedHash(parts.code),
+                             diagnosable: trees.contains(where: treeIDs.contains)
+                                ? CodeReference(vendor: parts.vendor, code: parts.code) : nil,
+                             recordEnd: bytes.bytes.count, holesEnd: holes.count))
+    }
+
+    private mutating func hole(_ text: String, _ record: inout ByteWriter) {
+        holes.append(Hole(at: record.bytes.count, string: local(text)))
+    }
+
     /// The batch's own strings, numbered in the order met.
     var strings: [String] { table.strings }
 
