@@ -119,6 +119,7 @@ final class YAMLEventParser {
         case YAML_SEQUENCE_START_EVENT:
             let start = mark, anchor = event.pointee.data.sequence_start.anchor.map { String(cString: $0) }
             var items: [YAMLValue] = []
+            items.reserveCapacity(8)  // most lists are short: one allocation, not one per doubling
             try next()
             while type != YAML_SEQUENCE_END_EVENT {
                 items.append(try value())
@@ -147,6 +148,10 @@ final class YAMLEventParser {
     /// The rest of a mapping whose first key (or end) is the current event; its end is then current.
     func mappingBody(at start: SourceLocation) throws -> YAMLMapping {
         var keys: [String] = [], keyLocations: [SourceLocation] = [], values: [YAMLValue] = []
+        // A code entry has about ten keys: one allocation per array, not one per doubling.
+        keys.reserveCapacity(16)
+        keyLocations.reserveCapacity(16)
+        values.reserveCapacity(16)
         var identities = KeyIdentities()
         while type != YAML_MAPPING_END_EVENT {
             identities.note(self, index: keys.count)
