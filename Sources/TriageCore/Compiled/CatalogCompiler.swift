@@ -1,13 +1,12 @@
 import Foundation
 
 /// Compiles the built-in catalog and the user's folders straight into a cache file, holding a bounded window of
-/// the catalog at a time rather than all of it: files are read, hashed and parsed a few at a time on every core
-/// (`OrderedWork`) and merged in order (`CatalogMerge`), each parsed entry waiting in a scratch file
-/// (`EntrySpill`) with only its place kept in memory; once every source is merged, the entries are read back,
-/// settled (`EntryLinks`) and encoded a batch at a time on every core and written in catalog order
-/// (`EntrySettling`, `CompiledCatalogWriter`, its records through a second scratch file), and the cache file is
-/// put together from them. The bytes are those of
-/// `CompiledCatalog.encode` of the loaded catalog.
+/// the catalog at a time rather than all of it: files are read, hashed, parsed and their entries encoded a few at
+/// a time on every core (`OrderedWork`, `EntrySpill.Block`) and merged in order (`CatalogMerge`), each entry
+/// waiting in a scratch file (`EntrySpill`) with only its place kept in memory; once every source is merged, the
+/// entries are read back, settled (`EntryLinks`) and encoded a batch at a time on every core and written in
+/// catalog order (`EntrySettling`, `CompiledCatalogWriter`, its records through a second scratch file), and the
+/// cache file is put together from them. The bytes are those of `CompiledCatalog.encode` of the loaded catalog.
 ///
 /// A catalog with any problem is not compiled: the compile stops at the first one and says so (`.hasProblems`),
 /// and the caller loads it whole (`CatalogLoader`), which reports every problem, in order, with its position.
