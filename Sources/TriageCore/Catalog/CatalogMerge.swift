@@ -35,14 +35,9 @@ struct CatalogMerge<Value> {
                       value: (VendorFile.RawEntry) throws -> Value) rethrows {
         switch file {
         case let .vendor(vendorFile):
-            for raw in vendorFile.codes {
-                if let first = vendorCodesInSource[vendorFile.id]?[raw.entry.code], first.file != raw.entry.location.file {
-                    problems.add(raw.entry.location,
-                                 "duplicate code '\(raw.entry.code)' of vendor '\(vendorFile.id)' (also at \(first))")
-                }
-                vendorCodesInSource[vendorFile.id, default: [:]][raw.entry.code] = raw.entry.location
-            }
-            try add(vendorFile, &problems, value: value)
+            try add(vendorFile, count: vendorFile.codes.count,
+                    code: { (vendorFile.codes[$0].entry.code, vendorFile.codes[$0].entry.location) }, &problems,
+                    value: { try value(vendorFile.codes[$0]) })
         case let .tree(treeFile):
             if let first = treesInSource[treeFile.tree.id] {
                 problems.add(treeFile.tree.location, "duplicate tree id '\(treeFile.tree.id)' (also at \(first))")
@@ -58,8 +53,24 @@ struct CatalogMerge<Value> {
         }
     }
 
-    private mutating func add(_ file: VendorFile, _ problems: inout ProblemList,
-                              value: (VendorFile.RawEntry) throws -> Value) rethrows {
+    /// Merges one vendor file (of the current source) whose codes were taken out of it: `codes` are each code and
+    /// where it is defined, in file order, and `value(index)` makes what is kept of the code at `index` (the
+    /// compiler spills a file's entries on the worker that parsed it, `CatalogCompiler`).
+    mutating func add(_ file: VendorFile, codes: [(code: String, location: SourceLocation)], _ problems: inout ProblemList,
+                      value: (Int) throws -> Value) rethrows {
+        try add(file, count: codes.count, code: { codes[$0] }, &problems, value: value)
+    }
+
+    /// A vendor file's `count` codes, each (`code(index)`) its code and where it is defined, in file order.
+    private mutating func add(_ file: VendorFile, count: Int, code: (Int) -> (code: String, location: SourceLocation),
+                              _ problems: inout ProblemList, value: (Int) throws -> Value) rethrows {
+        for index in 0..<count {
+            let (code, location) = code(index)
+            if let first = vendorCodesInSource[file.id]?[code], first.file != location.file {
+                problems.add(location, "duplicate code '\(code)' of vendor '\(file.id)' (also at \(first))")
+            }
+            vendorCodesInSource[file.id, default: [:]][code] = location
+        }
         var state = vendors[file.id] ?? VendorState(
             vendor: Vendor(id: file.id, name: file.id, location: file.idLocation), nameKnown: false)
         if vendors[file.id] == nil { vendorOrder.append(file.id) }
@@ -83,9 +94,10 @@ struct CatalogMerge<Value> {
         }
         // Taken out while its codes are added, so the dictionary is not copied.
         vendors[file.id] = nil
-        for raw in file.codes {
-            if state.codes[raw.entry.code] == nil { state.codeOrder.append(raw.entry.code) }
-            state.codes[raw.entry.code] = try value(raw)
+        for index in 0..<count {
+            let code = code(index).code
+            if state.codes[code] == nil { state.codeOrder.append(code) }
+            state.codes[code] = try value(index)
         }
         vendors[file.id] = state
     }
@@ -112,5 +124,13 @@ struct CatalogMerge<Value> {
         let codesByVendor = vendors.mapValues { Array($0.codes.keys) }
         return EntryLinks(trees: trees, treeOrder: treeOrder, finalTrees: finalTrees, codeExists: { known.contains($0) },
                           codesOf: { codesByVendor[$0] })
+    }
+
+    /// The same links read from the merge's own codes, without copying them (the merge must not change while
+    /// they are used): what the compiler's workers share while they settle entries (`EntrySettling`).
+    func sharedLinks() -> EntryLinks {
+        let codes = vendors.mapValues(\.codes)
+        return EntryLinks(trees: trees, treeOrder: treeOrder, finalTrees: finalTrees,
+                          codeExists: { codes[$0.vendor]?[$0.code] != nil }, codesOf: { codes[$0].map { Array($0.keys) } })
     }
 }

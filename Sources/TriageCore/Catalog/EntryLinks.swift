@@ -26,25 +26,39 @@ struct EntryLinks {
     mutating func settle(_ raw: VendorFile.RawEntry, of vendor: Vendor, knownCategories: Set<String>,
                          _ problems: inout ProblemList) -> CatalogEntry {
         var entry = raw.entry
-        let code = entry.code
-        if !knownCategories.contains(entry.category) {
-            var message = "code '\(code)' names unknown category '\(entry.category)' of vendor '\(vendor.id)'"
-            if let guess = unknownCodes.suggest(entry.category, among: vendor.categories.map(\.id), limit: 1).first {
+        let settled = settle(code: entry.code, reference: entry.reference, category: entry.category,
+                             categoryLocation: raw.categoryLocation, related: raw.related, trees: raw.trees, of: vendor,
+                             knownCategories: knownCategories, &problems)
+        entry.related += settled.related
+        entry.trees = settled.trees
+        return entry
+    }
+
+    /// The related codes and trees of the entry `code` (`reference`, in category `category`) of vendor `vendor`,
+    /// from them as written: its category, related codes and trees are checked, and what is unknown is reported.
+    mutating func settle(code: String, reference: CodeReference, category: String, categoryLocation: SourceLocation,
+                         related: [(text: String, location: SourceLocation)], trees: [(id: TreeID, location: SourceLocation)],
+                         of vendor: Vendor, knownCategories: Set<String>,
+                         _ problems: inout ProblemList) -> (related: [CodeReference], trees: [TreeID]) {
+        if !knownCategories.contains(category) {
+            var message = "code '\(code)' names unknown category '\(category)' of vendor '\(vendor.id)'"
+            if let guess = unknownCodes.suggest(category, among: vendor.categories.map(\.id), limit: 1).first {
                 message += "; did you mean '\(guess)'?"
             }
-            problems.add(raw.categoryLocation, message)
+            problems.add(categoryLocation, message)
         }
-        for (text, location) in raw.related {
-            let reference = CodeReference(parsing: text, defaultVendor: vendor.id)
+        var references: [CodeReference] = []
+        for (text, location) in related {
+            let reference = Self.reference(text, defaultVendor: vendor.id)
             if codeExists(reference) {
-                entry.related.append(reference)
+                references.append(reference)
             } else {
                 problems.add(location, unknownCodes.message(for: reference))
             }
         }
         var treeIDs: [TreeID] = []
-        for (treeID, location) in raw.trees {
-            if trees[treeID] == nil {
+        for (treeID, location) in trees {
+            if self.trees[treeID] == nil {
                 var message = "code '\(code)' names unknown tree '\(treeID)'"
                 if let guess = unknownCodes.suggest(treeID.rawValue, among: treeOrder.map(\.rawValue), limit: 1).first {
                     message += "; did you mean '\(guess)'?"
@@ -54,13 +68,19 @@ struct EntryLinks {
                 treeIDs.append(treeID)
             }
         }
-        for treeID in treesByCode[entry.reference] ?? [] where !treeIDs.contains(treeID) {
+        for treeID in treesByCode[reference] ?? [] where !treeIDs.contains(treeID) {
             treeIDs.append(treeID)
         }
         // Most specific first (a tree for a few codes before the family tree), as diagnose picks them,
         // so every list of a code's trees starts with the one `triage diagnose CODE` runs.
-        let codeCounts = treeIDs.map { trees[$0]?.tree.codes.count ?? Int.max }
-        entry.trees = treeIDs.indices.sorted { (codeCounts[$0], $0) < (codeCounts[$1], $1) }.map { treeIDs[$0] }
-        return entry
+        let codeCounts = treeIDs.map { self.trees[$0]?.tree.codes.count ?? Int.max }
+        return (references, treeIDs.indices.sorted { (codeCounts[$0], $0) < (codeCounts[$1], $1) }.map { treeIDs[$0] })
+    }
+
+    /// `CodeReference(parsing:defaultVendor:)`, without its walk over characters when the text has no colon
+    /// (nearly every related code): then it is the default vendor's code.
+    private static func reference(_ text: String, defaultVendor: String) -> CodeReference {
+        if !text.utf8.contains(UInt8(ascii: ":")) { return CodeReference(vendor: defaultVendor, code: text) }
+        return CodeReference(parsing: text, defaultVendor: defaultVendor)
     }
 }

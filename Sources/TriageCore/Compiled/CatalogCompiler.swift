@@ -1,12 +1,12 @@
 import Foundation
 
 /// Compiles the built-in catalog and the user's folders straight into a cache file, holding a bounded window of
-/// the catalog at a time rather than all of it: files are read, hashed and parsed a few at a time on every core
-/// (`OrderedWork`) and merged in order (`CatalogMerge`), each parsed entry waiting in a scratch file
-/// (`EntrySpill`) with only its place kept in memory; once every source is merged, the entries are read back
-/// one at a time in catalog order, settled (`EntryLinks`) and written (`CompiledCatalogWriter`, its records
-/// through a second scratch file), and the cache file is put together from them. The bytes are those of
-/// `CompiledCatalog.encode` of the loaded catalog.
+/// the catalog at a time rather than all of it: files are read, hashed, parsed and their entries encoded a few at
+/// a time on every core (`OrderedWork`, `EntrySpill.Block`) and merged in order (`CatalogMerge`), each entry
+/// waiting in a scratch file (`EntrySpill`) with only its place kept in memory; once every source is merged, the
+/// entries are read back, settled (`EntryLinks`) and encoded a batch at a time on every core and written in
+/// catalog order (`EntrySettling`, `CompiledCatalogWriter`, its records through a second scratch file), and the
+/// cache file is put together from them. The bytes are those of `CompiledCatalog.encode` of the loaded catalog.
 ///
 /// A catalog with any problem is not compiled: the compile stops at the first one and says so (`.hasProblems`),
 /// and the caller loads it whole (`CatalogLoader`), which reports every problem, in order, with its position.
@@ -31,6 +31,9 @@ struct CatalogCompiler {
 
     /// Files parsed ahead of the merge: each worker one, and as many waiting.
     var filesAhead = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads settling entries once every source is merged, and entries per batch they take (`EntrySettling`).
+    var settleWorkers = ProcessInfo.processInfo.activeProcessorCount
+    var settleBatch = 512
     /// Where the cache file and its scratch files go.
     let directory: String
 
@@ -42,12 +45,15 @@ struct CatalogCompiler {
         var file: CatalogSource.FolderListing.File?
     }
 
-    /// One file read and parsed, on a worker thread.
+    /// One file read and parsed, on a worker thread; a vendor file's entries are spilled there too (`spilled`,
+    /// each code and where it is defined in `codes`), and taken out of it.
     private struct Parsed: @unchecked Sendable {
         var parsed: ParsedCatalogFile?
         var problem: CatalogProblem?
         var size = 0
         var hash: UInt64 = 0
+        var spilled: EntrySpill.Block?
+        var codes: [(code: String, location: SourceLocation)] = []
     }
 
     /// Compiles `builtIn` then `folders` (whose files must be the `stamped` paths) into the cache file at `path`: `prefix` gives what precedes the compiled
@@ -87,12 +93,12 @@ struct CatalogCompiler {
         let mostFiles = OrderedWork.run(count: jobs.count, window: filesAhead, workers: ProcessInfo.processInfo.activeProcessorCount,
                                         produce: { index in
                                             let read = Self.read(jobList[index], source: names[jobList[index].source])
-                                            held.add(read.parsed?.codeCount ?? 0)
+                                            held.add(read.codes.count)
                                             return read
                                         },
                                         consume: { index, read in
             let job = jobList[index]
-            defer { held.add(-(read.parsed?.codeCount ?? 0)) }
+            defer { held.add(-read.codes.count) }
             if job.source != source {
                 source = job.source
                 folderTotal = 0
@@ -105,7 +111,16 @@ struct CatalogCompiler {
                 hashes.append(read.hash)
             }
             do {
-                try merge.add(parsed.content, source: names[job.source], &problems) { try spill.add($0) }
+                if case let .vendor(file) = parsed.content, let block = read.spilled {
+                    let slots = try spill.add(block)
+                    try merge.add(file, codes: read.codes, &problems) { slots[$0] }
+                } else {
+                    try merge.add(parsed.content, source: names[job.source], &problems) { raw in
+                        var block = EntrySpill.Block()
+                        block.add(raw)
+                        return try spill.add(block)[0]
+                    }
+                }
             } catch {
                 failure = .unwritten(String(describing: error))
                 return false
@@ -122,7 +137,7 @@ struct CatalogCompiler {
         guard problems.isEmpty else { return (.hasProblems, window) }
         do {
             try spill.flush()
-            guard let writer = try settle(&merge, spill: spill, recordsTo: records) else { return (.hasProblems, window) }
+            guard let writer = try settle(merge, spill: spill, recordsTo: records) else { return (.hasProblems, window) }
             let written = try PrivateFile.writeAtomically(to: path, directory: directory) { output, written in
                 try output.append(prefix(hashes))
                 try writer.finish(into: output)
@@ -139,24 +154,17 @@ struct CatalogCompiler {
         }
     }
 
-    /// Every entry read back from the spill in catalog order, settled and written; nil at the first problem.
-    private func settle(_ merge: inout CatalogMerge<EntrySpill.Slot>, spill: EntrySpill, recordsTo records: BufferedFile) throws
+    /// Every entry read back from the spill, settled and encoded on the workers, and written in catalog order
+    /// (`EntrySettling`); nil at the first problem.
+    private func settle(_ merge: CatalogMerge<EntrySpill.Slot>, spill: EntrySpill, recordsTo records: BufferedFile) throws
         -> CompiledCatalogWriter? {
-        var problems = ProblemList()
-        var links = merge.links()
+        let trees = merge.finalTrees.map(\.tree)
         var writer = CompiledCatalogWriter(vendors: merge.vendorOrder.compactMap { merge.vendors[$0]?.vendor },
-                                           trees: merge.finalTrees.map(\.tree), examples: merge.examples, recordsTo: records)
-        for vendorID in merge.vendorOrder {
-            guard let state = merge.vendors.removeValue(forKey: vendorID) else { continue }
-            let knownCategories = Set(state.vendor.categories.map(\.id))
-            for code in state.codeOrder {
-                guard let slot = state.codes[code] else { continue }
-                let entry = links.settle(try spill.read(slot), of: state.vendor, knownCategories: knownCategories, &problems)
-                guard problems.isEmpty else { return nil }
-                writer.append(entry)
-                try writer.spillRecords()
-            }
-        }
+                                           trees: trees, examples: merge.examples, recordsTo: records)
+        var settling = EntrySettling()
+        settling.workers = settleWorkers
+        settling.batchSize = settleBatch
+        guard try settling.run(merge, spill: spill.reader, treeIDs: Set(trees.map(\.id)), into: &writer) else { return nil }
         return writer
     }
 
@@ -179,7 +187,20 @@ struct CatalogCompiler {
             return read
         }
         read.hash = text.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
-        read.parsed = ParsedCatalogFile.parse(path: job.display, text: text, source: source)
+        var parsed = ParsedCatalogFile.parse(path: job.display, text: text, source: source)
+        // A vendor file without problems is spilled here, so the merge (one thread) only writes its bytes.
+        if case var .vendor(file) = parsed.content, parsed.problems.isEmpty {
+            var block = EntrySpill.Block()
+            read.codes.reserveCapacity(file.codes.count)
+            for raw in file.codes {
+                block.add(raw)
+                read.codes.append((raw.entry.code, raw.entry.location))
+            }
+            read.spilled = block
+            file.codes = []
+            parsed.content = .vendor(file)
+        }
+        read.parsed = parsed
         return read
     }
 }
@@ -191,12 +212,4 @@ private final class HeldEntries: @unchecked Sendable {
     private(set) var most = 0
 
     func add(_ count: Int) { lock.withLock { now += count; most = max(most, now) } }
-}
-
-extension ParsedCatalogFile {
-    /// How many code entries the file holds (0 for anything but a vendor file).
-    var codeCount: Int {
-        if case let .vendor(file) = content { return file.codes.count }
-        return 0
-    }
 }

@@ -62,7 +62,38 @@ struct CompiledCatalogWriter {
         keys.uint32(UInt32(clamping: CodeColumns.width(of: entry.code)))
         hashes.append(CompiledCatalog.foldedHash(entry.code))
         if entry.trees.contains(where: treeIDs.contains) { diagnosable.insert(entry.reference) }
-        CompiledRecord.write(entry, to: &records) { table.id($0) }
+        CompiledRecord.write(entry, to: &records) { $1.varint(table.id($0)) }
+    }
+
+    /// Appends the next entries in catalog order, settled and encoded on a worker (`SettledBatch`): the same
+    /// bytes as appending each entry, the batch's strings numbered in the order they are met.
+    mutating func append(_ batch: SettledBatch) {
+        var ids = [Int](repeating: -1, count: batch.strings.count)
+        func id(_ local: Int) -> Int {
+            if ids[local] < 0 { ids[local] = table.id(batch.strings[local]) }
+            return ids[local]
+        }
+        var from = 0, hole = 0
+        batch.bytes.bytes.withUnsafeBytes { bytes in
+            for entry in batch.entries {
+                offsets.uint64(UInt64(recordsLength + records.bytes.count))
+                keys.uint32(UInt32(id(entry.vendor)))
+                keys.uint32(UInt32(id(entry.category)))
+                keys.uint32(UInt32(clamping: entry.treeCount))
+                keys.uint32(UInt32(clamping: entry.width))
+                hashes.append(entry.hash)
+                if let reference = entry.diagnosable { diagnosable.insert(reference) }
+                while hole < entry.holesEnd {
+                    let next = batch.holes[hole]
+                    records.raw(UnsafeRawBufferPointer(rebasing: bytes[from..<next.at]))
+                    records.varint(id(next.string))
+                    from = next.at
+                    hole += 1
+                }
+                records.raw(UnsafeRawBufferPointer(rebasing: bytes[from..<entry.recordEnd]))
+                from = entry.recordEnd
+            }
+        }
     }
 
     /// Moves the records written so far to the scratch file once they fill a buffer (nothing without one).

@@ -4,7 +4,9 @@
 /// file names) are written through `intern` and read through `interned`: string-table ids in a compiled catalog,
 /// the same in the compile's own spill (`EntrySpill`).
 enum CompiledRecord {
-    static func write(_ entry: CatalogEntry, to records: inout ByteWriter, intern: (String) -> Int) {
+    /// Writes `entry`'s record; `intern` writes the id of each repeated string (the writer's varint of its
+    /// string-table id; a worker's `SettledBatch` writes nothing and notes where the id goes).
+    static func write(_ entry: CatalogEntry, to records: inout ByteWriter, intern: (String, inout ByteWriter) -> Void) {
         records.string(entry.code)
         records.varint(entry.httpStatus.map { $0 + 1 } ?? 0)
         records.optionalString(entry.message)
@@ -17,12 +19,12 @@ enum CompiledRecord {
         records.strings(entry.phrases)
         records.varint(entry.related.count)
         for reference in entry.related {
-            records.varint(intern(reference.vendor))
+            intern(reference.vendor, &records)
             records.string(reference.code)
         }
         records.varint(entry.trees.count)
-        for tree in entry.trees { records.varint(intern(tree.rawValue)) }
-        records.varint(intern(entry.location.file))
+        for tree in entry.trees { intern(tree.rawValue, &records) }
+        intern(entry.location.file, &records)
         records.varint(entry.location.line)
         records.varint(entry.location.column)
         records.decision(entry.decision)
@@ -69,11 +71,27 @@ enum CompiledRecord {
 struct StringTable {
     private(set) var strings: [String] = []
     private var ids: [String: Int] = [:]
+    /// The last few strings numbered: most are asked again soon (an entry's file and vendor are its neighbours'),
+    /// and comparing a few strings costs less than hashing one (the same string's storage compares at once).
+    private var recent: [(text: String, id: Int)] = []
+    private var replaced = 0
 
     mutating func id(_ text: String) -> Int {
-        if let known = ids[text] { return known }
-        ids[text] = strings.count
-        strings.append(text)
-        return strings.count - 1
+        for known in recent where known.text == text { return known.id }
+        let id: Int
+        if let known = ids[text] {
+            id = known
+        } else {
+            id = strings.count
+            ids[text] = id
+            strings.append(text)
+        }
+        if recent.count < 4 {
+            recent.append((text, id))
+        } else {
+            recent[replaced] = (text, id)
+            replaced = (replaced + 1) % recent.count
+        }
+        return id
     }
 }

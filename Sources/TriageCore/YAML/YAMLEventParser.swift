@@ -18,8 +18,9 @@ struct YAMLSyntaxError: Error {
 final class YAMLEventParser {
     let file: String
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private var event = yaml_event_t()
-    private var hasEvent = false
+    /// The current event, in memory of its own (not a stored property, so reading it costs no exclusivity
+    /// check); all zero (`YAML_NO_EVENT`, which deleting leaves alone) before the first and after a failure.
+    private let event: UnsafeMutablePointer<yaml_event_t>
     private var anchors: [String: YAMLValue] = [:]
 
     private static let nullTag = "tag:yaml.org,2002:null"
@@ -27,13 +28,16 @@ final class YAMLEventParser {
     private init(file: String, bytes: UnsafeBufferPointer<UInt8>) {
         self.file = file
         parser = .allocate(capacity: 1)
+        event = .allocate(capacity: 1)
+        event.initialize(to: yaml_event_t())
         yaml_parser_initialize(parser)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
         yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
     }
 
     deinit {
-        if hasEvent { yaml_event_delete(&event) }
+        yaml_event_delete(event)
+        event.deallocate()
         yaml_parser_delete(parser)
         parser.deallocate()
     }
@@ -47,27 +51,26 @@ final class YAMLEventParser {
     // MARK: Events
 
     /// The type of the current event.
-    var type: yaml_event_type_t { event.type }
+    var type: yaml_event_type_t { event.pointee.type }
 
     /// Where the current event starts, 1-based.
-    var mark: SourceLocation { location(event.start_mark) }
+    var mark: SourceLocation { location(event.pointee.start_mark) }
 
     /// Moves to the next event.
     func next() throws {
-        if hasEvent { yaml_event_delete(&event); hasEvent = false }
-        guard yaml_parser_parse(parser, &event) == 1 else { throw syntaxError() }
-        hasEvent = true
+        yaml_event_delete(event)
+        guard yaml_parser_parse(parser, event) == 1 else { throw syntaxError() }
     }
 
     /// The current event's scalar text (it must be a scalar event).
     var scalarText: String {
-        String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length), as: UTF8.self)
     }
 
     /// Whether the current scalar event is `text` (compared as bytes, without making a string).
     func scalarIs(_ text: StaticString) -> Bool {
-        guard type == YAML_SCALAR_EVENT, event.data.scalar.length == text.utf8CodeUnitCount else { return false }
-        let value = UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length)
+        guard type == YAML_SCALAR_EVENT, event.pointee.data.scalar.length == text.utf8CodeUnitCount else { return false }
+        let value = UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: event.pointee.data.scalar.length)
         let expected = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
         return value.elementsEqual(expected)
     }
@@ -75,9 +78,9 @@ final class YAMLEventParser {
     /// Whether the current event (the start of a list or mapping) names an anchor that aliases may refer to.
     var hasAnchor: Bool {
         switch type {
-        case YAML_SEQUENCE_START_EVENT: return event.data.sequence_start.anchor != nil
-        case YAML_MAPPING_START_EVENT: return event.data.mapping_start.anchor != nil
-        case YAML_SCALAR_EVENT: return event.data.scalar.anchor != nil
+        case YAML_SEQUENCE_START_EVENT: return event.pointee.data.sequence_start.anchor != nil
+        case YAML_MAPPING_START_EVENT: return event.pointee.data.mapping_start.anchor != nil
+        case YAML_SCALAR_EVENT: return event.pointee.data.scalar.anchor != nil
         default: return false
         }
     }
@@ -107,15 +110,16 @@ final class YAMLEventParser {
     func value() throws -> YAMLValue {
         switch type {
         case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
+            let scalar = event.pointee.data.scalar
             let explicitTag = scalar.quoted_implicit == 1 ? nil : scalar.tag.map { String(cString: $0) }
             let value = YAMLValue(.scalar(scalarText, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
                                           nullTag: explicitTag == Self.nullTag), at: mark)
             if let anchor = scalar.anchor { anchors[String(cString: anchor)] = value }
             return value
         case YAML_SEQUENCE_START_EVENT:
-            let start = mark, anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
+            let start = mark, anchor = event.pointee.data.sequence_start.anchor.map { String(cString: $0) }
             var items: [YAMLValue] = []
+            items.reserveCapacity(8)  // most lists are short: one allocation, not one per doubling
             try next()
             while type != YAML_SEQUENCE_END_EVENT {
                 items.append(try value())
@@ -125,13 +129,13 @@ final class YAMLEventParser {
             if let anchor { anchors[anchor] = value }
             return value
         case YAML_MAPPING_START_EVENT:
-            let start = mark, anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
+            let start = mark, anchor = event.pointee.data.mapping_start.anchor.map { String(cString: $0) }
             try next()
             let value = YAMLValue(.mapping(try mappingBody(at: start)), at: start)
             if let anchor { anchors[anchor] = value }
             return value
         case YAML_ALIAS_EVENT:
-            let name = String(cString: event.data.alias.anchor)
+            let name = String(cString: event.pointee.data.alias.anchor)
             guard let value = anchors[name] else {
                 throw YAMLSyntaxError(location: mark, message: "YAML syntax: found undefined alias")
             }
@@ -144,6 +148,10 @@ final class YAMLEventParser {
     /// The rest of a mapping whose first key (or end) is the current event; its end is then current.
     func mappingBody(at start: SourceLocation) throws -> YAMLMapping {
         var keys: [String] = [], keyLocations: [SourceLocation] = [], values: [YAMLValue] = []
+        // A code entry has about ten keys: one allocation per array, not one per doubling.
+        keys.reserveCapacity(16)
+        keyLocations.reserveCapacity(16)
+        values.reserveCapacity(16)
         var identities = KeyIdentities()
         while type != YAML_MAPPING_END_EVENT {
             identities.note(self, index: keys.count)
@@ -169,7 +177,7 @@ final class YAMLEventParser {
         mutating func note(_ parser: YAMLEventParser, index: Int) {
             switch parser.type {
             case YAML_SCALAR_EVENT:
-                let scalar = parser.event.data.scalar
+                let scalar = parser.event.pointee.data.scalar
                 if scalar.quoted_implicit != 1, let tag = scalar.tag.map({ String(cString: $0) }), tag != Self.stringTag {
                     tags[index] = tag
                 }
@@ -180,6 +188,8 @@ final class YAMLEventParser {
 
         /// Throws Yams's duplicate-key error when two scalar keys are the same.
         func check(_ keys: [String], _ locations: [SourceLocation]) throws {
+            // Nearly every mapping has a few keys, all different: compared pairwise, nothing is hashed.
+            if keys.count <= 16, !Self.anyEqual(keys) { return }
             var first: [String: Int] = [:]
             var duplicated = Set<String>()
             var firstOfSmallest: (key: String, index: Int)?
@@ -195,6 +205,14 @@ final class YAMLEventParser {
             guard let firstOfSmallest else { return }
             throw YAMLSyntaxError(location: locations[firstOfSmallest.index],
                                   message: "duplicate key \(duplicated.sorted().map { "'\($0)'" }.joined(separator: ", ")) in the same mapping")
+        }
+
+        /// Whether two of `keys` are the same text (then the keys' identities are looked at).
+        private static func anyEqual(_ keys: [String]) -> Bool {
+            for first in keys.indices {
+                for second in (first + 1)..<keys.count where keys[first] == keys[second] { return true }
+            }
+            return false
         }
     }
 

@@ -22,7 +22,10 @@ struct YAMLValue {
     /// True for `key:` with no value, `~` and `null`.
     var isNull: Bool {
         guard case let .scalar(text, plain, nullTag) = kind else { return false }
-        return nullTag || (plain && ["", "~", "null", "Null", "NULL"].contains(text))
+        if nullTag { return true }
+        // Longer text cannot be one of these (nothing else is canonically equivalent to them).
+        guard plain, text.utf8.count <= 4 else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
     /// The text of a scalar that is not null.
@@ -40,42 +43,42 @@ struct YAMLValue {
     }
 
     /// Non-empty text. Numbers and booleans are taken as the text they were written as.
-    func text(_ what: String, _ problems: inout ProblemList) -> String? {
+    func text(_ what: @autoclosure () -> String, _ problems: inout ProblemList) -> String? {
         guard let text = scalarText else {
-            problems.add(location, "\(what) must be text, found \(kindName)")
+            problems.add(location, "\(what()) must be text, found \(kindName)")
             return nil
         }
         let value = CatalogText.trimmed(text)
         guard !value.isEmpty else {
-            problems.add(location, "\(what) must not be empty")
+            problems.add(location, "\(what()) must not be empty")
             return nil
         }
         return value
     }
 
     /// A whole number, optionally within `range`.
-    func integer(_ what: String, in range: ClosedRange<Int>? = nil, _ problems: inout ProblemList) -> Int? {
+    func integer(_ what: @autoclosure () -> String, in range: ClosedRange<Int>? = nil, _ problems: inout ProblemList) -> Int? {
         guard let text = scalarText, let value = Int(text) else {
-            problems.add(location, "\(what) must be a whole number, found \(describeScalar)")
+            problems.add(location, "\(what()) must be a whole number, found \(describeScalar)")
             return nil
         }
         if let range, !range.contains(value) {
-            problems.add(location, "\(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+            problems.add(location, "\(what()) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
             return nil
         }
         return value
     }
 
-    func boolean(_ what: String, _ problems: inout ProblemList) -> Bool? {
+    func boolean(_ what: @autoclosure () -> String, _ problems: inout ProblemList) -> Bool? {
         guard case let .scalar(text, _, _) = kind else {
-            problems.add(location, "\(what) must be true or false, found \(kindName)")
+            problems.add(location, "\(what()) must be true or false, found \(kindName)")
             return nil
         }
         switch text.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            problems.add(location, "\(what) must be true or false, found \(describeScalar)")
+            problems.add(location, "\(what()) must be true or false, found \(describeScalar)")
             return nil
         }
     }
@@ -86,23 +89,23 @@ struct YAMLValue {
     }
 
     /// The items of a list.
-    func list(_ what: String, _ problems: inout ProblemList) -> [YAMLValue]? {
+    func list(_ what: @autoclosure () -> String, _ problems: inout ProblemList) -> [YAMLValue]? {
         guard case let .sequence(items) = kind else {
-            problems.add(location, "\(what) must be a list, found \(kindName)")
+            problems.add(location, "\(what()) must be a list, found \(kindName)")
             return nil
         }
         return items
     }
 
     /// A list of non-empty texts; items that are not text are reported and left out.
-    func textList(_ what: String, _ problems: inout ProblemList) -> [String]? {
-        guard let items = list(what, &problems) else { return nil }
-        return items.compactMap { $0.text("each item of \(what)", &problems) }
+    func textList(_ what: @autoclosure () -> String, _ problems: inout ProblemList) -> [String]? {
+        guard let items = list(what(), &problems) else { return nil }
+        return items.compactMap { $0.text("each item of \(what())", &problems) }
     }
 
-    func mapping(_ what: String, _ problems: inout ProblemList) -> YAMLMapping? {
+    func mapping(_ what: @autoclosure () -> String, _ problems: inout ProblemList) -> YAMLMapping? {
         guard case let .mapping(mapping) = kind else {
-            problems.add(location, "\(what) must be a mapping (key: value lines), found \(kindName)")
+            problems.add(location, "\(what()) must be a mapping (key: value lines), found \(kindName)")
             return nil
         }
         return mapping
@@ -134,9 +137,9 @@ struct YAMLMapping {
     func has(_ key: String) -> Bool { keys.contains(key) }
 
     /// The value of a key that must be present.
-    func required(_ key: String, in what: String, _ problems: inout ProblemList) -> YAMLValue? {
+    func required(_ key: String, in what: @autoclosure () -> String, _ problems: inout ProblemList) -> YAMLValue? {
         guard let value = self[key] else {
-            problems.add(location, "\(what) is missing required key '\(key)'")
+            problems.add(location, "\(what()) is missing required key '\(key)'")
             return nil
         }
         return value
