@@ -154,23 +154,38 @@ struct EntrySpill {
         }
     }
 
+    /// A string of `strings` by its id.
+    private static func interned(_ reader: inout ByteReader, _ strings: [String]) throws -> String {
+        let id = try reader.varint()
+        guard id >= 0, id < strings.count else { throw ByteReader.Damaged() }
+        return strings[id]
+    }
+
+    /// A position: its file (a string id), line and column.
+    private static func location(_ reader: inout ByteReader, _ strings: [String]) throws -> SourceLocation {
+        SourceLocation(file: try interned(&reader, strings), line: try reader.varint(), column: try reader.varint())
+    }
+
+    /// What every spilled entry starts with: vendor, category and where it is named, related codes and trees as
+    /// written (with their positions).
+    private static func prefix(_ reader: inout ByteReader, strings: [String]) throws
+        -> (vendor: String, category: String, categoryLocation: SourceLocation,
+            related: [(text: String, location: SourceLocation)], trees: [(id: TreeID, location: SourceLocation)]) {
+        let vendor = try interned(&reader, strings), category = try interned(&reader, strings)
+        let categoryLocation = try location(&reader, strings)
+        var related: [(text: String, location: SourceLocation)] = []
+        for _ in 0..<(try reader.count()) { related.append((try reader.string(), try location(&reader, strings))) }
+        var trees: [(id: TreeID, location: SourceLocation)] = []
+        for _ in 0..<(try reader.count()) { trees.append((TreeID(try interned(&reader, strings)), try location(&reader, strings))) }
+        return (vendor, category, categoryLocation, related, trees)
+    }
+
     /// The parts of the entry whose bytes are `bytes` (all of them): its record's texts are skipped, not made.
     private static func parts(_ bytes: UnsafeRawBufferPointer, strings: [String]) throws -> Reader.Parts {
         var reader = ByteReader(bytes)
-        func interned() throws -> String {
-            let id = try reader.varint()
-            guard id >= 0, id < strings.count else { throw ByteReader.Damaged() }
-            return strings[id]
-        }
-        func location() throws -> SourceLocation {
-            SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
-        }
-        let vendor = try interned(), category = try interned()
-        let categoryLocation = try location()
-        var related: [(text: String, location: SourceLocation)] = []
-        for _ in 0..<(try reader.count()) { related.append((try reader.string(), try location())) }
-        var trees: [(id: TreeID, location: SourceLocation)] = []
-        for _ in 0..<(try reader.count()) { trees.append((TreeID(try interned()), try location())) }
+        let (vendor, category, categoryLocation, related, trees) = try Self.prefix(&reader, strings: strings)
+        func interned() throws -> String { try Self.interned(&reader, strings) }
+        func location() throws -> SourceLocation { try Self.location(&reader, strings) }
         // The record as `CompiledRecord.write` wrote it: code, status, message, summary, docs, description,
         // causes, checks, keywords, phrases (the head), related codes, trees, location, then the rest (the tail).
         let start = reader.offset
@@ -196,20 +211,7 @@ struct EntrySpill {
     /// The entry whose bytes are `bytes` (all of them).
     private static func decode(_ bytes: UnsafeRawBufferPointer, strings: [String]) throws -> VendorFile.RawEntry {
         var reader = ByteReader(bytes)
-        func interned() throws -> String {
-            let id = try reader.varint()
-            guard id >= 0, id < strings.count else { throw ByteReader.Damaged() }
-            return strings[id]
-        }
-        func location() throws -> SourceLocation {
-            SourceLocation(file: try interned(), line: try reader.varint(), column: try reader.varint())
-        }
-        let vendor = try interned(), category = try interned()
-        let categoryLocation = try location()
-        var related: [(text: String, location: SourceLocation)] = []
-        for _ in 0..<(try reader.count()) { related.append((try reader.string(), try location())) }
-        var trees: [(id: TreeID, location: SourceLocation)] = []
-        for _ in 0..<(try reader.count()) { trees.append((TreeID(try interned()), try location())) }
+        let (vendor, category, categoryLocation, related, trees) = try Self.prefix(&reader, strings: strings)
         let entry = try CompiledRecord.read(&reader, vendor: vendor, category: category, strings: strings)
         return VendorFile.RawEntry(entry: entry, categoryLocation: categoryLocation, related: related, trees: trees)
     }
