@@ -74,6 +74,35 @@ struct CatalogBuildEndToEndTests {
         _ = try await again.waitForExit()
     }
 
+    /// A search typed while the catalog compiles: the status line says the results come from the built-in
+    /// catalog, and when the build is done the same open search lists the built catalog's codes.
+    @Test func aSearchTypedDuringTheBuildIsAnsweredByTheBuiltCatalog() async throws {
+        // Big enough that the build is still running when the query is typed (several seconds in a debug build).
+        let (folder, vendorName) = try Self.generated(codes: 20_000)
+        let tmux = try TmuxHarness(width: 140, height: 30)
+        defer { tmux.close() }
+        let output = try Self.launchRecorded(tmux, catalog: folder)
+        _ = try await tmux.waitFor(text: "Compiling the catalog", timeout: .seconds(60))
+        try tmux.type("/" + vendorName)
+        // The search is still open when the built catalog arrives (the count's place says it was compiled).
+        let compiled = try await tmux.waitFor(text: "Catalog compiled", timeout: .seconds(300))
+        #expect(compiled.split(separator: "\n").last?.contains("/" + vendorName) == true, "\(compiled)")
+        // While the build ran, the open search said whose codes it searched (the recorded output keeps that frame).
+        let written = String(decoding: try Data(contentsOf: output), as: UTF8.self)
+        #expect(written.contains("in the built-in catalog (yours is compiling)"), "\(written.suffix(3_000))")
+        // Enter moves into the built catalog's results: the search in the status line, a generated code's
+        // vendor in the detail.
+        try tmux.press("Enter")
+        let accepted = try await tmux.waitUntil("the accepted search", timeout: .seconds(30)) { screen in
+            screen.split(separator: "\n").last?.contains("Search ") == true
+                && screen.components(separatedBy: vendorName).count > 2
+        }
+        #expect(!accepted.contains("/" + vendorName), "\(accepted)")
+        try tmux.press("q")
+        let exit = try await tmux.waitForExit()
+        #expect(exit.status == 0 && exit.ttyIsSane, "\(exit)")
+    }
+
     @Test func problemsFoundByTheBackgroundBuildCloseTheScreenAndAreReported() async throws {
         let broken = """
             vendor:

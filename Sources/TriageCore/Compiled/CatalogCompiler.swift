@@ -113,7 +113,7 @@ struct CatalogCompiler {
             do {
                 if case let .vendor(file) = parsed.content, let block = read.spilled {
                     let slots = try spill.add(block)
-                    try merge.add(file, codes: read.codes, &problems) { slots[$0] }
+                    merge.add(file, codes: read.codes, &problems) { slots[$0] }
                 } else {
                     try merge.add(parsed.content, source: names[job.source], &problems) { raw in
                         var block = EntrySpill.Block()

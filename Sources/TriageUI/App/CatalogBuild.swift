@@ -40,18 +40,26 @@ extension BrowserProgram {
         return .continue
     }
 
-    /// Swaps in the built catalog when the browse screen is showing (not in the middle of a search, a
-    /// diagnosis, a prompt or the help), keeping the place: the remembered one when nothing moved since the
-    /// start (it may name a code only the new catalog has), else the current vendor, category, code and query.
+    /// Swaps in the built catalog when the browse screen is showing (not in a diagnosis, a prompt, the help or
+    /// a find in the detail), keeping the place: the remembered one when nothing moved since the start (it may
+    /// name a code only the new catalog has), else the current vendor, category, code and query. A search being
+    /// typed stays open with its query and cursor, now answered by the built catalog: the stand-in's results
+    /// were only ever a preview (the status line said so), and Esc goes back to the built catalog's place.
     mutating func switchCatalogWhenBrowsing() {
-        guard let catalog = pendingCatalog, case .browse = state.active, state.browse.input == .panes else { return }
+        guard let catalog = pendingCatalog, case .browse = state.active else { return }
+        let typing: (query: String, cursor: Int)?
+        switch state.browse.input {
+        case .panes: typing = nil
+        case .search: typing = (state.browse.query, state.browse.queryCursor)
+        case .find: return
+        }
         pendingCatalog = nil
         let moved = state.memory != startMemory
         var options = self.options
         if moved {
             options.memory = state.memory
             options.vendor = nil
-            options.query = state.browse.isSearching ? state.browse.query : nil
+            options.query = state.browse.isSearching && typing == nil ? state.browse.query : nil
         }
         options.diagnosis = nil
         options.user = nil  // the offer to resume open diagnoses was made at the start
@@ -59,7 +67,9 @@ extension BrowserProgram {
         var next = BrowserState(catalog: catalog, makeSearchIndex: options.makeSearchIndex)
         next.width = state.width
         next.height = state.height
+        next.resizeChildren()  // the screens lay out for the terminal, not the default 80x24
         next.start(with: options)
+        if let typing { next.browse.resumeSearch(query: typing.query, cursor: typing.cursor) }
         next.sessions = state.sessions
         next.teamStatus = state.teamStatus
         next.kept = state.kept

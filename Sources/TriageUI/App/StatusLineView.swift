@@ -77,8 +77,10 @@ enum StatusLineView {
         case .search:
             let scope = state.browse.scopeVendor.flatMap { state.catalog.vendor(id: $0)?.name } ?? "all vendors"
             let count = state.browse.isSearching ? "\(state.browse.listTotal) result\(state.browse.listTotal == 1 ? "" : "s") in " : "in "
+            // While the user catalog compiles, the results come from the built-in stand-in: said, not hidden.
+            let source = state.catalogBuild != nil ? "the built-in catalog (yours is compiling)" : nil
             // A paste cut at the query's length says so here, in place of the count, until the next key.
-            let first = state.browse.message.map { StyledLine($0, Theme.message) } ?? StyledLine(count + scope, Theme.dim)
+            let first = state.browse.message.map { StyledLine($0, Theme.message) } ?? StyledLine(count + (source ?? scope), source == nil ? Theme.dim : Theme.message)
             return [(first, 0)]
                 + StatusBar.hints(BrowseModel.searchKeys, for: state.browse, keyStyle: Theme.key)
         case .find:

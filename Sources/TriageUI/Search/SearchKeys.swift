@@ -24,6 +24,15 @@ extension BrowseModel {
         history.removeAll()
     }
 
+    /// The search prompt reopened on `query` with its cursor at `cursor`, answered by this model's catalog; Esc
+    /// goes back to where the model was before (a catalog swapped in while a search was typed).
+    mutating func resumeSearch(query text: String, cursor: Int) {
+        startSearch()
+        query = text
+        queryCursor = cursor
+        refreshList()
+    }
+
     /// The search prompt's key table (the help overlay's Search section, after the browse mode's `/`). Printable
     /// keys are not in it: they are text.
     static let searchKeys = KeyMap<BrowseModel, SearchAction>([

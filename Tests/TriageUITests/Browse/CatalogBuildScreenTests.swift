@@ -11,10 +11,10 @@ import TriageCore
     static let standIn = CatalogLoader.load([CatalogSource(name: "built-in", files: [("zeta.yaml", Fixtures.zeta)])]).catalog
     static let built = Fixtures.catalog()
 
-    static func building(_ options: BrowserOptions = BrowserOptions()) -> BrowserProgram {
+    static func building(_ options: BrowserOptions = BrowserOptions(), width: Int = 80, height: Int = 24) -> BrowserProgram {
         var options = options
         options.catalogBuild = CatalogBuildProgress(done: 0, total: 4_000)
-        return BrowserProgram.sized(standIn, options: options)
+        return BrowserProgram.sized(standIn, width: width, height: height, options: options)
     }
 
     static func statusLine(_ program: BrowserProgram) -> String {
@@ -84,6 +84,74 @@ import TriageCore
         #expect(program.state.mode == .browse)
         #expect(program.state.catalog.entries.count == Self.built.entries.count)
         #expect(Self.statusLine(program).contains("Catalog compiled"))
+    }
+
+    /// A search typed while the catalog compiles: the status line says whose codes it searches, and the built
+    /// catalog's results replace the stand-in's when the build finishes, with the box still open.
+    @Test func aSearchTypedDuringTheBuildEndsOnTheBuiltCatalog() {
+        var program = Self.building()
+        program.send(.character("/"))
+        for character in "key" { program.send(.character(character)) }
+        program.send(.left)
+        let codes = { (program: BrowserProgram) in program.state.browse.list.map { program.state.catalog.entries[$0].code } }
+        #expect(codes(program) == ["1"])  // Zeta's "API Key not valid": all the stand-in has
+        #expect(Self.statusLine(program).contains("1 result in the built-in catalog (yours is compiling)"))
+        _ = program.receive(.catalogReady(Self.built))
+        #expect(program.state.catalog.entries.count == Self.built.entries.count)
+        #expect(program.state.mode == .search)
+        #expect(program.state.browse.query == "key")
+        #expect(program.state.browse.queryCursor == 2)
+        #expect(codes(program).contains("KEY_MISSING"))
+        #expect(!Self.statusLine(program).contains("built-in"))
+        // Typing goes on in the built catalog; Enter keeps its results.
+        program.send(.end, .character("_"), .character("m"))
+        #expect(codes(program).first == "KEY_MISSING")
+        program.send(.enter)
+        #expect(program.state.mode == .browse)
+        #expect(program.state.browse.selectedEntry?.code == "KEY_MISSING")
+        #expect(program.state.invariantViolations().isEmpty)
+    }
+
+    /// The built catalog is laid out for the terminal the stand-in was: a wide, tall one stays wide and tall
+    /// (it once fell back to 80x24 and left the bottom rows blank).
+    @Test func theSwitchKeepsTheTerminalSize() {
+        for typing in [false, true] {
+            var program = Self.building(width: 140, height: 30)
+            if typing { program.send(.character("/"), .character("k")) }
+            _ = program.receive(.catalogReady(Self.built))
+            let lines = program.render().lines
+            #expect(lines.count == 30)
+            #expect(lines.last?.contains(typing ? "/k" : "Catalog compiled") == true, "\(lines.last ?? "")")
+            #expect(lines[0].count > 100, "\(lines[0])")
+            #expect(program.state.browse.layout.status.y == 29)
+        }
+    }
+
+    /// Esc after the swap goes back to a place in the built catalog, not one of the stand-in's.
+    @Test func cancellingASearchResumedOnTheBuiltCatalogLeavesASearchFreeBrowser() {
+        var program = Self.building()
+        program.send(.character("/"), .character("o"), .character("r"), .character("d"))
+        _ = program.receive(.catalogReady(Self.built))
+        #expect(program.state.browse.list.contains { program.state.catalog.entries[$0].code == "ORDER_LOCKED" })
+        program.send(.escape)
+        #expect(program.state.mode == .browse)
+        #expect(program.state.browse.query.isEmpty)
+        #expect(program.state.catalog.entries.count == Self.built.entries.count)
+        #expect(program.state.invariantViolations().isEmpty)
+    }
+
+    /// A find in the detail pane is not interrupted: the switch waits until it closes.
+    @Test func theSwitchWaitsForAFindInTheDetail() {
+        var program = Self.building()
+        program.send(.tab, .tab, .character("/"))
+        guard case .find = program.state.browse.input else {
+            Issue.record("no find in the detail: \(program.state.browse.input)")
+            return
+        }
+        _ = program.receive(.catalogReady(Self.built))
+        #expect(program.state.catalog.entries.count == Self.standIn.entries.count)
+        program.send(.escape)
+        #expect(program.state.catalog.entries.count == Self.built.entries.count)
     }
 
     @Test func aFailedBuildQuitsWithoutSavingTheStandInPlace() {
