@@ -44,7 +44,7 @@ public struct SessionEffects {
             } catch {
                 return .searchNotRemembered(reason: "\(error)")
             }
-        case .saveTranscript, .saveMemory, .copy, .team:
+        case .saveTranscript, .saveMemory, .copy, .team, .prepareSearch:
             return nil
         }
     }
@@ -78,7 +78,7 @@ public struct SessionEffects {
             stored.user = user
             stored.createdAt = now()
             return .flagged(stored, id: try feedback.addFlag(stored))
-        case .saveTranscript, .saveMemory, .copy, .rememberSearch, .team: return nil
+        case .saveTranscript, .saveMemory, .copy, .rememberSearch, .team, .prepareSearch: return nil
         }
     }
 }

@@ -148,16 +148,31 @@ struct Benchmark {
         brokenReasons += comparisonBroken.map { "\(label): \($0)" }
 
         // In process: typing each query a character at a time into the browser, and whole frames. The search
-        // index comes as triage has it: from the store beside the cache file (what the first keystroke loads).
+        // index comes as triage has it: from the store beside the cache file, made ahead once the first frame is
+        // up (`.prepareSearch`, performed here as the runner does); the first key comes after the engineer's
+        // pause, by when it is made.
         var options = BrowserOptions()
+        let makeIndex: @Sendable (Catalog) -> SearchIndex
         if !catalogArguments.isEmpty {
             let store = SearchIndexStore(catalogFile: CatalogCache(directory: cache + "/triage").file(
                 builtInKey: BuiltinCatalog.compiledKey ?? CompiledCatalog.key(of: BuiltinCatalog.files),
                 folders: catalogArguments.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)))
-            options.makeSearchIndex = { store.index(for: $0).index }
+            makeIndex = { store.index(for: $0).index }
+        } else {
+            let embedded = BuiltinCatalog.searchIndex
+            makeIndex = { catalog in embedded.flatMap { SearchIndex(decoding: $0, catalog: catalog, check: .structure) } ?? SearchIndex(catalog: catalog) }
         }
+        let prefetch = SearchIndexPrefetch(make: makeIndex)
+        options.makeSearchIndex = { prefetch.index(for: $0) }
         var browser = BrowserProgram(catalog: catalog, options: options)
-        _ = browser.update(.resize(width: 80, height: 24))
+        let ahead = ChildProcess.now()
+        for effect in browser.update(.resize(width: 80, height: 24)).effects where effect == .prepareSearch {
+            prefetch.start(for: catalog)
+        }
+        prefetch.waitUntilMade()
+        report.figures.append(Figure(name: "index made ahead (after the first frame)",
+                                     value: ChildProcess.elapsed(since: ahead), unit: "ms"))
+        if prefetch.counts.started != 1 { brokenReasons.append("\(label): the index was not made ahead") }
         var keystrokes: [Double] = []
         for query in queries {
             _ = browser.update(.key(.escape))
@@ -169,7 +184,8 @@ struct Benchmark {
                 keystrokes.append(ChildProcess.elapsed(since: start))
             }
         }
-        report.figures.append(Figure(name: "first keystroke (index load, search, frame)", value: keystrokes.first ?? 0,
+        if prefetch.counts.handedOver != 1 { brokenReasons.append("\(label): the index made ahead was not used") }
+        report.figures.append(Figure(name: "first keystroke (index made ahead)", value: keystrokes.first ?? 0,
                                      unit: "ms", target: 16))
         report.figures.append(Figure(name: "keystroke median (search + 80x24 frame)", value: percentile(keystrokes, 0.5),
                                      unit: "ms", target: 16, goal: 5))

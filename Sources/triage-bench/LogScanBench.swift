@@ -14,7 +14,7 @@ struct LogScanBench {
     /// Writes `megabytes` of ordinary log lines (no error code in them) and the error line at the end.
     static func writeLog(_ path: String, megabytes: Int) throws {
         guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             return FileHandle(forWritingAtPath: path)
         }() else { throw CocoaError(.fileWriteUnknown) }
         defer { try? handle.close() }

@@ -58,7 +58,7 @@ enum SessionStoreBench {
         guard recorder.isSaved, try store.load(id: recorder.id ?? 0)?.diagnosis.stepCount == steps else {
             throw BenchError("the session was not saved whole")
         }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) ?? 0
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         func perStep(_ duration: Duration) -> String {
             String(format: "%.3f ms", Double(duration.components.attoseconds) / 1e15 / Double(tenth) + Double(duration.components.seconds) * 1000 / Double(tenth))
         }

@@ -103,6 +103,36 @@ struct CatalogBuildEndToEndTests {
         #expect(exit.status == 0 && exit.ttyIsSane, "\(exit)")
     }
 
+    /// The search index is made once the screen is up, before any key: after a cold compile it is built and
+    /// stored beside the cache file with nothing typed, and the first search uses it.
+    @Test func theSearchIndexIsMadeAheadWithoutAKey() async throws {
+        let (folder, vendorName) = try Self.generated(codes: 6_000)
+        let tmux = try TmuxHarness(width: 120, height: 30)
+        defer { tmux.close() }
+        try tmux.launchTriage(["--catalog", folder.path])
+        _ = try await tmux.waitFor(text: "Catalog compiled", timeout: .seconds(300))
+        let cache = tmux.home.appendingPathComponent(".cache/triage")
+        let deadline = ContinuousClock.now + .seconds(120)
+        var indexes: [String] = []
+        while indexes.isEmpty, ContinuousClock.now < deadline {
+            indexes = ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0.hasSuffix(".bin.index") }
+            if indexes.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(indexes.count == 1, "\((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? [])")
+        let written = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(indexes.first ?? "-").path)
+        try tmux.type("/" + vendorName)
+        _ = try await tmux.waitUntil("the generated vendor's codes", timeout: .seconds(30)) { screen in
+            screen.split(separator: "\n").last?.contains(" results in all vendors") == true
+        }
+        // The search used the stored index: it was not built and written again.
+        let after = try FileManager.default.attributesOfItem(atPath: cache.appendingPathComponent(indexes.first ?? "-").path)
+        #expect(after[.modificationDate] as? Date == written[.modificationDate] as? Date)
+        #expect(after[.systemFileNumber] as? Int == written[.systemFileNumber] as? Int)
+        try tmux.press("Escape", "q")
+        let exit = try await tmux.waitForExit()
+        #expect(exit.status == 0 && exit.ttyIsSane, "\(exit)")
+    }
+
     @Test func problemsFoundByTheBackgroundBuildCloseTheScreenAndAreReported() async throws {
         let broken = """
             vendor:

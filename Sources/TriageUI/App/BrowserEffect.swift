@@ -36,6 +36,9 @@ public enum BrowserEffect: Hashable, Sendable {
     /// The switcher's team tab: list the team store's open sessions, or take one over. The runner answers
     /// `.pending` at once and posts the result (`BrowserMessage.team`) when the work, done off the UI thread, ends.
     case team(SwitcherTeamRequest)
+    /// Make the search index of the browser's catalog ahead, off the UI thread (asked once per catalog, with the
+    /// first frame's update), so the first key does not wait for it; the runner answers `.searchPreparing`.
+    case prepareSearch
 
     /// Does the effect with the given savers (nil: saving is not available here) and says how it went.
     public func perform(transcripts: TranscriptSaver?, memory: MemorySaver? = nil) -> BrowserAnswer {
@@ -62,6 +65,8 @@ public enum BrowserEffect: Hashable, Sendable {
             return .searchNotRemembered(reason: "no sessions database")
         case .team:
             return .team(.unavailable("no team store"))
+        case .prepareSearch:
+            return .searchPreparing
         }
     }
 }
@@ -94,4 +99,6 @@ public enum BrowserAnswer: Hashable, Sendable {
     case searchNotRemembered(reason: String)
     /// The team store's work for the switcher (`.pending` when it goes on off the UI thread).
     case team(SwitcherTeamResult)
+    /// The index is being made off the UI thread (or will be made at the first search).
+    case searchPreparing
 }

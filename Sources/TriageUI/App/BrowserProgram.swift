@@ -46,12 +46,15 @@ public struct BrowserProgram: TerminalProgram {
         state.effects += state.browse.pendingChoices.map(BrowserEffect.rememberSearch)
         state.browse.pendingChoices = []
         state.offerResume()
+        state.prepareSearchAhead()
         state.recordDiagnosis()
         let update = Update(result, effects: state.effects, commands: state.terminalCommands)
         state.effects = []
         state.terminalCommands = []
         // A catalog built in the background waits for the browse screen; this key may have brought it back.
-        if pendingCatalog != nil, result != .quit { switchCatalogWhenBrowsing() }
+        if pendingCatalog != nil, result != .quit, switchCatalogWhenBrowsing() {
+            return Update(update.result, effects: update.effects + state.takeEffects(), commands: update.commands)
+        }
         return update
     }
 

@@ -25,7 +25,7 @@ extension BrowserProgram {
             if state.catalogBuild != nil { state.catalogBuild = progress }
         case let .catalogReady(catalog):
             pendingCatalog = catalog
-            switchCatalogWhenBrowsing()
+            if switchCatalogWhenBrowsing() { return Update(.continue, effects: state.takeEffects()) }
         case .catalogFailed:
             // Where the browser was is not saved: it was a stand-in catalog.
             return .quit
@@ -45,13 +45,15 @@ extension BrowserProgram {
     /// name a code only the new catalog has), else the current vendor, category, code and query. A search being
     /// typed stays open with its query and cursor, now answered by the built catalog: the stand-in's results
     /// were only ever a preview (the status line said so), and Esc goes back to the built catalog's place.
-    mutating func switchCatalogWhenBrowsing() {
-        guard let catalog = pendingCatalog, case .browse = state.active else { return }
+    /// True when it switched (the new catalog's effects, such as making its index ahead, are in `state`).
+    @discardableResult
+    mutating func switchCatalogWhenBrowsing() -> Bool {
+        guard let catalog = pendingCatalog, case .browse = state.active else { return false }
         let typing: (query: String, cursor: Int)?
         switch state.browse.input {
         case .panes: typing = nil
         case .search: typing = (state.browse.query, state.browse.queryCursor)
-        case .find: return
+        case .find: return false
         }
         pendingCatalog = nil
         let moved = state.memory != startMemory
@@ -75,6 +77,8 @@ extension BrowserProgram {
         next.kept = state.kept
         next.browse.message = "Catalog compiled: \(CatalogBuildProgress.grouped(catalog.entries.count)) codes"
         next.settle()
+        next.prepareSearchAhead()
         state = next
+        return true
     }
 }

@@ -10,6 +10,7 @@ final class LazySearcher {
     private var built: Searcher?
     private var learned: SearchMemory?
     private var loaderFoundNothing = false
+    private var preparationAsked = false
     /// Reads the learned pairings when they are first needed (nil from it: nothing learned, learning off).
     var loadMemory: (@Sendable () -> SearchMemory?)?
 
@@ -40,6 +41,15 @@ final class LazySearcher {
     init(catalog: Catalog, makeIndex: (@Sendable (Catalog) -> SearchIndex)? = nil) {
         self.catalog = catalog
         self.makeIndex = makeIndex
+    }
+
+    /// True once, when the index comes from the runner's maker and is not made yet: then the runner is asked to
+    /// make it ahead (`BrowserEffect.prepareSearch`). A catalog without a maker (the small stand-in shown while the
+    /// user catalog compiles) builds its own index at the first search.
+    func takePreparationRequest() -> Bool {
+        guard makeIndex != nil, built == nil, !preparationAsked else { return false }
+        preparationAsked = true
+        return true
     }
 
     var value: Searcher {

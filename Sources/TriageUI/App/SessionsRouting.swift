@@ -116,7 +116,7 @@ extension BrowserState {
     /// The answers about sessions and copies (the transcript answers are the diagnosis screen's).
     mutating func answerSessions(_ answer: BrowserAnswer) {
         switch answer {
-        case .transcriptSaved, .transcriptNotSaved, .memorySaved, .memoryNotSaved, .searchRemembered, .searchNotRemembered: break
+        case .transcriptSaved, .transcriptNotSaved, .memorySaved, .memoryNotSaved, .searchRemembered, .searchNotRemembered, .searchPreparing: break
         case let .team(result): receiveTeam(result)
         case let .sessionsListed(list):
             if sessions.offerAsked, sessionsScreen == nil {

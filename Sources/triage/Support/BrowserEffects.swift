@@ -91,6 +91,8 @@ struct BrowserEffects {
     let environment: [String: String]
     /// Where work done off the UI thread posts its result (the switcher's team tab).
     var mailbox: Mailbox<BrowserMessage>?
+    /// Makes the search index ahead (`.prepareSearch`); without one, the first search makes it.
+    var searchIndexPrefetch: SearchIndexPrefetch?
 
     func perform(_ effect: BrowserEffect) -> BrowserAnswer {
         switch effect {
@@ -98,6 +100,9 @@ struct BrowserEffects {
             return TeamSwitcherEffects(store: sessions?.store, user: sessions?.user ?? "unknown", environment: environment,
                                        mailbox: mailbox).perform(request)
         case .saveTranscript, .saveMemory: return effect.perform(transcripts: transcripts, memory: memory)
+        case .prepareSearch:
+            searchIndexPrefetch?.start(for: catalog)
+            return .searchPreparing
         case let .copy(clip): return savingTranscript(clip.text, answer: Clipboard.copy(clip, environment: environment))
         case .listSessions where sessions?.hasNoDatabaseYet == true:
             return .sessionsListed([])  // nothing stored yet: the file is created by the first write, not by a list

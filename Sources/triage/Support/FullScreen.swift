@@ -71,8 +71,13 @@ enum FullScreen {
         options.transcriptContext = TranscriptContext(engineer: sessions?.user, host: TranscriptContext.currentHost,
                                                       triageVersion: TriageVersion.current)
         options.catalogBuild = build.map { CatalogBuildProgress(done: 0, total: $0.files) }
-        if let searchIndexStore { options.makeSearchIndex = { searchIndexStore.index(for: $0).index } }
-        else { options.makeSearchIndex = GlobalOptions.builtInIndex(for:) }
+        // The index is opened (or built) on a background thread once the first frame is up, so the first key does
+        // not wait for it (`BrowserEffect.prepareSearch`); a key that comes sooner waits for that work, not twice.
+        let makeIndex: @Sendable (Catalog) -> SearchIndex
+        if let searchIndexStore { makeIndex = { searchIndexStore.index(for: $0).index } }
+        else { makeIndex = GlobalOptions.builtInIndex(for:) }
+        let prefetch = SearchIndexPrefetch(make: makeIndex)
+        options.makeSearchIndex = { prefetch.index(for: $0) }
         // The learned pairings are read at the first search; a database that does not exist yet is not created
         // for them (a search never creates one).
         if let sessions { options.loadSearchMemory = { sessions.searchMemory() } }
@@ -84,6 +89,7 @@ enum FullScreen {
             var effects = BrowserEffects(sessions: sessions, catalog: build?.catalog ?? catalog, transcripts: recordingSaver,
                                          memory: statePath.map(MemorySaver.file), environment: environment)
             effects.mailbox = teamConfigured ? mailbox : nil
+            effects.searchIndexPrefetch = prefetch
             return effects
         }
         var memoryProblem: String?

@@ -154,6 +154,37 @@ import TriageCore
         #expect(program.state.catalog.entries.count == Self.built.entries.count)
     }
 
+    /// The runner is asked to make the search index ahead once per catalog: with the first frame's update, and
+    /// with the built catalog when it arrives; not for the stand-in (it builds its own small index), and not for
+    /// a catalog already searched.
+    @Test func theSearchIndexIsAskedForAheadOncePerCatalog() {
+        let prepares = { (effects: [BrowserEffect]) in effects.filter { $0 == .prepareSearch }.count }
+        var options = BrowserOptions()
+        options.makeSearchIndex = { SearchIndex(catalog: $0) }
+        var plain = BrowserProgram(catalog: Self.built, options: options)
+        #expect(prepares(plain.update(.resize(width: 80, height: 24)).effects) == 1)
+        #expect(prepares(plain.update(.key(.down)).effects) == 0)
+        // Searched first (a key before the first update's effects): nothing left to make ahead.
+        var searched = BrowserProgram(catalog: Self.built, options: options)
+        searched.state.browse.lazySearcher.value.memory = SearchMemory()
+        #expect(prepares(searched.update(.resize(width: 80, height: 24)).effects) == 0)
+
+        var program = Self.building(options)
+        #expect(prepares(program.update(.key(.down)).effects) == 0)
+        let swapped = program.receive(.catalogReady(Self.built))
+        #expect(prepares(swapped.effects) == 1)
+        #expect(prepares(program.update(.key(.down)).effects) == 0)
+        // Waiting for the browse screen, the switch comes with the key that brought it back.
+        var waiting = Self.building(options)
+        waiting.send(.character("?"))
+        #expect(prepares(waiting.receive(.catalogReady(Self.built)).effects) == 0)
+        #expect(prepares(waiting.update(.key(.escape)).effects) == 1)
+        // A search being typed is answered at once, so its index is made then, not ahead.
+        var typing = Self.building(options)
+        typing.send(.character("/"), .character("k"))
+        #expect(prepares(typing.receive(.catalogReady(Self.built)).effects) == 0)
+    }
+
     @Test func aFailedBuildQuitsWithoutSavingTheStandInPlace() {
         var program = Self.building()
         program.send(.tab, .down)
