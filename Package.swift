@@ -39,7 +39,7 @@ let package = Package(
 
         // The shipped catalog/ folder, carried inside the binary as generated Swift source: the YAML text, and the
         // catalog compiled at build time (embed-catalog links TriageCore to load and validate it).
-        .target(name: "BuiltinCatalog", plugins: ["EmbedCatalogPlugin"]),
+        .target(name: "BuiltinCatalog", dependencies: ["TriageCore"], plugins: ["EmbedCatalogPlugin"]),
         .executableTarget(name: "embed-catalog", dependencies: ["TriageCore"], path: "Sources/Tools/embed-catalog"),
         .plugin(name: "EmbedCatalogPlugin", capability: .buildTool(), dependencies: ["embed-catalog"],
                 path: "Sources/Tools/EmbedCatalogPlugin"),

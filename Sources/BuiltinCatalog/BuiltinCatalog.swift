@@ -1,4 +1,4 @@
-import Foundation
+import TriageCore
 
 /// The catalog shipped inside the binary: the YAML files of the package's top-level `catalog/` folder,
 /// embedded at build time by `EmbedCatalogPlugin`, and the same catalog compiled (`CompiledCatalog`).
@@ -8,7 +8,7 @@ public enum BuiltinCatalog {
 
     /// The shipped catalog loaded, validated and compiled at build time: decode it with
     /// `CompiledCatalog.decode`. Nil when the shipped YAML has problems (then load `files` to report them).
-    public static var compiled: [UInt8]? { EmbeddedCatalogFiles.compiled.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) } }
+    public static var compiled: [UInt8]? { EmbeddedCatalogFiles.compiled.flatMap(ByteLiteral.bytes(of:)) }
 
     /// `CompiledCatalog.key(of: compiled)`, worked out at build time (what names a user catalog's cache file).
     public static var compiledKey: UInt64? { EmbeddedCatalogFiles.compiledKey }
@@ -16,6 +16,6 @@ public enum BuiltinCatalog {
     /// The search index of `compiled`, encoded at build time: decode it with `SearchIndex(decoding:catalog:)`,
     /// which refuses it for any other catalog. Nil when the shipped YAML has problems.
     public static var searchIndex: [UInt8]? {
-        EmbeddedCatalogFiles.searchIndex.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
+        EmbeddedCatalogFiles.searchIndex.flatMap(ByteLiteral.bytes(of:))
     }
 }

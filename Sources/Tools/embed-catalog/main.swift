@@ -4,7 +4,8 @@ import TriageCore
 // Usage: embed-catalog CATALOG_ROOT OUTPUT.swift FILE...
 // Writes Swift source declaring `EmbeddedCatalogFiles.all`: each file's path relative to CATALOG_ROOT and its
 // text as a raw string literal whose `#` delimiter is longer than any run of `#` after a quote in the text, and
-// `EmbeddedCatalogFiles.compiled`: the catalog loaded, validated and compiled (`CompiledCatalog`), as base64, so
+// `EmbeddedCatalogFiles.compiled`: the catalog loaded, validated and compiled (`CompiledCatalog`), as a
+// `ByteLiteral` (each byte a scalar of the same value, decoded in one pass), so
 // the binary starts without parsing YAML, with its cache key (`compiledKey`), and `EmbeddedCatalogFiles.searchIndex`: its search index, encoded, so a
 // search starts without building it. A catalog with problems is not compiled (nil): `triage` then loads the YAML
 // and reports them.
@@ -55,20 +56,20 @@ source += "    ]\n\n"
 let loaded = CatalogLoader.load([CatalogSource.builtIn(embedded)])
 if loaded.problems.isEmpty {
     let bytes = CompiledCatalog.encode(loaded.catalog)
-    source += "    static let compiled: String? = \"\(Data(bytes).base64EncodedString())\"\n"
+    source += "    static let compiled: StaticString? = \"\(ByteLiteral.source(of: bytes))\"\n"
     // Its cache key, so a start with user folders does not decode and hash the compiled bytes to name the cache.
     source += "    static let compiledKey: UInt64? = \(CompiledCatalog.key(of: bytes))\n"
     // The search index of the catalog as the binary decodes it, so a search decodes it instead of building it.
     if let decoded = CompiledCatalog.decode(bytes) {
-        let index = Data(SearchIndex(catalog: decoded).encoded()).base64EncodedString()
-        source += "    static let searchIndex: String? = \"\(index)\"\n}\n"
+        let index = ByteLiteral.source(of: SearchIndex(catalog: decoded).encoded())
+        source += "    static let searchIndex: StaticString? = \"\(index)\"\n}\n"
     } else {
-        source += "    static let searchIndex: String? = nil\n}\n"
+        source += "    static let searchIndex: StaticString? = nil\n}\n"
     }
 } else {
-    source += "    static let compiled: String? = nil  // the catalog has problems: triage lint catalog\n"
+    source += "    static let compiled: StaticString? = nil  // the catalog has problems: triage lint catalog\n"
     source += "    static let compiledKey: UInt64? = nil\n"
-    source += "    static let searchIndex: String? = nil\n}\n"
+    source += "    static let searchIndex: StaticString? = nil\n}\n"
 }
 do {
     try source.write(to: output, atomically: true, encoding: .utf8)

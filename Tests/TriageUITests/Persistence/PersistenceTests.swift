@@ -39,12 +39,12 @@ struct PersistenceTests {
         for (name, text) in [("empty", ""), ("garbage", "{not json"), ("types", #"{"vendor": 3}"#),
                              ("scope", #"{"scope": "sideways"}"#), ("array", "[1,2]"), ("binary", "\u{0}\u{1}\u{2}")] {
             let path = folder.appendingPathComponent(name).path
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
             #expect(BrowserMemory.load(from: path) == nil, "\(name)")
         }
         // Unknown fields are fine (a newer version may add some).
         let path = folder.appendingPathComponent("newer").path
-        FileManager.default.createFile(atPath: path, contents: Data(#"{"vendor": "acme", "theme": "dark"}"#.utf8))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(#"{"vendor": "acme", "theme": "dark"}"#.utf8)))
         #expect(BrowserMemory.load(from: path) == BrowserMemory(vendor: "acme"))
     }
 
@@ -145,7 +145,7 @@ struct PersistenceTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("file")
-        FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data("x".utf8)))
         let blocked = effects.map { $0.perform(transcripts: nil, memory: .file(file.path + "/sub/state.json")) }
         guard case let .memoryNotSaved(reason)? = blocked.first else {
             Issue.record("saved into a path below a file: \(blocked)")

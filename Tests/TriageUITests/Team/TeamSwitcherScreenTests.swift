@@ -36,7 +36,8 @@ import TriageCore
         #expect(arrived.effects.isEmpty)
         let screen = Self.screen(program)
         #expect(screen.contains("Team's open sessions (2)"))
-        let first = try? #require(screen.split(separator: "\n").first { $0.contains("ZD-4711") })
+        let first = screen.split(separator: "\n").first { $0.contains("ZD-4711") }
+        #expect(first != nil)
         #expect(first?.contains("acme-keys") == true)
         #expect(first?.contains("bob@web-3") == true)
         #expect(first?.contains("paused: waiting for logs") == true)
