@@ -5,8 +5,10 @@
 enum ArgumentOrder {
     /// Options that every subcommand accepts, and whether each takes a value.
     static let globalOptions: [String: Bool] = ["--catalog": true, "--db": true, "--ticket": true]
-    /// Options (of any subcommand) that take a value, so a negative number after them is their value.
-    static let valueOptions: Set<String> = ["--catalog", "--host", "--timeout", "--vendor", "--category", "--limit", "--query", "--answer", "--from",
+    /// Options (of any subcommand) that take a value, so a negative number after them is their value. An array,
+    /// not a `Set`: every start reads it, and making the first `Set<String>` has the Swift runtime look through all
+    /// of the binary's 11,000 protocol conformances (a fifth of `triage --version`); 24 comparisons cost nothing.
+    static let valueOptions = ["--catalog", "--host", "--timeout", "--vendor", "--category", "--limit", "--query", "--answer", "--from",
                                             "--transcript", "--tree", "--db", "--ticket", "--since",
                                             "--user", "--format", "--into", "--map", "--code-pattern", "--items", "--name",
                                             "--source", "--date", "--reason"]

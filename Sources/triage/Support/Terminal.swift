@@ -78,7 +78,10 @@ enum Console {
 
     fileprivate static func write(_ text: String, to descriptor: Int32) {
         do {
-            try FileWriter.writeAll(Data(text.utf8), to: descriptor)
+            // The string's own bytes: `Data(text.utf8)` asks the runtime whether the view is `ContiguousBytes`, a
+            // scan of every protocol conformance in the binary (an eighth of `triage --version`).
+            var text = text
+            try text.withUTF8 { try FileWriter.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
         } catch {
             let stream = descriptor == STDOUT_FILENO ? "standard output" : "standard error"
             if descriptor == STDOUT_FILENO {
