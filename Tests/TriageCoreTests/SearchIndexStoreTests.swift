@@ -34,6 +34,31 @@ import TestSupport
         #expect(results(second.index, "key invalid").first?.reference == CodeReference(vendor: "acme", code: "KEY_INVALID"))
     }
 
+    /// What a Triage killed mid-write leaves (`NAME.PID.tmp` of a process that is gone) is removed by the next
+    /// write beside it; a live process's temporary file and other files stay.
+    @Test func theNextWriteRemovesTemporaryFilesOfKilledProcesses() throws {
+        let (catalog, store, _, _) = cached()
+        let folder = (store.path as NSString).deletingLastPathComponent
+        let name = (store.path as NSString).lastPathComponent
+        // Past the kernel's largest process id: no such process.
+        let gone = folder + "/\(name).4194305.tmp"
+        let live = folder + "/\(name).\(getppid()).tmp"
+        let other = folder + "/unrelated.4194305.tmp"
+        for path in [gone, live, other] { #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 7, count: 4096))) }
+        #expect(store.index(for: catalog).outcome == .built)
+        #expect(!FileManager.default.fileExists(atPath: gone))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: other))
+        // The catalog cache's own writes clean up the same way.
+        let cacheGone = (store.catalogFile) + ".4194305.tmp"
+        #expect(FileManager.default.createFile(atPath: cacheGone, contents: Data([1])))
+        try PrivateFile.writeAtomically([1, 2, 3], to: store.catalogFile + ".probe", directory: folder)
+        #expect(FileManager.default.fileExists(atPath: cacheGone))  // another file's temporaries are not touched
+        try PrivateFile.writeAtomically([1, 2, 3], to: store.catalogFile, directory: folder)
+        #expect(!FileManager.default.fileExists(atPath: cacheGone))
+        for path in [live, other] { unlink(path) }
+    }
+
     @Test func aRebuiltCatalogGetsANewIndex() throws {
         let (catalog, store, folder, cache) = cached()
         _ = store.index(for: catalog)

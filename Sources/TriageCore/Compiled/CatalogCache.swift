@@ -258,6 +258,7 @@ enum PrivateFile {
         }
         let temporary = "\(path).\(getpid()).tmp"
         unlink(temporary)  // left by an earlier process with this id that was killed mid-write
+        removeAbandonedTemporaries(of: path, directory: directory)
         let descriptor = open(temporary, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw Failure(description: "\(temporary): \(String(cString: strerror(errno)))") }
         let file = BufferedFile(descriptor: descriptor, path: path)
@@ -281,5 +282,18 @@ enum PrivateFile {
             throw Failure(description: "\(path): \(problem)")
         }
         return true
+    }
+
+    /// Removes `NAME.PID.tmp` files beside `path` whose process is gone: left by a Triage killed in the middle of
+    /// writing (kill -9, a crash), each up to the size of the file, and never reused by another process id.
+    static func removeAbandonedTemporaries(of path: String, directory: String) {
+        let prefix = (path as NSString).lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let middle = name.dropFirst(prefix.count).dropLast(".tmp".count)
+            guard let pid = pid_t(middle), pid > 0, pid != getpid() else { continue }
+            // ESRCH: no such process. EPERM (another user's process) counts as alive.
+            if kill(pid, 0) != 0, errno == ESRCH { unlink((directory as NSString).appendingPathComponent(name)) }
+        }
     }
 }
