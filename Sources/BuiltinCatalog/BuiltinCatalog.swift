@@ -18,4 +18,10 @@ public enum BuiltinCatalog {
     public static var searchIndex: [UInt8]? {
         EmbeddedCatalogFiles.searchIndex.flatMap(ByteLiteral.bytes(of:))
     }
+
+    /// The search index of `catalog`: the one compiled into the binary when `catalog` is the built-in catalog
+    /// (its structure checked), else built.
+    @Sendable public static func index(for catalog: Catalog) -> SearchIndex {
+        searchIndex.flatMap { SearchIndex(decoding: $0, catalog: catalog, check: .structure) } ?? SearchIndex(catalog: catalog)
+    }
 }

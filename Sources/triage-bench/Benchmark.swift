@@ -159,8 +159,7 @@ struct Benchmark {
                 folders: catalogArguments.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)))
             makeIndex = { store.index(for: $0).index }
         } else {
-            let embedded = BuiltinCatalog.searchIndex
-            makeIndex = { catalog in embedded.flatMap { SearchIndex(decoding: $0, catalog: catalog, check: .structure) } ?? SearchIndex(catalog: catalog) }
+            makeIndex = BuiltinCatalog.index(for:)
         }
         let prefetch = SearchIndexPrefetch(make: makeIndex)
         options.makeSearchIndex = { prefetch.index(for: $0) }

@@ -48,8 +48,7 @@ public struct BrowserProgram: TerminalProgram {
         state.offerResume()
         state.prepareSearchAhead()
         state.recordDiagnosis()
-        let update = Update(result, effects: state.effects, commands: state.terminalCommands)
-        state.effects = []
+        let update = Update(result, effects: state.takeEffects(), commands: state.terminalCommands)
         state.terminalCommands = []
         // A catalog built in the background waits for the browse screen; this key may have brought it back.
         if pendingCatalog != nil, result != .quit, switchCatalogWhenBrowsing() {
@@ -68,8 +67,7 @@ public struct BrowserProgram: TerminalProgram {
         default: state.answerSessions(answer)
         }
         state.settle()
-        defer { state.effects = [] }
-        return Update(.continue, effects: state.effects)
+        return Update(.continue, effects: state.takeEffects())
     }
 
     public func view(_ context: RenderContext) -> Buffer {

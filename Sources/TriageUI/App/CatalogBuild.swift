@@ -34,8 +34,7 @@ extension BrowserProgram {
         case let .team(result):
             state.receiveTeam(result)
             state.settle()
-            defer { state.effects = [] }
-            return Update(.continue, effects: state.effects)
+            return Update(.continue, effects: state.takeEffects())
         }
         return .continue
     }

@@ -97,12 +97,7 @@ struct GlobalOptions: ParsableArguments {
     /// A searcher over `catalog` (as `loadCatalog` returned it), its index decoded from the store when current,
     /// or from the binary for the built-in catalog alone.
     func searcher(for catalog: Catalog) -> Searcher {
-        Searcher(index: searchIndexStore()?.index(for: catalog).index ?? Self.builtInIndex(for: catalog))
-    }
-
-    /// The built-in catalog's index as compiled into the binary, when `catalog` is that catalog; else built.
-    @Sendable static func builtInIndex(for catalog: Catalog) -> SearchIndex {
-        BuiltinCatalog.searchIndex.flatMap { SearchIndex(decoding: $0, catalog: catalog, check: .structure) } ?? SearchIndex(catalog: catalog)
+        Searcher(index: searchIndexStore()?.index(for: catalog).index ?? BuiltinCatalog.index(for: catalog))
     }
 
     /// The user catalog folders in override order: TRIAGE_CATALOG's, then --catalog's.

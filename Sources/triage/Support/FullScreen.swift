@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltinCatalog
 import Foundation
 import TerminalKit
 import TriageCore
@@ -75,7 +76,7 @@ enum FullScreen {
         // not wait for it (`BrowserEffect.prepareSearch`); a key that comes sooner waits for that work, not twice.
         let makeIndex: @Sendable (Catalog) -> SearchIndex
         if let searchIndexStore { makeIndex = { searchIndexStore.index(for: $0).index } }
-        else { makeIndex = GlobalOptions.builtInIndex(for:) }
+        else { makeIndex = BuiltinCatalog.index(for:) }
         let prefetch = SearchIndexPrefetch(make: makeIndex)
         options.makeSearchIndex = { prefetch.index(for: $0) }
         // The learned pairings are read at the first search; a database that does not exist yet is not created
