@@ -98,7 +98,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "TriageTerminalTests", dependencies: ["TriageTerminal", "TerminalKit", "CNcurses"]),
         .testTarget(name: "TriageUITests", dependencies: ["TriageUI", "TriageStorage", "TriageCore", "TerminalKit", "TestSupport"]),
-        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "TriageStorage", "CatalogGenerator"]),
+        .testTarget(name: "TriageCLITests", dependencies: ["TestSupport", "TriageUI", "TriageStorage", "CatalogGenerator", "triage"]),
         // The flat index ranks as the oracle does. Slow, so its suite runs only with TRIAGE_ORACLE_TESTS set.
         .testTarget(name: "SearchOracleTests", dependencies: ["SearchOracle", "TriageCore", "TestSupport"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["CatalogGenerator", "TriageCore", "BuiltinCatalog", "TestSupport"]),

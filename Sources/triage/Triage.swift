@@ -50,7 +50,8 @@ struct Triage: ParsableCommand {
         }
         let arguments = given
         do {
-            var command = try parseAsRoot(arguments)
+            // A plain `triage search` skips the parser's reflection (see SearchShortcut); anything else is parsed.
+            var command: ParsableCommand = try SearchShortcut.command(arguments) ?? parseAsRoot(arguments)
             try command.run()
         } catch let error as TriageError {
             Console.error(error.description)
