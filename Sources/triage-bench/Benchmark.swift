@@ -62,7 +62,7 @@ struct Benchmark {
             if loaded.outcome != .hit { brokenReasons.append("\(label): the cache triage wrote was not used: \(loaded.outcome)") }
             catalog = loaded.catalog
         } else {
-            catalog = BuiltinCatalog.compiled.flatMap(CompiledCatalog.decode) ?? CatalogLoader.load(
+            catalog = BuiltinCatalog.catalog() ?? CatalogLoader.load(
                 [CatalogSource.builtIn(BuiltinCatalog.files)]).catalog
         }
         report.figures.append(Figure(name: "warm load in process", value: ChildProcess.elapsed(since: loadStart), unit: "ms"))

@@ -72,4 +72,23 @@ import Testing
         let catalog = try #require(CompiledCatalog.decode(embedded))
         #expect(index == SearchIndex(catalog: catalog).encoded())
     }
+
+    /// The built-in catalog and index are decoded straight into memory of their own (`CatalogBytes(literal:)`),
+    /// with the same decoder: the same bytes, page-aligned; a literal that is not one of bytes is refused.
+    @Test func aLiteralDecodesIntoMemoryOfItsOwn() throws {
+        let bytes = try #require(CatalogBytes(literal: "a\0\u{7f}\u{80}\u{ff}0123456789\u{c3}"))
+        #expect(Array(bytes.buffer) == [0x61, 0x00, 0x7F, 0x80, 0xFF] + Array("0123456789".utf8) + [0xC3])
+        #expect(Int(bitPattern: bytes.buffer.baseAddress) % 4096 == 0)
+        #expect(CatalogBytes(literal: "price: \u{20ac}") == nil)
+        #expect(CatalogBytes(literal: "")?.buffer.count == 0)
+        let catalog = try #require(BuiltinCatalog.catalog())
+        let compiled = try #require(BuiltinCatalog.compiled)
+        let decoded = try #require(CompiledCatalog.decode(compiled))
+        #expect(Array(catalog.entries) == Array(decoded.entries))
+        let embeddedIndex = try #require(BuiltinCatalog.searchIndex)
+        let indexBytes = try #require(BuiltinCatalog.searchIndexBytes)
+        #expect(Int(bitPattern: indexBytes.buffer.baseAddress) % 4096 == 0)
+        let index = try #require(SearchIndex(decoding: indexBytes, catalog: catalog, check: .structure))
+        #expect(index.encoded() == embeddedIndex)
+    }
 }

@@ -23,7 +23,7 @@ import TestSupport
         }
     }
 
-    static let builtIn = CompiledCatalog.decodeBuiltIn(BuiltinCatalog.compiled!)!
+    static let builtIn = BuiltinCatalog.catalog()!
     static func other() -> Catalog {
         let folder = TestPaths.catalogFolder(["vendors/acme.yaml": Fixtures.acmeVendor])
         let cache = CatalogCache(directory: TestPaths.temporaryDirectory("cache").path + "/triage")

@@ -27,43 +27,41 @@ public enum ByteLiteral {
     /// The bytes of a literal written by `source(of:)`, read from its UTF-8; nil when `utf8` holds a scalar
     /// above U+00FF or broken UTF-8 (not such a literal).
     public static func bytes(fromUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard let base = utf8.baseAddress, !utf8.isEmpty else { return [] }
-        let count = utf8.count
         var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { out, written in
-            var i = 0
-            var n = 0
-            while i < count {
-                if i + 8 <= count {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
-                        UnsafeMutableRawPointer(out.baseAddress! + n).storeBytes(of: word, as: UInt64.self)
-                        i += 8
-                        n += 8
-                        continue
-                    }
-                }
-                let lead = base[i]
-                if lead < 0x80 {
-                    out[n] = lead
-                    i += 1
-                } else {
-                    guard lead == 0xC2 || lead == 0xC3, i + 1 < count, base[i + 1] & 0xC0 == 0x80 else {
-                        failed = true
-                        break
-                    }
-                    out[n] = (lead &<< 6) | (base[i + 1] & 0x3F)
-                    i += 2
-                }
-                n += 1
-            }
-            written = n
+        let bytes = [UInt8](unsafeUninitializedCapacity: utf8.count) { out, written in
+            if let count = decode(utf8, into: out.baseAddress!) { written = count } else { failed = true }
         }
         return failed ? nil : bytes
     }
 
-    /// The bytes of `literal` (see `bytes(fromUTF8:)`).
-    public static func bytes(of literal: StaticString) -> [UInt8]? {
-        literal.withUTF8Buffer { bytes(fromUTF8: $0) }
+    /// Decodes `utf8` (see `bytes(fromUTF8:)`) into `out`, which has room for `utf8.count` bytes, and returns how
+    /// many it wrote; nil when `utf8` is not such a literal. The one decoder: arrays and `CatalogBytes` use it.
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return 0 }
+        let count = utf8.count
+        var i = 0
+        var n = 0
+        while i < count {
+            if i + 8 <= count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    UnsafeMutableRawPointer(out + n).storeBytes(of: word, as: UInt64.self)
+                    i += 8
+                    n += 8
+                    continue
+                }
+            }
+            let lead = base[i]
+            if lead < 0x80 {
+                out[n] = lead
+                i += 1
+            } else {
+                guard lead == 0xC2 || lead == 0xC3, i + 1 < count, base[i + 1] & 0xC0 == 0x80 else { return nil }
+                out[n] = (lead &<< 6) | (base[i + 1] & 0x3F)
+                i += 2
+            }
+            n += 1
+        }
+        return n
     }
 }

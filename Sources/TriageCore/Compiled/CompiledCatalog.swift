@@ -62,7 +62,7 @@ public enum CompiledCatalog {
 
     /// The built-in catalog compiled into the binary: its header and head are checked, not every byte against
     /// the checksum (the bytes are the program's own, as trusted as its code).
-    public static func decodeBuiltIn(_ bytes: [UInt8]) -> Catalog? { open(CatalogBytes.copy(of: bytes), fully: false) }
+    public static func decodeBuiltIn(_ bytes: CatalogBytes) -> Catalog? { open(bytes, fully: false) }
 
     /// The catalog in `bytes.buffer[range]` (all of it without a range), kept there and decoded on demand; nil
     /// when the bytes are not an intact compiled catalog of this version.

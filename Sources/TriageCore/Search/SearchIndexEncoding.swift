@@ -71,6 +71,11 @@ extension SearchIndex {
         self = index
     }
 
+    /// The same from all of `owner`'s bytes, read in place (the built-in index, `CatalogBytes(literal:)`).
+    public init?(decoding owner: CatalogBytes, catalog: Catalog, check: IndexCheck) {
+        self.init(decoding: owner.buffer, catalog: catalog, owner: owner, check: check)
+    }
+
     /// The same from `bytes`, a part of `owner`'s (8-byte aligned), read in place: the index keeps `owner` alive
     /// and copies nothing. When `owner` is a mapping, the pages the checks read are let go after them, so only
     /// what searches read becomes resident.

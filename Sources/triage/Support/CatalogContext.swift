@@ -34,7 +34,7 @@ struct GlobalOptions: ParsableArguments {
     func loadCatalog() throws -> Catalog {
         let environment = ProcessInfo.processInfo.environment
         let folders = userFolders(environment)
-        if folders.isEmpty, let compiled = BuiltinCatalog.compiled, let catalog = CompiledCatalog.decodeBuiltIn(compiled) {
+        if folders.isEmpty, let catalog = BuiltinCatalog.catalog() {
             return catalog
         }
         let catalog: Catalog
@@ -80,7 +80,7 @@ struct GlobalOptions: ParsableArguments {
             if !problems.isEmpty { try Self.stop(with: problems) }
             return (catalog, nil)
         case let .building(build):
-            let standIn = BuiltinCatalog.compiled.flatMap(CompiledCatalog.decodeBuiltIn) ?? CatalogLoader.load([builtIn]).catalog
+            let standIn = BuiltinCatalog.catalog() ?? CatalogLoader.load([builtIn]).catalog
             return (standIn, build)
         }
     }
