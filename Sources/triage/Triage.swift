@@ -28,7 +28,7 @@ struct Triage: ParsableCommand {
     static func main() {
         FileSizeLimit.reportInsteadOfDying()
         // `--version` before anything else is looked at: it does not depend on the subcommands.
-        if TopLevel.decide(Array(CommandLine.arguments.dropFirst()), subcommands: [], isCode: { _ in false }) == .version {
+        if TopLevel.asksForVersion(Array(CommandLine.arguments.dropFirst())) {
             return Console.out(TriageVersion.current)
         }
         let names = Set(configuration.subcommands.map { $0._commandName } + ["help"])

@@ -21,10 +21,15 @@ final class CatalogTrees: @unchecked Sendable {
     /// Keeps the compiled bytes alive (nil for values).
     private let owner: CatalogBytes?
     private let payload: UnsafeRawBufferPointer?
-    /// Tree id -> position (first of equal ids).
-    private let positions: [TreeID: Int]
-    /// Codes a tree diagnoses, or whose entry names a tree the catalog has; nil until computed (values only).
+    /// Tree id -> position (first of equal ids), made on first use: hashing a `TreeID` (or a `CodeReference`
+    /// below) the first time has the runtime look through all of the binary's conformances, which a search, which
+    /// reads no tree, should not pay for.
+    private var positionsMade: [TreeID: Int]?
+    /// Codes a tree diagnoses, or whose entry names a tree the catalog has; nil until computed (values) or read
+    /// from `diagnosableBytes` (compiled).
     private var diagnosableCodes: Set<CodeReference>?
+    /// Where a compiled catalog's list of diagnosable codes is in `payload` (a count, then vendor and code strings).
+    private let diagnosableBytes: Range<Int>?
 
     /// Trees and examples as values (a catalog loaded from YAML).
     init(trees: [DecisionTree], examples: [ExampleTicket]) {
@@ -34,19 +39,30 @@ final class CatalogTrees: @unchecked Sendable {
         examplesJSON = nil
         owner = nil
         payload = nil
-        positions = Dictionary(trees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        diagnosableBytes = nil
     }
 
-    /// Trees left as JSON in `payload` (owned by `owner`), with the diagnosable codes computed when compiled.
-    init(stored: [Stored], examples: Range<Int>, diagnosable: Set<CodeReference>, payload: UnsafeRawBufferPointer,
+    /// Trees left as JSON in `payload` (owned by `owner`), with the diagnosable codes computed when compiled (read
+    /// from `payload[diagnosable]` when first asked for).
+    init(stored: [Stored], examples: Range<Int>, diagnosable: Range<Int>, payload: UnsafeRawBufferPointer,
          owner: CatalogBytes) {
         decoded = Array(repeating: nil, count: stored.count)
         self.stored = stored
         examplesJSON = examples
         self.owner = owner
         self.payload = payload
-        positions = Dictionary(stored.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        diagnosableCodes = diagnosable
+        diagnosableBytes = diagnosable
+    }
+
+    /// The position of the tree with this id.
+    private func position(of id: TreeID) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if positionsMade == nil {
+            let ids = owner == nil ? decoded.map { $0!.id } : stored.map(\.id)
+            positionsMade = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return positionsMade?[id]
     }
 
     #if DEBUG
@@ -59,16 +75,16 @@ final class CatalogTrees: @unchecked Sendable {
     /// Tree ids in catalog order, nothing decoded.
     var ids: [TreeID] { owner == nil ? decoded.map { $0!.id } : stored.map(\.id) }
 
-    func contains(_ id: TreeID) -> Bool { positions[id] != nil }
+    func contains(_ id: TreeID) -> Bool { position(of: id) != nil }
 
     /// The title of the tree with this id (nothing decoded).
     func title(id: TreeID) -> String? {
-        guard let position = positions[id] else { return nil }
+        guard let position = position(of: id) else { return nil }
         return owner == nil ? decoded[position]?.title : stored[position].title
     }
 
     /// The tree with this id, decoded now if it was not yet.
-    func tree(id: TreeID) -> DecisionTree? { positions[id].flatMap(tree(at:)) }
+    func tree(id: TreeID) -> DecisionTree? { position(of: id).flatMap(tree(at:)) }
 
     /// Every tree, in catalog order (decoding those not decoded yet).
     var all: [DecisionTree] { (0..<count).compactMap(tree(at:)) }
@@ -88,7 +104,7 @@ final class CatalogTrees: @unchecked Sendable {
         lock.lock()
         if let diagnosableCodes { lock.unlock(); return diagnosableCodes }
         lock.unlock()
-        let codes = Self.diagnosable(trees: all, entries: entries)
+        let codes = diagnosableBytes.map(readDiagnosable) ?? Self.diagnosable(trees: all, entries: entries)
         lock.lock()
         diagnosableCodes = codes
         lock.unlock()
@@ -102,6 +118,21 @@ final class CatalogTrees: @unchecked Sendable {
         for index in entries.indices where entries.hasTrees(at: index) {
             let entry = entries[index]
             if entry.trees.contains(where: ids.contains) { codes.insert(entry.reference) }
+        }
+        return codes
+    }
+
+    /// The diagnosable codes a compiled catalog stores at `range` of `payload` (none if they are damaged).
+    private func readDiagnosable(_ range: Range<Int>) -> Set<CodeReference> {
+        guard let payload, range.lowerBound >= 0, range.upperBound <= payload.count else { return [] }
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: payload[range]))
+        var codes = Set<CodeReference>()
+        do {
+            for _ in 0..<(try reader.count()) {
+                codes.insert(CodeReference(vendor: try reader.string(), code: try reader.string()))
+            }
+        } catch {
+            return []
         }
         return codes
     }

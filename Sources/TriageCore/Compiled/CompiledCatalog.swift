@@ -60,9 +60,9 @@ public enum CompiledCatalog {
 
     public static func decode(_ bytes: [UInt8]) -> Catalog? { open(CatalogBytes.copy(of: bytes)) }
 
-    /// The built-in catalog compiled into the binary: its header and head are checked, not every byte against
-    /// the checksum (the bytes are the program's own, as trusted as its code).
-    public static func decodeBuiltIn(_ bytes: CatalogBytes) -> Catalog? { open(bytes, fully: false) }
+    /// The built-in catalog compiled into the binary: only its header is checked (magic, version, lengths), no
+    /// checksum: the bytes are the program's own, as trusted as its code, and every read is bounds-checked anyway.
+    public static func decodeBuiltIn(_ bytes: CatalogBytes) -> Catalog? { open(bytes, trusted: true) }
 
     /// The catalog in `bytes.buffer[range]` (all of it without a range), kept there and decoded on demand; nil
     /// when the bytes are not an intact compiled catalog of this version.
@@ -71,14 +71,14 @@ public enum CompiledCatalog {
     /// (strings, vendors, trees, counts), all of which is read at once; the entry tables are not read, let alone
     /// hashed, and every read of them is bounds-checked (damage there gives a placeholder entry, never a crash).
     /// Bytes in memory (the built-in catalog, a small cache file) were all read anyway, so their whole checksum
-    /// is checked too. `fully` forces either; `verify` checks a whole file on demand.
-    static func open(_ bytes: CatalogBytes, range: Range<Int>? = nil, fully: Bool? = nil) -> Catalog? {
+    /// is checked too. `trusted` bytes (the built-in catalog) get neither checksum; `verify` checks a whole file
+    /// on demand.
+    static func open(_ bytes: CatalogBytes, range: Range<Int>? = nil, trusted: Bool = false) -> Catalog? {
         let whole = range.map { UnsafeRawBufferPointer(rebasing: bytes.buffer[$0]) } ?? bytes.buffer
-        guard let parts = try? header(whole) else { return nil }
-        if fully ?? !bytes.isMapped, bytes.checksum(of: parts.payload) != parts.checksum { return nil }
+        guard let parts = try? header(whole, checkingHead: !trusted) else { return nil }
+        if !trusted, !bytes.isMapped, bytes.checksum(of: parts.payload) != parts.checksum { return nil }
         do {
             var catalog = try openPayload(parts.payload, headLength: parts.headLength, owner: bytes)
-            if fully ?? !bytes.isMapped { bytes.releaseResidentPages() }
             catalog.compiledChecksum = parts.checksum
             return catalog
         } catch {
@@ -93,8 +93,9 @@ public enum CompiledCatalog {
         return ContentHash.of(parts.payload) == parts.checksum
     }
 
-    /// The header read and checked (magic, version, lengths, the head's checksum), and the payload it frames.
-    private static func header(_ whole: UnsafeRawBufferPointer) throws
+    /// The header read and checked (magic, version, lengths, the head's checksum unless `checkingHead` is false),
+    /// and the payload it frames.
+    private static func header(_ whole: UnsafeRawBufferPointer, checkingHead: Bool = true) throws
         -> (payload: UnsafeRawBufferPointer, checksum: UInt64, headLength: Int) {
         var reader = ByteReader(whole)
         guard try reader.raw(magic.count).elementsEqual(magic), try reader.varint() == formatVersion else {
@@ -106,7 +107,7 @@ public enum CompiledCatalog {
         let headChecksum = try reader.uint64()
         let payload = try reader.raw(length)
         guard reader.isAtEnd, headLength <= length,
-              ContentHash.of(UnsafeRawBufferPointer(rebasing: payload[..<headLength])) == headChecksum else {
+              !checkingHead || ContentHash.of(UnsafeRawBufferPointer(rebasing: payload[..<headLength])) == headChecksum else {
             throw ByteReader.Damaged()
         }
         return (payload, checksum, headLength)
@@ -157,10 +158,12 @@ public enum CompiledCatalog {
         let examplesLength = try reader.count()
         let examples = reader.offset..<(reader.offset + examplesLength)
         _ = try reader.raw(examplesLength)
-        var diagnosable = Set<CodeReference>()
+        let diagnosableStart = reader.offset
         for _ in 0..<(try reader.count()) {
-            diagnosable.insert(CodeReference(vendor: try reader.string(), code: try reader.string()))
+            try reader.skipString()
+            try reader.skipString()
         }
-        return CatalogTrees(stored: stored, examples: examples, diagnosable: diagnosable, payload: payload, owner: owner)
+        return CatalogTrees(stored: stored, examples: examples, diagnosable: diagnosableStart..<reader.offset,
+                            payload: payload, owner: owner)
     }
 }

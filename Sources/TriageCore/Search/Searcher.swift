@@ -22,8 +22,11 @@ public final class Searcher {
     private let cacheLimit = 32
     /// The vocabulary words recent query words matched by `quality` (not by stem): a word typed longer matches a
     /// subset of them, so the next keystroke filters these instead of searching the vocabulary again.
-    private var matchCache: [[UInt8]: [Int32]] = [:]
-    private var matchOrder: [[UInt8]] = []
+    /// Keyed by the word's (ASCII) text: a `String` key costs the start nothing, where `[UInt8]` had the runtime
+    /// look up `Array: Hashable` and `UInt8: Hashable` among all of the binary's conformances (a tenth of a
+    /// built-in search).
+    private var matchCache: [String: [Int32]] = [:]
+    private var matchOrder: [String] = []
     /// Scratch, reused between calls: one score per entry (0: untouched), and a mark per vocabulary word.
     private var dense: [Float]
     private var coverageScratch: [UInt8]
@@ -744,8 +747,8 @@ public final class Searcher {
     private func narrowed(_ word: QueryWord) -> [Int32]? {
         guard word.ascii, word.bytes.count > 2 else { return nil }
         for length in stride(from: word.bytes.count - 1, through: 2, by: -1) {
-            let shorter = Array(word.bytes[0..<length])
-            guard let ids = matchCache[shorter] else { continue }
+            let shorter = word.bytes[0..<length]
+            guard let ids = matchCache[String(decoding: shorter, as: UTF8.self)] else { continue }
             let shorterNumeric = shorter.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
             return shorterNumeric == word.numeric ? ids : nil
         }
@@ -753,9 +756,11 @@ public final class Searcher {
     }
 
     private func remember(_ ids: [Int32], for word: QueryWord) {
-        guard word.ascii, matchCache[word.bytes] == nil else { return }
-        matchCache[word.bytes] = ids
-        matchOrder.append(word.bytes)
+        guard word.ascii else { return }
+        let key = String(decoding: word.bytes, as: UTF8.self)
+        guard matchCache[key] == nil else { return }
+        matchCache[key] = ids
+        matchOrder.append(key)
         if matchOrder.count > cacheLimit { matchCache[matchOrder.removeFirst()] = nil }
     }
 

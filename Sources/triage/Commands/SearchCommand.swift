@@ -32,7 +32,7 @@ struct SearchCommand: ParsableCommand {
         guard (1...Self.maximumLimit).contains(limit) else {
             throw ValidationError("--limit must be from 1 to \(Self.maximumLimit), but got \(limit)")
         }
-        guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !query.joined().allSatisfy(\.isWhitespace) else {
             throw ValidationError("give words to search for, e.g. 'triage search install not found'")
         }
     }

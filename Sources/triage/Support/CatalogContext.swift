@@ -18,7 +18,7 @@ struct GlobalOptions: ParsableArguments {
     var ticket: String?
 
     func validate() throws {
-        if catalogs.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if catalogs.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
             throw ValidationError("--catalog needs a folder name, but got an empty one")
         }
     }

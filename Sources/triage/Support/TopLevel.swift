@@ -15,15 +15,19 @@ enum TopLevel {
         case usage(String)
     }
 
+    /// Whether the command line asks for the version (`triage --version`, `triage version`, `--version` before
+    /// the first word): answered before the subcommands are looked at.
+    static func asksForVersion(_ arguments: [String]) -> Bool {
+        guard let first = positionals(arguments).first else { return arguments.contains("--version") }
+        return arguments[..<first].contains("--version") || arguments[first] == "version"
+    }
+
     /// `isCode` says whether a word is a code of the catalog (any vendor, ignoring case).
     static func decide(_ arguments: [String], subcommands: [String], isCode: (String) -> Bool) -> Decision {
+        if asksForVersion(arguments) { return .version }
         let positions = positionals(arguments)
-        guard let first = positions.first else {
-            return arguments.contains("--version") ? .version : .parse(arguments)
-        }
+        guard let first = positions.first else { return .parse(arguments) }
         let word = arguments[first]
-        if arguments[..<first].contains("--version") { return .version }
-        if word == "version" { return .version }
         if subcommands.contains(word) {
             if word == "help", positions.count > 1 {
                 let topic = arguments[positions[1]]
