@@ -20,7 +20,7 @@ struct BrowseCommand: ParsableCommand {
     var mouse = false
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         if let reason = FullScreen.unavailableReason(environment: environment) { try FullScreen.refuse(reason) }
         // A cold build of a user catalog runs behind the first frame, unless --vendor must be checked against it.
         let (catalog, build) = vendor == nil ? try global.catalogForScreen() : (try global.loadCatalog(), nil)

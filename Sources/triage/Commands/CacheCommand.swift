@@ -41,7 +41,7 @@ struct CacheCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let folders = global.userFolders(environment)
         guard !folders.isEmpty else {
             if json { return try JSONOutput.print(Report(file: nil, exists: false)) }

@@ -68,7 +68,7 @@ struct DiagnoseCommand: ParsableCommand {
         }
         // Before anything is saved: where the answers will come from.
         let input = try answerInput()
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let write = LineModeRun.writer(toStandardError: json)
         let recorded = try DiagnosisSessions.start(
             started, catalog: catalog, global: global, resume: resume, new: new,

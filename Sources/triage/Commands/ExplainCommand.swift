@@ -33,7 +33,7 @@ struct ExplainCommand: ParsableCommand {
         if json {
             try JSONOutput.print(ExplanationJSON(explanation, catalog: catalog))
         } else {
-            ExplanationText(catalog: catalog, terminal: OutputTerminal.current(environment: ProcessInfo.processInfo.environment),
+            ExplanationText(catalog: catalog, terminal: OutputTerminal.current(environment: ProcessEnvironment.current),
                             file: file == "-" ? nil : file)
                 .lines(for: explanation).forEach(Console.out)
         }

@@ -109,7 +109,7 @@ struct ImportCommand: ParsableCommand {
             do { try JSONOutput.print(result.diff) } catch { Console.error("triage import: \(error)") }
             return
         }
-        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
         let style = TextStyle(enabled: terminal.color)
         for warning in result.diff.warnings { Console.error("warning: \(warning)") }
         var lines = Console.Lines()

@@ -23,7 +23,7 @@ struct ListCommand: ParsableCommand {
         if json {
             return try JSONOutput.printArray(count: indices.count) { EntryJSON(entry: catalog.entries[indices[$0]], catalog: catalog) }
         }
-        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
         EntryTable(catalog: catalog, terminal: terminal).print(indices: indices.map { ($0, []) })
     }
 }

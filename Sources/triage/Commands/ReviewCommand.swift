@@ -97,7 +97,7 @@ struct ReviewCommand: ParsableCommand {
         section("By conclusion (worst first):", "CONCLUSION", review.conclusions)
         lines.append("")
         // The long lists wrapped to the terminal (piped: one name per line, for grep).
-        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
         for (title, names) in [("Codes never reached", review.neverReached), ("Conclusions never solved", review.neverSolved)] {
             lines.append("\(title) (\(names.count)):")
             if terminal.isTerminal {

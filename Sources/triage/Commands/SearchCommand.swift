@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
         let catalog = try global.loadCatalog(checking: vendor)
         let text = query.joined(separator: " ")
         let searcher = global.searcher(for: catalog)
-        if let memory = SearchLearning.memory(global, environment: ProcessInfo.processInfo.environment) {
+        if let memory = SearchLearning.memory(global, environment: ProcessEnvironment.current) {
             searcher.memory = memory
         }
         let hits = searcher.search(text, vendor: vendor, limit: limit)
@@ -54,7 +54,7 @@ struct SearchCommand: ParsableCommand {
         } else if hits.isEmpty {
             Console.error("triage: nothing matches '\(TerminalSafe.sanitize(text))'")
         } else {
-            let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+            let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
             EntryTable(catalog: catalog, terminal: terminal).print(indices: hits.map { hit in
                 (hit.entryIndex, searcher.highlights(of: text, in: TerminalSafe.sanitize(catalog.entries.code(at: hit.entryIndex))))
             })

@@ -52,7 +52,7 @@ struct SessionsListCommand: ParsableCommand {
             }
             let header = ["ID", "TICKET", "CODE", "STATUS", "OUTCOME", "STEPS", "AGE", "UPDATED", "USER", "TREE", "AT",
                           "PAUSED"]
-            let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+            let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
             let lines = SessionTable.lines(header: header, rows: rows, width: terminal.limited ? terminal.width : nil,
                                            flexible: [8, 9, 10, 11])
             for line in lines { Console.out(line) }

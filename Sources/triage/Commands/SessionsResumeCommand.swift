@@ -22,7 +22,7 @@ struct SessionsResumeCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try global.loadCatalog()
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let store = try SessionDatabase.require(global, environment: environment)
         let stored: StoredSession
         if team {

@@ -26,7 +26,7 @@ struct ShowCommand: ParsableCommand {
         }
         let entry = try CodeLookup.single(code, vendor: vendor, in: catalog)
         if json { return try JSONOutput.print(EntryJSON(entry: entry, catalog: catalog)) }
-        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
         EntryDetail(catalog: catalog, style: TextStyle(enabled: terminal.color), width: terminal.width,
                     hyperlinks: terminal.hyperlinks)
             .lines(for: entry).forEach(Console.out)

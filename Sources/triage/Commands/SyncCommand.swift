@@ -113,7 +113,7 @@ enum TeamCommands {
         return store
     }
 
-    static func config(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TeamConfig? {
+    static func config(environment: [String: String] = ProcessEnvironment.current) throws -> TeamConfig? {
         do {
             return try TeamConfig.from(environment: environment)
         } catch {

@@ -32,7 +32,7 @@ struct TreesCommand: ParsableCommand {
                          source: tree.location.file)
             })
         }
-        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
         let style = TextStyle(enabled: terminal.color)
         for tree in trees {
             Console.out(style.bold(tree.id.rawValue) + "  " + TerminalSafe.sanitize(tree.title))

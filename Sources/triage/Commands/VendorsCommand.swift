@@ -31,7 +31,7 @@ struct VendorsCommand: ParsableCommand {
                        sources: vendor.sources)
         }
         if json { return try JSONOutput.print(models) }
-        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
         let style = TextStyle(enabled: terminal.color)
         let idWidth = max(6, models.map { TextLayout.width(TextLayout.cell($0.id)) }.max() ?? 0)
         let nameWidth = max(4, models.map { TextLayout.width(TextLayout.cell($0.name)) }.max() ?? 0)

@@ -28,7 +28,7 @@ struct StatusOutput {
                 byMeaning: report.byMeaning.map { EntryJSON(entry: $0, catalog: catalog) },
                 vendorsWithoutStatuses: report.vendorsWithoutStatuses.map(\.id)))
         }
-        let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+        let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
         let style = TextStyle(enabled: terminal.color)
         let count = report.documented.count
         var head = "\(report.status) is an HTTP status (\(report.reason)), not an error code. "

@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     /// The built-in catalog alone is decoded from its build-time compiled form (no YAML); with user folders the
     /// merged catalog comes from the cache (`CatalogCache`), rebuilt from the YAML when a file changed.
     func loadCatalog() throws -> Catalog {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let folders = userFolders(environment)
         if folders.isEmpty, let catalog = BuiltinCatalog.catalog() {
             return catalog
@@ -64,7 +64,7 @@ struct GlobalOptions: ParsableArguments {
     /// stand-in (the built-in catalog) and the build running in the background, so the first frame does not
     /// wait for a cold build. Problems found before the screen opens stop here, as in `loadCatalog`.
     func catalogForScreen() throws -> (catalog: Catalog, build: BackgroundCatalogBuild?) {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let folders = userFolders(environment)
         guard !folders.isEmpty, let directory = TriagePaths.cacheDirectory(environment: environment) else {
             return (try loadCatalog(), nil)
@@ -88,7 +88,7 @@ struct GlobalOptions: ParsableArguments {
     /// Where the user catalog's search index is kept (beside its cache file), so a search decodes it instead of
     /// building it; nil for the built-in catalog alone (its index builds in milliseconds) or without a cache.
     func searchIndexStore() -> SearchIndexStore? {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let folders = userFolders(environment)
         guard !folders.isEmpty, let directory = TriagePaths.cacheDirectory(environment: environment) else { return nil }
         return SearchIndexStore(catalogFile: CatalogCache(directory: directory).file(builtInKey: Self.builtInKey, folders: folders))

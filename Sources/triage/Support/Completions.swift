@@ -35,7 +35,7 @@ enum Completions {
             if word == "--catalog", index + 1 < words.count { folders.append(words[index + 1]) }
             if word.hasPrefix("--catalog=") { folders.append(String(word.dropFirst("--catalog=".count))) }
         }
-        let sources = CatalogSources.standard(builtIn: BuiltinCatalog.files, environment: ProcessInfo.processInfo.environment,
+        let sources = CatalogSources.standard(builtIn: BuiltinCatalog.files, environment: ProcessEnvironment.current,
                                               folders: folders).sources
         return CatalogLoader.load(sources).catalog
     }

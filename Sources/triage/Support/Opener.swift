@@ -1,9 +1,10 @@
 import Foundation
+import TriageCore
 import TerminalKit
 
 /// The program that opens a URL in the desktop's browser, if there is one on the PATH.
 enum Opener {
-    static func find(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func find(environment: [String: String] = ProcessEnvironment.current) -> String? {
         let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         #if os(macOS)
         let names = ["open"]

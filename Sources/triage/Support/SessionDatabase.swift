@@ -27,7 +27,7 @@ enum SessionDatabase {
     }
 
     /// Opens the store for the `sessions` commands: on failure prints why and exits 2.
-    static func require(_ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func require(_ global: GlobalOptions, environment: [String: String] = ProcessEnvironment.current)
         throws -> any SessionStore {
         let (store, reason) = open(global, environment: environment)
         guard let store else { throw TriageError(TerminalSafe.sanitize(reason ?? "no sessions database"), exitCode: 2) }

@@ -25,7 +25,7 @@ enum TeamSessions {
                  summary.tree ?? "-", summary.conclusion ?? "-", summary.pausedReason ?? "-"]
             }
             let header = ["TICKET", "STATUS", "OUTCOME", "UPDATED", "LAST BY", "HOST", "TREE", "CONCLUSION", "PAUSED"]
-            let terminal = OutputTerminal.current(environment: ProcessInfo.processInfo.environment)
+            let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
             for line in SessionTable.lines(header: header, rows: rows, width: terminal.limited ? terminal.width : nil,
                                            flexible: [6, 7, 8]) {
                 Console.out(line)
