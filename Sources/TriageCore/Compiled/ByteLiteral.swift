@@ -60,13 +60,19 @@ public enum ByteLiteral {
                 }
             }
             if i + 8 <= count {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    UnsafeMutableRawPointer(out + n).storeBytes(of: word, as: UInt64.self)
+                // Eight bytes stored at once; when one is not ASCII, only the ASCII ones before it are kept (the
+                // rest is overwritten next: `n` never passes `i`, so there is room), and that byte is decoded below.
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let high = word & 0x8080_8080_8080_8080
+                UnsafeMutableRawPointer(out + n).storeBytes(of: word.littleEndian, as: UInt64.self)
+                if high == 0 {
                     i += 8
                     n += 8
                     continue
                 }
+                let ascii = high.trailingZeroBitCount / 8  // the first byte is the lowest
+                i += ascii
+                n += ascii
             }
             let lead = base[i]
             if lead < 0x80 {
