@@ -56,6 +56,10 @@ struct Triage: ParsableCommand {
         } catch let error as TriageError {
             Console.error(error.description)
             Foundation.exit(error.exitCode)
+        } catch let status as ExitCode {
+            // A command's own status (`triage search` that found nothing): swift-argument-parser would say
+            // nothing for it either, but working that out reflects every command (7 million instructions).
+            Foundation.exit(status.rawValue)
         } catch {
             // Usage errors exit 2, like grep and fzf; everything else keeps its own code.
             if exitCode(for: error) == .validationFailure {

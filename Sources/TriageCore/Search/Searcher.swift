@@ -355,7 +355,8 @@ public final class Searcher {
                 } else if length == 1, WordForms.isFiller(words[start]) {
                     continue
                 }
-                found += entries
+                // Element by element: `+=` with the slice had the runtime make the slice's iterator type.
+                for position in entries.startIndex..<entries.endIndex { found.append(entries[position]) }
                 matchedLength = length
                 break
             }
