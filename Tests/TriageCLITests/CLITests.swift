@@ -58,6 +58,12 @@ import TestSupport
         #expect(nothing.status == 1)
         #expect(nothing.stdout.isEmpty)
         #expect(nothing.stderr.contains("nothing matches"))
+        // A huge query that matches nothing is echoed cut, on one line.
+        let huge = try TriageProcess.run(["search"] + Array(repeating: "zzqqxx", count: 3000) + ["zzqq\nxxzz"])
+        #expect(huge.status == 1)
+        #expect(huge.stderr.contains("nothing matches 'zzqqxx zzqqxx"), "\(huge.stderr.prefix(300))")
+        #expect(huge.stderr.contains("…'"))
+        #expect(huge.stderr.count < 300 && huge.stderr.split(separator: "\n").count == 1, "\(huge.stderr.count)")
 
         let badLimit = try TriageProcess.run(["search", "x", "--limit", "0"])
         #expect(badLimit.status == 2)

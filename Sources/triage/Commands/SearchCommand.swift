@@ -52,7 +52,8 @@ struct SearchCommand: ParsableCommand {
                 return result
             })
         } else if hits.isEmpty {
-            Console.error("triage: nothing matches '\(TerminalSafe.sanitize(text))'")
+            // Echoed on one line and cut at 200 columns: a pasted log as the query must not fill the screen again.
+            Console.error("triage: nothing matches '\(TextLayout.fit(TextLayout.cell(text), 200, pad: false))'")
         } else {
             let terminal = OutputTerminal.current(environment: ProcessEnvironment.current)
             EntryTable(catalog: catalog, terminal: terminal).print(indices: hits.map { hit in
